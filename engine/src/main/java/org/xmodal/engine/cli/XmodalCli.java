@@ -1,0 +1,74 @@
+package org.xmodal.engine.cli;
+
+import java.io.PrintWriter;
+import org.xmodal.engine.BuildInfo;
+import org.xmodal.engine.image.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code xmodal}: the headless engine's command line (DESIGN.md's table). Users' mistakes end with one line on
+ * stderr and exit code 2, never a stack trace; internal failures exit 1 with the trace in the log.
+ */
+@Command(name = "xmodal", mixinStandardHelpOptions = true, versionProvider = XmodalCli.Version.class,
+        description = "Cross-Modal Workbench: supervision transfer between paired modalities (RGB -> depth, flow).",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class XmodalCli implements Runnable {
+    /** Exit code for bad input from the user (files, arguments). */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this instead of {@link #main}). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        System.setProperty("ai.djl.offline", "true");
+        CommandLine cl = new CommandLine(new XmodalCli());
+        cl.setExecutionExceptionHandler(XmodalCli::handle);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("xmodal: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return EXIT_BAD_INPUT;
+        });
+        return cl;
+    }
+
+    private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (ex instanceof BadInputException || ex instanceof IllegalArgumentException
+                || ex instanceof java.nio.file.NoSuchFileException) {
+            String msg = ex instanceof java.nio.file.NoSuchFileException nsf ? nsf.getFile() + ": does not exist"
+                    : ex.getMessage();
+            err.println("xmodal: " + msg);
+            return EXIT_BAD_INPUT;
+        }
+        org.slf4j.LoggerFactory.getLogger(XmodalCli.class).error("command failed", ex);
+        err.println("xmodal: internal error: " + ex + " (details in the log above)");
+        return 1;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            BuildInfo b = BuildInfo.get();
+            return new String[] {"xmodal " + b.version() + " (DJL " + b.djlVersion() + ", PyTorch " + b.pytorchVersion()
+                    + ", " + b.nativeFlavour() + " natives)"};
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.xmodal.engine.image;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Middlebury {@code .flo} files: the float 202021.25 ("PIEH" in ASCII) as a tag, width and height as 32-bit
+ * integers, then interleaved (u, v) float pairs row by row, all little-endian.
+ */
+public final class FloFile {
+    public static final float TAG = 202021.25f;
+    private static final int MAX_SIDE = 1 << 16;
+
+    private FloFile() {
+    }
+
+    public static FlowField read(Path file) throws BadInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file, "does not exist");
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            DataInputStream din = new DataInputStream(in);
+            ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            din.readFully(head.array());
+            float tag = head.getFloat();
+            if (tag != TAG) {
+                throw new BadInputException(file, "is not a Middlebury .flo file (wrong tag " + tag + ")");
+            }
+            int w = head.getInt();
+            int h = head.getInt();
+            if (w <= 0 || h <= 0 || w > MAX_SIDE || h > MAX_SIDE) {
+                throw new BadInputException(file, "has an impossible size " + w + "x" + h);
+            }
+            long expected = 12L + 8L * w * h;
+            if (Files.size(file) < expected) {
+                throw new BadInputException(file, "is truncated: " + Files.size(file) + " bytes, expected " + expected
+                        + " for " + w + "x" + h);
+            }
+            ByteBuffer body = ByteBuffer.allocate(8 * w * h).order(ByteOrder.LITTLE_ENDIAN);
+            din.readFully(body.array());
+            float[] u = new float[w * h];
+            float[] v = new float[w * h];
+            for (int i = 0; i < w * h; i++) {
+                u[i] = body.getFloat();
+                v[i] = body.getFloat();
+            }
+            return new FlowField(w, h, u, v);
+        } catch (BadInputException e) {
+            throw e;
+        } catch (EOFException e) {
+            throw new BadInputException(file.toString(), "is truncated", e);
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public static void write(FlowField flow, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        int n = flow.width() * flow.height();
+        ByteBuffer buf = ByteBuffer.allocate(12 + 8 * n).order(ByteOrder.LITTLE_ENDIAN);
+        buf.putFloat(TAG).putInt(flow.width()).putInt(flow.height());
+        for (int i = 0; i < n; i++) {
+            buf.putFloat(flow.u()[i]).putFloat(flow.v()[i]);
+        }
+        Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                out.write(buf.array());
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
