@@ -201,12 +201,14 @@ public final class ImageFiles {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new BadInputException(file, "is not a readable file");
         }
+        long size;
         try {
-            if (Files.size(file) == 0) {
-                throw new BadInputException(file, "is empty (0 bytes)");
-            }
+            size = Files.size(file);
         } catch (IOException e) {
             throw new BadInputException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (size == 0) {
+            throw new BadInputException(file, "is empty (0 bytes)");
         }
     }
 }

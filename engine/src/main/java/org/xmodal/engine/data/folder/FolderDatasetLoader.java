@@ -1,0 +1,165 @@
+package org.xmodal.engine.data.folder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.xmodal.engine.data.CameraIntrinsics;
+import org.xmodal.engine.data.DatasetIssue;
+import org.xmodal.engine.data.DatasetReport;
+import org.xmodal.engine.data.DetectionClasses;
+import org.xmodal.engine.data.Modality;
+import org.xmodal.engine.data.Pair;
+import org.xmodal.engine.data.PairAnnotation;
+import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.data.Split;
+import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.json.Json;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
+
+/**
+ * Loads a dataset in the project's folder format ({@code dataset.json} + {@code rgb/}, {@code depth/}, ...), or a
+ * plain folder of {@code rgb/} and {@code depth/} images matched by file name when there is no manifest.
+ * Every pair is validated ({@link PairValidator}); the problems are collected into one report and the pairs
+ * with errors are left out, so one bad file never makes the rest unusable.
+ */
+public final class FolderDatasetLoader {
+    /** Units of depth PNGs in a folder without a manifest: millimetres, the common Kinect/RealSense export. */
+    public static final double DEFAULT_UNITS_PER_METRE = 1000;
+
+    private FolderDatasetLoader() {
+    }
+
+    public static boolean looksLikeFolderDataset(Path dir) {
+        return Files.isRegularFile(dir.resolve(DatasetManifest.FILE_NAME))
+                || (Files.isDirectory(dir.resolve("rgb")) && Files.isDirectory(dir.resolve("depth")));
+    }
+
+    public static PairedDataset load(Path dir) throws BadInputException {
+        return load(dir, ProgressListener.NONE, Cancellation.NEVER);
+    }
+
+    public static PairedDataset load(Path dir, ProgressListener progress, Cancellation cancel)
+            throws BadInputException {
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(dir, Files.exists(dir) ? "is not a folder" : "does not exist");
+        }
+        Path manifestFile = dir.resolve(DatasetManifest.FILE_NAME);
+        List<DatasetIssue> issues = Collections.synchronizedList(new ArrayList<>());
+        DatasetManifest manifest = Files.isRegularFile(manifestFile) ? readManifest(manifestFile)
+                : ManifestInference.infer(dir, issues);
+        checkManifest(manifest, manifestFile);
+        Modality modality = Modality.parse(manifest.modality());
+        double units = manifest.depthUnitsPerMetre() == null ? DEFAULT_UNITS_PER_METRE : manifest.depthUnitsPerMetre();
+        CameraIntrinsics camera = toCamera(manifest.camera(), manifestFile);
+        List<String> classes = manifest.classes() == null ? DetectionClasses.NYUD2_19 : manifest.classes();
+
+        List<DatasetManifest.Entry> entries = manifest.pairs();
+        PairValidator validator = new PairValidator(dir, modality, units, camera, classes, issues);
+        Pair[] valid = new Pair[entries.size()];
+        AtomicInteger done = new AtomicInteger();
+        java.util.stream.IntStream.range(0, entries.size()).parallel().forEach(i -> {
+            cancel.check();
+            valid[i] = validator.validate(entries.get(i), i).orElse(null);
+            int n = done.incrementAndGet();
+            if (n % 16 == 0 || n == entries.size()) {
+                progress.progress("Checking pairs of " + dir.getFileName(), n / (double) entries.size());
+            }
+        });
+        List<Pair> pairs = new ArrayList<>();
+        for (Pair p : valid) {
+            if (p != null) {
+                pairs.add(p);
+            }
+        }
+        List<DatasetIssue> sorted = new ArrayList<>(issues);
+        sorted.sort(Comparator.comparing(DatasetIssue::location).thenComparing(DatasetIssue::problem));
+        DatasetReport report = new DatasetReport(entries.size(), pairs.size(), sorted);
+        String name = manifest.name() == null || manifest.name().isBlank() ? dir.getFileName().toString()
+                : manifest.name();
+        return new PairedDataset(name, dir, modality, camera, units, classes,
+                manifest.sceneClasses() == null ? List.of() : manifest.sceneClasses(), pairs, report,
+                new FolderPixelSource(units));
+    }
+
+    static PairAnnotation readAnnotation(Path file) throws BadInputException {
+        try {
+            return Json.MAPPER.readValue(file.toFile(), AnnotationJson.class).toAnnotation();
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(file.toString(), "is not valid annotation JSON (" + e.getOriginalMessage()
+                    + " at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")", e);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file.toString(), e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static DatasetManifest readManifest(Path file) throws BadInputException {
+        try {
+            return Json.MAPPER.readValue(file.toFile(), DatasetManifest.class);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(file.toString(), "is not a valid dataset manifest (" + e.getOriginalMessage()
+                    + " at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")", e);
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void checkManifest(DatasetManifest m, Path file) throws BadInputException {
+        if (m.format() != null && !DatasetManifest.FORMAT.equals(m.format())) {
+            throw new BadInputException(file, "has format '" + m.format() + "', expected '" + DatasetManifest.FORMAT + "'");
+        }
+        if (m.version() > DatasetManifest.VERSION) {
+            throw new BadInputException(file, "is format version " + m.version() + ", newer than this workbench reads ("
+                    + DatasetManifest.VERSION + "); update the workbench");
+        }
+        if (m.modality() == null) {
+            throw new BadInputException(file, "has no \"modality\" (depth or flow)");
+        }
+        try {
+            Modality.parse(m.modality());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file, e.getMessage());
+        }
+        if (m.pairs() == null) {
+            throw new BadInputException(file, "has no \"pairs\" list");
+        }
+        if (m.depthUnitsPerMetre() != null && !(m.depthUnitsPerMetre() > 0)) {
+            throw new BadInputException(file, "has depthUnitsPerMetre " + m.depthUnitsPerMetre() + "; it must be positive");
+        }
+        for (DatasetManifest.Entry e : m.pairs()) {
+            if (e.id() == null || e.id().isBlank()) {
+                throw new BadInputException(file, "has a pair without an \"id\"");
+            }
+            if (e.split() != null) {
+                try {
+                    Split.parse(e.split());
+                } catch (IllegalArgumentException ex) {
+                    throw new BadInputException(file, "pair " + e.id() + ": " + ex.getMessage());
+                }
+            }
+        }
+        long distinct = m.pairs().stream().map(DatasetManifest.Entry::id).distinct().count();
+        if (distinct != m.pairs().size()) {
+            throw new BadInputException(file, "lists " + (m.pairs().size() - distinct) + " duplicate pair id(s)");
+        }
+    }
+
+    private static CameraIntrinsics toCamera(DatasetManifest.Camera c, Path file) throws BadInputException {
+        if (c == null) {
+            return null;
+        }
+        try {
+            return new CameraIntrinsics(c.fx(), c.fy(), c.cx(), c.cy(), c.width(), c.height());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file, "camera: " + e.getMessage());
+        }
+    }
+}
