@@ -1,0 +1,30 @@
+package org.xmodal.engine.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.xmodal.engine.data.folder.FolderDatasetLoader;
+import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
+
+/** Opens any dataset the workbench understands, choosing the loader from what the path is. */
+public final class DatasetLoaders {
+    private DatasetLoaders() {
+    }
+
+    public static PairedDataset open(Path path) throws BadInputException {
+        return open(path, ProgressListener.NONE, Cancellation.NEVER);
+    }
+
+    public static PairedDataset open(Path path, ProgressListener progress, Cancellation cancel)
+            throws BadInputException {
+        if (!Files.exists(path)) {
+            throw new BadInputException(path, "does not exist");
+        }
+        if (Files.isDirectory(path) && FolderDatasetLoader.looksLikeFolderDataset(path)) {
+            return FolderDatasetLoader.load(path, progress, cancel);
+        }
+        throw new BadInputException(path, "is not a dataset this workbench can open (expected a folder with "
+                + "dataset.json or rgb/ + depth/)");
+    }
+}
