@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "xmodal", mixinStandardHelpOptions = true, versionProvider = XmodalCli.Version.class,
         description = "Cross-Modal Workbench: supervision transfer between paired modalities (RGB -> depth, flow).",
         subcommands = {
+                HhaCommand.class,
+                BenchCommand.class,
                 DatasetCommand.class,
                 EngineInfoCommand.class,
                 CommandLine.HelpCommand.class,
