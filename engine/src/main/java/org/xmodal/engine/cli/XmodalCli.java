@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Cross-Modal Workbench: supervision transfer between paired modalities (RGB -> depth, flow).",
         subcommands = {
                 HhaCommand.class,
+                FlowCommand.class,
                 BenchCommand.class,
                 DatasetCommand.class,
                 EngineInfoCommand.class,

@@ -1,0 +1,51 @@
+package org.xmodal.engine.flow;
+
+import java.util.Locale;
+
+/**
+ * Parameters of dense flow estimation. Which fields a method uses: alpha (smoothness weight) for Brox and
+ * Horn-Schunck; gamma (gradient-constancy weight) for Brox; warps (outer fixed-point iterations) for Brox and
+ * Horn-Schunck; innerIterations for Brox's SOR; pyramidScale and pyramidLayers for all; regionRadius for KLT and
+ * block matching.
+ */
+public record FlowConfig(FlowMethod method, double alpha, double gamma, int warps, int innerIterations,
+                         double pyramidScale, int pyramidLayers, int regionRadius) {
+    /** Bumped when the estimator's output changes for the same inputs (cache keys). */
+    public static final int ESTIMATOR_VERSION = 1;
+
+    public FlowConfig {
+        if (method == null) {
+            throw new IllegalArgumentException("flow method is required");
+        }
+        if (!(alpha > 0) || !(gamma >= 0)) {
+            throw new IllegalArgumentException("flow alpha must be positive and gamma non-negative");
+        }
+        if (warps < 1 || warps > 200 || innerIterations < 1 || innerIterations > 200) {
+            throw new IllegalArgumentException("flow warps and inner iterations must be 1 to 200");
+        }
+        if (!(pyramidScale > 0.3 && pyramidScale < 1) || pyramidLayers < 1 || pyramidLayers > 100) {
+            throw new IllegalArgumentException("pyramid scale must be in (0.3, 1) and layers 1 to 100 (the pyramid stops at a few pixels anyway)");
+        }
+        if (regionRadius < 1 || regionRadius > 20) {
+            throw new IllegalArgumentException("region radius must be 1 to 20 pixels");
+        }
+    }
+
+    /**
+     * Defaults per method: BoofCV's own (its energy terms are normalised, so they hold for 0..255 images too).
+     * Brox: alpha 0.04, gamma 0.03, 10 warps, 1 inner iteration; Horn-Schunck: alpha 0.05, 10 warps, 150 inner.
+     */
+    public static FlowConfig defaults(FlowMethod method) {
+        return switch (method) {
+            case BROX -> new FlowConfig(method, 0.04, 0.03, 10, 1, 0.75, 100, 2);
+            case HORN_SCHUNCK -> new FlowConfig(method, 0.05, 0, 10, 150, 0.7, 10, 2);
+            case KLT -> new FlowConfig(method, 1, 0, 1, 1, 0.5, 4, 3);
+            case REGION -> new FlowConfig(method, 1, 0, 1, 1, 0.75, 20, 5);
+        };
+    }
+
+    public String fingerprint() {
+        return String.format(Locale.ROOT, "flow-v%d %s a=%.4f g=%.4f w=%d in=%d ps=%.4f pl=%d rr=%d", ESTIMATOR_VERSION,
+                method.id(), alpha, gamma, warps, innerIterations, pyramidScale, pyramidLayers, regionRadius);
+    }
+}

@@ -1,0 +1,35 @@
+package org.xmodal.engine.flow;
+
+import java.util.Locale;
+
+/** The dense optical-flow methods of BoofCV that the workbench exposes. */
+public enum FlowMethod {
+    /** Brox, Bruhn, Papenberg, Weickert (ECCV 2004): warping-based variational flow, the method of the papers. */
+    BROX("brox"),
+    /** Horn-Schunck with image warping over a pyramid. */
+    HORN_SCHUNCK("horn-schunck"),
+    /** Dense pyramidal KLT: a Lucas-Kanade track started at every pixel. */
+    KLT("klt"),
+    /** Block matching over a pyramid. */
+    REGION("region");
+
+    private final String id;
+
+    FlowMethod(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static FlowMethod parse(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        for (FlowMethod m : values()) {
+            if (m.id.equals(t)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown flow method '" + s + "' (expected brox, horn-schunck, klt or region)");
+    }
+}

@@ -1,0 +1,152 @@
+package org.xmodal.engine.flow;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.image.FloFile;
+import org.xmodal.engine.image.FlowField;
+import org.xmodal.engine.image.RgbImage;
+
+class FlowTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void floFilesRoundTripBitForBitAndTruncatedOnesAreNamed() throws IOException {
+        FlowField f = new FlowField(3, 2, new float[] {0.5f, -1.25f, 3, 0, 1e10f, 7}, new float[] {1, 2, -3, 4, 5, 6});
+        Path file = dir.resolve("a.flo");
+        FloFile.write(f, file);
+        assertEquals(12 + 8 * 6, Files.size(file));
+        FlowField back = FloFile.read(file);
+        assertArrayEquals(f.u(), back.u());
+        assertArrayEquals(f.v(), back.v());
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, 30));
+        BadInputException e = assertThrows(BadInputException.class, () -> FloFile.read(file));
+        assertTrue(e.getMessage().contains("a.flo: is truncated"), e.getMessage());
+        Files.writeString(file, "PNG, not flow");
+        e = assertThrows(BadInputException.class, () -> FloFile.read(file));
+        assertTrue(e.getMessage().contains("not a Middlebury .flo file"), e.getMessage());
+    }
+
+    @Test
+    void actionTubesEncodingIsSixteenLevelsPerPixelAroundGreyAndSaturatesAtEight() {
+        FlowField f = new FlowField(3, 1, new float[] {1, -8.5f, 3}, new float[] {0.5f, 0, 4});
+        RgbImage img = FlowImages.actionTubes(f, FlowImages.ACTION_TUBES_SCALE);
+        assertEquals(144, img.get(0, 0, 0));
+        assertEquals(136, img.get(0, 0, 1));
+        assertEquals(Math.round(16 * Math.hypot(1, 0.5) + 128), img.get(0, 0, 2));
+        assertEquals(0, img.get(1, 0, 0));
+        assertEquals(255, img.get(1, 0, 2));
+        assertEquals(176, img.get(2, 0, 0));
+        assertEquals(192, img.get(2, 0, 1));
+        assertEquals(208, img.get(2, 0, 2));
+    }
+
+    @Test
+    void horizontalFlipMirrorsColumnsAndNegatesU() {
+        FlowField f = new FlowField(3, 1, new float[] {1, 2, 3}, new float[] {4, 5, 6});
+        FlowField g = FlowImages.flipHorizontally(f);
+        assertArrayEquals(new float[] {-3, -2, -1}, g.u());
+        assertArrayEquals(new float[] {6, 5, 4}, g.v());
+    }
+
+    @Test
+    void colourWheelShowsDirectionAsHueAndUnknownAsBlack() {
+        FlowField f = new FlowField(3, 1, new float[] {1, -1, 1e10f}, new float[] {0, 0, 0});
+        RgbImage img = FlowImages.colourWheel(f, 1);
+        // Middlebury: motion to the right is red, to the left cyan-ish
+        assertEquals(255, img.get(0, 0, 0));
+        assertTrue(img.get(0, 0, 2) < 30);
+        assertTrue(img.get(1, 0, 0) < 30 && img.get(1, 0, 1) > 200 && img.get(1, 0, 2) > 100);
+        assertEquals(0, img.get(2, 0, 0) + img.get(2, 0, 1) + img.get(2, 0, 2));
+    }
+
+    @Test
+    void broxRecoversASubPixelTranslationOfATexture() {
+        int w = 96;
+        int h = 72;
+        double du = 1.6;
+        double dv = -0.8;
+        RgbImage a = texture(w, h, 0, 0);
+        RgbImage b = texture(w, h, du, dv);
+        FlowField est = new FlowEstimator(FlowConfig.defaults(FlowMethod.BROX)).estimate(a, b);
+        float[] u = new float[w * h];
+        float[] v = new float[w * h];
+        java.util.Arrays.fill(u, (float) du);
+        java.util.Arrays.fill(v, (float) dv);
+        FlowField truth = new FlowField(w, h, u, v);
+        // judge the interior: the border has no partner pixels in the other frame
+        FlowField inner = crop(est, 8);
+        double epe = EndPointError.average(inner, crop(truth, 8));
+        assertTrue(epe < 0.25, "end-point error " + epe);
+    }
+
+    @Test
+    void flippedFramesGiveTheFlippedFlow() {
+        int w = 80;
+        int h = 60;
+        RgbImage a = texture(w, h, 0, 0);
+        RgbImage b = texture(w, h, 1.2, 0.4);
+        FlowEstimator est = new FlowEstimator(FlowConfig.defaults(FlowMethod.BROX));
+        FlowField direct = est.estimate(a, b);
+        FlowField ofFlipped = est.estimate(FlowImages.flipHorizontally(a), FlowImages.flipHorizontally(b));
+        double epe = EndPointError.average(crop(FlowImages.flipHorizontally(direct), 8), crop(ofFlipped, 8));
+        assertTrue(epe < 0.2, "flip consistency " + epe);
+    }
+
+    @Test
+    void endPointErrorCountsUnknownEstimatesAsZeroMotion() {
+        FlowField truth = new FlowField(2, 1, new float[] {3, 0}, new float[] {4, 0});
+        FlowField est = new FlowField(2, 1, new float[] {1e10f, 0}, new float[] {1e10f, 1});
+        assertEquals((5 + 1) / 2.0, EndPointError.average(est, truth), 1e-9);
+    }
+
+    /** A smooth random texture sampled at (x - du, y - dv): the second frame moves by (du, dv). */
+    static RgbImage texture(int w, int h, double du, double dv) {
+        SplittableRandom rnd = new SplittableRandom(5);
+        int k = 12;
+        double[][] p = new double[k][4];
+        for (double[] q : p) {
+            q[0] = rnd.nextDouble(0.05, 0.35);
+            q[1] = rnd.nextDouble(0.05, 0.35);
+            q[2] = rnd.nextDouble(0, 2 * Math.PI);
+            q[3] = rnd.nextDouble(10, 25);
+        }
+        RgbImage img = RgbImage.blank(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double s = 128;
+                for (double[] q : p) {
+                    s += q[3] * Math.sin(q[0] * (x - du) + q[1] * (y - dv) * (q[2] > Math.PI ? -1 : 1) + q[2]);
+                }
+                int g = (int) Math.max(0, Math.min(255, Math.round(s)));
+                img.set(x, y, g, g, g);
+            }
+        }
+        return img;
+    }
+
+    static FlowField crop(FlowField f, int m) {
+        int w = f.width() - 2 * m;
+        int h = f.height() - 2 * m;
+        float[] u = new float[w * h];
+        float[] v = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                u[y * w + x] = f.u()[(y + m) * f.width() + x + m];
+                v[y * w + x] = f.v()[(y + m) * f.width() + x + m];
+            }
+        }
+        return new FlowField(w, h, u, v);
+    }
+}
