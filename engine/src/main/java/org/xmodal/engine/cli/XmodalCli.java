@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 HhaCommand.class,
                 FlowCommand.class,
+                EncodeCommand.class,
                 BenchCommand.class,
                 DatasetCommand.class,
                 EngineInfoCommand.class,
