@@ -1,0 +1,77 @@
+package org.xmodal.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** DESIGN.md's command-line contract: a user's mistake is one line on stderr and a non-zero exit, never a trace. */
+class XmodalCliTest {
+    @TempDir
+    Path tmp;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = XmodalCli.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        PrintWriter cliOut = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        cl.setOut(cliOut);
+        try {
+            int code = cl.execute(args);
+            cliOut.flush();
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(oldOut);
+        }
+    }
+
+    @Test
+    void missingInputFileIsOneLineNamingTheFile() {
+        Run r = run("hha", "--depth", tmp.resolve("nope.png").toString(), "--out", tmp.resolve("o.png").toString());
+        assertEquals(XmodalCli.EXIT_BAD_INPUT, r.exit());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("nope.png: does not exist"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void unknownOptionSaysSoAndPointsToHelp() {
+        Run r = run("hha", "--depth", "d.png", "--out", "o.png", "--colour", "x");
+        assertEquals(XmodalCli.EXIT_BAD_INPUT, r.exit());
+        assertTrue(r.err().contains("Unknown options: '--colour', 'x'"), r.err());
+        assertTrue(r.err().contains("xmodal hha --help"), r.err());
+    }
+
+    @Test
+    void corruptDepthIsNamedWithTheProblem() throws Exception {
+        Path bad = tmp.resolve("depth.png");
+        Files.writeString(bad, "garbage");
+        Run r = run("hha", "--depth", bad.toString(), "--out", tmp.resolve("o.png").toString());
+        assertEquals(XmodalCli.EXIT_BAD_INPUT, r.exit());
+        assertTrue(r.err().contains("depth.png: is not an image"), r.err());
+        assertFalse(Files.exists(tmp.resolve("o.png")), "nothing is written for bad input");
+    }
+
+    @Test
+    void versionNamesEngineVersions() {
+        Run r = run("--version");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("PyTorch 2.5.1"), "out: [" + r.out() + "] err: [" + r.err() + "]");
+    }
+}
