@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code xmodal bench hha}: single-frame HHA latency with a warm JVM; prints the median last. */
 @Command(name = "hha", mixinStandardHelpOptions = true,
         description = "Time the HHA encoding of one frame (warm JVM, all cores). Last line: the median in ms/frame.")
-final class BenchHhaCommand implements Callable<Integer> {
+final class BenchHhaCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--depth", required = true, paramLabel = "F", description = "Filled depth, 16-bit PNG.")
     Path depth;
 
@@ -49,10 +49,10 @@ final class BenchHhaCommand implements Callable<Integer> {
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "hha %dx%d, %d threads, %d timed runs: min %.1f ms, p90 %.1f ms%n",
+        out().printf(Locale.ROOT, "hha %dx%d, %d threads, %d timed runs: min %.1f ms, p90 %.1f ms%n",
                 filled.width(), filled.height(), java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1,
                 repeat, ms[0], ms[(int) Math.min(repeat - 1, Math.floor(repeat * 0.9))]);
-        System.out.printf(Locale.ROOT, "%.1f ms/frame%n", ms[repeat / 2]);
+        out().printf(Locale.ROOT, "%.1f ms/frame%n", ms[repeat / 2]);
         return 0;
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 /** {@code xmodal dataset PATH}: loads a dataset, checks every pair and prints the report. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = "Check a paired dataset and print its report: pairs, splits, labels and every problem found.")
-final class DatasetCommand implements Callable<Integer> {
+final class DatasetCommand extends CliCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "A dataset folder (dataset.json or rgb/ + depth/), "
             + "NYU Depth v2's nyu_depth_v2_labeled.mat, or a folder of video frames.")
     Path path;
@@ -25,16 +25,16 @@ final class DatasetCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (PairedDataset ds = DatasetLoaders.open(path, new TerminalProgress("checking"),
                 org.xmodal.engine.task.Cancellation.NEVER)) {
-            System.out.println(ds.name() + ": " + ds.modality().id() + " pairs from " + ds.root());
-            System.out.printf("pairs: %d train (%d labelled), %d test (%d labelled)%n",
+            out().println(ds.name() + ": " + ds.modality().id() + " pairs from " + ds.root());
+            out().printf("pairs: %d train (%d labelled), %d test (%d labelled)%n",
                     ds.pairs(Split.TRAIN).size(), ds.labelled(Split.TRAIN).size(),
                     ds.pairs(Split.TEST).size(), ds.labelled(Split.TEST).size());
-            ds.camera().ifPresent(c -> System.out.printf(java.util.Locale.ROOT,
+            ds.camera().ifPresent(c -> out().printf(java.util.Locale.ROOT,
                     "camera: fx %.2f fy %.2f cx %.2f cy %.2f for %dx%d%n", c.fx(), c.fy(), c.cx(), c.cy(),
                     c.width(), c.height()));
-            System.out.println("report: " + ds.report().summary());
+            out().println("report: " + ds.report().summary());
             for (DatasetIssue issue : ds.report().issues()) {
-                System.out.println("  " + issue.line());
+                out().println("  " + issue.line());
             }
             return strict && !ds.report().isClean() ? 3 : 0;
         }

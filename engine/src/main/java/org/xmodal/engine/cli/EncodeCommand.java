@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "encode", mixinStandardHelpOptions = true,
         description = "Encode every pair of a dataset (HHA for depth, optical flow for frame pairs) on all cores, into "
                 + "a cache keyed by the input files and every parameter, so nothing is computed twice.")
-final class EncodeCommand implements Callable<Integer> {
+final class EncodeCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "PATH", description = "The dataset.")
     Path data;
 
@@ -36,17 +36,17 @@ final class EncodeCommand implements Callable<Integer> {
         EncodingCache c = cache == null ? EncodingCache.userDefault() : new EncodingCache(cache);
         try (PairedDataset ds = DatasetLoaders.open(data, new TerminalProgress("checking"), Cancellation.NEVER)) {
             if (!ds.report().isClean()) {
-                System.err.println("dataset: " + ds.report().summary() + " (see ./xmodal dataset " + data + ")");
+                err().println("dataset: " + ds.report().summary() + " (see ./xmodal dataset " + data + ")");
             }
             HhaConfig hha = HhaConfig.reference(ds.camera().orElse(CameraIntrinsics.nyuColour()));
             DatasetEncoder.Summary s = new DatasetEncoder(c).encodeAll(ds, hha,
                     FlowConfig.defaults(FlowMethod.parse(method)), new TerminalProgress("encoding"),
                     Cancellation.NEVER);
             for (DatasetIssue f : s.failures()) {
-                System.err.println("  " + f.line());
+                err().println("  " + f.line());
             }
             int computed = s.encoded();
-            System.out.printf(Locale.ROOT, "%d encoded, %d already cached, %d failed in %.1f s%s; cache %s%n", computed,
+            out().printf(Locale.ROOT, "%d encoded, %d already cached, %d failed in %.1f s%s; cache %s%n", computed,
                     s.reused(), s.failures().size(), s.seconds(), computed > 0
                             ? String.format(Locale.ROOT, " (%.1f ms/pair)", 1000 * s.seconds() / computed) : "",
                     c.root());

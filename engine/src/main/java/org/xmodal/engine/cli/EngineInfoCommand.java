@@ -9,14 +9,14 @@ import picocli.CommandLine.Option;
 /** {@code xmodal engine}: loads the deep-learning engine and says which devices it found. */
 @Command(name = "engine", mixinStandardHelpOptions = true,
         description = "Load the PyTorch engine (offline) and list the devices it found.")
-final class EngineInfoCommand implements Callable<Integer> {
+final class EngineInfoCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print as JSON (for the workbench and scripts).")
     boolean json;
 
     @Override
     public Integer call() {
         EngineInfo info = EngineInfo.probeAndLog();
-        System.out.println(json ? Json.compact(info) : info.startupLine());
+        out().println(json ? Json.compact(info) : info.startupLine());
         return 0;
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "flow", mixinStandardHelpOptions = true,
         description = "Optical flow from one frame to the next (BoofCV), written as a Middlebury .flo file and/or an "
                 + "image (action-tubes encoding for networks, or the colour wheel for people).")
-final class FlowCommand implements Callable<Integer> {
+final class FlowCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "A", description = "First frame (PNG/JPEG).")
     Path from;
 
@@ -73,7 +73,7 @@ final class FlowCommand implements Callable<Integer> {
                     : FlowImages.actionTubes(flow, scale);
             ImageFiles.writeRgb(img, outPng);
         }
-        System.out.printf(Locale.ROOT, "flow %dx%d by %s in %.0f ms; largest motion %.2f px%n", a.width(), a.height(),
+        out().printf(Locale.ROOT, "flow %dx%d by %s in %.0f ms; largest motion %.2f px%n", a.width(), a.height(),
                 config.method().id(), ms, FlowImages.largestMagnitude(flow));
         return 0;
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "hha", mixinStandardHelpOptions = true,
         description = "HHA encoding of one depth image: R = horizontal disparity, G = height above the floor (cm), "
                 + "B = angle with gravity (degrees + 38).")
-final class HhaCommand implements Callable<Integer> {
+final class HhaCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--depth", required = true, paramLabel = "F",
             description = "Depth as a 16-bit PNG (filled depth when --raw is given).")
     Path depth;
@@ -41,7 +41,7 @@ final class HhaCommand implements Callable<Integer> {
         HhaConfig config = HhaConfig.reference(new CameraArgument(camera).forImage(filled.width(), filled.height()));
         HhaResult r = new HhaEncoder().encode(filled, rawDepth, config);
         ImageFiles.writeRgb(r.hha(), out);
-        System.out.printf(Locale.ROOT, "%s: HHA %dx%d; gravity (camera coords, y down) %.3f %.3f %.3f, pitch %.1f deg, "
+        out().printf(Locale.ROOT, "%s: HHA %dx%d; gravity (camera coords, y down) %.3f %.3f %.3f, pitch %.1f deg, "
                         + "roll %.1f deg; floor %.0f cm below the camera%s%n", out, filled.width(), filled.height(),
                 r.down()[0], r.down()[1], r.down()[2], r.pitchDegrees(), r.rollDegrees(), r.floorHeightCm(),
                 r.floorAssumed() ? " (assumed: no floor in view)" : "");
