@@ -201,12 +201,15 @@ public final class ImageFiles {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new BadInputException(file, "is not a readable file");
         }
+        long size;
         try {
-            if (Files.size(file) == 0) {
-                throw new BadInputException(file, "is empty (0 bytes)");
-            }
+            size = Files.size(file);
         } catch (IOException e) {
             throw new BadInputException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
+        }
+        // Checked outside the try: BadInputException is an IOException and would be wrapped a second time.
+        if (size == 0) {
+            throw new BadInputException(file, "is empty (0 bytes)");
         }
     }
 }
