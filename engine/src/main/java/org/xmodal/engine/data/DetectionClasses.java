@@ -18,6 +18,8 @@ public final class DetectionClasses {
             Map.entry("nightstand", "night-stand"),
             Map.entry("bookshelves", "bookshelf"),
             Map.entry("books shelf", "bookshelf"),
+            Map.entry("book shelf", "bookshelf"),
+            Map.entry("bath tub", "bathtub"),
             Map.entry("tv", "television"),
             Map.entry("computer monitor", "monitor"),
             Map.entry("trash can", "garbage-bin"));

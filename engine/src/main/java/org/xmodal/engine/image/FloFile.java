@@ -64,6 +64,38 @@ public final class FloFile {
         }
     }
 
+    /** Width and height from the header alone, after checking the tag and that the file holds that many vectors. */
+    public static int[] size(Path file) throws BadInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file, "does not exist");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteBuffer head = ByteBuffer.wrap(in.readNBytes(12)).order(ByteOrder.LITTLE_ENDIAN);
+            if (head.remaining() < 12) {
+                throw new BadInputException(file, "is truncated: a .flo header alone is 12 bytes");
+            }
+            float tag = head.getFloat();
+            if (tag != TAG) {
+                throw new BadInputException(file, "is not a Middlebury .flo file (wrong tag " + tag + ")");
+            }
+            int w = head.getInt();
+            int h = head.getInt();
+            if (w <= 0 || h <= 0 || w > MAX_SIDE || h > MAX_SIDE) {
+                throw new BadInputException(file, "has an impossible size " + w + "x" + h);
+            }
+            long expected = 12L + 8L * w * h;
+            if (Files.size(file) < expected) {
+                throw new BadInputException(file, "is truncated: " + Files.size(file) + " bytes, expected " + expected
+                        + " for " + w + "x" + h);
+            }
+            return new int[] {w, h};
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
     public static void write(FlowField flow, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);

@@ -207,6 +207,7 @@ public final class ImageFiles {
         } catch (IOException e) {
             throw new BadInputException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
         }
+        // Checked outside the try: BadInputException is an IOException and would be wrapped a second time.
         if (size == 0) {
             throw new BadInputException(file, "is empty (0 bytes)");
         }
