@@ -3,6 +3,10 @@ package org.xmodal.engine.data;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.xmodal.engine.data.folder.FolderDatasetLoader;
+import org.xmodal.engine.data.nyu.NyuDepthV2Loader;
+import org.xmodal.engine.data.nyu.NyuLoadOptions;
+import org.xmodal.engine.data.sequence.ImageSequenceLoader;
+import org.xmodal.engine.data.sequence.ImageSequenceOptions;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
@@ -21,10 +25,18 @@ public final class DatasetLoaders {
         if (!Files.exists(path)) {
             throw new BadInputException(path, "does not exist");
         }
-        if (Files.isDirectory(path) && FolderDatasetLoader.looksLikeFolderDataset(path)) {
-            return FolderDatasetLoader.load(path, progress, cancel);
+        if (Files.isDirectory(path)) {
+            if (FolderDatasetLoader.looksLikeFolderDataset(path)) {
+                return FolderDatasetLoader.load(path, progress, cancel);
+            }
+            // a folder of video frames (or of sequences): consecutive frames make flow pairs
+            return ImageSequenceLoader.load(path, ImageSequenceOptions.DEFAULTS.withCancellation(cancel), progress);
+        }
+        if (path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".mat")) {
+            return NyuDepthV2Loader.load(path, NyuLoadOptions.DEFAULTS.withCancellation(cancel), progress);
         }
         throw new BadInputException(path, "is not a dataset this workbench can open (expected a folder with "
-                + "dataset.json or rgb/ + depth/)");
+                + "dataset.json or rgb/ + depth/, a folder of video frames, or NYU Depth v2's "
+                + NyuDepthV2Loader.DEFAULT_FILE_NAME + ")");
     }
 }
