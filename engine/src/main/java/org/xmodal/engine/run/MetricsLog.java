@@ -1,0 +1,81 @@
+package org.xmodal.engine.run;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code metrics.csv}: {@code step,epoch,split,name,value}, one row per measurement, appended and flushed. */
+public final class MetricsLog {
+    public static final String HEADER = "step,epoch,split,name,value";
+
+    /** One row. */
+    public record Row(long step, double epoch, String split, String name, double value) {
+        String csv() {
+            return String.format(Locale.ROOT, "%d,%.4f,%s,%s,%s", step, epoch, split, name, Double.toString(value));
+        }
+    }
+
+    private final Path file;
+
+    MetricsLog(Path file) {
+        this.file = file;
+    }
+
+    public synchronized void append(Row row) throws IOException {
+        boolean fresh = !Files.exists(file);
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            if (fresh) {
+                w.write(HEADER);
+                w.newLine();
+            }
+            w.write(row.csv());
+            w.newLine();
+        }
+    }
+
+    /** All complete rows; a line cut short by a crash is ignored. */
+    public List<Row> read() throws IOException {
+        List<Row> rows = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return rows;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] p = line.split(",");
+            if (p.length != 5 || line.startsWith("step,")) {
+                continue;
+            }
+            try {
+                rows.add(new Row(Long.parseLong(p[0]), Double.parseDouble(p[1]), p[2], p[3], Double.parseDouble(p[4])));
+            } catch (NumberFormatException e) {
+                // a partial last line from a killed run
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Drops rows after {@code step}: a resumed run recomputes them from its checkpoint, and the curve must not
+     * show both versions. Rewritten atomically.
+     */
+    public synchronized void truncateAfter(long step) throws IOException {
+        List<Row> keep = read().stream().filter(r -> r.step() <= step).toList();
+        Path tmp = Files.createTempFile(file.getParent(), ".metrics", ".tmp");
+        try {
+            List<String> lines = new ArrayList<>();
+            lines.add(HEADER);
+            keep.forEach(r -> lines.add(r.csv()));
+            Files.write(tmp, lines, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.xmodal.engine.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.json.Json;
+
+/**
+ * A run's folder (DESIGN.md's contract): {@code spec.json}, {@code events.jsonl}, {@code metrics.csv},
+ * {@code checkpoints/step-<n>.params}, {@code filters/}, {@code results/}. Everything is appended or written
+ * atomically, so a run killed at any moment leaves a directory that can be read and resumed.
+ */
+public final class RunDirectory {
+    public static final String SPEC = "spec.json";
+    public static final String EVENTS = "events.jsonl";
+    public static final String METRICS = "metrics.csv";
+    private static final Pattern CHECKPOINT = Pattern.compile("step-(\\d+)\\.params");
+
+    private final Path dir;
+    private final MetricsLog metrics;
+
+    private RunDirectory(Path dir) {
+        this.dir = dir;
+        this.metrics = new MetricsLog(dir.resolve(METRICS));
+    }
+
+    /** The default folder of runs: {@code <workbench>/runs} when started by the launcher, else {@code ./runs}. */
+    public static Path defaultRunsRoot() {
+        String env = System.getenv("XMODAL_RUNS");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        String root = System.getProperty("xmodal.root");
+        return root != null ? Path.of(root, "runs") : Path.of("runs");
+    }
+
+    /** Creates {@code <runsRoot>/<time>-<name>} and writes the spec. */
+    public static RunDirectory create(Path runsRoot, RunSpec spec) throws IOException {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String base = stamp + "-" + slug(spec.name() != null ? spec.name() : spec.kind() + "-" + spec.student().architecture());
+        Files.createDirectories(runsRoot);
+        Path dir = runsRoot.resolve(base);
+        for (int k = 2; Files.exists(dir); k++) {
+            dir = runsRoot.resolve(base + "-" + k);
+        }
+        Files.createDirectories(dir.resolve("checkpoints"));
+        Files.createDirectories(dir.resolve("filters"));
+        Files.createDirectories(dir.resolve("results"));
+        RunDirectory run = new RunDirectory(dir);
+        Json.writeAtomically(spec, dir.resolve(SPEC));
+        return run;
+    }
+
+    public static RunDirectory open(Path dir) throws BadInputException {
+        if (!Files.isRegularFile(dir.resolve(SPEC))) {
+            throw new BadInputException(dir, Files.isDirectory(dir) ? "is not a run directory (no " + SPEC + ")"
+                    : "does not exist");
+        }
+        return new RunDirectory(dir);
+    }
+
+    public Path path() {
+        return dir;
+    }
+
+    public String id() {
+        return dir.getFileName().toString();
+    }
+
+    public RunSpec spec() throws BadInputException {
+        Path f = dir.resolve(SPEC);
+        try {
+            return Json.MAPPER.readValue(f.toFile(), RunSpec.class);
+        } catch (JsonProcessingException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
+            throw new BadInputException(f.toString(), "is not a valid run spec: " + (cause == e ? e.getOriginalMessage()
+                    : cause.getMessage()), e);
+        } catch (IOException e) {
+            throw new BadInputException(f.toString(), "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public void writeSpec(RunSpec spec) throws IOException {
+        Json.writeAtomically(spec, dir.resolve(SPEC));
+    }
+
+    public synchronized void append(RunEvent event) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(EVENTS), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            w.write(Json.compact(event));
+            w.newLine();
+        }
+    }
+
+    /** Events in order; a line cut short by a crash is skipped. */
+    public List<RunEvent> events() throws IOException {
+        List<RunEvent> out = new ArrayList<>();
+        Path f = dir.resolve(EVENTS);
+        if (!Files.exists(f)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(Json.MAPPER.readValue(line, RunEvent.class));
+            } catch (JsonProcessingException e) {
+                // partial line written when the process was killed
+            }
+        }
+        return out;
+    }
+
+    public MetricsLog metrics() {
+        return metrics;
+    }
+
+    public Path checkpoint(long step) {
+        return dir.resolve("checkpoints").resolve(String.format("step-%08d.params", step));
+    }
+
+    /** Steps that have a complete checkpoint, ascending. */
+    public List<Long> checkpointSteps() throws IOException {
+        Path cp = dir.resolve("checkpoints");
+        if (!Files.isDirectory(cp)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(cp)) {
+            return s.map(p -> CHECKPOINT.matcher(p.getFileName().toString())).filter(Matcher::matches)
+                    .map(m -> Long.parseLong(m.group(1))).sorted(Comparator.naturalOrder()).toList();
+        }
+    }
+
+    public Optional<Long> latestCheckpointStep() throws IOException {
+        List<Long> steps = checkpointSteps();
+        return steps.isEmpty() ? Optional.empty() : Optional.of(steps.get(steps.size() - 1));
+    }
+
+    public Path filters() {
+        return dir.resolve("filters");
+    }
+
+    public Path results() {
+        return dir.resolve("results");
+    }
+
+    public RunStatus status() throws IOException {
+        return RunStatus.of(events());
+    }
+
+    /** Run directories under a folder, newest first. */
+    public static List<RunDirectory> list(Path runsRoot) throws IOException {
+        if (!Files.isDirectory(runsRoot)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(runsRoot)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve(SPEC))).sorted(Comparator.reverseOrder())
+                    .map(RunDirectory::new).toList();
+        }
+    }
+
+    private static String slug(String s) {
+        String t = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9+.-]+", "-").replaceAll("^-+|-+$", "");
+        return t.isEmpty() ? "run" : t.substring(0, Math.min(40, t.length()));
+    }
+}

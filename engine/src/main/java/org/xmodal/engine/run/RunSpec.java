@@ -1,0 +1,142 @@
+package org.xmodal.engine.run;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything a run needs, stored as {@code spec.json} in its run directory (DESIGN.md). Immutable; validated
+ * when built, so a bad spec fails before any training starts. A Python user reads it as plain JSON.
+ *
+ * @param kind        {@code transfer} (supervision transfer), {@code teacher} (train an RGB network on labels)
+ * @param data        dataset path (folder, NYU .mat, frame folder)
+ * @param modality    {@code depth} (student sees HHA) or {@code flow} (student sees flow images)
+ * @param inputSize   side of the square crop both networks see, in pixels
+ * @param iterations  optimiser steps in total
+ */
+@JsonPropertyOrder({"name", "kind", "data", "modality", "teacher", "student", "adaptation", "optimizer",
+        "schedule", "batchSize", "iterations", "inputSize", "augmentation", "seed", "device", "threads",
+        "checkpointEvery", "logEvery", "filterSnapshots", "launch"})
+public record RunSpec(String name, String kind, String data, String modality, Teacher teacher, Student student,
+                      Adaptation adaptation, Optimizer optimizer, Schedule schedule, int batchSize, int iterations,
+                      int inputSize, Augmentation augmentation, long seed, String device, int threads,
+                      int checkpointEvery, int logEvery, List<Integer> filterSnapshots, Launch launch) {
+
+    /**
+     * Where the frozen teacher comes from: {@code network} (an architecture with weights from {@code weights}, a
+     * checkpoint or a run directory), {@code torchscript} (a .pt whose forward returns the feature map), or
+     * {@code random} (an untrained network: only for tests and benchmarks).
+     */
+    public record Teacher(String source, String architecture, String weights, String tap) {
+    }
+
+    /** The student network, its transfer layer, and how it starts ({@code random}, or a weights file). */
+    public record Student(String architecture, String tap, String init) {
+    }
+
+    /** 1x1 convolution + ReLU from the student's channels to the teacher's; optional norm matching. */
+    public record Adaptation(boolean matchNorms) {
+    }
+
+    /** {@code sgd} (momentum, weight decay as in the paper) or {@code adam}. */
+    public record Optimizer(String type, double learningRate, double momentum, double weightDecay) {
+    }
+
+    /** Step schedule: the rate is multiplied by {@code gamma} every {@code stepSize} iterations (0 = constant). */
+    public record Schedule(int stepSize, double gamma) {
+        public double rateAt(double base, int step) {
+            return stepSize <= 0 ? base : base * Math.pow(gamma, step / stepSize);
+        }
+    }
+
+    /** Paired augmentation: the same random crop and horizontal flip on both images of a pair. */
+    public record Augmentation(boolean randomCrop, boolean flip) {
+    }
+
+    /** Filled in when the run is launched: what actually ran it. */
+    public record Launch(String engineVersion, String device, String time, String host) {
+    }
+
+    public RunSpec {
+        kind = lower(kind, "transfer");
+        modality = lower(modality, "depth");
+        device = lower(device, "auto");
+        if (!List.of("transfer", "teacher").contains(kind)) {
+            throw new IllegalArgumentException("kind must be transfer or teacher, not '" + kind + "'");
+        }
+        if (!List.of("depth", "flow").contains(modality)) {
+            throw new IllegalArgumentException("modality must be depth or flow, not '" + modality + "'");
+        }
+        if (data == null || data.isBlank()) {
+            throw new IllegalArgumentException("data: the dataset path is required");
+        }
+        if (student == null || student.architecture() == null) {
+            throw new IllegalArgumentException("student.architecture is required");
+        }
+        if (kind.equals("transfer") && (teacher == null || teacher.source() == null)) {
+            throw new IllegalArgumentException("a transfer run needs a teacher (source: network, torchscript or random)");
+        }
+        if (teacher != null && !List.of("network", "torchscript", "random").contains(lower(teacher.source(), ""))) {
+            throw new IllegalArgumentException("teacher.source must be network, torchscript or random");
+        }
+        if (optimizer == null) {
+            optimizer = new Optimizer("sgd", 0.001, 0.9, 0.0005);
+        }
+        if (!List.of("sgd", "adam").contains(lower(optimizer.type(), ""))) {
+            throw new IllegalArgumentException("optimizer.type must be sgd or adam");
+        }
+        if (!(optimizer.learningRate() > 0) || optimizer.momentum() < 0 || optimizer.momentum() >= 1
+                || optimizer.weightDecay() < 0) {
+            throw new IllegalArgumentException("optimizer: learning rate > 0, momentum in [0, 1), weight decay >= 0");
+        }
+        if (schedule == null) {
+            schedule = new Schedule(0, 1);
+        }
+        if (adaptation == null) {
+            adaptation = new Adaptation(false);
+        }
+        if (augmentation == null) {
+            augmentation = new Augmentation(true, true);
+        }
+        if (batchSize < 1 || iterations < 1 || inputSize < 16) {
+            throw new IllegalArgumentException("batchSize and iterations must be at least 1, inputSize at least 16");
+        }
+        if (threads < 0 || checkpointEvery < 0 || logEvery < 0) {
+            throw new IllegalArgumentException("threads, checkpointEvery and logEvery must not be negative");
+        }
+        if (!device.equals("auto") && !device.equals("cpu") && !device.matches("gpu(:\\d+)?")) {
+            throw new IllegalArgumentException("device must be auto, cpu, gpu or gpu:N, not '" + device + "'");
+        }
+        filterSnapshots = filterSnapshots == null ? List.of() : List.copyOf(filterSnapshots);
+    }
+
+    public RunSpec withLaunch(Launch l) {
+        return new RunSpec(name, kind, data, modality, teacher, student, adaptation, optimizer, schedule, batchSize,
+                iterations, inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery, filterSnapshots,
+                l);
+    }
+
+    public RunSpec withData(String path) {
+        return new RunSpec(name, kind, path, modality, teacher, student, adaptation, optimizer, schedule, batchSize,
+                iterations, inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery, filterSnapshots,
+                launch);
+    }
+
+    public RunSpec withIterations(int n) {
+        return new RunSpec(name, kind, data, modality, teacher, student, adaptation, optimizer, schedule, batchSize, n,
+                inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery, filterSnapshots, launch);
+    }
+
+    /** Checkpoint interval actually used: the spec's, or about 20 per run. */
+    public int effectiveCheckpointEvery() {
+        return checkpointEvery > 0 ? checkpointEvery : Math.max(1, iterations / 20);
+    }
+
+    public int effectiveLogEvery() {
+        return logEvery > 0 ? logEvery : 1;
+    }
+
+    private static String lower(String s, String fallback) {
+        return s == null || s.isBlank() ? fallback : s.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,29 @@
+package org.xmodal.engine.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.Map;
+
+/**
+ * An optimiser whose state we own (DJL's keeps momentum buffers private, so they could not be checkpointed and a
+ * resumed run would not continue bit for bit). Updates run outside autograd, in place on the parameters, and
+ * zero the gradients afterwards (PyTorch accumulates them).
+ */
+public interface ParameterOptimizer {
+    /** One update of every parameter that has a gradient, at learning rate {@code lr}. */
+    void step(Map<String, NDArray> parameters, double lr);
+
+    /** The state to checkpoint, keyed by stable names. */
+    Map<String, NDArray> state();
+
+    /** Restores checkpointed state (arrays are copied into this optimiser's manager). */
+    void load(Map<String, NDArray> state);
+
+    static ParameterOptimizer create(String type, double momentum, double weightDecay, NDManager manager) {
+        return switch (type) {
+            case "sgd" -> new SgdOptimizer(momentum, weightDecay, manager);
+            case "adam" -> new AdamOptimizer(0.9, 0.999, 1e-8, weightDecay, manager);
+            default -> throw new IllegalArgumentException("unknown optimizer " + type);
+        };
+    }
+}

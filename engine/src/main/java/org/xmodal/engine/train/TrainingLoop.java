@@ -1,0 +1,164 @@
+package org.xmodal.engine.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.xmodal.engine.run.MetricsLog;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunEvent;
+import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.task.Cancellation;
+
+/**
+ * The engine's own training loop (DJL's EasyTrain cannot be cancelled): one sub-manager per batch, cancellation
+ * checked every batch, a non-finite loss stops the run before it touches the weights (the last checkpoint stays
+ * the last good one), checkpoints of parameters and optimiser state written atomically, events and metrics as
+ * DESIGN.md's run directory says.
+ */
+public final class TrainingLoop {
+    /** How a loop ended. */
+    public enum Outcome { FINISHED, STOPPED, FAILED }
+
+    /** Per-step figures, for a terminal bar or a GUI. */
+    public interface Listener {
+        Listener NONE = (step, total, loss, imagesPerSecond, eta) -> { };
+
+        void step(long step, long total, double loss, double imagesPerSecond, double etaSeconds);
+    }
+
+    private final RunDirectory run;
+    private final RunSpec spec;
+    private final NDManager manager;
+    private final Map<String, NDArray> trainable;
+    private final ParameterOptimizer optimizer;
+    private final int trainPairs;
+    private final TrainingStep stepFunction;
+    private LongConsumer snapshot = s -> { };
+    private Listener listener = Listener.NONE;
+
+    public TrainingLoop(RunDirectory run, RunSpec spec, NDManager manager, Map<String, NDArray> trainable,
+                        ParameterOptimizer optimizer, int trainPairs, TrainingStep stepFunction) {
+        this.run = run;
+        this.spec = spec;
+        this.manager = manager;
+        this.trainable = trainable;
+        this.optimizer = optimizer;
+        this.trainPairs = Math.max(1, trainPairs);
+        this.stepFunction = stepFunction;
+    }
+
+    /** Called after the steps listed in the spec's filterSnapshots (and at 0 and the end) to draw filters. */
+    public TrainingLoop onSnapshot(LongConsumer c) {
+        this.snapshot = c;
+        return this;
+    }
+
+    public TrainingLoop listener(Listener l) {
+        this.listener = l;
+        return this;
+    }
+
+    /**
+     * Restores parameters and optimiser state from the checkpoint after {@code step} completed steps and drops
+     * metrics recorded after it (they will be recomputed identically).
+     */
+    public void restore(long step) throws IOException {
+        Map<String, NDArray> saved = NamedArrays.load(run.checkpoint(step), manager);
+        Map<String, NDArray> state = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> e : saved.entrySet()) {
+            NDArray target = trainable.get(e.getKey());
+            if (target != null) {
+                if (!target.getShape().equals(e.getValue().getShape())) {
+                    throw new IOException(run.checkpoint(step) + ": parameter " + e.getKey() + " has shape "
+                            + e.getValue().getShape() + ", the network expects " + target.getShape());
+                }
+                e.getValue().copyTo(target);
+                e.getValue().close();
+            } else {
+                state.put(e.getKey(), e.getValue());
+            }
+        }
+        optimizer.load(state);
+        state.values().forEach(NDArray::close);
+        run.metrics().truncateAfter(step);
+    }
+
+    /** Runs steps {@code start .. iterations-1}; {@code start} is the number of steps already done. */
+    public Outcome run(long start, Cancellation cancel) throws IOException {
+        long total = spec.iterations();
+        int every = spec.effectiveCheckpointEvery();
+        int logEvery = spec.effectiveLogEvery();
+        if (start == 0) {
+            snapshot.accept(0);
+        }
+        long windowStart = System.nanoTime();
+        long windowSteps = 0;
+        double speed = Double.NaN;
+        long lastEvent = 0;
+        for (long step = start; step < total; step++) {
+            if (cancel.isCancelled()) {
+                checkpoint(step);
+                run.append(RunEvent.of(RunEvent.STOPPED, step).with("reason", "stopped by the user"));
+                return Outcome.STOPPED;
+            }
+            double lr = spec.schedule().rateAt(spec.optimizer().learningRate(), (int) step);
+            double loss;
+            try (NDManager batch = manager.newSubManager()) {
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray l = stepFunction.loss(batch, step);
+                    loss = l.getFloat();
+                    if (!Double.isFinite(loss)) {
+                        run.append(RunEvent.of(RunEvent.FAILED, step).with("reason", "the loss became " + loss
+                                + " at step " + (step + 1) + "; the weights were not updated and the last checkpoint "
+                                + "is the last good state (lower the learning rate and resume or clone the run)"));
+                        return Outcome.FAILED;
+                    }
+                    gc.backward(l);
+                }
+                optimizer.step(trainable, lr);
+            }
+            long done = step + 1;
+            windowSteps++;
+            long now = System.nanoTime();
+            if (now - windowStart > 2_000_000_000L || done == total) {
+                speed = windowSteps * spec.batchSize() / ((now - windowStart) / 1e9);
+                windowStart = now;
+                windowSteps = 0;
+            }
+            double eta = Double.isNaN(speed) ? Double.NaN : (total - done) * spec.batchSize() / speed;
+            double epoch = done * (double) spec.batchSize() / trainPairs;
+            if (done % logEvery == 0 || done == total) {
+                run.metrics().append(new MetricsLog.Row(done, epoch, "train", "loss", loss));
+                run.metrics().append(new MetricsLog.Row(done, epoch, "train", "lr", lr));
+            }
+            if (now - lastEvent > 1_000_000_000L || done == total) {
+                lastEvent = now;
+                run.append(RunEvent.of(RunEvent.PROGRESS, done).with("loss", loss).with("lr", lr)
+                        .with("imagesPerSecond", speed).with("etaSeconds", eta).with("epoch", epoch));
+            }
+            listener.step(done, total, loss, speed, eta);
+            if (done % every == 0 && done != total) {
+                checkpoint(done);
+            }
+            if (spec.filterSnapshots().contains((int) done) || done == total) {
+                snapshot.accept(done);
+            }
+        }
+        checkpoint(total);
+        run.append(RunEvent.of(RunEvent.FINISHED, total));
+        return Outcome.FINISHED;
+    }
+
+    private void checkpoint(long done) throws IOException {
+        Map<String, NDArray> all = new LinkedHashMap<>(trainable);
+        all.putAll(optimizer.state());
+        NamedArrays.save(all, run.checkpoint(done));
+        run.append(RunEvent.of(RunEvent.CHECKPOINT, done).with("file", run.path().relativize(run.checkpoint(done))
+                .toString()));
+    }
+}

@@ -1,0 +1,159 @@
+package org.xmodal.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.engine.run.MetricsLog;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunEvent;
+import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.run.RunStatus;
+import org.xmodal.engine.task.Cancellation;
+
+/** The loop on a tiny linear regression, where every step's data comes from (seed, step). */
+class TrainingLoopTest {
+    private static final float[] TRUE_W = {0.5f, -1.5f, 2.0f, 0.25f};
+
+    @TempDir
+    Path runs;
+
+    private static RunSpec spec(int iterations, String optimizer) {
+        return new RunSpec("regression", "transfer", "unused", "depth",
+                new RunSpec.Teacher("random", "none", null, "pool5"), new RunSpec.Student("linear", "out", "random"),
+                null, new RunSpec.Optimizer(optimizer, 0.05, 0.9, 0.0005), new RunSpec.Schedule(15, 0.5), 8,
+                iterations, 32, null, 3, "cpu", 0, 5, 1, List.of(), null);
+    }
+
+    /** A run of the regression with its own manager and weights initialised from the seed. */
+    private static final class Regression implements AutoCloseable {
+        final NDManager manager = NDManager.newBaseManager();
+        final Map<String, NDArray> params = new LinkedHashMap<>();
+        final RunDirectory run;
+        final RunSpec spec;
+        int nanAtStep = -1;
+
+        Regression(RunDirectory run, RunSpec spec) {
+            this.run = run;
+            this.spec = spec;
+            SplittableRandom init = new SplittableRandom(spec.seed());
+            float[] w = new float[TRUE_W.length];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = (float) init.nextGaussian();
+            }
+            NDArray weights = manager.create(w, new Shape(w.length, 1));
+            weights.setRequiresGradient(true);
+            params.put("linear.weight", weights);
+        }
+
+        TrainingLoop loop() {
+            ParameterOptimizer opt = ParameterOptimizer.create(spec.optimizer().type(), spec.optimizer().momentum(),
+                    spec.optimizer().weightDecay(), manager);
+            return new TrainingLoop(run, spec, manager, params, opt, 64, (batch, step) -> {
+                SplittableRandom r = StepRandom.of(spec.seed(), step, 0);
+                float[] x = new float[spec.batchSize() * TRUE_W.length];
+                float[] y = new float[spec.batchSize()];
+                for (int b = 0; b < spec.batchSize(); b++) {
+                    for (int j = 0; j < TRUE_W.length; j++) {
+                        x[b * TRUE_W.length + j] = (float) r.nextGaussian();
+                        y[b] += x[b * TRUE_W.length + j] * TRUE_W[j];
+                    }
+                }
+                NDArray xs = batch.create(x, new Shape(spec.batchSize(), TRUE_W.length));
+                NDArray ys = batch.create(y, new Shape(spec.batchSize(), 1));
+                NDArray loss = xs.matMul(params.get("linear.weight")).sub(ys).square().mean();
+                return step == nanAtStep ? loss.mul(Float.NaN) : loss;
+            });
+        }
+
+        float[] weights() {
+            return params.get("linear.weight").toFloatArray();
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
+    }
+
+    @Test
+    void runFinishesWithFallingLossCurveCheckpointsAndEvents() throws Exception {
+        RunSpec spec = spec(30, "sgd");
+        RunDirectory dir = RunDirectory.create(runs, spec);
+        try (Regression r = new Regression(dir, spec)) {
+            assertEquals(TrainingLoop.Outcome.FINISHED, r.loop().run(0, Cancellation.NEVER));
+        }
+        List<MetricsLog.Row> loss = dir.metrics().read().stream().filter(m -> m.name().equals("loss")).toList();
+        assertEquals(30, loss.size());
+        assertTrue(loss.get(29).value() < 0.05 * loss.get(0).value(), "loss falls: " + loss.get(0) + " -> " + loss.get(29));
+        assertEquals(List.of(5L, 10L, 15L, 20L, 25L, 30L), dir.checkpointSteps());
+        assertEquals(RunStatus.State.FINISHED, dir.status().state());
+    }
+
+    @Test
+    void resumedRunContinuesExactlyAsAnUninterruptedOne() throws Exception {
+        for (String optimizer : List.of("sgd", "adam")) {
+            RunSpec spec = spec(20, optimizer);
+            RunDirectory whole = RunDirectory.create(runs, spec);
+            float[] expected;
+            try (Regression r = new Regression(whole, spec)) {
+                r.loop().run(0, Cancellation.NEVER);
+                expected = r.weights();
+            }
+            RunDirectory parts = RunDirectory.create(runs, spec);
+            try (Regression first = new Regression(parts, spec)) {
+                Cancellation stop = new Cancellation();
+                TrainingLoop loop = first.loop().listener((done, total, loss, speed, eta) -> {
+                    if (done == 12) {
+                        stop.cancel();
+                    }
+                });
+                assertEquals(TrainingLoop.Outcome.STOPPED, loop.run(0, stop));
+            }
+            // what a killed process leaves: metrics beyond the last checkpoint (10) that resume must drop
+            parts.metrics().append(new MetricsLog.Row(13, 0, "train", "loss", 123));
+            try (Regression resumed = new Regression(parts, spec)) {
+                long from = parts.latestCheckpointStep().orElseThrow();
+                assertEquals(12, from, "stopping writes a checkpoint at the step reached");
+                TrainingLoop loop = resumed.loop();
+                loop.restore(from);
+                loop.run(from, Cancellation.NEVER);
+                assertArrayEquals(expected, resumed.weights(), optimizer + ": final weights differ");
+            }
+            assertEquals(lossCurve(whole), lossCurve(parts), optimizer + ": loss curves differ");
+        }
+    }
+
+    @Test
+    void nonFiniteLossStopsTheRunAndKeepsTheLastGoodCheckpoint() throws Exception {
+        RunSpec spec = spec(20, "sgd");
+        RunDirectory dir = RunDirectory.create(runs, spec);
+        try (Regression r = new Regression(dir, spec)) {
+            r.nanAtStep = 7;
+            assertEquals(TrainingLoop.Outcome.FAILED, r.loop().run(0, Cancellation.NEVER));
+            float[] before = r.weights();
+            for (float w : before) {
+                assertTrue(Float.isFinite(w), "weights were not updated with the NaN gradient");
+            }
+        }
+        RunEvent last = dir.events().get(dir.events().size() - 1);
+        assertEquals(RunEvent.FAILED, last.type());
+        assertTrue(last.text("reason").contains("NaN at step 8"), last.text("reason"));
+        assertEquals(List.of(5L), dir.checkpointSteps());
+        assertEquals(RunStatus.State.FAILED, dir.status().state());
+    }
+
+    private static List<Double> lossCurve(RunDirectory dir) throws Exception {
+        return dir.metrics().read().stream().filter(m -> m.name().equals("loss")).map(MetricsLog.Row::value).toList();
+    }
+}
