@@ -1,0 +1,44 @@
+package org.xmodal.engine.transfer;
+
+import org.xmodal.engine.image.RgbImage;
+
+/**
+ * How images become network inputs, as in the paper's Caffe models: channels in BGR order, 0..255, minus per
+ * channel means. RGB and HHA use the same means (B 102.98, G 115.95, R 122.77); flow images use 128 on every
+ * channel.
+ */
+public enum InputNormalisation {
+    IMAGE(102.98f, 115.95f, 122.77f),
+    FLOW(128f, 128f, 128f);
+
+    private final float meanB;
+    private final float meanG;
+    private final float meanR;
+
+    InputNormalisation(float meanB, float meanG, float meanR) {
+        this.meanB = meanB;
+        this.meanG = meanG;
+        this.meanR = meanR;
+    }
+
+    /**
+     * Writes the {@code size x size} window at (x0, y0) of {@code img}, mirrored when {@code flip}, into
+     * {@code out} at sample {@code b} of an NCHW batch.
+     */
+    public void write(RgbImage img, int x0, int y0, int size, boolean flip, float[] out, int b) {
+        int plane = size * size;
+        int base = b * 3 * plane;
+        byte[] p = img.rgb();
+        for (int y = 0; y < size; y++) {
+            int row = (y0 + y) * img.width();
+            for (int x = 0; x < size; x++) {
+                int sx = flip ? x0 + size - 1 - x : x0 + x;
+                int i = 3 * (row + sx);
+                int o = base + y * size + x;
+                out[o] = (p[i + 2] & 0xFF) - meanB;
+                out[o + plane] = (p[i + 1] & 0xFF) - meanG;
+                out[o + 2 * plane] = (p[i] & 0xFF) - meanR;
+            }
+        }
+    }
+}

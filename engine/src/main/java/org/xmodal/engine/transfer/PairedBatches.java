@@ -1,0 +1,191 @@
+package org.xmodal.engine.transfer;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.xmodal.engine.data.Modality;
+import org.xmodal.engine.data.Pair;
+import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.encode.DatasetEncoder;
+import org.xmodal.engine.flow.FlowConfig;
+import org.xmodal.engine.flow.FlowEstimator;
+import org.xmodal.engine.flow.FlowImages;
+import org.xmodal.engine.hha.HhaConfig;
+import org.xmodal.engine.hha.HhaEncoder;
+import org.xmodal.engine.image.FloFile;
+import org.xmodal.engine.image.FlowField;
+import org.xmodal.engine.image.ImageFiles;
+import org.xmodal.engine.image.RgbImage;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
+import org.xmodal.engine.train.StepRandom;
+
+/**
+ * Batches of paired inputs for supervision transfer: the RGB image for the teacher and the encoded image (HHA, or
+ * flow in the action-tubes encoding) for the student, with the same random crop and flip on both (a flipped
+ * flow field has u negated before it is encoded). Pairs are decoded, encoded (through the cache) and resized once;
+ * batches are assembled on a background thread ahead of the training step. A batch depends only on
+ * (seed, step), so a resumed run sees the same data as an uninterrupted one.
+ */
+public final class PairedBatches implements AutoCloseable {
+    /** NCHW float inputs, already normalised. */
+    public record Batch(long step, int size, int side, float[] source, float[] target) {
+    }
+
+    /** Crop side relative to the resized shorter side (Caffe's 227 out of 256). */
+    static final double CROP_FRACTION = 227.0 / 256.0;
+    private static final int PREFETCH = 2;
+
+    private final RgbImage[] sources;
+    private final RgbImage[] images;
+    private final FlowField[] flows;
+    private final int side;
+    private final int batchSize;
+    private final long seed;
+    private final boolean randomCrop;
+    private final boolean flip;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "xmodal-batches");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<Long, Future<Batch>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, int[]> permutations = new ConcurrentHashMap<>();
+
+    private PairedBatches(RgbImage[] sources, RgbImage[] images, FlowField[] flows, int side, int batchSize, long seed,
+                          boolean randomCrop, boolean flip) {
+        this.sources = sources;
+        this.images = images;
+        this.flows = flows;
+        this.side = side;
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.randomCrop = randomCrop;
+        this.flip = flip;
+    }
+
+    /** Decodes, encodes and resizes every pair once (all cores), reporting progress. */
+    public static PairedBatches prepare(PairedDataset ds, List<Pair> pairs, DatasetEncoder encoder, HhaConfig hha,
+                                        FlowConfig flowConfig, int side, int batchSize, long seed, boolean randomCrop,
+                                        boolean flip, ProgressListener progress, Cancellation cancel)
+            throws IOException {
+        if (pairs.isEmpty()) {
+            throw new IllegalArgumentException(ds.root() + ": no training pairs to transfer with");
+        }
+        int n = pairs.size();
+        RgbImage[] src = new RgbImage[n];
+        RgbImage[] img = new RgbImage[n];
+        FlowField[] flo = ds.modality() == Modality.FLOW ? new FlowField[n] : null;
+        int shortSide = (int) Math.ceil(side / CROP_FRACTION);
+        ThreadLocal<HhaEncoder> hhaEncoders = ThreadLocal.withInitial(HhaEncoder::new);
+        ThreadLocal<FlowEstimator> estimators = ThreadLocal.withInitial(() -> new FlowEstimator(flowConfig));
+        AtomicInteger done = new AtomicInteger();
+        IOException[] failure = new IOException[1];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            if (failure[0] != null || cancel.isCancelled()) {
+                return;
+            }
+            try {
+                Pair p = pairs.get(i);
+                RgbImage rgb = ds.rgb(p);
+                int[] size = Resize.toShortSide(rgb.width(), rgb.height(), shortSide);
+                src[i] = Resize.rgb(rgb, size[0], size[1]);
+                if (flo != null) {
+                    FlowField f = FloFile.read(encoder.flow(ds, p, flowConfig, estimators.get()));
+                    flo[i] = Resize.flow(f, size[0], size[1]);
+                } else {
+                    RgbImage h = ImageFiles.readRgb(encoder.hha(ds, p, hha, hhaEncoders.get()));
+                    img[i] = Resize.rgb(h, size[0], size[1]);
+                }
+            } catch (IOException e) {
+                synchronized (failure) {
+                    failure[0] = e;
+                }
+            }
+            progress.progress("Preparing pairs " + done.incrementAndGet() + "/" + n, done.get() / (double) n);
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        cancel.check();
+        return new PairedBatches(src, img, flo, side, batchSize, seed, randomCrop, flip);
+    }
+
+    public int pairCount() {
+        return sources.length;
+    }
+
+    /** The batch of step {@code step}; the next ones are prepared in the background meanwhile. */
+    public Batch get(long step) {
+        for (long s = step; s <= step + PREFETCH; s++) {
+            long k = s;
+            pending.computeIfAbsent(k, x -> worker.submit(() -> assemble(k)));
+        }
+        try {
+            return pending.remove(step).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while loading a batch");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not assemble batch " + step + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    Batch assemble(long step) {
+        int plane = 3 * side * side;
+        float[] source = new float[batchSize * plane];
+        float[] target = new float[batchSize * plane];
+        SplittableRandom rnd = StepRandom.of(seed, step, 1);
+        for (int b = 0; b < batchSize; b++) {
+            int i = pairAt(step * batchSize + b);
+            RgbImage s = sources[i];
+            int x0 = randomCrop ? rnd.nextInt(s.width() - side + 1) : (s.width() - side) / 2;
+            int y0 = randomCrop ? rnd.nextInt(s.height() - side + 1) : (s.height() - side) / 2;
+            boolean mirror = flip && rnd.nextBoolean();
+            InputNormalisation.IMAGE.write(s, x0, y0, side, mirror, source, b);
+            if (flows != null) {
+                FlowField f = flows[i];
+                RgbImage encoded = FlowImages.actionTubes(mirror ? FlowImages.flipHorizontally(f) : f,
+                        FlowImages.ACTION_TUBES_SCALE);
+                // the flipped field is already mirrored: take the mirrored window without flipping again
+                int fx0 = mirror ? f.width() - side - x0 : x0;
+                InputNormalisation.FLOW.write(encoded, fx0, y0, side, false, target, b);
+            } else {
+                InputNormalisation.IMAGE.write(images[i], x0, y0, side, mirror, target, b);
+            }
+        }
+        return new Batch(step, batchSize, side, source, target);
+    }
+
+    /** Sample position {@code k} of the endless stream: epochs are fresh permutations of (seed, epoch). */
+    private int pairAt(long k) {
+        int n = sources.length;
+        long epoch = k / n;
+        int[] perm = permutations.computeIfAbsent(epoch, e -> {
+            int[] p = IntStream.range(0, n).toArray();
+            SplittableRandom r = StepRandom.of(seed, e, 2);
+            for (int i = n - 1; i > 0; i--) {
+                int j = r.nextInt(i + 1);
+                int t = p[i];
+                p[i] = p[j];
+                p[j] = t;
+            }
+            return p;
+        });
+        permutations.keySet().removeIf(e -> e < epoch - 1);
+        return perm[(int) (k % n)];
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}
