@@ -4,32 +4,47 @@ import java.util.List;
 import org.xmodal.engine.data.CameraIntrinsics;
 
 /**
- * Ray casting, one ray per pixel through its centre: the nearest of the room's inner faces and every object's
- * parts. Rays are built with a camera-z component of 1, so the ray parameter of a hit is its depth Z. Objects are
- * tested in their own frames (a turn about the vertical and a shift), after a test against their bounds.
+ * Ray casting. Geometry (depth, instance, normal, hit point) comes from one ray through each pixel's centre, with
+ * the 1-based principal point: rays have a camera-z component of 1, so the ray parameter of a hit is its depth Z.
+ * Colour is the mean of a 2x2 grid of rays inside the pixel, as a camera integrates light over its pixels: point
+ * sampling would alias fine patterns and edges into jagged noise that no flow can explain between two frames.
+ * Objects are tested in their own frames (a turn about the vertical and a shift), after a test against their
+ * bounds.
  */
 final class SceneRenderer {
-    private SceneRenderer() {
-    }
+    /** Offsets of the colour rays from the pixel centre, in pixels. */
+    private static final double[] SUBPIXEL = {-0.25, 0.25};
 
-    static RenderedFrame render(Scene scene, SynthCamera camera) {
-        CameraIntrinsics k = camera.intrinsics();
-        int width = k.width();
-        int height = k.height();
-        int n = width * height;
-        byte[] rgb = new byte[3 * n];
-        float[] depth = new float[n];
-        int[] instances = new int[n];
-        float[] incidence = new float[n];
-        double[] points = new double[3 * n];
+    private final Room room;
+    private final Shading shading;
+    private final CameraIntrinsics k;
+    private final double[] eye;
+    private final double[] right;
+    private final double[] down;
+    private final double[] forward;
+    private final int count;
+    private final double[] cos;
+    private final double[] sin;
+    private final double[][] origin;
+    private final double[][] bounds;
+    private final Part[][] parts;
+    private final Hit hit = new Hit();
 
+    private SceneRenderer(Scene scene, SynthCamera camera) {
+        this.room = scene.room();
+        this.shading = new Shading(room);
+        this.k = camera.intrinsics();
+        this.eye = new double[] {camera.x(), camera.y(), camera.z()};
+        this.right = camera.right();
+        this.down = camera.down();
+        this.forward = camera.forward();
         List<SceneObject> objects = scene.objects();
-        int count = objects.size();
-        double[] cos = new double[count];
-        double[] sin = new double[count];
-        double[][] origin = new double[count][];
-        double[][] bounds = new double[count][];
-        Part[][] parts = new Part[count][];
+        count = objects.size();
+        cos = new double[count];
+        sin = new double[count];
+        origin = new double[count][];
+        bounds = new double[count][];
+        parts = new Part[count][];
         for (int o = 0; o < count; o++) {
             SceneObject obj = objects.get(o);
             cos[o] = obj.cos();
@@ -38,110 +53,149 @@ final class SceneRenderer {
             bounds[o] = obj.model().bounds();
             parts[o] = obj.model().parts().toArray(new Part[0]);
         }
-        Room room = scene.room();
-        Shading shading = new Shading(room);
-        double[] r = camera.right();
-        double[] d = camera.down();
-        double[] f = camera.forward();
-        double cx = camera.x();
-        double cy = camera.y();
-        double cz = camera.z();
-        Hit hit = new Hit();
+    }
 
+    static RenderedFrame render(Scene scene, SynthCamera camera) {
+        return new SceneRenderer(scene, camera).render();
+    }
+
+    private RenderedFrame render() {
+        int width = k.width();
+        int height = k.height();
+        int n = width * height;
+        byte[] rgb = new byte[3 * n];
+        float[] depth = new float[n];
+        int[] instances = new int[n];
+        float[] incidence = new float[n];
+        double[] points = new double[3 * n];
+        Sample s = new Sample();
+        double[] colour = new double[3];
         for (int row = 0; row < height; row++) {
-            double b = (row + 1 - k.cy()) / k.fy();
             for (int col = 0; col < width; col++) {
-                double a = (col + 1 - k.cx()) / k.fx();
-                double dx = a * r[0] + b * d[0] + f[0];
-                double dy = a * r[1] + b * d[1] + f[1];
-                double dz = a * r[2] + b * d[2] + f[2];
                 int i = row * width + col;
-
-                RoomHit wall = roomHit(room, cx, cy, cz, dx, dy, dz);
-                double best = wall.t;
-                int object = -1;
-                Part part = null;
-                double lnx = 0;
-                double lny = 0;
-                double lnz = 0;
-                for (int o = 0; o < count; o++) {
-                    double c = cos[o];
-                    double s = sin[o];
-                    double ldx = c * dx - s * dz;
-                    double ldz = s * dx + c * dz;
-                    double[] lo = origin[o];
-                    if (!entersBefore(bounds[o], lo[0], lo[1], lo[2], ldx, dy, ldz, best)) {
-                        continue;
-                    }
-                    hit.reset(best);
-                    for (Part p : parts[o]) {
-                        p.intersect(lo[0], lo[1], lo[2], ldx, dy, ldz, hit);
-                    }
-                    if (hit.found()) {
-                        best = hit.t;
-                        object = o;
-                        part = hit.part;
-                        lnx = hit.nx;
-                        lny = hit.ny;
-                        lnz = hit.nz;
+                cast(col, row, s);
+                depth[i] = (float) s.t;
+                instances[i] = s.object + 1;
+                incidence[i] = (float) (Math.abs(s.nx * s.dx + s.ny * s.dy + s.nz * s.dz)
+                        / Math.sqrt(s.dx * s.dx + s.dy * s.dy + s.dz * s.dz));
+                points[3 * i] = eye[0] + s.t * s.dx;
+                points[3 * i + 1] = eye[1] + s.t * s.dy;
+                points[3 * i + 2] = eye[2] + s.t * s.dz;
+                double r = 0;
+                double g = 0;
+                double b = 0;
+                for (double dy : SUBPIXEL) {
+                    for (double dx : SUBPIXEL) {
+                        cast(col + dx, row + dy, s);
+                        shade(s, colour);
+                        r += colour[0];
+                        g += colour[1];
+                        b += colour[2];
                     }
                 }
-
-                double px = cx + best * dx;
-                double py = cy + best * dy;
-                double pz = cz + best * dz;
-                double nx;
-                double ny;
-                double nz;
-                if (object >= 0) {
-                    nx = cos[object] * lnx + sin[object] * lnz;
-                    ny = lny;
-                    nz = -sin[object] * lnx + cos[object] * lnz;
-                    double[] lo = origin[object];
-                    double c = cos[object];
-                    double s = sin[object];
-                    // The hit in the object's frame drives its pattern, so the pattern moves with the object.
-                    double ux = lo[0] + best * (c * dx - s * dz);
-                    double uy = lo[1] + best * dy;
-                    double uz = lo[2] + best * (s * dx + c * dz);
-                    Shading.colour(part.material(), ux, uy, uz, shading.irradiance(px, py, pz, nx, ny, nz), rgb,
-                            3 * i);
-                } else {
-                    nx = wall.nx;
-                    ny = wall.ny;
-                    nz = wall.nz;
-                    Material m = ny > 0 ? room.floor() : ny < 0 ? room.ceiling() : room.walls();
-                    double u = ny != 0 ? px : nz != 0 ? px : pz;
-                    double v = ny != 0 ? pz : py;
-                    Shading.colour(m, u, v, 0, shading.irradiance(px, py, pz, nx, ny, nz), rgb, 3 * i);
-                }
-                depth[i] = (float) best;
-                instances[i] = object + 1;
-                double len = Math.sqrt(dx * dx + dy * dy + dz * dz);
-                incidence[i] = (float) (Math.abs(nx * dx + ny * dy + nz * dz) / len);
-                points[3 * i] = px;
-                points[3 * i + 1] = py;
-                points[3 * i + 2] = pz;
+                int samples = SUBPIXEL.length * SUBPIXEL.length;
+                rgb[3 * i] = Shading.toByte(r / samples);
+                rgb[3 * i + 1] = Shading.toByte(g / samples);
+                rgb[3 * i + 2] = Shading.toByte(b / samples);
             }
         }
         return new RenderedFrame(width, height, rgb, depth, instances, incidence, points);
     }
 
-    /** Where a ray from inside the room leaves it, and the inward normal of that face. */
-    private record RoomHit(double t, double nx, double ny, double nz) {
+    /** What one ray hit: distance, object (-1 for the room), part, world normal and the point in pattern space. */
+    private static final class Sample {
+        double dx;
+        double dy;
+        double dz;
+        double t;
+        int object;
+        Material material;
+        double nx;
+        double ny;
+        double nz;
+        double u;
+        double v;
+        double w;
     }
 
-    private static RoomHit roomHit(Room room, double ox, double oy, double oz, double dx, double dy, double dz) {
-        double tx = dx > 0 ? (room.width() - ox) / dx : dx < 0 ? -ox / dx : Double.POSITIVE_INFINITY;
-        double ty = dy > 0 ? (room.height() - oy) / dy : dy < 0 ? -oy / dy : Double.POSITIVE_INFINITY;
-        double tz = dz > 0 ? (room.depth() - oz) / dz : dz < 0 ? -oz / dz : Double.POSITIVE_INFINITY;
+    /** Casts the ray through the (0-based, fractional) pixel position (col, row). */
+    private void cast(double col, double row, Sample s) {
+        double a = (col + 1 - k.cx()) / k.fx();
+        double b = (row + 1 - k.cy()) / k.fy();
+        double dx = a * right[0] + b * down[0] + forward[0];
+        double dy = a * right[1] + b * down[1] + forward[1];
+        double dz = a * right[2] + b * down[2] + forward[2];
+        s.dx = dx;
+        s.dy = dy;
+        s.dz = dz;
+        hitRoom(dx, dy, dz, s);
+        for (int o = 0; o < count; o++) {
+            double c = cos[o];
+            double sn = sin[o];
+            double ldx = c * dx - sn * dz;
+            double ldz = sn * dx + c * dz;
+            double[] lo = origin[o];
+            if (!entersBefore(bounds[o], lo[0], lo[1], lo[2], ldx, dy, ldz, s.t)) {
+                continue;
+            }
+            hit.reset(s.t);
+            for (Part p : parts[o]) {
+                p.intersect(lo[0], lo[1], lo[2], ldx, dy, ldz, hit);
+            }
+            if (hit.found()) {
+                s.t = hit.t;
+                s.object = o;
+                s.material = hit.part.material();
+                s.nx = c * hit.nx + sn * hit.nz;
+                s.ny = hit.ny;
+                s.nz = -sn * hit.nx + c * hit.nz;
+                // The hit in the object's frame drives its pattern, so the pattern moves with the object.
+                s.u = lo[0] + hit.t * ldx;
+                s.v = lo[1] + hit.t * dy;
+                s.w = lo[2] + hit.t * ldz;
+            }
+        }
+    }
+
+    private void shade(Sample s, double[] colour) {
+        double px = eye[0] + s.t * s.dx;
+        double py = eye[1] + s.t * s.dy;
+        double pz = eye[2] + s.t * s.dz;
+        Shading.colour(s.material, s.u, s.v, s.w, shading.irradiance(px, py, pz, s.nx, s.ny, s.nz), colour);
+    }
+
+    /**
+     * Where a ray from inside the room leaves it: the face's inward normal, its material, and pattern coordinates
+     * (x, z) on the floor and ceiling, (position along the wall, height) on walls.
+     */
+    private void hitRoom(double dx, double dy, double dz, Sample s) {
+        double tx = dx > 0 ? (room.width() - eye[0]) / dx : dx < 0 ? -eye[0] / dx : Double.POSITIVE_INFINITY;
+        double ty = dy > 0 ? (room.height() - eye[1]) / dy : dy < 0 ? -eye[1] / dy : Double.POSITIVE_INFINITY;
+        double tz = dz > 0 ? (room.depth() - eye[2]) / dz : dz < 0 ? -eye[2] / dz : Double.POSITIVE_INFINITY;
+        s.object = -1;
+        s.nx = 0;
+        s.ny = 0;
+        s.nz = 0;
         if (ty <= tx && ty <= tz) {
-            return new RoomHit(ty, 0, -Math.signum(dy), 0);
+            s.t = ty;
+            s.ny = -Math.signum(dy);
+            s.material = s.ny > 0 ? room.floor() : room.ceiling();
+            s.u = eye[0] + ty * dx;
+            s.v = eye[2] + ty * dz;
+        } else if (tx <= tz) {
+            s.t = tx;
+            s.nx = -Math.signum(dx);
+            s.material = room.walls();
+            s.u = eye[2] + tx * dz;
+            s.v = eye[1] + tx * dy;
+        } else {
+            s.t = tz;
+            s.nz = -Math.signum(dz);
+            s.material = room.walls();
+            s.u = eye[0] + tz * dx;
+            s.v = eye[1] + tz * dy;
         }
-        if (tx <= tz) {
-            return new RoomHit(tx, -Math.signum(dx), 0, 0);
-        }
-        return new RoomHit(tz, 0, 0, -Math.signum(dz));
+        s.w = 0;
     }
 
     /** Slab test of the ray against an object's bounds: does it enter them before {@code tMax}? */

@@ -35,17 +35,15 @@ final class Shading {
         return ambient + lightStrength * point + sunStrength * directional;
     }
 
-    /**
-     * Writes the 8-bit colour of a surface of material m at pattern coordinates (u, v, w) with the given light.
-     */
-    static void colour(Material m, double u, double v, double w, double light, byte[] rgb, int offset) {
+    /** The colour (display RGB, 0..1) of a surface of material m at pattern coordinates (u, v, w) under the light. */
+    static void colour(Material m, double u, double v, double w, double light, double[] out) {
         double f = m.texture().factor(m, u, v, w) * light;
-        rgb[offset] = toByte(m.red() * f);
-        rgb[offset + 1] = toByte(m.green() * f);
-        rgb[offset + 2] = toByte(m.blue() * f);
+        out[0] = m.red() * f;
+        out[1] = m.green() * f;
+        out[2] = m.blue() * f;
     }
 
-    private static byte toByte(double c) {
+    static byte toByte(double c) {
         return (byte) (int) Math.round(Math.max(0, Math.min(1, c)) * 255);
     }
 }
