@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Cross-Modal Workbench: supervision transfer between paired modalities (RGB -> depth, flow).",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SynthCommand.class,
         })
 public final class XmodalCli implements Runnable {
     /** Exit code for bad input from the user (files, arguments). */
