@@ -12,8 +12,9 @@ import org.xmodal.engine.image.DepthMap;
  * <li>quantisation in disparity: the sensor measures disparity in 1/8 pixel with a 7.5 cm baseline and a 580 px
  * IR focal length, so depth comes in steps of Z^2 / 348 metres (0.7 mm at 0.5 m, 7 cm at 5 m, as measured in the
  * same paper);</li>
- * <li>no reading (0) outside the working range of 0.5 to 8 m, on surfaces seen at grazing angles, at about half
- * the pixels along depth discontinuities, and in the projector's shadow: the IR projector sits 7.5 cm to the right
+ * <li>no reading (0) outside the working range of 0.5 to 8 m, on surfaces seen at grazing angles, on most of
+ * very dark surfaces (black screens absorb the infrared pattern), at about half the pixels along depth
+ * discontinuities, and in the projector's shadow: the IR projector sits 7.5 cm to the right
  * of the camera, so background just left of a foreground edge is not lit by the pattern. The band is as wide as
  * the disparity difference between foreground and background.</li>
  * </ul>
@@ -34,6 +35,11 @@ final class KinectNoiseModel {
     private static final double EDGE_ABSOLUTE = 0.03;
     private static final double EDGE_RELATIVE = 0.04;
     private static final double EDGE_DROPOUT = 0.5;
+    /** Surfaces darker than this (base-colour luminance) start to lose readings... */
+    private static final double DARK = 0.16;
+    /** ...and this much darker lose them with the highest probability, MAX_DARK_DROPOUT. */
+    private static final double DARK_RANGE = 0.1;
+    private static final double MAX_DARK_DROPOUT = 0.9;
 
     private KinectNoiseModel() {
     }
@@ -54,6 +60,10 @@ final class KinectNoiseModel {
             }
             double c = frame.incidence()[i];
             if (c < GRAZING || (c < OBLIQUE && rng.nextDouble() < (OBLIQUE - c) / (OBLIQUE - GRAZING))) {
+                missing[i] = true;
+            }
+            double dark = Math.min(MAX_DARK_DROPOUT, (DARK - frame.albedo()[i]) / DARK_RANGE);
+            if (dark > 0 && rng.nextDouble() < dark) {
                 missing[i] = true;
             }
         }

@@ -67,6 +67,7 @@ final class SceneRenderer {
         float[] depth = new float[n];
         int[] instances = new int[n];
         float[] incidence = new float[n];
+        float[] albedo = new float[n];
         double[] points = new double[3 * n];
         Sample s = new Sample();
         double[] colour = new double[3];
@@ -78,6 +79,8 @@ final class SceneRenderer {
                 instances[i] = s.object + 1;
                 incidence[i] = (float) (Math.abs(s.nx * s.dx + s.ny * s.dy + s.nz * s.dz)
                         / Math.sqrt(s.dx * s.dx + s.dy * s.dy + s.dz * s.dz));
+                albedo[i] = (float) (0.2126 * s.material.red() + 0.7152 * s.material.green()
+                        + 0.0722 * s.material.blue());
                 points[3 * i] = eye[0] + s.t * s.dx;
                 points[3 * i + 1] = eye[1] + s.t * s.dy;
                 points[3 * i + 2] = eye[2] + s.t * s.dz;
@@ -99,7 +102,7 @@ final class SceneRenderer {
                 rgb[3 * i + 2] = Shading.toByte(b / samples);
             }
         }
-        return new RenderedFrame(width, height, rgb, depth, instances, incidence, points);
+        return new RenderedFrame(width, height, rgb, depth, instances, incidence, albedo, points);
     }
 
     /** What one ray hit: distance, object (-1 for the room), part, world normal and the point in pattern space. */

@@ -90,7 +90,8 @@ public record SynthConfig(long seed, int scenes, int width, int height, int flow
         p.put("testFraction", testFraction);
         p.put("depthNoise", "Kinect v1 model: Gaussian sigma 1.425e-3 Z^2 m (Khoshelham & Elberink 2012), disparity"
                 + " quantised to 1/8 px (baseline 7.5 cm, focal 580 px), no reading below 0.5 m, beyond 8 m, at"
-                + " grazing angles, at half the pixels of depth edges and in the IR projector's shadow");
+                + " grazing angles, on most of very dark surfaces, at half the pixels of depth edges and in the IR"
+                + " projector's shadow");
         p.put("depthFill", "holes filled along rows (then columns) from the nearest readings on both sides: linearly"
                 + " when both are on the same surface (within 5%), else with the farther (background) side");
         return p;

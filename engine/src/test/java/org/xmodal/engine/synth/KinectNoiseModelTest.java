@@ -54,6 +54,14 @@ class KinectNoiseModelTest {
     }
 
     @Test
+    void blackScreensLoseMostReadings() {
+        DepthMap screen = KinectNoiseModel.raw(frame(50, 50, filled(2500, 2f), 1f, 0.06f), FX, new SplittableRandom(6));
+        assertEquals(0.1, screen.validFraction(), 0.03);
+        DepthMap wall = KinectNoiseModel.raw(frame(50, 50, filled(2500, 2f), 1f, 0.3f), FX, new SplittableRandom(6));
+        assertEquals(1, wall.validFraction());
+    }
+
+    @Test
     void foregroundEdgesLoseReadingsAndCastAShadowBandToTheirLeft() {
         int w = 120;
         int h = 60;
@@ -98,9 +106,13 @@ class KinectNoiseModelTest {
         return a;
     }
 
-    /** A frame with the given true depth and the same incidence cosine everywhere. */
+    /** A frame of light grey surfaces with the given true depth and the same incidence cosine everywhere. */
     static RenderedFrame frame(int w, int h, float[] depth, float incidence) {
-        float[] cos = filled(w * h, incidence);
-        return new RenderedFrame(w, h, new byte[3 * w * h], depth, new int[w * h], cos, new double[3 * w * h]);
+        return frame(w, h, depth, incidence, 0.6f);
+    }
+
+    static RenderedFrame frame(int w, int h, float[] depth, float incidence, float albedo) {
+        return new RenderedFrame(w, h, new byte[3 * w * h], depth, new int[w * h], filled(w * h, incidence),
+                filled(w * h, albedo), new double[3 * w * h]);
     }
 }
