@@ -15,7 +15,7 @@ import java.util.Map;
  * @param flowSequences      moving-camera sequences for the flow dataset, 0 to 9,999
  * @param framesPerSequence  frames per sequence, 2 to 99 (a sequence gives frames - 1 flow pairs)
  * @param labelledFraction   fraction of train pairs whose annotations may be used (test pairs are all labelled)
- * @param testFraction       fraction of scenes (and of sequences) in the test split
+ * @param testFraction       fraction of scenes (drawn per scene) and of sequences (spread evenly) in the test split
  */
 public record SynthConfig(long seed, int scenes, int width, int height, int flowSequences, int framesPerSequence,
                           double labelledFraction, double testFraction) {

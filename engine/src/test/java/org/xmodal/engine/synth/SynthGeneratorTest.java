@@ -114,6 +114,14 @@ class SynthGeneratorTest {
     }
 
     @Test
+    void everyFourthSequenceIsForTestingAtTheDefaultFraction() {
+        SynthGenerator generator = new SynthGenerator(SynthConfig.of(9, 1).withFlow(8, 2));
+        for (int s = 0; s < 8; s++) {
+            assertEquals(s % 4 == 3 ? Split.TEST : Split.TRAIN, generator.sequence(s).split(), "sequence " + s);
+        }
+    }
+
+    @Test
     void sequencesHaveOneFlowAndOneAnnotationPerConsecutivePair() {
         SynthSequence s = new SynthGenerator(SynthConfig.of(9, 1).withFlow(2, 4)).sequence(1);
         assertEquals(4, s.frames().size());
