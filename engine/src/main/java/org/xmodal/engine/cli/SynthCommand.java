@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code xmodal synth}: writes a synthetic paired dataset, byte-identical for the same arguments. */
-@Command(name = "synth", mixinStandardHelpOptions = true,
+@Command(name = "synth", mixinStandardHelpOptions = true, versionProvider = XmodalCli.Version.class,
         description = {"Writes a synthetic RGB-D dataset of furnished rooms (Kinect-like raw and filled depth, boxes of"
                 + " the 19 NYUD2 classes, instance masks, camera pose) and optionally RGB frame pairs with"
                 + " ground-truth optical flow in DIR/flow.",
