@@ -74,7 +74,7 @@ public final class SynthCommand implements Callable<Integer> {
         }
         double seconds = s.elapsed().toNanos() / 1e9;
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                "synth: %d RGB-D scenes%s written to %s in %.1f s (%.1f MB, %.1f scenes/s)", s.depthPairs(),
+                "synth: %d RGB-D scenes%s written to %s in %.1f s (%.1f MB, %.1f frames/s)", s.depthPairs(),
                 s.flowPairs() > 0 ? " and " + s.flowPairs() + " flow pairs" : "", out, seconds, s.bytes() / 1e6,
                 (s.depthPairs() + flowSequences * frames) / seconds));
         return 0;
