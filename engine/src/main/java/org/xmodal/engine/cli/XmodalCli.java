@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 DatasetCommand.class,
                 EngineInfoCommand.class,
                 CommandLine.HelpCommand.class,
+                SynthCommand.class,
         })
 public final class XmodalCli implements Runnable {
     /** Exit code for bad input from the user (files, arguments). */

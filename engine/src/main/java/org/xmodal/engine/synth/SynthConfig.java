@@ -1,0 +1,99 @@
+package org.xmodal.engine.synth;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything that decides the content of a synthetic dataset. Two runs with equal configs write byte-identical
+ * files; how many threads did the work is deliberately not part of it.
+ *
+ * @param seed               the dataset seed; scene i is derived from (seed, i) alone
+ * @param scenes             still RGB-D scenes, 1 to 999,999
+ * @param width              image width in pixels
+ * @param height             image height in pixels
+ * @param flowSequences      moving-camera sequences for the flow dataset, 0 to 9,999
+ * @param framesPerSequence  frames per sequence, 2 to 99 (a sequence gives frames - 1 flow pairs)
+ * @param labelledFraction   fraction of train pairs whose annotations may be used (test pairs are all labelled)
+ * @param testFraction       fraction of scenes (drawn per scene) and of sequences (spread evenly) in the test split
+ */
+public record SynthConfig(long seed, int scenes, int width, int height, int flowSequences, int framesPerSequence,
+                          double labelledFraction, double testFraction) {
+    public static final int MAX_SCENES = 999_999;
+    public static final int MAX_SEQUENCES = 9_999;
+    public static final int MAX_FRAMES = 99;
+    public static final int MIN_SIDE = 32;
+    public static final int MAX_SIDE = 4096;
+
+    public SynthConfig {
+        if (scenes < 1 || scenes > MAX_SCENES) {
+            throw new IllegalArgumentException("--scenes must be between 1 and " + MAX_SCENES + ", got " + scenes);
+        }
+        if (width < MIN_SIDE || height < MIN_SIDE || width > MAX_SIDE || height > MAX_SIDE) {
+            throw new IllegalArgumentException("--size must be between " + MIN_SIDE + " and " + MAX_SIDE
+                    + " pixels on each side, got " + width + "x" + height);
+        }
+        if (flowSequences < 0 || flowSequences > MAX_SEQUENCES) {
+            throw new IllegalArgumentException("--flow-sequences must be between 0 and " + MAX_SEQUENCES + ", got "
+                    + flowSequences);
+        }
+        if (framesPerSequence < 2 || framesPerSequence > MAX_FRAMES) {
+            throw new IllegalArgumentException("--frames must be between 2 and " + MAX_FRAMES + ", got "
+                    + framesPerSequence);
+        }
+        if (!(labelledFraction >= 0 && labelledFraction <= 1)) {
+            throw new IllegalArgumentException("--labelled-fraction must be between 0 and 1, got " + labelledFraction);
+        }
+        if (!(testFraction >= 0 && testFraction <= 1)) {
+            throw new IllegalArgumentException("--test-fraction must be between 0 and 1, got " + testFraction);
+        }
+    }
+
+    /** The defaults of {@code xmodal synth} for everything but the seed and the number of scenes. */
+    public static SynthConfig of(long seed, int scenes) {
+        return new SynthConfig(seed, scenes, 160, 120, 0, 5, 0.2, 0.25);
+    }
+
+    public SynthConfig withSize(int newWidth, int newHeight) {
+        return new SynthConfig(seed, scenes, newWidth, newHeight, flowSequences, framesPerSequence, labelledFraction,
+                testFraction);
+    }
+
+    public SynthConfig withFlow(int sequences, int frames) {
+        return new SynthConfig(seed, scenes, width, height, sequences, frames, labelledFraction, testFraction);
+    }
+
+    public SynthConfig withFractions(double labelled, double test) {
+        return new SynthConfig(seed, scenes, width, height, flowSequences, framesPerSequence, labelled, test);
+    }
+
+    /** The command line that reproduces this dataset (without the output folder, which does not change it). */
+    public String command() {
+        return String.format(Locale.ROOT, "xmodal synth --seed %d --scenes %d --size %dx%d --flow-sequences %d"
+                        + " --frames %d --labelled-fraction %s --test-fraction %s", seed, scenes, width, height,
+                flowSequences, framesPerSequence, Double.toString(labelledFraction), Double.toString(testFraction));
+    }
+
+    /** What the manifest records about how the data was made. */
+    public Map<String, Object> provenance() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("generator", SynthGenerator.NAME);
+        p.put("generatorVersion", SynthGenerator.VERSION);
+        p.put("command", command());
+        p.put("seed", seed);
+        p.put("scenes", scenes);
+        p.put("width", width);
+        p.put("height", height);
+        p.put("flowSequences", flowSequences);
+        p.put("framesPerSequence", framesPerSequence);
+        p.put("labelledFraction", labelledFraction);
+        p.put("testFraction", testFraction);
+        p.put("depthNoise", "Kinect v1 model: Gaussian sigma 1.425e-3 Z^2 m (Khoshelham & Elberink 2012), disparity"
+                + " quantised to 1/8 px (baseline 7.5 cm, focal 580 px), no reading below 0.5 m, beyond 8 m, at"
+                + " grazing angles, on most of very dark surfaces, at half the pixels of depth edges and in the IR"
+                + " projector's shadow");
+        p.put("depthFill", "holes filled along rows (then columns) from the nearest readings on both sides: linearly"
+                + " when both are on the same surface (within 5%), else with the farther (background) side");
+        return p;
+    }
+}

@@ -1,0 +1,178 @@
+package org.xmodal.engine.synth;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.xmodal.engine.data.DetectionClasses;
+import org.xmodal.engine.data.Modality;
+import org.xmodal.engine.data.folder.DatasetManifest;
+import org.xmodal.engine.data.folder.FolderDatasetWriter;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
+
+/**
+ * Writes a synthetic dataset in the project's folder format: the RGB-D scenes in the output folder, and the flow
+ * sequences, when asked for, as a second dataset of modality "flow" in its {@code flow/} subfolder. Scenes are made
+ * in parallel, each from its own seed, and the manifests list pairs sorted by id, so the files do not depend on
+ * the number of threads.
+ */
+public final class SynthDatasetWriter {
+    /** Depth is stored in millimetres. */
+    public static final double DEPTH_UNITS_PER_METRE = 1000;
+    public static final String FLOW_FOLDER = "flow";
+
+    private SynthDatasetWriter() {
+    }
+
+    /** What was written. */
+    public record Summary(int depthPairs, int flowPairs, long bytes, Duration elapsed) {
+    }
+
+    /**
+     * @param force   replace an earlier synth output in {@code out}
+     * @param threads worker threads (the output does not depend on them)
+     * @throws IllegalArgumentException when {@code out} cannot be written into (see {@link SynthOutputFolder})
+     */
+    public static Summary write(SynthConfig config, Path out, boolean force, int threads, ProgressListener progress,
+                                Cancellation cancellation) throws IOException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+        long start = System.nanoTime();
+        SynthOutputFolder.prepare(out, force);
+        SynthGenerator generator = new SynthGenerator(config);
+        FolderDatasetWriter depth = writer(generator, out, Modality.DEPTH, "synth-rgbd-seed" + config.seed());
+        FolderDatasetWriter flow = config.flowSequences() == 0 ? null
+                : writer(generator, out.resolve(FLOW_FOLDER), Modality.FLOW, "synth-flow-seed" + config.seed());
+
+        int total = config.scenes() + config.flowSequences() * config.framesPerSequence();
+        AtomicInteger done = new AtomicInteger();
+        List<Runnable> tasks = new ArrayList<>();
+        // Sequences are the longest tasks: started first, they do not hold up the end of the run.
+        for (int s = 0; s < config.flowSequences(); s++) {
+            int index = s;
+            tasks.add(() -> {
+                writeSequence(flow, generator.sequence(index));
+                report(progress, done.addAndGet(config.framesPerSequence()), total);
+            });
+        }
+        for (int i = 0; i < config.scenes(); i++) {
+            int index = i;
+            tasks.add(() -> {
+                writeScene(depth, generator.scene(index));
+                report(progress, done.incrementAndGet(), total);
+            });
+        }
+        run(tasks, threads, cancellation);
+        if (flow != null) {
+            flow.finish();
+        }
+        depth.finish();
+        SynthOutputFolder.finish(out);
+        return new Summary(config.scenes(), config.flowSequences() * (config.framesPerSequence() - 1), size(out),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static FolderDatasetWriter writer(SynthGenerator generator, Path root, Modality modality, String name)
+            throws IOException {
+        return new FolderDatasetWriter(root, name, modality, generator.intrinsics(), DEPTH_UNITS_PER_METRE,
+                DetectionClasses.NYUD2_19, SceneKind.ids(), generator.config().provenance());
+    }
+
+    private static void writeScene(FolderDatasetWriter writer, SynthScene s) {
+        try {
+            writer.addDepthPair(s.id(), s.split(), s.labelled(), s.rgb(), s.filledDepth(), s.rawDepth(),
+                    s.annotation(), s.instances());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeSequence(FolderDatasetWriter writer, SynthSequence s) {
+        try {
+            for (int t = 0; t < s.frames().size(); t++) {
+                writer.writeRgb(framePath(s.index(), t), s.frames().get(t));
+            }
+            for (int t = 0; t < s.pairIds().size(); t++) {
+                String id = s.pairIds().get(t);
+                String flowPath = writer.writeFlow("flow/" + id + ".flo", s.flows().get(t));
+                String annotations = writer.writeAnnotation("annotations/" + id + ".json", s.annotations().get(t));
+                int[] ids = s.instances().get(t);
+                String instances = writer.writeInstances("instances/" + id + ".png", s.frames().get(t).width(),
+                        s.frames().get(t).height(), ids);
+                writer.addEntry(new DatasetManifest.Entry(id, s.split().id(), s.labelled().get(t),
+                        framePath(s.index(), t), null, null, framePath(s.index(), t + 1), flowPath, annotations,
+                        instances));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String framePath(int sequence, int frame) {
+        return "rgb/" + SynthGenerator.frameId(sequence, frame) + ".png";
+    }
+
+    private static void report(ProgressListener progress, int done, int total) {
+        progress.progress("rendered " + done + " of " + total + " frames", done / (double) total);
+    }
+
+    /** Runs the tasks on a pool; the first failure (or a cancellation) stops the rest and is rethrown. */
+    private static void run(List<Runnable> tasks, int threads, Cancellation cancellation) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "synth-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Runnable task : tasks) {
+                futures.add(pool.submit(() -> {
+                    cancellation.check();
+                    task.run();
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            long total = 0;
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                total += Files.size(p);
+            }
+            return total;
+        }
+    }
+}
