@@ -23,7 +23,7 @@ final class DatasetCommand extends CliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (PairedDataset ds = DatasetLoaders.open(path, new TerminalProgress("checking"),
+        try (PairedDataset ds = DatasetLoaders.open(path, new TerminalProgress("checking", err()),
                 org.xmodal.engine.task.Cancellation.NEVER)) {
             out().println(ds.name() + ": " + ds.modality().id() + " pairs from " + ds.root());
             out().printf("pairs: %d train (%d labelled), %d test (%d labelled)%n",

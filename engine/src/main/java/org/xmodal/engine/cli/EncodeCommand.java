@@ -34,13 +34,13 @@ final class EncodeCommand extends CliCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EncodingCache c = cache == null ? EncodingCache.userDefault() : new EncodingCache(cache);
-        try (PairedDataset ds = DatasetLoaders.open(data, new TerminalProgress("checking"), Cancellation.NEVER)) {
+        try (PairedDataset ds = DatasetLoaders.open(data, new TerminalProgress("checking", err()), Cancellation.NEVER)) {
             if (!ds.report().isClean()) {
                 err().println("dataset: " + ds.report().summary() + " (see ./xmodal dataset " + data + ")");
             }
             HhaConfig hha = HhaConfig.reference(ds.camera().orElse(CameraIntrinsics.nyuColour()));
             DatasetEncoder.Summary s = new DatasetEncoder(c).encodeAll(ds, hha,
-                    FlowConfig.defaults(FlowMethod.parse(method)), new TerminalProgress("encoding"),
+                    FlowConfig.defaults(FlowMethod.parse(method)), new TerminalProgress("encoding", err()),
                     Cancellation.NEVER);
             for (DatasetIssue f : s.failures()) {
                 err().println("  " + f.line());

@@ -31,6 +31,11 @@ final class HhaCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--camera", paramLabel = "fx,fy,cx,cy|nyu|nyu-crop", description = CameraArgument.HELP)
     String camera;
 
+    @Option(names = "--floor", defaultValue = "lowest-point", paramLabel = "lowest-point|floor-plane",
+            description = "Height reference: lowest-point (rcnn-depth's rule, default) or floor-plane (robust to "
+                    + "sensor noise, which puts the lowest point a few cm below the floor).")
+    String floor;
+
     @Option(names = "--out", required = true, paramLabel = "F.png", description = "Where to write the HHA image.")
     Path out;
 
@@ -38,7 +43,8 @@ final class HhaCommand extends CliCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DepthMap filled = DepthInputs.read(depth, depthScale);
         DepthMap rawDepth = DepthInputs.readRaw(raw, filled, depthScale);
-        HhaConfig config = HhaConfig.reference(new CameraArgument(camera).forImage(filled.width(), filled.height()));
+        HhaConfig config = HhaConfig.reference(new CameraArgument(camera).forImage(filled.width(), filled.height()))
+                .withFloorReference(org.xmodal.engine.hha.FloorReference.parse(floor));
         HhaResult r = new HhaEncoder().encode(filled, rawDepth, config);
         ImageFiles.writeRgb(r.hha(), out);
         out().printf(Locale.ROOT, "%s: HHA %dx%d; gravity (camera coords, y down) %.3f %.3f %.3f, pitch %.1f deg, "

@@ -65,7 +65,7 @@ public final class SynthCommand implements Callable<Integer> {
         SynthConfig config = new SynthConfig(seed, scenes, wh[0], wh[1], flowSequences, frames, labelledFraction,
                 testFraction);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null);
+        TerminalProgress progress = new TerminalProgress("synth", spec.commandLine().getErr());
         SynthDatasetWriter.Summary s;
         try {
             s = SynthDatasetWriter.write(config, out, force, workers, progress, new Cancellation());

@@ -1,61 +1,72 @@
 package org.xmodal.engine.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import org.xmodal.engine.task.ProgressListener;
 
 /**
- * A one-line progress bar on stderr, redrawn at most every 100 ms. On a terminal it redraws in place; when
- * stderr is a file or pipe it prints a line per 10 % so logs stay readable.
+ * Progress of long commands on stderr: a bar redrawn in place on a terminal (at most ten times a second, with
+ * elapsed time and ETA), or one line per tenth of the work when stderr is a file or a pipe, so logs stay readable.
  */
 public final class TerminalProgress implements ProgressListener {
-    private static final int WIDTH = 30;
-    private final String label;
-    private final PrintStream out;
-    private final boolean interactive;
-    private final long started = System.nanoTime();
-    private long lastDraw;
-    private int lastDecile = -1;
+    private static final int BAR = 30;
+    private static final long REDRAW_NANOS = 100_000_000L;
 
-    public TerminalProgress(String label) {
-        this(label, System.err, System.console() != null);
+    private final String label;
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final long start = System.nanoTime();
+    private long lastDraw;
+    private int lastTenth = -1;
+    private boolean drawn;
+
+    /** A bar on {@code err}, redrawn in place when the process has a console. */
+    public TerminalProgress(String label, PrintWriter err) {
+        this(label, err, System.console() != null);
     }
 
-    TerminalProgress(String label, PrintStream out, boolean interactive) {
+    TerminalProgress(String label, PrintWriter err, boolean terminal) {
         this.label = label;
-        this.out = out;
-        this.interactive = interactive;
+        this.err = err;
+        this.terminal = terminal;
     }
 
     @Override
     public synchronized void progress(String message, double fraction) {
         long now = System.nanoTime();
-        boolean finished = fraction >= 1.0;
-        if (interactive) {
-            if (!finished && now - lastDraw < 100_000_000L) {
+        double seconds = (now - start) / 1e9;
+        double f = Math.max(0, Math.min(1, fraction));
+        String eta = fraction > 0.02 && fraction < 1
+                ? String.format(Locale.ROOT, ", ETA %.0f s", seconds * (1 - f) / f) : "";
+        if (terminal) {
+            if (fraction < 1 && drawn && now - lastDraw < REDRAW_NANOS) {
                 return;
             }
+            int filled = (int) Math.round(f * BAR);
+            err.print(String.format(Locale.ROOT, "\r%s [%s%s] %3.0f%% %s (%.1f s%s)", label, "#".repeat(filled),
+                    ".".repeat(BAR - filled), 100 * f, message, seconds, eta));
             lastDraw = now;
-            out.print("\r" + line(message, fraction, now) + (finished ? "\n" : ""));
-            out.flush();
-        } else {
-            int decile = (int) Math.floor(Math.max(0, fraction) * 10);
-            if (decile != lastDecile) {
-                lastDecile = decile;
-                out.println(line(message, fraction, now));
+            drawn = true;
+            if (fraction >= 1) {
+                done();
             }
+        } else {
+            int tenth = (int) Math.floor(f * 10 + 1e-9);
+            if (tenth <= lastTenth) {
+                return;
+            }
+            lastTenth = tenth;
+            err.println(String.format(Locale.ROOT, "%s %3d%% %s (%.1f s%s)", label, tenth * 10, message, seconds, eta));
         }
+        err.flush();
     }
 
-    private String line(String message, double fraction, long now) {
-        double seconds = (now - started) / 1e9;
-        if (fraction < 0) {
-            return String.format(Locale.ROOT, "%s: %s (%.0f s)", label, message, seconds);
+    /** Ends the bar's line. */
+    public synchronized void done() {
+        if (terminal && drawn) {
+            err.println();
+            err.flush();
+            drawn = false;
         }
-        int filled = (int) Math.round(Math.min(1, fraction) * WIDTH);
-        String eta = fraction > 0.02 && fraction < 1 ? String.format(Locale.ROOT, ", ETA %.0f s",
-                seconds * (1 - fraction) / fraction) : "";
-        return String.format(Locale.ROOT, "%s [%s%s] %3.0f%% %s (%.1f s%s)", label, "#".repeat(filled),
-                " ".repeat(WIDTH - filled), 100 * Math.min(1, fraction), message, seconds, eta);
     }
 }

@@ -17,10 +17,12 @@ import org.xmodal.engine.data.CameraIntrinsics;
  * @param minDepthCm           depth is floored at this value before the disparity is taken (100 cm)
  * @param disparityNumerator   R = disparityNumerator / max(Z, minDepthCm) with Z in cm (31000)
  * @param angleOffsetDegrees   B = angle + angleOffsetDegrees (128 - 90 = 38)
+ * @param floorReference       what heights are measured from (the reference: the lowest point)
  */
 public record HhaConfig(CameraIntrinsics camera, int normalRadius, int gravityRadius, double[] stageAnglesDegrees,
                         int[] stageIterations, double floorVisibleCm, double assumedCameraHeightCm,
-                        double minDepthCm, double disparityNumerator, double angleOffsetDegrees) {
+                        double minDepthCm, double disparityNumerator, double angleOffsetDegrees,
+                        FloorReference floorReference) {
     /** Bumped whenever the encoder's output changes for the same inputs, so cached images are recomputed. */
     public static final int ENCODER_VERSION = 1;
 
@@ -46,18 +48,27 @@ public record HhaConfig(CameraIntrinsics camera, int normalRadius, int gravityRa
         if (!(minDepthCm > 0) || !(disparityNumerator > 0) || !(assumedCameraHeightCm > 0) || !(floorVisibleCm > 0)) {
             throw new IllegalArgumentException("HHA distances and the disparity numerator must be positive");
         }
+        if (floorReference == null) {
+            floorReference = FloorReference.LOWEST_POINT;
+        }
         stageAnglesDegrees = stageAnglesDegrees.clone();
         stageIterations = stageIterations.clone();
     }
 
     /** The reference parameters for a camera. */
     public static HhaConfig reference(CameraIntrinsics camera) {
-        return new HhaConfig(camera, 3, 10, new double[] {45, 15}, new int[] {5, 5}, 90, 130, 100, 31000, 38);
+        return new HhaConfig(camera, 3, 10, new double[] {45, 15}, new int[] {5, 5}, 90, 130, 100, 31000, 38,
+                FloorReference.LOWEST_POINT);
     }
 
     public HhaConfig withCamera(CameraIntrinsics c) {
         return new HhaConfig(c, normalRadius, gravityRadius, stageAnglesDegrees, stageIterations, floorVisibleCm,
-                assumedCameraHeightCm, minDepthCm, disparityNumerator, angleOffsetDegrees);
+                assumedCameraHeightCm, minDepthCm, disparityNumerator, angleOffsetDegrees, floorReference);
+    }
+
+    public HhaConfig withFloorReference(FloorReference f) {
+        return new HhaConfig(camera, normalRadius, gravityRadius, stageAnglesDegrees, stageIterations, floorVisibleCm,
+                assumedCameraHeightCm, minDepthCm, disparityNumerator, angleOffsetDegrees, f);
     }
 
     @Override
@@ -73,9 +84,10 @@ public record HhaConfig(CameraIntrinsics camera, int normalRadius, int gravityRa
     /** A stable text of every parameter and the encoder version, for cache keys. */
     public String fingerprint() {
         return String.format(Locale.ROOT, "hha-v%d cam=%.6f,%.6f,%.6f,%.6f,%dx%d r=%d,%d stages=%s/%s floor=%.3f,%.3f "
-                        + "minz=%.3f disp=%.3f off=%.3f", ENCODER_VERSION, camera.fx(), camera.fy(), camera.cx(),
+                        + "minz=%.3f disp=%.3f off=%.3f floor=%s", ENCODER_VERSION, camera.fx(), camera.fy(), camera.cx(),
                 camera.cy(), camera.width(), camera.height(), normalRadius, gravityRadius,
                 java.util.Arrays.toString(stageAnglesDegrees), java.util.Arrays.toString(stageIterations),
-                floorVisibleCm, assumedCameraHeightCm, minDepthCm, disparityNumerator, angleOffsetDegrees);
+                floorVisibleCm, assumedCameraHeightCm, minDepthCm, disparityNumerator, angleOffsetDegrees,
+                floorReference.id());
     }
 }

@@ -49,6 +49,9 @@ public final class HhaEncoder {
                 lowest = v;
             }
         }
+        if (config.floorReference() == FloorReference.FLOOR_PLANE) {
+            lowest = floorPlane(height, g.floor(), missing, lowest);
+        }
         boolean assumed = !(lowest <= -config.floorVisibleCm());
         double floorOffset = assumed ? -config.assumedCameraHeightCm() : lowest;
 
@@ -74,6 +77,26 @@ public final class HhaEncoder {
         });
         return new HhaResult(new RgbImage(w, h, out), camera, normals, d, g.floor(), g.wall(), height, angle,
                 disparity, -floorOffset, assumed);
+    }
+
+    /** Pixels with a vertical normal this close above the lowest point are taken to be floor. */
+    static final double FLOOR_BAND_CM = 25;
+    private static final int MIN_FLOOR_PIXELS = 50;
+
+    /** Median height of measured floor-normal pixels near the lowest point, or the lowest point itself. */
+    static double floorPlane(float[] height, boolean[] floorNormal, boolean[] missing, double lowest) {
+        float[] band = new float[height.length];
+        int n = 0;
+        for (int i = 0; i < height.length; i++) {
+            if (floorNormal[i] && !missing[i] && height[i] <= lowest + FLOOR_BAND_CM) {
+                band[n++] = height[i];
+            }
+        }
+        if (n < MIN_FLOOR_PIXELS) {
+            return lowest;
+        }
+        java.util.Arrays.sort(band, 0, n);
+        return band[n / 2];
     }
 
     /** Zero or non-finite depth is a missing measurement. */

@@ -81,7 +81,7 @@ class DatasetEncoderTest {
     void changedParameterOrInputNeverServesAStaleImage() throws IOException {
         PairedDataset ds = dataset();
         encode(ds, HhaConfig.reference(CAM));
-        HhaConfig other = new HhaConfig(CAM, 2, 10, new double[] {45, 15}, new int[] {5, 5}, 90, 130, 100, 31000, 38);
+        HhaConfig other = new HhaConfig(CAM, 2, 10, new double[] {45, 15}, new int[] {5, 5}, 90, 130, 100, 31000, 38, null);
         assertEquals(3, encode(ds, other).encoded(), "a new normal radius recomputes everything");
 
         Pair p = ds.pairs().get(0);

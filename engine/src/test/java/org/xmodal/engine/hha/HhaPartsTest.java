@@ -159,11 +159,11 @@ class HhaPartsTest {
     @Test
     void configRejectsImpossibleParameters() {
         assertThrows(IllegalArgumentException.class, () -> new HhaConfig(CAM, 0, 10, new double[] {45}, new int[] {5},
-                90, 130, 100, 31000, 38));
+                90, 130, 100, 31000, 38, null));
         assertThrows(IllegalArgumentException.class, () -> new HhaConfig(CAM, 3, 10, new double[] {95}, new int[] {5},
-                90, 130, 100, 31000, 38));
+                90, 130, 100, 31000, 38, null));
         assertThrows(IllegalArgumentException.class, () -> new HhaConfig(CAM, 3, 10, new double[] {45, 15},
-                new int[] {5}, 90, 130, 100, 31000, 38));
+                new int[] {5}, 90, 130, 100, 31000, 38, null));
     }
 
     static double[] normalize(double[] v) {

@@ -1,0 +1,36 @@
+package org.xmodal.engine.hha;
+
+import java.util.Locale;
+
+/** What the G channel measures height from. */
+public enum FloorReference {
+    /**
+     * The lowest point of the cloud, as rcnn-depth does ({@code prctile(h, 0)}). With sensor noise the lowest
+     * point lies a few sigma below the true floor (2 to 5 cm on Kinect-like data), which the reference accepts.
+     */
+    LOWEST_POINT("lowest-point"),
+    /**
+     * The median height of the pixels whose normal is parallel to gravity within 25 cm of the lowest point: the
+     * floor plane itself, robust to noise; the lowest point when too few such pixels are in view.
+     */
+    FLOOR_PLANE("floor-plane");
+
+    private final String id;
+
+    FloorReference(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static FloorReference parse(String s) {
+        for (FloorReference f : values()) {
+            if (f.id.equals(s.trim().toLowerCase(Locale.ROOT))) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown floor reference '" + s + "' (expected lowest-point or floor-plane)");
+    }
+}
