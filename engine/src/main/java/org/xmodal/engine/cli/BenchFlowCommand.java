@@ -1,0 +1,88 @@
+package org.xmodal.engine.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.xmodal.engine.data.DatasetLoaders;
+import org.xmodal.engine.data.Modality;
+import org.xmodal.engine.data.Pair;
+import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.flow.EndPointError;
+import org.xmodal.engine.flow.FlowConfig;
+import org.xmodal.engine.flow.FlowEstimator;
+import org.xmodal.engine.flow.FlowMethod;
+import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.image.FlowField;
+import org.xmodal.engine.image.RgbImage;
+import org.xmodal.engine.task.Cancellation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code xmodal bench flow}: speed and end-point error of the flow methods on frame pairs with ground truth. */
+@Command(name = "flow", mixinStandardHelpOptions = true,
+        description = "Average end-point error and frames per second of each flow method on a flow dataset with "
+                + "ground truth (e.g. sample-data/synth-rgbd/flow). Last line: the figure of --method.")
+final class BenchFlowCommand extends CliCommand implements Callable<Integer> {
+    @Option(names = "--data", defaultValue = "sample-data/synth-rgbd/flow", paramLabel = "DIR",
+            description = "Flow dataset with .flo ground truth (default: the bundled synthetic sequences).")
+    Path data;
+
+    @Option(names = "--method", defaultValue = "brox", description = "Method for the last line (all are measured).")
+    String method;
+
+    @Option(names = "--only", description = "Measure only --method.")
+    boolean only;
+
+    @Override
+    public Integer call() throws Exception {
+        FlowMethod headline = FlowMethod.parse(method);
+        try (PairedDataset ds = DatasetLoaders.open(data, new TerminalProgress("checking", err()),
+                Cancellation.NEVER)) {
+            if (ds.modality() != Modality.FLOW) {
+                throw new BadInputException(data, "is a " + ds.modality().id() + " dataset; bench flow needs frame pairs");
+            }
+            List<Pair> withTruth = new ArrayList<>();
+            for (Pair p : ds.pairs()) {
+                if (p.files() != null && p.files().groundTruthFlow() != null) {
+                    withTruth.add(p);
+                }
+            }
+            if (withTruth.isEmpty()) {
+                throw new BadInputException(data, "has no ground-truth .flo files to measure against");
+            }
+            List<RgbImage[]> frames = new ArrayList<>();
+            List<FlowField> truths = new ArrayList<>();
+            for (Pair p : withTruth) {
+                frames.add(new RgbImage[] {ds.rgb(p), ds.next(p)});
+                truths.add(ds.groundTruthFlow(p).orElseThrow());
+            }
+            RgbImage first = frames.get(0)[0];
+            String last = null;
+            for (FlowMethod m : FlowMethod.values()) {
+                if (only && m != headline) {
+                    continue;
+                }
+                FlowEstimator est = new FlowEstimator(FlowConfig.defaults(m));
+                est.estimate(frames.get(0)[0], frames.get(0)[1]); // warm-up
+                double epe = 0;
+                long t = System.nanoTime();
+                for (int i = 0; i < frames.size(); i++) {
+                    epe += EndPointError.average(est.estimate(frames.get(i)[0], frames.get(i)[1]), truths.get(i));
+                }
+                double seconds = (System.nanoTime() - t) / 1e9;
+                String line = String.format(Locale.ROOT, "%s: %.1f frames/s, EPE %.3f px (%d pairs at %dx%d, 1 thread)",
+                        m.id(), frames.size() / seconds, epe / frames.size(), frames.size(), first.width(),
+                        first.height());
+                if (m == headline) {
+                    last = line;
+                } else {
+                    out().println(line);
+                }
+            }
+            out().println(last);
+            return 0;
+        }
+    }
+}
