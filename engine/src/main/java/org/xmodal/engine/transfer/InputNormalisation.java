@@ -21,6 +21,11 @@ public enum InputNormalisation {
         this.meanR = meanR;
     }
 
+    /** The means subtracted from the B, G and R planes. */
+    public float[] meansBgr() {
+        return new float[] {meanB, meanG, meanR};
+    }
+
     /**
      * Writes the {@code size x size} window at (x0, y0) of {@code img}, mirrored when {@code flip}, into
      * {@code out} at sample {@code b} of an NCHW batch.
