@@ -39,6 +39,8 @@ public final class FeatureNetwork extends AbstractBlock {
     private final List<String> taps;
     private final Map<String, Parameter> parameters;
     private long seed;
+    /** How many stages, from the first, have their parameters; checked per forward without walking the blocks. */
+    private int initialisedStages;
 
     FeatureNetwork(String architecture, int inChannels, int inputSize, int numClasses, List<Stage> stages) {
         super(VERSION);
@@ -148,6 +150,7 @@ public final class FeatureNetwork extends AbstractBlock {
             block.initialize(manager, dataType, shape);
             shape = block.getOutputShapes(new Shape[] {shape})[0];
         }
+        initialisedStages = Math.max(initialisedStages, stageCount);
     }
 
     private void installInitializers() {
@@ -163,14 +166,13 @@ public final class FeatureNetwork extends AbstractBlock {
     public NDArray forward(ParameterStore parameterStore, NDArray input, String tap, boolean training) {
         int last = indexOf(tap);
         checkInput(input.getShape());
+        if (last >= initialisedStages) {
+            throw new IllegalStateException(architecture + ": stage " + taps.get(initialisedStages)
+                    + " is not initialised (initialize the network up to " + tap + " first)");
+        }
         NDArray x = input;
         for (int i = 0; i <= last; i++) {
-            Stage stage = stages.get(i);
-            if (!stage.block().isInitialized()) {
-                throw new IllegalStateException(architecture + ": stage " + stage.tap()
-                        + " is not initialised (initialize the network up to " + tap + " first)");
-            }
-            x = stage.block().forward(parameterStore, new NDList(x), training).singletonOrThrow();
+            x = stages.get(i).block().forward(parameterStore, new NDList(x), training).singletonOrThrow();
         }
         return x;
     }
