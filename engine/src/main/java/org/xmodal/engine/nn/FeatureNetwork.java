@@ -14,6 +14,7 @@ import ai.djl.util.PairList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -118,7 +119,7 @@ public final class FeatureNetwork extends AbstractBlock {
 
     /**
      * Initialises only the stages up to {@code tap}: a teacher read up to pool5 never allocates fc6 and fc7 (for
-     * VGG-16 at 224 that is 120 M of its 138 M parameters). The stages above stay uninitialised.
+     * VGG-16 at 224 that is 120 M of its 134 M parameters). The stages above stay uninitialised.
      */
     public void initializeUpTo(NDManager manager, Shape inputShape, long seed, String tap) {
         this.seed = seed;
@@ -193,7 +194,7 @@ public final class FeatureNetwork extends AbstractBlock {
         int last = indexOf(tap);
         Shape shape = propagate(input, last);
         if (shape == null) {
-            throw new IllegalArgumentException(String.format("a %dx%d input is too small for %s up to %s; "
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a %dx%d input is too small for %s up to %s; "
                     + "the smallest square input that reaches %s is %d", input.get(2), input.get(3), architecture,
                     tap, outputTap(), minimumInputSize()));
         }
