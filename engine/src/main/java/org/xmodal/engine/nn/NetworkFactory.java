@@ -1,0 +1,134 @@
+package org.xmodal.engine.nn;
+
+import java.util.List;
+
+/**
+ * The architectures a run can name. Pooling follows the framework each one comes from, which decides pool5's size:
+ * AlexNet pools as Caffe does (output size rounded up), VGG-16 and ResNet-18 as torchvision does (rounded down), so
+ * that a VGG-16 trained here and torchvision's exported VGG-16 give the same pool5, and so that alexnet-pad7 matches
+ * it: both are 7x7 at 224 and at 227.
+ *
+ * <table>
+ *   <caption>pool5 by architecture and input side</caption>
+ *   <tr><th>architecture</th><th>input</th><th>pool5</th></tr>
+ *   <tr><td>alexnet</td><td>227</td><td>256 x 6 x 6</td></tr>
+ *   <tr><td>alexnet-pad7</td><td>227 (or 224)</td><td>256 x 7 x 7</td></tr>
+ *   <tr><td>alexnet-small</td><td>113 (64)</td><td>64 x 3 x 3 (64 x 1 x 1)</td></tr>
+ *   <tr><td>vgg16</td><td>224 (or 227)</td><td>512 x 7 x 7</td></tr>
+ *   <tr><td>resnet18</td><td>224</td><td>512 x 1 x 1 (global average)</td></tr>
+ * </table>
+ */
+public final class NetworkFactory {
+    public static final String ALEXNET = "alexnet";
+    public static final String ALEXNET_PAD7 = "alexnet-pad7";
+    public static final String ALEXNET_SMALL = "alexnet-small";
+    public static final String VGG16 = "vgg16";
+    public static final String RESNET18 = "resnet18";
+
+    private static final List<String> ARCHITECTURES = List.of(ALEXNET, ALEXNET_PAD7, ALEXNET_SMALL, VGG16, RESNET18);
+
+    /** alexnet-small divides every channel width by this; its fc layers are 4096 / 4 wide too. */
+    private static final int SMALL_WIDTH_DIVISOR = 4;
+
+    private NetworkFactory() {
+    }
+
+    public static List<String> architectures() {
+        return ARCHITECTURES;
+    }
+
+    /**
+     * A new, uninitialised network.
+     *
+     * @param inChannels channels of the input images (3 for RGB, HHA and flow images)
+     * @param numClasses classes of a classifier head added after the last feature layer, or 0 for none
+     */
+    public static FeatureNetwork create(String architecture, int inChannels, int numClasses) {
+        if (inChannels < 1 || numClasses < 0) {
+            throw new IllegalArgumentException("input channels must be positive and classes not negative, got "
+                    + inChannels + " and " + numClasses);
+        }
+        return switch (architecture) {
+            case ALEXNET -> alexNet(ALEXNET, inChannels, numClasses, 0, 1, 227);
+            case ALEXNET_PAD7 -> alexNet(ALEXNET_PAD7, inChannels, numClasses, 7, 1, 227);
+            case ALEXNET_SMALL -> alexNet(ALEXNET_SMALL, inChannels, numClasses, 0, SMALL_WIDTH_DIVISOR, 113);
+            case VGG16 -> vgg16(inChannels, numClasses);
+            case RESNET18 -> resNet18(inChannels, numClasses);
+            default -> throw new IllegalArgumentException("unknown architecture '" + architecture + "'; known: "
+                    + String.join(", ", ARCHITECTURES));
+        };
+    }
+
+    /**
+     * AlexNet as BRIEF.md gives the released student: conv1 96x11x11 stride 4; LRN(5, 1e-4, 0.75); maxpool 3/2;
+     * conv2 256x5x5 pad 2 group 2; LRN; maxpool 3/2; conv3 384x3x3 pad 1; conv4 384x3x3 pad 1 group 2; conv5
+     * 256x3x3 pad 1 group 2; maxpool 3/2; fc6 and fc7 4096 with ReLU and dropout 0.5. Normalisation comes before
+     * pooling, in that order (the original AlexNet's; CaffeNet swaps the two), and the LRN is part of the conv tap.
+     * Every convolution is followed by a ReLU. The small variant (1/4 of the widths, for CPU work at about 113 px)
+     * needs no extra padding: its pool5 is 3x3 at 113 px, 1x1 at 64 px and still 1x1 down to 39 px.
+     */
+    private static FeatureNetwork alexNet(String name, int inChannels, int numClasses, int conv1Padding,
+                                          int divisor, int inputSize) {
+        int fc = 4096 / divisor;
+        NetworkBuilder b = new NetworkBuilder(name, inChannels, inputSize)
+                .stage("conv1").conv("conv1", 96 / divisor, 11, 4, conv1Padding, 1).relu().lrn()
+                .stage("pool1").maxPool(3, 2, 0, true)
+                .stage("conv2").conv("conv2", 256 / divisor, 5, 1, 2, 2).relu().lrn()
+                .stage("pool2").maxPool(3, 2, 0, true)
+                .stage("conv3").conv("conv3", 384 / divisor, 3, 1, 1, 1).relu()
+                .stage("conv4").conv("conv4", 384 / divisor, 3, 1, 1, 2).relu()
+                .stage("conv5").conv("conv5", 256 / divisor, 3, 1, 1, 2).relu()
+                .stage("pool5").maxPool(3, 2, 0, true)
+                .stage("fc6").flatten().linear("fc6", fc).relu().dropout(0.5f)
+                .stage("fc7").linear("fc7", fc).relu().dropout(0.5f);
+        return withHead(b, "fc8", numClasses);
+    }
+
+    /** VGG-16 (configuration D): 13 3x3 convolutions with padding 1 in five blocks, each closed by maxpool 2/2. */
+    private static FeatureNetwork vgg16(int inChannels, int numClasses) {
+        int[][] blocks = {{64, 64}, {128, 128}, {256, 256, 256}, {512, 512, 512}, {512, 512, 512}};
+        NetworkBuilder b = new NetworkBuilder(VGG16, inChannels, 224);
+        for (int block = 0; block < blocks.length; block++) {
+            b.stage("conv" + (block + 1));
+            for (int layer = 0; layer < blocks[block].length; layer++) {
+                // Caffe's layer names (conv3_2): the tap is the whole block, its layers are numbered within it.
+                b.conv("conv" + (block + 1) + "_" + (layer + 1), blocks[block][layer], 3, 1, 1, 1).relu();
+            }
+            b.stage("pool" + (block + 1)).maxPool(2, 2, 0, false);
+        }
+        b.stage("fc6").flatten().linear("fc6", 4096).relu().dropout(0.5f)
+                .stage("fc7").linear("fc7", 4096).relu().dropout(0.5f);
+        return withHead(b, "fc8", numClasses);
+    }
+
+    /**
+     * ResNet-18 as torchvision builds it, the BatchNorm network for the methods that match BN statistics: conv1
+     * 64x7x7 stride 2 + BN + ReLU; maxpool 3/2 pad 1; four layers of two basic blocks (64, 128, 256, 512 channels,
+     * stride 2 from layer2 on); pool5 is the global average, and the head is named fc as in torchvision.
+     */
+    private static FeatureNetwork resNet18(int inChannels, int numClasses) {
+        NetworkBuilder b = new NetworkBuilder(RESNET18, inChannels, 224)
+                .stage("conv1").convNoBias("conv1", 64, 7, 2, 3).batchNorm("bn1").relu()
+                .stage("pool1").maxPool(3, 2, 1, false);
+        int[] widths = {64, 128, 256, 512};
+        int in = 64;
+        for (int layer = 0; layer < widths.length; layer++) {
+            String name = "layer" + (layer + 1);
+            b.stage(name).residual(name + ".0", in, widths[layer], layer == 0 ? 1 : 2)
+                    .residual(name + ".1", widths[layer], widths[layer], 1);
+            in = widths[layer];
+        }
+        b.stage("pool5").globalAvgPool();
+        if (numClasses > 0) {
+            b.stage("fc").flatten().linear("fc", numClasses);
+        }
+        return b.build(numClasses);
+    }
+
+    private static FeatureNetwork withHead(NetworkBuilder b, String head, int numClasses) {
+        if (numClasses > 0) {
+            b.stage(head).linear(head, numClasses);
+        }
+        return b.build(numClasses);
+    }
+}

@@ -1,0 +1,248 @@
+package org.xmodal.engine.nn;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xmodal.engine.image.BadInputException;
+
+/**
+ * Saves and loads a network's parameters by name. The file is simple enough to read from Python with
+ * {@code struct} and {@code numpy.frombuffer}; everything is little-endian:
+ * <pre>
+ *   magic    8 bytes, ASCII "XMPARAMS"
+ *   version  u32 = 1
+ *   count    u32
+ *   count times:  name length u16, name UTF-8 bytes, rank u8, rank x i64 dimensions,
+ *                 float32 values in C order (row-major, the last dimension fastest)
+ * </pre>
+ * Loading fills the requested parameters in place (so a ParameterStore or optimiser holding them sees the new
+ * values) after checking every name and shape first: a file that does not fit changes nothing. Load outside a
+ * GradientCollector, as PyTorch forbids in-place writes to trainable tensors while it records. Names in the file
+ * that were not requested are ignored, since a checkpoint may also hold the adaptation layer or a head.
+ */
+public final class NetworkWeights {
+    private static final byte[] MAGIC = "XMPARAMS".getBytes(StandardCharsets.US_ASCII);
+    private static final int VERSION = 1;
+    private static final int MAX_PROBLEMS_LISTED = 4;
+    private static final NDIndex ALL = new NDIndex(":");
+
+    private NetworkWeights() {
+    }
+
+    /** One parameter's entry in a file: where its values start. */
+    private record Entry(Shape shape, long offset) {
+        long bytes() {
+            return shape.size() * Float.BYTES;
+        }
+    }
+
+    public static void save(FeatureNetwork network, Path file) throws IOException {
+        save(network.namedParameters(), file);
+    }
+
+    /** Writes the parameters atomically: a temporary file beside the target, renamed over it once complete. */
+    public static void save(Map<String, Parameter> parameters, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                writeFully(out, ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).put(MAGIC).putInt(VERSION)
+                        .putInt(parameters.size()).flip());
+                for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+                    writeParameter(out, e.getKey(), e.getValue());
+                }
+                out.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void writeParameter(FileChannel out, String name, Parameter parameter) throws IOException {
+        if (!parameter.isInitialized()) {
+            throw new IllegalStateException("parameter " + name + " is not initialised; nothing to save");
+        }
+        NDArray array = parameter.getArray();
+        if (array.getDataType() != DataType.FLOAT32) {
+            throw new IllegalStateException("parameter " + name + " is " + array.getDataType() + ", not float32");
+        }
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        long[] dims = array.getShape().getShape();
+        ByteBuffer header = ByteBuffer.allocate(2 + nameBytes.length + 1 + 8 * dims.length)
+                .order(ByteOrder.LITTLE_ENDIAN).putShort((short) nameBytes.length).put(nameBytes)
+                .put((byte) dims.length);
+        for (long d : dims) {
+            header.putLong(d);
+        }
+        writeFully(out, header.flip());
+        if (array.getDevice().equals(Device.cpu())) {
+            writeValues(out, array);
+        } else {
+            try (NDArray onCpu = array.toDevice(Device.cpu(), true)) {
+                writeValues(out, onCpu);
+            }
+        }
+    }
+
+    /** A view of the tensor's own memory (no copy); native order is little-endian on every platform DJL ships. */
+    private static void writeValues(FileChannel out, NDArray cpuArray) throws IOException {
+        writeFully(out, cpuArray.toByteBuffer(true));
+    }
+
+    /** Names and shapes stored in a weights file, in file order. */
+    public static Map<String, Shape> contents(Path file) throws IOException {
+        Map<String, Shape> out = new LinkedHashMap<>();
+        index(file).forEach((name, entry) -> out.put(name, entry.shape()));
+        return out;
+    }
+
+    public static void load(FeatureNetwork network, Path file) throws IOException {
+        load(network.namedParameters(), file);
+    }
+
+    /**
+     * Fills {@code parameters} (initialised, float32) from the file.
+     *
+     * @throws BadInputException naming the file if it is missing, not a weights file, truncated, or lacks a
+     *     requested parameter or holds it with another shape (every such parameter is listed with both shapes)
+     */
+    public static void load(Map<String, Parameter> parameters, Path file) throws IOException {
+        Map<String, Entry> index = index(file);
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            if (!e.getValue().isInitialized()) {
+                throw new IllegalStateException("initialise the network before loading " + e.getKey());
+            }
+            Entry entry = index.get(e.getKey());
+            Shape expected = e.getValue().getArray().getShape();
+            if (entry == null) {
+                problems.add("has no parameter " + e.getKey());
+            } else if (!entry.shape().equals(expected)) {
+                problems.add("parameter " + e.getKey() + " is " + entry.shape() + " in the file but " + expected
+                        + " in the network");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(file, summarise(problems));
+        }
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+             NDManager staging = NDManager.newBaseManager(Device.cpu())) {
+            for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+                Entry entry = index.get(e.getKey());
+                ByteBuffer values = ByteBuffer.allocateDirect(Math.toIntExact(entry.bytes()))
+                        .order(ByteOrder.LITTLE_ENDIAN);
+                readFully(in, values, entry.offset(), file, e.getKey());
+                // target[:] = values, a native copy into the existing tensor. (NDArray.set(Buffer) would make the
+                // tensor borrow the Java buffer's memory and makes libtorch print a deprecation warning.)
+                try (NDArray staged = staging.create(values.flip(), entry.shape(), DataType.FLOAT32)) {
+                    e.getValue().getArray().set(ALL, staged);
+                }
+            }
+        }
+    }
+
+    private static Map<String, Entry> index(Path file) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = in.size();
+            int headerBytes = MAGIC.length + 8;
+            if (size < headerBytes) {
+                throw new BadInputException(file, size == 0 ? "is empty" : "is not an xmodal weights file");
+            }
+            ByteBuffer head = read(in, headerBytes, 0, file, "header");
+            byte[] magic = new byte[MAGIC.length];
+            head.get(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new BadInputException(file, "is not an xmodal weights file");
+            }
+            int version = head.getInt();
+            if (version != VERSION) {
+                throw new BadInputException(file, "is a version " + version + " weights file; this build reads "
+                        + "version " + VERSION);
+            }
+            int count = head.getInt();
+            Map<String, Entry> index = new LinkedHashMap<>();
+            long position = headerBytes;
+            for (int i = 0; i < count; i++) {
+                String where = "entry " + (i + 1);
+                int nameLength = Short.toUnsignedInt(read(in, 2, position, file, where).getShort());
+                position += 2;
+                String name = StandardCharsets.UTF_8.decode(read(in, nameLength, position, file, where)).toString();
+                position += nameLength;
+                int rank = Byte.toUnsignedInt(read(in, 1, position, file, name).get());
+                position += 1;
+                ByteBuffer dims = read(in, 8 * rank, position, file, name);
+                position += 8L * rank;
+                long[] shape = new long[rank];
+                for (int d = 0; d < rank; d++) {
+                    shape[d] = dims.getLong();
+                    if (shape[d] < 0) {
+                        throw new BadInputException(file, "is corrupt (parameter " + name + " has a negative size)");
+                    }
+                }
+                Entry entry = new Entry(new Shape(shape), position);
+                if (entry.offset() + entry.bytes() > size) {
+                    throw new BadInputException(file, "is truncated (at parameter " + name + ")");
+                }
+                index.put(name, entry);
+                position = entry.offset() + entry.bytes();
+            }
+            return index;
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file, "does not exist");
+        }
+    }
+
+    private static String summarise(List<String> problems) {
+        String listed = String.join("; ", problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS_LISTED)));
+        int more = problems.size() - MAX_PROBLEMS_LISTED;
+        return more > 0 ? listed + "; and " + more + " more" : listed;
+    }
+
+    /** {@code length} bytes at {@code position}, ready to read, little-endian. */
+    private static ByteBuffer read(FileChannel in, int length, long position, Path file, String what)
+            throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(in, buffer, position, file, what);
+        return buffer.flip();
+    }
+
+    private static void readFully(FileChannel in, ByteBuffer into, long position, Path file, String what)
+            throws IOException {
+        long at = position;
+        while (into.hasRemaining()) {
+            int n = in.read(into, at);
+            if (n < 0) {
+                throw new BadInputException(file.toString(), "is truncated (at " + what + ")", new EOFException());
+            }
+            at += n;
+        }
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer from) throws IOException {
+        while (from.hasRemaining()) {
+            out.write(from);
+        }
+    }
+}

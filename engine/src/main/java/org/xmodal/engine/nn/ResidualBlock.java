@@ -1,0 +1,93 @@
+package org.xmodal.engine.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * ResNet's basic block as torchvision builds it: two 3x3 convolutions with BatchNorm, the first one strided, and a
+ * shortcut that is the identity or, when the shape changes, a strided 1x1 convolution with BatchNorm. Layer names
+ * follow torchvision (conv1, bn1, conv2, bn2, downsample.0, downsample.1) so that checkpoints read the same.
+ */
+final class ResidualBlock extends AbstractBlock {
+    private final Conv2d conv1;
+    private final BatchNorm bn1;
+    private final Conv2d conv2;
+    private final BatchNorm bn2;
+    private final Conv2d downsampleConv;
+    private final BatchNorm downsampleBn;
+
+    ResidualBlock(int inChannels, int outChannels, int stride) {
+        conv1 = addChildBlock("conv1", NetworkBuilder.convolution(outChannels, 3, stride, 1, 1, false));
+        bn1 = addChildBlock("bn1", NetworkBuilder.batchNormalization());
+        conv2 = addChildBlock("conv2", NetworkBuilder.convolution(outChannels, 3, 1, 1, 1, false));
+        bn2 = addChildBlock("bn2", NetworkBuilder.batchNormalization());
+        if (stride != 1 || inChannels != outChannels) {
+            downsampleConv = addChildBlock("downsample.0",
+                    NetworkBuilder.convolution(outChannels, 1, stride, 0, 1, false));
+            downsampleBn = addChildBlock("downsample.1", NetworkBuilder.batchNormalization());
+        } else {
+            downsampleConv = null;
+            downsampleBn = null;
+        }
+    }
+
+    /** The layers with parameters, by their torchvision names within the block. */
+    Map<String, Block> namedLayers() {
+        Map<String, Block> layers = new LinkedHashMap<>();
+        layers.put("conv1", conv1);
+        layers.put("bn1", bn1);
+        layers.put("conv2", conv2);
+        layers.put("bn2", bn2);
+        if (downsampleConv != null) {
+            layers.put("downsample.0", downsampleConv);
+            layers.put("downsample.1", downsampleBn);
+        }
+        return layers;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        NDArray y = Activation.relu(run(bn1, ps, run(conv1, ps, x, training), training));
+        y = run(bn2, ps, run(conv2, ps, y, training), training);
+        NDArray shortcut = downsampleConv == null ? x
+                : run(downsampleBn, ps, run(downsampleConv, ps, x, training), training);
+        return new NDList(Activation.relu(y.add(shortcut)));
+    }
+
+    private static NDArray run(Block layer, ParameterStore ps, NDArray x, boolean training) {
+        return layer.forward(ps, new NDList(x), training).singletonOrThrow();
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape in = inputShapes[0];
+        conv1.initialize(manager, dataType, in);
+        Shape mid = conv1.getOutputShapes(new Shape[] {in})[0];
+        bn1.initialize(manager, dataType, mid);
+        conv2.initialize(manager, dataType, mid);
+        bn2.initialize(manager, dataType, mid);
+        if (downsampleConv != null) {
+            downsampleConv.initialize(manager, dataType, in);
+            downsampleBn.initialize(manager, dataType, mid);
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return conv2.getOutputShapes(conv1.getOutputShapes(inputShapes));
+    }
+}
