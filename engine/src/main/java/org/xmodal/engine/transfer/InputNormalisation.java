@@ -1,15 +1,12 @@
 package org.xmodal.engine.transfer;
 
 import org.xmodal.engine.image.RgbImage;
+import org.xmodal.engine.nn.NetworkInput;
 
-/**
- * How images become network inputs, as in the paper's Caffe models: channels in BGR order, 0..255, minus per
- * channel means. RGB and HHA use the same means (B 102.98, G 115.95, R 122.77); flow images use 128 on every
- * channel.
- */
+/** Applies {@link NetworkInput}'s convention: BGR planes on 0..255 minus per-channel means. */
 public enum InputNormalisation {
-    IMAGE(102.98f, 115.95f, 122.77f),
-    FLOW(128f, 128f, 128f);
+    IMAGE(NetworkInput.MEAN_B, NetworkInput.MEAN_G, NetworkInput.MEAN_R),
+    FLOW(NetworkInput.FLOW_MEAN, NetworkInput.FLOW_MEAN, NetworkInput.FLOW_MEAN);
 
     private final float meanB;
     private final float meanG;
