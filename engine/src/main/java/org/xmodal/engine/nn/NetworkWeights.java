@@ -62,15 +62,30 @@ public final class NetworkWeights {
 
     /** Writes the parameters atomically: a temporary file beside the target, renamed over it once complete. */
     public static void save(Map<String, Parameter> parameters, Path file) throws IOException {
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            if (!e.getValue().isInitialized()) {
+                throw new IllegalStateException("parameter " + e.getKey() + " is not initialised; nothing to save");
+            }
+            arrays.put(e.getKey(), e.getValue().getArray());
+        }
+        saveArrays(arrays, file);
+    }
+
+    /**
+     * Writes named float32 arrays (parameters, an adaptation layer, optimiser state: a checkpoint) atomically,
+     * flushed to disk before the rename makes them the file.
+     */
+    public static void saveArrays(Map<String, NDArray> arrays, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 writeFully(out, ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).put(MAGIC).putInt(VERSION)
-                        .putInt(parameters.size()).flip());
-                for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-                    writeParameter(out, e.getKey(), e.getValue());
+                        .putInt(arrays.size()).flip());
+                for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+                    writeArray(out, e.getKey(), e.getValue());
                 }
                 out.force(true);
             }
@@ -80,11 +95,7 @@ public final class NetworkWeights {
         }
     }
 
-    private static void writeParameter(FileChannel out, String name, Parameter parameter) throws IOException {
-        if (!parameter.isInitialized()) {
-            throw new IllegalStateException("parameter " + name + " is not initialised; nothing to save");
-        }
-        NDArray array = parameter.getArray();
+    private static void writeArray(FileChannel out, String name, NDArray array) throws IOException {
         if (array.getDataType() != DataType.FLOAT32) {
             throw new IllegalStateException("parameter " + name + " is " + array.getDataType() + ", not float32");
         }
@@ -129,14 +140,23 @@ public final class NetworkWeights {
      *     requested parameter or holds it with another shape (every such parameter is listed with both shapes)
      */
     public static void load(Map<String, Parameter> parameters, Path file) throws IOException {
-        Map<String, Entry> index = index(file);
-        List<String> problems = new ArrayList<>();
+        Map<String, NDArray> targets = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
             if (!e.getValue().isInitialized()) {
                 throw new IllegalStateException("initialise the network before loading " + e.getKey());
             }
+            targets.put(e.getKey(), e.getValue().getArray());
+        }
+        loadInto(targets, file);
+    }
+
+    /** Fills existing float32 arrays in place from the file; checks every name and shape before writing any. */
+    public static void loadInto(Map<String, NDArray> targets, Path file) throws IOException {
+        Map<String, Entry> index = index(file);
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, NDArray> e : targets.entrySet()) {
             Entry entry = index.get(e.getKey());
-            Shape expected = e.getValue().getArray().getShape();
+            Shape expected = e.getValue().getShape();
             if (entry == null) {
                 problems.add("has no parameter " + e.getKey());
             } else if (!entry.shape().equals(expected)) {
@@ -149,7 +169,7 @@ public final class NetworkWeights {
         }
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
              NDManager staging = NDManager.newBaseManager(Device.cpu())) {
-            for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            for (Map.Entry<String, NDArray> e : targets.entrySet()) {
                 Entry entry = index.get(e.getKey());
                 ByteBuffer values = ByteBuffer.allocateDirect(Math.toIntExact(entry.bytes()))
                         .order(ByteOrder.LITTLE_ENDIAN);
@@ -157,10 +177,31 @@ public final class NetworkWeights {
                 // target[:] = values, a native copy into the existing tensor. (NDArray.set(Buffer) would make the
                 // tensor borrow the Java buffer's memory and makes libtorch print a deprecation warning.)
                 try (NDArray staged = staging.create(values.flip(), entry.shape(), DataType.FLOAT32)) {
-                    e.getValue().getArray().set(ALL, staged);
+                    e.getValue().set(ALL, staged);
                 }
             }
         }
+    }
+
+    /** Reads the arrays whose names {@code select} accepts into new arrays of {@code manager}, in file order. */
+    public static Map<String, NDArray> read(Path file, NDManager manager, java.util.function.Predicate<String> select)
+            throws IOException {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (Map.Entry<String, Entry> e : index(file).entrySet()) {
+                if (!select.test(e.getKey())) {
+                    continue;
+                }
+                ByteBuffer values = ByteBuffer.allocateDirect(Math.toIntExact(e.getValue().bytes()))
+                        .order(ByteOrder.LITTLE_ENDIAN);
+                readFully(in, values, e.getValue().offset(), file, e.getKey());
+                // the staged array may borrow the Java buffer; the duplicate owns native memory
+                try (NDArray staged = manager.create(values.flip(), e.getValue().shape(), DataType.FLOAT32)) {
+                    out.put(e.getKey(), staged.duplicate());
+                }
+            }
+        }
+        return out;
     }
 
     private static Map<String, Entry> index(Path file) throws IOException {

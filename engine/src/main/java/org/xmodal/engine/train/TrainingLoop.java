@@ -5,9 +5,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import org.xmodal.engine.nn.NetworkWeights;
 import org.xmodal.engine.run.MetricsLog;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
@@ -68,21 +70,9 @@ public final class TrainingLoop {
      * metrics recorded after it (they will be recomputed identically).
      */
     public void restore(long step) throws IOException {
-        Map<String, NDArray> saved = NamedArrays.load(run.checkpoint(step), manager);
-        Map<String, NDArray> state = new LinkedHashMap<>();
-        for (Map.Entry<String, NDArray> e : saved.entrySet()) {
-            NDArray target = trainable.get(e.getKey());
-            if (target != null) {
-                if (!target.getShape().equals(e.getValue().getShape())) {
-                    throw new IOException(run.checkpoint(step) + ": parameter " + e.getKey() + " has shape "
-                            + e.getValue().getShape() + ", the network expects " + target.getShape());
-                }
-                e.getValue().copyTo(target);
-                e.getValue().close();
-            } else {
-                state.put(e.getKey(), e.getValue());
-            }
-        }
+        Path file = run.checkpoint(step);
+        NetworkWeights.loadInto(trainable, file);
+        Map<String, NDArray> state = NetworkWeights.read(file, manager, name -> !trainable.containsKey(name));
         optimizer.load(state);
         state.values().forEach(NDArray::close);
         run.metrics().truncateAfter(step);
@@ -157,7 +147,7 @@ public final class TrainingLoop {
     private void checkpoint(long done) throws IOException {
         Map<String, NDArray> all = new LinkedHashMap<>(trainable);
         all.putAll(optimizer.state());
-        NamedArrays.save(all, run.checkpoint(done));
+        NetworkWeights.saveArrays(all, run.checkpoint(done));
         run.append(RunEvent.of(RunEvent.CHECKPOINT, done).with("file", run.path().relativize(run.checkpoint(done))
                 .toString()));
     }
