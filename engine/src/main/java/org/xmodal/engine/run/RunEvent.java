@@ -82,6 +82,7 @@ public final class RunEvent {
         return v == null ? null : v.toString();
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isTerminal() {
         return type.equals(FINISHED) || type.equals(FAILED) || type.equals(STOPPED);
     }

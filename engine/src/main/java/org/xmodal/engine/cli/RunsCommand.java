@@ -1,0 +1,34 @@
+package org.xmodal.engine.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code xmodal runs}: the runs in a folder with their state, progress and last loss. */
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "List runs, newest first.")
+final class RunsCommand extends CliCommand implements Callable<Integer> {
+    @Option(names = "--runs", paramLabel = "DIR", description = "Folder of runs (default: runs/ of the workbench).")
+    Path runs;
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = runs == null ? RunDirectory.defaultRunsRoot() : runs;
+        var list = RunDirectory.list(root);
+        if (list.isEmpty()) {
+            out().println("no runs in " + root);
+            return 0;
+        }
+        out().printf(Locale.ROOT, "%-44s %-11s %13s %11s %10s%n", "run", "state", "step", "loss", "images/s");
+        for (RunDirectory r : list) {
+            RunStatus s = r.status();
+            out().printf(Locale.ROOT, "%-44s %-11s %13s %11.4g %10.1f%n", r.id(),
+                    s.state().name().toLowerCase(Locale.ROOT), s.step() + "/" + s.totalSteps(), s.lastLoss(),
+                    s.imagesPerSecond());
+        }
+        return 0;
+    }
+}

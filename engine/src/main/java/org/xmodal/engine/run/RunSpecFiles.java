@@ -1,0 +1,60 @@
+package org.xmodal.engine.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.json.Json;
+
+/** Reads a user's run spec file, with errors that name the file and the field. */
+public final class RunSpecFiles {
+    private RunSpecFiles() {
+    }
+
+    /**
+     * Reads and validates a spec. A relative {@code data} path (and teacher/student weight paths) is taken
+     * relative to the working directory when it exists there, else to the spec file's folder, and stored
+     * absolute so the run can be resumed from anywhere.
+     */
+    public static RunSpec read(Path file) throws BadInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file, "does not exist");
+        }
+        RunSpec spec;
+        try {
+            spec = Json.MAPPER.readValue(file.toFile(), RunSpec.class);
+        } catch (ValueInstantiationException e) {
+            String why = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
+            throw new BadInputException(file.toString(), "is not a valid run spec: " + why, e);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(file.toString(), "is not valid JSON (" + e.getOriginalMessage() + " at line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")", e);
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        RunSpec.Teacher t = spec.teacher();
+        if (t != null && t.weights() != null) {
+            t = new RunSpec.Teacher(t.source(), t.architecture(), resolve(t.weights(), base), t.tap());
+        }
+        RunSpec.Student s = spec.student();
+        if (s.init() != null && !s.init().equals("random")) {
+            s = new RunSpec.Student(s.architecture(), s.tap(), resolve(s.init(), base));
+        }
+        return new RunSpec(spec.name(), spec.kind(), resolve(spec.data(), base), spec.modality(), t, s,
+                spec.adaptation(), spec.optimizer(), spec.schedule(), spec.batchSize(), spec.iterations(),
+                spec.inputSize(), spec.augmentation(), spec.seed(), spec.device(), spec.threads(),
+                spec.checkpointEvery(), spec.logEvery(), spec.filterSnapshots(), spec.launch());
+    }
+
+    private static String resolve(String path, Path base) {
+        Path p = Path.of(path);
+        if (p.isAbsolute()) {
+            return p.normalize().toString();
+        }
+        Path here = p.toAbsolutePath().normalize();
+        return Files.exists(here) ? here.toString() : base.resolve(p).normalize().toString();
+    }
+}

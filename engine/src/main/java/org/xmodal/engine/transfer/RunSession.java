@@ -1,0 +1,86 @@
+package org.xmodal.engine.transfer;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.xmodal.engine.data.Pair;
+import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.device.EngineInfo;
+import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.image.ImageFiles;
+import org.xmodal.engine.image.RgbImage;
+import org.xmodal.engine.nn.FeatureNetwork;
+import org.xmodal.engine.nn.NetworkWeights;
+import org.xmodal.engine.run.FilterGrid;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunEvent;
+import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.task.ProgressListener;
+
+/** What every kind of run does around its training loop: start or resume events, filters, final weights. */
+final class RunSession {
+    /** A run being (re)started: its spec, the device and the number of steps already done. */
+    record Begin(RunSpec spec, Device device, long start) {
+    }
+
+    private RunSession() {
+    }
+
+    static Begin begin(RunDirectory run, boolean resume) throws IOException {
+        RunSpec spec = run.spec();
+        EngineInfo engine = EngineInfo.probeAndLog();
+        Device device = Devices.resolve(spec.device());
+        long start = resume ? run.latestCheckpointStep().orElse(0L) : 0L;
+        run.append(RunEvent.of(resume ? RunEvent.RESUMED : RunEvent.STARTED, start)
+                .with("pid", ProcessHandle.current().pid()).with("iterations", spec.iterations())
+                .with("device", device.toString()).with("engine", engine.startupLine()));
+        return new Begin(spec, device, start);
+    }
+
+    /** Records why a run could not go on (unless it was cancelled, which the caller reports as a stop). */
+    static void failed(RunDirectory run, long step, Exception e) throws IOException {
+        if (!(e instanceof java.util.concurrent.CancellationException)) {
+            run.append(RunEvent.of(RunEvent.FAILED, step).with("reason", e.getMessage()));
+        }
+    }
+
+    static void writeFilters(RunDirectory run, FeatureNetwork network, long step) {
+        NDArray w = network.conv1Weight();
+        long[] s = w.getShape().getShape();
+        try {
+            ImageFiles.writeRgb(FilterGrid.render(w.toFloatArray(), (int) s[0], (int) s[1], (int) s[2], 4),
+                    run.filters().resolve(String.format("step-%08d.png", step)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The trained network's weights under their plain names, for fine-tuning and as a teacher. */
+    static void saveWeights(RunDirectory run, Map<String, NDArray> weights) throws IOException {
+        NetworkWeights.saveArrays(weights, run.path().resolve(Teachers.RESULT_WEIGHTS));
+    }
+
+    /** The RGB images of {@code pairs}, decoded on all cores. */
+    static List<RgbImage> rgbImages(PairedDataset ds, List<Pair> pairs, ProgressListener progress)
+            throws BadInputException {
+        Map<Integer, RgbImage> out = new ConcurrentHashMap<>();
+        BadInputException[] failure = new BadInputException[1];
+        IntStream.range(0, pairs.size()).parallel().forEach(i -> {
+            try {
+                out.put(i, ds.rgb(pairs.get(i)));
+            } catch (BadInputException e) {
+                failure[0] = e;
+            }
+            progress.progress("Reading images", out.size() / (double) pairs.size());
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return IntStream.range(0, pairs.size()).mapToObj(out::get).toList();
+    }
+}

@@ -1,0 +1,147 @@
+package org.xmodal.engine.transfer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.xmodal.engine.nn.FeatureNetwork;
+import org.xmodal.engine.nn.NetworkFactory;
+import org.xmodal.engine.nn.NetworkWeights;
+import org.xmodal.engine.nn.Teacher;
+
+/**
+ * Supervision transfer (Gupta, Hoffman, Malik, CVPR 2016): the student psi, run on the paired modality up to its
+ * transfer layer, is trained so that t(psi(I_d)) matches the frozen teacher's phi(I_s), with t a 1x1 convolution
+ * + ReLU from the student's channels to the teacher's and f the squared L2 distance (summed over the feature map,
+ * averaged over the batch). Optionally the teacher's features are scaled to unit mean square ("match norms", the
+ * paper's scaling layer for teachers whose feature magnitudes differ, as VGG's do from AlexNet's).
+ */
+public final class SupervisionTransfer implements AutoCloseable {
+    public static final String ADAPT_WEIGHT = "adapt.weight";
+    public static final String ADAPT_BIAS = "adapt.bias";
+
+    private final Teacher teacher;
+    private final FeatureNetwork student;
+    private final String tap;
+    private final NDArray adaptWeight;
+    private final NDArray adaptBias;
+    private final ParameterStore store;
+    private float teacherScale = 1f;
+
+    private SupervisionTransfer(Teacher teacher, FeatureNetwork student, String tap, NDArray adaptWeight,
+                                NDArray adaptBias, NDManager manager) {
+        this.teacher = teacher;
+        this.student = student;
+        this.tap = tap;
+        this.adaptWeight = adaptWeight;
+        this.adaptBias = adaptBias;
+        this.store = new ParameterStore(manager, false);
+    }
+
+    /**
+     * Builds the student (seeded, or from {@code studentWeights}) and the adaptation layer for inputs of
+     * {@code input} (N x 3 x S x S), after checking that the two transfer layers have the same spatial size.
+     */
+    public static SupervisionTransfer create(Teacher teacher, String architecture, String tap, Path studentWeights,
+                                             Shape input, long seed, NDManager manager) throws IOException {
+        FeatureNetwork student = NetworkFactory.create(architecture, 3, 0);
+        if (!student.taps().contains(tap)) {
+            throw new IllegalArgumentException("student " + architecture + " has no layer '" + tap + "' (layers: "
+                    + String.join(", ", student.taps()) + ")");
+        }
+        Shape studentShape = student.outputShape(input, tap);
+        Shape teacherShape = teacher.featureShape(input);
+        if (studentShape.dimension() != 4 || teacherShape.dimension() != 4
+                || studentShape.get(2) != teacherShape.get(2) || studentShape.get(3) != teacherShape.get(3)) {
+            throw new IllegalArgumentException("the student's " + tap + " is " + studentShape + " but the teacher's "
+                    + "features are " + teacherShape + " for " + input.get(2) + " px inputs: their spatial sizes must "
+                    + "agree (for a VGG teacher use the student alexnet-pad7, as the paper does)");
+        }
+        student.initializeUpTo(manager, input, seed, tap);
+        if (studentWeights != null) {
+            NetworkWeights.load(student.parametersUpTo(tap), studentWeights);
+        }
+        long cs = studentShape.get(1);
+        long ct = teacherShape.get(1);
+        float[] w = new float[Math.toIntExact(cs * ct)];
+        SplittableRandom r = new SplittableRandom(seed ^ 0x5eedadaL);
+        double std = Math.sqrt(2.0 / cs); // Kaiming for the ReLU that follows
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (r.nextGaussian() * std);
+        }
+        NDArray weight = manager.create(w, new Shape(ct, cs, 1, 1));
+        NDArray bias = manager.zeros(new Shape(ct));
+        weight.setRequiresGradient(true);
+        bias.setRequiresGradient(true);
+        return new SupervisionTransfer(teacher, student, tap, weight, bias, manager);
+    }
+
+    public FeatureNetwork student() {
+        return student;
+    }
+
+    public String tap() {
+        return tap;
+    }
+
+    public Teacher teacher() {
+        return teacher;
+    }
+
+    /** Everything the optimiser updates, by stable name: the student's parameters up to the tap and t's. */
+    public Map<String, NDArray> trainable() {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : student.parametersUpTo(tap).entrySet()) {
+            out.put(e.getKey(), e.getValue().getArray());
+        }
+        out.put(ADAPT_WEIGHT, adaptWeight);
+        out.put(ADAPT_BIAS, adaptBias);
+        return out;
+    }
+
+    /** Scales the teacher's features to unit mean square on a calibration batch (the same batch on resume). */
+    public void matchNorms(NDArray calibrationRgb) {
+        try (NDArray f = teacher.features(calibrationRgb)) {
+            double meanSquare = f.square().mean().getFloat();
+            teacherScale = meanSquare > 0 ? (float) (1 / Math.sqrt(meanSquare)) : 1f;
+        }
+    }
+
+    public float teacherScale() {
+        return teacherScale;
+    }
+
+    /** The teacher's targets for a batch of RGB inputs (no gradient flows into the teacher). */
+    public NDArray targets(NDArray rgb) {
+        NDArray t = teacher.features(rgb);
+        return teacherScale == 1f ? t : t.mul(teacherScale);
+    }
+
+    /** t(psi(x)): the student's adapted features for a batch of the paired modality. */
+    public NDArray adapted(NDArray paired, boolean training) {
+        NDArray s = student.forward(store, paired, tap, training);
+        NDArray a = Conv2d.conv2d(s, adaptWeight, adaptBias, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), 1)
+                .singletonOrThrow();
+        return Activation.relu(a);
+    }
+
+    /** f(t(psi(I_d)), phi(I_s)): squared L2 summed over each feature map, averaged over the batch. */
+    public NDArray loss(NDArray rgb, NDArray paired) {
+        NDArray target = targets(rgb);
+        NDArray diff = adapted(paired, true).sub(target);
+        return diff.square().sum().div(paired.getShape().get(0));
+    }
+
+    @Override
+    public void close() {
+        teacher.close();
+    }
+}

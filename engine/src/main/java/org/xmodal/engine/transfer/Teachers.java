@@ -1,0 +1,76 @@
+package org.xmodal.engine.transfer;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.nn.FeatureNetwork;
+import org.xmodal.engine.nn.NetworkFactory;
+import org.xmodal.engine.nn.NetworkTeacher;
+import org.xmodal.engine.nn.Teacher;
+import org.xmodal.engine.nn.TorchScriptTeacher;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunSpec;
+
+/** Opens the teacher a run spec names: a trained network (file or run), a TorchScript file, or a random network. */
+public final class Teachers {
+    /** Where every finished run leaves the weights of the network it trained (student or teacher). */
+    public static final String RESULT_WEIGHTS = "results/weights.params";
+
+    private Teachers() {
+    }
+
+    public static Teacher open(RunSpec.Teacher t, Shape input, Shape studentTap, long seed, Device device,
+                               NDManager manager) throws IOException {
+        String tap = t.tap() == null ? "pool5" : t.tap();
+        switch (t.source()) {
+            case "network": {
+                Path weights = weightsOf(Path.of(t.weights()));
+                return NetworkTeacher.fromCheckpoint(t.architecture(), 3, weights, tap, device);
+            }
+            case "torchscript": {
+                TorchScriptTeacher ts = TorchScriptTeacher.load(Path.of(t.weights()), device);
+                try {
+                    ts.validateAgainst(input, studentTap);
+                } catch (IOException | RuntimeException e) {
+                    ts.close();
+                    throw e;
+                }
+                return ts;
+            }
+            case "random": {
+                FeatureNetwork net = NetworkFactory.create(t.architecture(), 3, 0);
+                net.initializeUpTo(manager, input, seed + 7919, tap);
+                return NetworkTeacher.of(net, tap, device);
+            }
+            default:
+                throw new IllegalArgumentException("unknown teacher source " + t.source());
+        }
+    }
+
+    /**
+     * A weights file as given, or the weights a run directory produced: its final weights, else the student or
+     * network parameters in its latest checkpoint.
+     */
+    public static Path weightsOf(Path p) throws IOException {
+        if (Files.isRegularFile(p)) {
+            return p;
+        }
+        if (Files.isDirectory(p)) {
+            Path result = p.resolve(RESULT_WEIGHTS);
+            if (Files.isRegularFile(result)) {
+                return result;
+            }
+            RunDirectory run = RunDirectory.open(p);
+            var latest = run.latestCheckpointStep();
+            if (latest.isPresent()) {
+                return run.checkpoint(latest.get());
+            }
+            throw new BadInputException(p, "is a run without weights yet (no " + RESULT_WEIGHTS + ", no checkpoint)");
+        }
+        throw new BadInputException(p, "does not exist (expected a weights file or a run directory)");
+    }
+}

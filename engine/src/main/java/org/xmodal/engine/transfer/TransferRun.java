@@ -1,0 +1,96 @@
+package org.xmodal.engine.transfer;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xmodal.engine.data.CameraIntrinsics;
+import org.xmodal.engine.data.DatasetLoaders;
+import org.xmodal.engine.data.Modality;
+import org.xmodal.engine.data.Pair;
+import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.data.Split;
+import org.xmodal.engine.encode.DatasetEncoder;
+import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.engine.flow.FlowConfig;
+import org.xmodal.engine.flow.FlowMethod;
+import org.xmodal.engine.hha.HhaConfig;
+import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.nn.Teacher;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
+import org.xmodal.engine.train.ParameterOptimizer;
+import org.xmodal.engine.train.TrainingLoop;
+
+/** Runs (or resumes) a supervision-transfer run from its directory, to the end or until cancelled. */
+public final class TransferRun {
+    private TransferRun() {
+    }
+
+    public static TrainingLoop.Outcome execute(RunDirectory run, boolean resume, EncodingCache cache,
+                                               ProgressListener preparation, TrainingLoop.Listener listener,
+                                               Cancellation cancel) throws IOException {
+        RunSession.Begin begin = RunSession.begin(run, resume);
+        RunSpec spec = begin.spec();
+        Device device = begin.device();
+        long start = begin.start();
+        try (PairedDataset ds = DatasetLoaders.open(Path.of(spec.data()), preparation, cancel)) {
+            Modality modality = Modality.parse(spec.modality());
+            if (ds.modality() != modality) {
+                throw new BadInputException(spec.data(), "holds " + ds.modality().id() + " pairs but the run's "
+                        + "modality is " + modality.id());
+            }
+            List<Pair> pairs = ds.pairs(Split.TRAIN);
+            HhaConfig hha = HhaConfig.reference(ds.camera().orElse(CameraIntrinsics.nyuColour()));
+            FlowConfig flow = FlowConfig.defaults(FlowMethod.BROX);
+            int side = spec.inputSize();
+            Shape input = new Shape(spec.batchSize(), 3, side, side);
+            try (PairedBatches batches = PairedBatches.prepare(ds, pairs, new DatasetEncoder(cache), hha, flow, side,
+                    spec.batchSize(), spec.seed(), spec.augmentation().randomCrop(), spec.augmentation().flip(),
+                    preparation, cancel);
+                 NDManager manager = NDManager.newBaseManager(device)) {
+                Shape studentTap = org.xmodal.engine.nn.NetworkFactory.create(spec.student().architecture(), 3, 0)
+                        .outputShape(input, spec.student().tap());
+                Teacher teacher = Teachers.open(spec.teacher(), input, studentTap, spec.seed(), device, manager);
+                Path init = spec.student().init() == null || spec.student().init().equals("random") ? null
+                        : Teachers.weightsOf(Path.of(spec.student().init()));
+                try (SupervisionTransfer transfer = SupervisionTransfer.create(teacher, spec.student().architecture(),
+                        spec.student().tap(), init, input, spec.seed(), manager)) {
+                    if (spec.adaptation().matchNorms()) {
+                        try (NDManager calib = manager.newSubManager()) {
+                            transfer.matchNorms(calib.create(batches.get(0).source(), input));
+                        }
+                    }
+                    ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer().type(),
+                            spec.optimizer().momentum(), spec.optimizer().weightDecay(), manager);
+                    TrainingLoop loop = new TrainingLoop(run, spec, manager, transfer.trainable(), optimizer,
+                            batches.pairCount(), (bm, step) -> {
+                                PairedBatches.Batch b = batches.get(step);
+                                return transfer.loss(bm.create(b.source(), input), bm.create(b.target(), input));
+                            }).listener(listener)
+                            .onSnapshot(step -> RunSession.writeFilters(run, transfer.student(), step));
+                    if (start > 0) {
+                        loop.restore(start);
+                    }
+                    TrainingLoop.Outcome outcome = loop.run(start, cancel);
+                    if (outcome == TrainingLoop.Outcome.FINISHED) {
+                        Map<String, NDArray> student = new LinkedHashMap<>();
+                        transfer.student().parametersUpTo(transfer.tap()).forEach((k, p) -> student.put(k, p.getArray()));
+                        RunSession.saveWeights(run, student);
+                    }
+                    return outcome;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            RunSession.failed(run, start, e);
+            throw e;
+        }
+    }
+}
