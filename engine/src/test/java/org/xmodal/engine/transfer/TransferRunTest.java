@@ -1,0 +1,154 @@
+package org.xmodal.engine.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.engine.cli.XmodalCli;
+import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.engine.json.Json;
+import org.xmodal.engine.run.MetricsLog;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunEvent;
+import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.run.RunStatus;
+import org.xmodal.engine.synth.SynthConfig;
+import org.xmodal.engine.synth.SynthDatasetWriter;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
+import org.xmodal.engine.train.TrainingLoop;
+
+/** Supervision-transfer runs on a small synthetic dataset, in this JVM and as engine processes that get killed. */
+class TransferRunTest {
+    @TempDir
+    static Path tmp;
+    private static Path data;
+
+    @BeforeAll
+    static void writeDataset() throws Exception {
+        data = tmp.resolve("rooms");
+        SynthDatasetWriter.write(SynthConfig.of(5, 12).withSize(80, 60), data, false, 2, ProgressListener.NONE,
+                new Cancellation());
+    }
+
+    private static RunSpec spec(String name, RunSpec.Teacher teacher, double lr, int iterations) {
+        return new RunSpec(name, "transfer", data.toString(), "depth", teacher,
+                new RunSpec.Student("alexnet-small", "pool5", "random"), new RunSpec.Adaptation(true),
+                new RunSpec.Optimizer("adam", lr, 0.9, 0.0005), null, 8, iterations, 113, null, 11, "cpu", 2, 4, 1,
+                List.of(), null);
+    }
+
+    private static RunSpec.Teacher randomTeacher() {
+        return new RunSpec.Teacher("random", "alexnet-small", null, "pool5");
+    }
+
+    private static TrainingLoop.Outcome runHere(RunDirectory run) throws IOException {
+        return TransferRun.execute(run, false, new EncodingCache(tmp.resolve("cache")), ProgressListener.NONE,
+                TrainingLoop.Listener.NONE, Cancellation.NEVER);
+    }
+
+    @Test
+    void torchScriptTeacherDrivesARunWhoseLossFalls() throws Exception {
+        Path pt = Path.of(getClass().getResource("/torchscript/tiny_teacher.pt").toURI());
+        RunDirectory run = RunDirectory.create(tmp.resolve("runs-ts"), spec("torchscript",
+                new RunSpec.Teacher("torchscript", null, pt.toString(), null), 1e-3, 30));
+        assertEquals(TrainingLoop.Outcome.FINISHED, runHere(run));
+        List<Double> loss = losses(run).values().stream().toList();
+        double first = (loss.get(0) + loss.get(1) + loss.get(2)) / 3;
+        double last = (loss.get(27) + loss.get(28) + loss.get(29)) / 3;
+        assertTrue(last < 0.5 * first, "loss " + first + " -> " + last);
+        assertTrue(Files.exists(run.path().resolve(Teachers.RESULT_WEIGHTS)));
+        assertTrue(Files.exists(run.filters().resolve("step-00000030.png")));
+    }
+
+    @Test
+    void divergingRunStopsCleanlyAndKeepsItsLastGoodCheckpoint() throws Exception {
+        RunDirectory run = RunDirectory.create(tmp.resolve("runs-nan"), spec("nan", randomTeacher(), 1e6, 30));
+        assertEquals(TrainingLoop.Outcome.FAILED, runHere(run));
+        RunStatus status = run.status();
+        assertEquals(RunStatus.State.FAILED, status.state());
+        assertTrue(status.message().contains("the loss became"), status.message());
+        for (long step : run.checkpointSteps()) {
+            // every checkpoint left behind is complete and readable
+            assertFalse(org.xmodal.engine.nn.NetworkWeights.contents(run.checkpoint(step)).isEmpty());
+        }
+    }
+
+    @Test
+    void runKilledWithSigkillResumesWithTheSameLossesAsAnUninterruptedRun() throws Exception {
+        Path specFile = tmp.resolve("kill.json");
+        Json.writeAtomically(spec("kill", randomTeacher(), 1e-4, 24), specFile);
+
+        Path reference = tmp.resolve("runs-whole");
+        assertEquals(0, engine("run", "--spec", specFile.toString(), "--runs", reference.toString())
+                .waitFor(), "uninterrupted run");
+        Map<Long, Double> expected = losses(RunDirectory.list(reference).get(0));
+
+        Path killedRoot = tmp.resolve("runs-killed");
+        Process p = engine("run", "--spec", specFile.toString(), "--runs", killedRoot.toString());
+        RunDirectory killed = waitForStep(killedRoot, 10, p);
+        p.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, no last checkpoint
+        assertEquals(RunStatus.State.INTERRUPTED, killed.status().state());
+        long resumedFrom = killed.latestCheckpointStep().orElseThrow();
+        assertTrue(resumedFrom >= 8 && resumedFrom < 24, "killed mid-way, last checkpoint " + resumedFrom);
+
+        assertEquals(0, engine("resume", killed.path().toString()).waitFor(), "resume");
+        assertEquals(RunStatus.State.FINISHED, killed.status().state());
+        Map<Long, Double> actual = losses(killed);
+        assertEquals(expected.keySet(), actual.keySet(), "the curve is continuous, every step once");
+        for (long step : expected.keySet()) {
+            double e = expected.get(step);
+            assertEquals(e, actual.get(step), Math.abs(e) * 1e-6, "loss at step " + step);
+        }
+        assertTrue(killed.events().stream().anyMatch(ev -> ev.type().equals(RunEvent.RESUMED)));
+    }
+
+    private static Map<Long, Double> losses(RunDirectory run) throws IOException {
+        Map<Long, Double> out = new TreeMap<>();
+        for (MetricsLog.Row r : run.metrics().read()) {
+            if (r.name().equals("loss")) {
+                out.put(r.step(), r.value());
+            }
+        }
+        return out;
+    }
+
+    /** The engine's command line in a child JVM, its output in a log file beside the runs. */
+    private static Process engine(String... args) throws IOException, URISyntaxException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Dai.djl.offline=true", "-Dxmodal.log.level=WARN", XmodalCli.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("engine-" + System.nanoTime() + ".log").toFile());
+        pb.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+        return pb.start();
+    }
+
+    private static RunDirectory waitForStep(Path root, long step, Process p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            List<RunDirectory> runs = RunDirectory.list(root);
+            if (!runs.isEmpty() && losses(runs.get(0)).keySet().stream().anyMatch(s -> s >= step)) {
+                return runs.get(0);
+            }
+            if (!p.isAlive()) {
+                throw new AssertionError("the engine ended before step " + step + " (exit " + p.exitValue() + ")");
+            }
+            Thread.sleep(50);
+        }
+        p.destroyForcibly();
+        throw new AssertionError("no step " + step + " within 120 s");
+    }
+}
