@@ -55,6 +55,8 @@ public final class RunSpecFiles {
             return p.normalize().toString();
         }
         Path here = p.toAbsolutePath().normalize();
-        return Files.exists(here) ? here.toString() : base.resolve(p).normalize().toString();
+        Path besideSpec = base.resolve(p).normalize();
+        // neither exists (for instance the name of a run still to be made): as typed, from the working directory
+        return Files.exists(here) || !Files.exists(besideSpec) ? here.toString() : besideSpec.toString();
     }
 }

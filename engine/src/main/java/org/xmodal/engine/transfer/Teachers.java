@@ -71,6 +71,26 @@ public final class Teachers {
             }
             throw new BadInputException(p, "is a run without weights yet (no " + RESULT_WEIGHTS + ", no checkpoint)");
         }
-        throw new BadInputException(p, "does not exist (expected a weights file or a run directory)");
+        Path named = newestFinishedRunNamed(p);
+        if (named != null) {
+            return weightsOf(named);
+        }
+        throw new BadInputException(p, "does not exist (expected a weights file, a run directory, or the name of a "
+                + "finished run in that folder)");
+    }
+
+    /** {@code runs/rgb-teacher} stands for the newest finished run {@code runs/<time>-rgb-teacher}. */
+    private static Path newestFinishedRunNamed(Path p) throws IOException {
+        Path root = p.toAbsolutePath().getParent();
+        if (root == null || !Files.isDirectory(root)) {
+            return null;
+        }
+        String suffix = "-" + p.getFileName();
+        for (RunDirectory run : RunDirectory.list(root)) {
+            if (run.id().endsWith(suffix) && run.status().state() == org.xmodal.engine.run.RunStatus.State.FINISHED) {
+                return run.path();
+            }
+        }
+        return null;
     }
 }
