@@ -27,7 +27,15 @@ public record RunSpec(String name, String kind, String data, String modality, Te
      * checkpoint or a run directory), {@code torchscript} (a .pt whose forward returns the feature map), or
      * {@code random} (an untrained network: only for tests and benchmarks).
      */
-    public record Teacher(String source, String architecture, String weights, String tap) {
+    public record Teacher(String source, String architecture, String weights, String tap, Boolean cache) {
+        public Teacher(String source, String architecture, String weights, String tap) {
+            this(source, architecture, weights, tap, false);
+        }
+
+        /** Keep the teacher's features on disk (half precision), so it runs once per pair, crop and flip. */
+        public boolean cached() {
+            return Boolean.TRUE.equals(cache);
+        }
     }
 
     /** The student network, its transfer layer, and how it starts ({@code random}, or a weights file). */
@@ -49,8 +57,14 @@ public record RunSpec(String name, String kind, String data, String modality, Te
         }
     }
 
-    /** Paired augmentation: the same random crop and horizontal flip on both images of a pair. */
-    public record Augmentation(boolean randomCrop, boolean flip) {
+    /**
+     * Paired augmentation: the same random crop and horizontal flip on both images of a pair. With
+     * {@code cropGrid} N > 1 crops are drawn from an N x N grid of positions (which a teacher cache needs).
+     */
+    public record Augmentation(boolean randomCrop, boolean flip, int cropGrid) {
+        public Augmentation(boolean randomCrop, boolean flip) {
+            this(randomCrop, flip, 0);
+        }
     }
 
     /** Filled in when the run is launched: what actually ran it. */

@@ -37,7 +37,7 @@ public final class RunSpecFiles {
         Path base = file.toAbsolutePath().getParent();
         RunSpec.Teacher t = spec.teacher();
         if (t != null && t.weights() != null) {
-            t = new RunSpec.Teacher(t.source(), t.architecture(), resolve(t.weights(), base), t.tap());
+            t = new RunSpec.Teacher(t.source(), t.architecture(), resolve(t.weights(), base), t.tap(), t.cache());
         }
         RunSpec.Student s = spec.student();
         if (s.init() != null && !s.init().equals("random")) {

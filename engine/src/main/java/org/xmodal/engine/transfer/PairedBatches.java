@@ -36,8 +36,11 @@ import org.xmodal.engine.train.StepRandom;
  * (seed, step), so a resumed run sees the same data as an uninterrupted one.
  */
 public final class PairedBatches implements AutoCloseable {
-    /** NCHW float inputs, already normalised. */
-    public record Batch(long step, int size, int side, float[] source, float[] target) {
+    /**
+     * NCHW float inputs, already normalised; {@code views} identifies each sample's (pair, crop, flip) for a
+     * teacher cache, or is null when crops are free.
+     */
+    public record Batch(long step, int size, int side, float[] source, float[] target, long[] views) {
     }
 
     /** Crop side relative to the resized shorter side (Caffe's 227 out of 256). */
@@ -52,6 +55,7 @@ public final class PairedBatches implements AutoCloseable {
     private final long seed;
     private final boolean randomCrop;
     private final boolean flip;
+    private final int cropGrid;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "xmodal-batches");
         t.setDaemon(true);
@@ -61,7 +65,7 @@ public final class PairedBatches implements AutoCloseable {
     private final Map<Long, int[]> permutations = new ConcurrentHashMap<>();
 
     private PairedBatches(RgbImage[] sources, RgbImage[] images, FlowField[] flows, int side, int batchSize, long seed,
-                          boolean randomCrop, boolean flip) {
+                          boolean randomCrop, boolean flip, int cropGrid) {
         this.sources = sources;
         this.images = images;
         this.flows = flows;
@@ -70,12 +74,13 @@ public final class PairedBatches implements AutoCloseable {
         this.seed = seed;
         this.randomCrop = randomCrop;
         this.flip = flip;
+        this.cropGrid = cropGrid;
     }
 
     /** Decodes, encodes and resizes every pair once (all cores), reporting progress. */
     public static PairedBatches prepare(PairedDataset ds, List<Pair> pairs, DatasetEncoder encoder, HhaConfig hha,
                                         FlowConfig flowConfig, int side, int batchSize, long seed, boolean randomCrop,
-                                        boolean flip, ProgressListener progress, Cancellation cancel)
+                                        boolean flip, int cropGrid, ProgressListener progress, Cancellation cancel)
             throws IOException {
         if (pairs.isEmpty()) {
             throw new IllegalArgumentException(ds.root() + ": no training pairs to transfer with");
@@ -116,11 +121,20 @@ public final class PairedBatches implements AutoCloseable {
             throw failure[0];
         }
         cancel.check();
-        return new PairedBatches(src, img, flo, side, batchSize, seed, randomCrop, flip);
+        return new PairedBatches(src, img, flo, side, batchSize, seed, randomCrop, flip, cropGrid);
     }
 
     public int pairCount() {
         return sources.length;
+    }
+
+    /** Distinct (pair, crop position, flip) views a teacher cache must hold; 0 when crops are free. */
+    public long viewCount() {
+        return cropGrid > 1 || !randomCrop ? (long) sources.length * positions() * positions() * 2 : 0;
+    }
+
+    private int positions() {
+        return randomCrop ? Math.max(1, cropGrid) : 1;
     }
 
     /** The batch of step {@code step}; the next ones are prepared in the background meanwhile. */
@@ -143,13 +157,33 @@ public final class PairedBatches implements AutoCloseable {
         int plane = 3 * side * side;
         float[] source = new float[batchSize * plane];
         float[] target = new float[batchSize * plane];
+        boolean gridded = viewCount() > 0;
+        long[] views = gridded ? new long[batchSize] : null;
         SplittableRandom rnd = StepRandom.of(seed, step, 1);
+        int g = positions();
         for (int b = 0; b < batchSize; b++) {
             int i = pairAt(step * batchSize + b);
             RgbImage s = sources[i];
-            int x0 = randomCrop ? rnd.nextInt(s.width() - side + 1) : (s.width() - side) / 2;
-            int y0 = randomCrop ? rnd.nextInt(s.height() - side + 1) : (s.height() - side) / 2;
+            int x0;
+            int y0;
+            int cell = 0;
+            if (!randomCrop) {
+                x0 = (s.width() - side) / 2;
+                y0 = (s.height() - side) / 2;
+            } else if (gridded) {
+                int gx = rnd.nextInt(g);
+                int gy = rnd.nextInt(g);
+                cell = gy * g + gx;
+                x0 = g == 1 ? (s.width() - side) / 2 : Math.round(gx * (s.width() - side) / (float) (g - 1));
+                y0 = g == 1 ? (s.height() - side) / 2 : Math.round(gy * (s.height() - side) / (float) (g - 1));
+            } else {
+                x0 = rnd.nextInt(s.width() - side + 1);
+                y0 = rnd.nextInt(s.height() - side + 1);
+            }
             boolean mirror = flip && rnd.nextBoolean();
+            if (gridded) {
+                views[b] = ((long) i * g * g + cell) * 2 + (mirror ? 1 : 0);
+            }
             InputNormalisation.IMAGE.write(s, x0, y0, side, mirror, source, b);
             if (flows != null) {
                 FlowField f = flows[i];
@@ -162,7 +196,7 @@ public final class PairedBatches implements AutoCloseable {
                 InputNormalisation.IMAGE.write(images[i], x0, y0, side, mirror, target, b);
             }
         }
-        return new Batch(step, batchSize, side, source, target);
+        return new Batch(step, batchSize, side, source, target, views);
     }
 
     /** Sample position {@code k} of the endless stream: epochs are fresh permutations of (seed, epoch). */

@@ -121,8 +121,7 @@ public final class SupervisionTransfer implements AutoCloseable {
 
     /** The teacher's targets for a batch of RGB inputs (no gradient flows into the teacher). */
     public NDArray targets(NDArray rgb) {
-        NDArray t = teacher.features(rgb);
-        return teacherScale == 1f ? t : t.mul(teacherScale);
+        return scaled(teacher.features(rgb));
     }
 
     /** t(psi(x)): the student's adapted features for a batch of the paired modality. */
@@ -133,10 +132,24 @@ public final class SupervisionTransfer implements AutoCloseable {
         return Activation.relu(a);
     }
 
+    /** The teacher's raw features, before any norm matching (what a teacher cache stores). */
+    public NDArray teacherFeatures(NDArray rgb) {
+        return teacher.features(rgb);
+    }
+
+    /** Applies the norm-matching scale to raw teacher features. */
+    public NDArray scaled(NDArray rawTeacherFeatures) {
+        return teacherScale == 1f ? rawTeacherFeatures : rawTeacherFeatures.mul(teacherScale);
+    }
+
     /** f(t(psi(I_d)), phi(I_s)): squared L2 summed over each feature map, averaged over the batch. */
     public NDArray loss(NDArray rgb, NDArray paired) {
-        NDArray target = targets(rgb);
-        NDArray diff = adapted(paired, true).sub(target);
+        return lossAgainst(targets(rgb), paired);
+    }
+
+    /** The loss against targets already computed (for instance read from a teacher cache and scaled). */
+    public NDArray lossAgainst(NDArray targets, NDArray paired) {
+        NDArray diff = adapted(paired, true).sub(targets);
         return diff.square().sum().div(paired.getShape().get(0));
     }
 

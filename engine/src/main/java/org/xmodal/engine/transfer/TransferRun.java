@@ -54,7 +54,7 @@ public final class TransferRun {
             Shape input = new Shape(spec.batchSize(), 3, side, side);
             try (PairedBatches batches = PairedBatches.prepare(ds, pairs, new DatasetEncoder(cache), hha, flow, side,
                     spec.batchSize(), spec.seed(), spec.augmentation().randomCrop(), spec.augmentation().flip(),
-                    preparation, cancel);
+                    spec.augmentation().cropGrid(), preparation, cancel);
                  NDManager manager = NDManager.newBaseManager(device)) {
                 Shape studentTap = org.xmodal.engine.nn.NetworkFactory.create(spec.student().architecture(), 3, 0)
                         .outputShape(input, spec.student().tap());
@@ -68,18 +68,32 @@ public final class TransferRun {
                             transfer.matchNorms(calib.create(batches.get(0).source(), input));
                         }
                     }
+                    TeacherFeatureCache featureCache = spec.teacher().cached()
+                            ? openCache(cache, spec, teacher.description(), batches, input, transfer) : null;
+                    CachedTargets cached = featureCache == null ? null : new CachedTargets(featureCache, transfer,
+                            teacher.featureShape(input));
                     ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer().type(),
                             spec.optimizer().momentum(), spec.optimizer().weightDecay(), manager);
                     TrainingLoop loop = new TrainingLoop(run, spec, manager, transfer.trainable(), optimizer,
                             batches.pairCount(), (bm, step) -> {
                                 PairedBatches.Batch b = batches.get(step);
-                                return transfer.loss(bm.create(b.source(), input), bm.create(b.target(), input));
+                                NDArray rgb = bm.create(b.source(), input);
+                                NDArray paired = bm.create(b.target(), input);
+                                return cached == null ? transfer.loss(rgb, paired)
+                                        : transfer.lossAgainst(cached.targets(b, rgb, bm), paired);
                             }).listener(listener)
                             .onSnapshot(step -> RunSession.writeFilters(run, transfer.student(), step));
                     if (start > 0) {
                         loop.restore(start);
                     }
-                    TrainingLoop.Outcome outcome = loop.run(start, cancel);
+                    TrainingLoop.Outcome outcome;
+                    try {
+                        outcome = loop.run(start, cancel);
+                    } finally {
+                        if (featureCache != null) {
+                            featureCache.close();
+                        }
+                    }
                     if (outcome == TrainingLoop.Outcome.FINISHED) {
                         Map<String, NDArray> student = new LinkedHashMap<>();
                         transfer.student().parametersUpTo(transfer.tap()).forEach((k, p) -> student.put(k, p.getArray()));
@@ -92,5 +106,27 @@ public final class TransferRun {
             RunSession.failed(run, start, e);
             throw e;
         }
+    }
+
+    private static TeacherFeatureCache openCache(EncodingCache cache, RunSpec spec, String teacher,
+                                                 PairedBatches batches, Shape input, SupervisionTransfer transfer)
+            throws IOException {
+        if (batches.viewCount() == 0) {
+            throw new IllegalArgumentException("teacher.cache needs a finite set of crops: set augmentation.cropGrid "
+                    + "(for example 3) or turn randomCrop off");
+        }
+        Shape f = transfer.teacher().featureShape(input);
+        String weights = "";
+        if (spec.teacher().weights() != null && !spec.teacher().source().equals("random")) {
+            java.nio.file.Path w = Teachers.weightsOf(java.nio.file.Path.of(spec.teacher().weights()));
+            weights = w.toAbsolutePath() + "@" + java.nio.file.Files.size(w) + "@"
+                    + java.nio.file.Files.getLastModifiedTime(w).toMillis();
+        }
+        String fingerprint = String.join("|", "teacher=" + teacher, "weights=" + weights, "tap=" + spec.teacher().tap(),
+                "size=" + spec.inputSize(), "grid=" + spec.augmentation().cropGrid(),
+                "crop=" + spec.augmentation().randomCrop(), "data=" + spec.data(), "pairs=" + batches.pairCount(),
+                "features=" + f);
+        return TeacherFeatureCache.open(cache.root().resolve("teacher"), fingerprint, batches.viewCount(),
+                Math.toIntExact(f.size() / f.get(0)));
     }
 }

@@ -73,6 +73,23 @@ class TransferRunTest {
     }
 
     @Test
+    void cachedTeacherFeaturesGiveTheSameRunWhetherTheCacheStartsEmptyOrFull() throws Exception {
+        RunSpec base = spec("cached", new RunSpec.Teacher("random", "alexnet-small", null, "pool5", true), 1e-4, 12);
+        RunSpec cachedSpec = new RunSpec(base.name(), base.kind(), base.data(), base.modality(), base.teacher(),
+                base.student(), base.adaptation(), base.optimizer(), base.schedule(), base.batchSize(),
+                base.iterations(), base.inputSize(), new RunSpec.Augmentation(true, true, 2), base.seed(),
+                base.device(), base.threads(), base.checkpointEvery(), base.logEvery(), base.filterSnapshots(), null);
+        RunDirectory first = RunDirectory.create(tmp.resolve("runs-cache-1"), cachedSpec);
+        RunDirectory second = RunDirectory.create(tmp.resolve("runs-cache-2"), cachedSpec);
+        assertEquals(TrainingLoop.Outcome.FINISHED, runHere(first));
+        assertEquals(TrainingLoop.Outcome.FINISHED, runHere(second));
+        assertEquals(losses(first), losses(second));
+        try (var files = Files.list(tmp.resolve("cache").resolve("teacher"))) {
+            assertTrue(files.anyMatch(f -> f.toString().endsWith(".f16")), "the teacher's features were cached");
+        }
+    }
+
+    @Test
     void divergingRunStopsCleanlyAndKeepsItsLastGoodCheckpoint() throws Exception {
         RunDirectory run = RunDirectory.create(tmp.resolve("runs-nan"), spec("nan", randomTeacher(), 1e6, 30));
         assertEquals(TrainingLoop.Outcome.FAILED, runHere(run));
