@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 EngineInfoCommand.class,
                 CommandLine.HelpCommand.class,
                 SynthCommand.class,
+                ProposalsCommand.class,
         })
 public final class XmodalCli implements Runnable {
     /** Exit code for bad input from the user (files, arguments). */
