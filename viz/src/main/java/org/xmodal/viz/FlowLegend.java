@@ -2,6 +2,8 @@ package org.xmodal.viz;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.xmodal.engine.flow.FlowImages;
 import org.xmodal.engine.image.FlowField;
@@ -15,6 +17,19 @@ public final class FlowLegend {
     private static final int CAPTION_HEIGHT = 34;
 
     private FlowLegend() {
+    }
+
+    /**
+     * The key of {@link FlowImages#actionTubes}: each channel is 16 grey levels per pixel of motion about 128, so
+     * the bar is labelled in pixels per frame for u (R), v (G) and the speed (B).
+     */
+    public static RgbImage actionTubes(int width) {
+        List<ScaleBar.Tick> ticks = new ArrayList<>();
+        for (int px = -8; px <= 8; px += 4) {
+            ticks.add(new ScaleBar.Tick((FlowImages.ACTION_TUBES_SCALE * px + 128) / 255, (px > 0 ? "+" : "") + px));
+        }
+        return ScaleBar.render("R = u, G = v, B = speed: grey level = 16 x px/frame + 128", ColourMap.GREY::rgb,
+                ticks, width);
     }
 
     /**
@@ -44,7 +59,7 @@ public final class FlowLegend {
             }
         }
         RgbImage disc = FlowImages.colourWheel(new FlowField(diameter, diameter, u, v), maxMagnitude);
-        BufferedImage img = new BufferedImage(Math.max(diameter, 150), diameter + CAPTION_HEIGHT,
+        BufferedImage img = new BufferedImage(Math.max(diameter, 200), diameter + CAPTION_HEIGHT,
                 BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = AwtImages.legendGraphics(img);
         try {

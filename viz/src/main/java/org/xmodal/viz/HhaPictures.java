@@ -73,7 +73,8 @@ public final class HhaPictures {
         String caption;
         switch (channel) {
             case DISPARITY -> {
-                caption = String.format(Locale.ROOT, "disparity %.0f / depth (cm): grey level -> depth", config.disparityNumerator());
+                caption = String.format(Locale.ROOT, "disparity = %.0f / depth in cm (ticks: depth)",
+                        config.disparityNumerator());
                 for (double metres : new double[] {1.5, 2, 3, 5, 10}) {
                     double grey = config.disparityNumerator() / Math.max(metres * 100, config.minDepthCm());
                     ticks.add(new ScaleBar.Tick(grey / 255, DepthScale.format(metres)));

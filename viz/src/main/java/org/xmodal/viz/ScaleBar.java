@@ -50,7 +50,8 @@ public final class ScaleBar {
             g.setColor(new Color(0x333333));
             g.drawRect(MARGIN - 1, STRIP_TOP - 1, stripWidth + 1, STRIP_HEIGHT + 1);
             int lastRight = Integer.MIN_VALUE;
-            for (Tick t : ticks) {
+            List<Tick> leftToRight = ticks.stream().sorted(java.util.Comparator.comparingDouble(Tick::fraction)).toList();
+            for (Tick t : leftToRight) {
                 if (!(t.fraction() >= -1e-9 && t.fraction() <= 1 + 1e-9)) {
                     continue;
                 }
