@@ -26,10 +26,11 @@ public final class FlowLegend {
     public static RgbImage actionTubes(int width) {
         List<ScaleBar.Tick> ticks = new ArrayList<>();
         for (int px = -8; px <= 8; px += 4) {
-            ticks.add(new ScaleBar.Tick((FlowImages.ACTION_TUBES_SCALE * px + 128) / 255, (px > 0 ? "+" : "") + px));
+            // +8 px is grey level 256, saturated to 255: the bar's right end
+            double grey = Math.min(255, FlowImages.ACTION_TUBES_SCALE * px + 128);
+            ticks.add(new ScaleBar.Tick(grey / 255, (px > 0 ? "+" : "") + px));
         }
-        return ScaleBar.render("R = u, G = v, B = speed: grey level = 16 x px/frame + 128", ColourMap.GREY::rgb,
-                ticks, width);
+        return ScaleBar.render("R = u, G = v, B = speed (px/frame)", ColourMap.GREY::rgb, ticks, width);
     }
 
     /**

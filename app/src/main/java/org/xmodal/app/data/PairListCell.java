@@ -30,6 +30,8 @@ final class PairListCell extends ListCell<Pair> {
         thumbnail.setPreserveRatio(true);
         box = new HBox(8, thumbnail, new VBox(2, id, details));
         box.getStyleClass().add("pair-cell");
+        // the list is as wide as its column; long details are cut with an ellipsis, not scrolled to
+        setPrefWidth(0);
     }
 
     @Override
