@@ -2,22 +2,36 @@ package org.xmodal.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
  * Entry point of {@code ./xmodal} and {@code ./xmodal gui [DATASET]}: the workbench window, on the bundled sample
- * data unless a dataset is given. It does not extend
+ * data unless a dataset is given; and of {@code ./xmodal screenshots --out DIR}. It does not extend
  * {@link Application}, so JavaFX can be loaded from the class path.
  */
 public final class WorkbenchMain {
     static final String USAGE = String.join("\n",
             "Usage: xmodal [gui [DATASET]]        the workbench (on the bundled sample data without DATASET)",
+            "       xmodal screenshots --out DIR  renders each view on the sample data to DIR/*.png, headless",
             "DATASET is a dataset folder, a folder of video frames, or NYU Depth v2's .mat file.");
+
+    /**
+     * JavaFX warns when it runs from the class path; that is deliberate (see the class comment), so that one
+     * warning would only alarm people; every other JavaFX message still shows. Held in a field because loggers
+     * are weakly referenced.
+     */
+    private static final Logger JAVAFX = Logger.getLogger("javafx");
 
     private WorkbenchMain() {
     }
 
     public static void main(String[] args) {
+        JAVAFX.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        if (args.length > 0 && args[0].equals("screenshots")) {
+            System.exit(ScreenshotCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.println(USAGE);
             return;
