@@ -180,8 +180,7 @@ public final class DataView implements WorkbenchView {
     private void startIn(java.util.function.Consumer<File> setter) {
         var ds = context.session().dataset();
         if (ds != null) {
-            Path parent = Files.isDirectory(ds.root()) ? ds.root().toAbsolutePath().getParent()
-                    : ds.root().toAbsolutePath().getParent();
+            Path parent = ds.root().toAbsolutePath().getParent();
             if (parent != null && Files.isDirectory(parent)) {
                 setter.accept(parent.toFile());
             }

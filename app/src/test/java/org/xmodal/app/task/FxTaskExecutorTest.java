@@ -72,7 +72,7 @@ class FxTaskExecutorTest {
             throw new java.io.IOException("disk full");
         }, outcomes::add);
         runUiThreadOnce();
-        Outcome.Failed<String> failed = assertInstanceOf(Outcome.Failed.class, outcomes.get(0));
+        Outcome.Failed<?> failed = assertInstanceOf(Outcome.Failed.class, outcomes.get(0));
         assertEquals("disk full", failed.error().getMessage());
     }
 }

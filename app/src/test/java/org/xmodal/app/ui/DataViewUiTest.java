@@ -110,6 +110,22 @@ class DataViewUiTest {
     }
 
     @Test
+    void aDatasetThatCannotBeOpenedIsExplainedInADialogAndTheOpenOneStays(FxRobot robot) {
+        workbench.waitUntilIdle();
+        Path missing = tmp.resolve("no-such-dataset");
+        WorkbenchRobot.onFx(() -> workbench.context.session().open(missing));
+        WorkbenchRobot.waitUntil("the problem dialog opens", () -> robot.lookup("#problem-dialog").tryQuery()
+                .isPresent());
+        String shown = WorkbenchRobot.onFx(() -> robot.lookup("#problem-dialog .label").queryAllAs(Label.class)
+                .stream().map(Label::getText).collect(java.util.stream.Collectors.joining("\n")));
+        assertTrue(shown.contains(missing + ": does not exist"), shown);
+        assertFalse(shown.contains("\tat "), "no stack trace");
+        robot.clickOn("OK");
+        WorkbenchRobot.waitUntil("the dialog closes", () -> robot.lookup("#problem-dialog").tryQuery().isEmpty());
+        assertEquals(200, WorkbenchRobot.onFx(() -> robot.lookup("#pair-list").queryListView().getItems().size()));
+    }
+
+    @Test
     void cancellingTheSyntheticGeneratorWritesNothing(FxRobot robot) {
         workbench.waitUntilIdle();
         Path target = tmp.resolve("never-written");

@@ -19,14 +19,15 @@ import org.xmodal.app.TestData;
 import org.xmodal.app.Workbench;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.fx.ImageCanvas;
+import org.xmodal.app.shell.AlertProblemReporter;
 import org.xmodal.app.shell.Problem;
 import org.xmodal.app.shell.WorkbenchShell;
 import org.xmodal.app.task.FxTaskExecutor;
 import org.xmodal.engine.encode.EncodingCache;
 
 /**
- * The workbench as the UI tests drive it: the real shell, views and background executor on a headless stage, with
- * problems collected instead of shown and a quick stand-in for the PyTorch probe.
+ * The workbench as the UI tests drive it: the real shell, views, dialogs and background executor on a headless
+ * stage, with problems also collected for assertions and a quick stand-in for the PyTorch probe.
  */
 final class WorkbenchRobot {
     static final String ENGINE = "xmodal test \u00b7 PyTorch (stand-in) \u00b7 device cpu";
@@ -38,8 +39,11 @@ final class WorkbenchRobot {
     final WorkbenchShell shell;
 
     WorkbenchRobot(Stage stage, Path cache) {
-        context = WorkbenchContext.create(executor, problems::add, new EncodingCache(cache),
-                Optional.of(TestData.sample()));
+        AlertProblemReporter dialogs = new AlertProblemReporter(() -> stage);
+        context = WorkbenchContext.create(executor, p -> {
+            problems.add(p);
+            dialogs.report(p);
+        }, new EncodingCache(cache), Optional.of(TestData.sample()));
         shell = Workbench.shell(context);
         stage.setScene(Workbench.scene(shell, 1280, 800));
         stage.show();
