@@ -73,21 +73,20 @@ public final class HhaPictures {
         String caption;
         switch (channel) {
             case DISPARITY -> {
-                caption = String.format(Locale.ROOT, "disparity = %.0f / depth in cm (ticks: depth)",
-                        config.disparityNumerator());
+                caption = String.format(Locale.ROOT, "disparity = %.0f / depth in cm", config.disparityNumerator());
                 for (double metres : new double[] {1.5, 2, 3, 5, 10}) {
                     double grey = config.disparityNumerator() / Math.max(metres * 100, config.minDepthCm());
                     ticks.add(new ScaleBar.Tick(grey / 255, DepthScale.format(metres)));
                 }
             }
             case HEIGHT -> {
-                caption = "height above the floor (grey level = cm)";
+                caption = "height above the floor (grey = cm)";
                 for (int cm = 0; cm <= 250; cm += 50) {
                     ticks.add(new ScaleBar.Tick(cm / 255.0, cm + " cm"));
                 }
             }
             case ANGLE -> {
-                caption = String.format(Locale.ROOT, "angle with gravity (grey level = degrees + %.0f)",
+                caption = String.format(Locale.ROOT, "angle with gravity (grey = degrees + %.0f)",
                         config.angleOffsetDegrees());
                 for (int deg = 0; deg <= 180; deg += 45) {
                     ticks.add(new ScaleBar.Tick((deg + config.angleOffsetDegrees()) / 255, deg + "\u00b0"));

@@ -51,7 +51,7 @@ final class HhaLabPane extends BorderPane {
                 "Principal point, 1-based as in NYU's toolbox");
         HBox size = new HBox(4, Forms.intSpinner("camera-width", vm.cameraWidthProperty(), 1, 8192, 16),
                 new Label("x"), Forms.intSpinner("camera-height", vm.cameraHeightProperty(), 1, 8192, 16));
-        Forms.row(camera, "Image size", size, "The size the intrinsics are given for; they are scaled to the "
+        Forms.row(camera, "Size", size, "The size the intrinsics are given for; they are scaled to the "
                 + "depth image.");
 
         GridPane depth = Forms.grid();
