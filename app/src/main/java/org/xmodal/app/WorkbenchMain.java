@@ -1,18 +1,61 @@
 package org.xmodal.app;
 
-import org.xmodal.engine.cli.XmodalCli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.logging.Logger;
+import javafx.application.Application;
 
 /**
- * Entry point of {@code ./xmodal gui}. The JavaFX workbench is the subject of a later issue; until it exists this
- * says so and lists the engine's commands, as the launcher contract asks.
+ * Entry point of {@code ./xmodal} and {@code ./xmodal gui [DATASET]}: the workbench window, on the bundled sample
+ * data unless a dataset is given; and of {@code ./xmodal screenshots --out DIR}. It does not extend
+ * {@link Application}, so JavaFX can be loaded from the class path.
  */
 public final class WorkbenchMain {
+    static final String USAGE = String.join("\n",
+            "Usage: xmodal [gui [DATASET]]        the workbench (on the bundled sample data without DATASET)",
+            "       xmodal screenshots --out DIR  renders each view on the sample data to DIR/*.png, headless",
+            "DATASET is a dataset folder, a folder of video frames, or NYU Depth v2's .mat file.");
+
+    /**
+     * JavaFX warns when it runs from the class path; that is deliberate (see the class comment), so that one
+     * warning would only alarm people; every other JavaFX message still shows. Held in a field because loggers
+     * are weakly referenced.
+     */
+    private static final Logger JAVAFX = Logger.getLogger("javafx");
+
     private WorkbenchMain() {
     }
 
     public static void main(String[] args) {
-        System.out.println("The JavaFX workbench is not built yet; the engine's commands are:");
-        System.out.println();
-        XmodalCli.commandLine().usage(System.out);
+        JAVAFX.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        if (args.length > 0 && args[0].equals("screenshots")) {
+            System.exit(ScreenshotCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(USAGE);
+            return;
+        }
+        if (args.length > 1 || (args.length == 1 && args[0].startsWith("-"))) {
+            System.err.println("xmodal gui: expected at most one dataset, got " + String.join(" ", args));
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+        if (args.length == 1 && !Files.exists(Path.of(args[0]))) {
+            System.err.println("xmodal gui: " + args[0] + ": does not exist");
+            System.exit(2);
+        }
+        try {
+            Application.launch(WorkbenchApp.class, args);
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (why.contains("DISPLAY") || why.contains("display")) {
+                System.err.println("xmodal: no display to open the workbench on (" + why + "); run it on a desktop,"
+                        + " under xvfb-run, or use ./xmodal screenshots --out DIR for pictures of it");
+                System.exit(2);
+            }
+            System.err.println("xmodal: the workbench could not start: " + why);
+            System.exit(1);
+        }
     }
 }

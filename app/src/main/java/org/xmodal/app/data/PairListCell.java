@@ -1,0 +1,60 @@
+package org.xmodal.app.data;
+
+import java.util.function.Supplier;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.xmodal.app.task.RunningTask;
+import org.xmodal.engine.data.Pair;
+import org.xmodal.engine.data.PairedDataset;
+
+/** A pair in the list: its thumbnail (loaded when the cell shows it), id, split, labels, scene and object count. */
+final class PairListCell extends ListCell<Pair> {
+    private final ThumbnailLoader thumbnails;
+    private final Supplier<PairedDataset> dataset;
+    private final ImageView thumbnail = new ImageView();
+    private final Label id = new Label();
+    private final Label details = new Label();
+    private final HBox box;
+    private RunningTask pending;
+
+    PairListCell(ThumbnailLoader thumbnails, Supplier<PairedDataset> dataset) {
+        this.thumbnails = thumbnails;
+        this.dataset = dataset;
+        id.getStyleClass().add("pair-id");
+        details.getStyleClass().add("pair-details");
+        thumbnail.setFitWidth(2 * ThumbnailLoader.SIDE_WIDTH + 2);
+        thumbnail.setFitHeight(ThumbnailLoader.SIDE_HEIGHT);
+        thumbnail.setPreserveRatio(true);
+        box = new HBox(8, thumbnail, new VBox(2, id, details));
+        box.getStyleClass().add("pair-cell");
+        // the list is as wide as its column; long details are cut with an ellipsis, not scrolled to
+        setPrefWidth(0);
+    }
+
+    @Override
+    protected void updateItem(Pair pair, boolean empty) {
+        super.updateItem(pair, empty);
+        if (pending != null) {
+            pending.cancel();
+            pending = null;
+        }
+        setText(null);
+        PairedDataset ds = dataset.get();
+        if (empty || pair == null || ds == null) {
+            setGraphic(null);
+            return;
+        }
+        id.setText(pair.id());
+        details.setText(PairText.details(pair));
+        thumbnail.setImage(null);
+        pending = thumbnails.load(ds, pair, img -> {
+            if (getItem() == pair) {
+                thumbnail.setImage(img);
+            }
+        });
+        setGraphic(box);
+    }
+}

@@ -1,0 +1,25 @@
+package org.xmodal.app.data;
+
+import org.xmodal.engine.data.Pair;
+
+/** How a pair is named in lists and titles. */
+public final class PairText {
+    private PairText() {
+    }
+
+    /** "train · labelled · bedroom · 9 objects". */
+    public static String details(Pair p) {
+        StringBuilder sb = new StringBuilder(p.split().id()).append(" \u00b7 ")
+                .append(p.labelled() ? "labelled" : "unlabelled");
+        p.annotation().scene().ifPresent(s -> sb.append(" \u00b7 ").append(s.replace('_', ' ')));
+        int n = p.annotation().objects().size();
+        if (n > 0) {
+            sb.append(" \u00b7 ").append(n).append(n == 1 ? " object" : " objects");
+        }
+        return sb.toString();
+    }
+
+    public static String describe(Pair p) {
+        return p.id() + " \u00b7 " + details(p);
+    }
+}

@@ -1,0 +1,172 @@
+package org.xmodal.app.fx;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.ParsePosition;
+import java.util.Locale;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+
+/**
+ * Form fields bound to view-model properties. A value typed is committed as soon as the text is a complete number
+ * (so previews update while typing), never reformatted under the cursor; arrows and buttons commit at once.
+ */
+public final class Forms {
+    private static final String INVALID = "invalid-value";
+
+    private Forms() {
+    }
+
+    public static Spinner<Integer> intSpinner(String id, IntegerProperty p, int min, int max, int step) {
+        Spinner<Integer> s = new Spinner<>();
+        SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max,
+                p.get(), step);
+        s.setValueFactory(f);
+        f.valueProperty().addListener((obs, o, v) -> {
+            if (v != null) {
+                p.set(v);
+            }
+        });
+        p.addListener((obs, o, v) -> f.setValue(v.intValue()));
+        return configure(s, id);
+    }
+
+    public static Spinner<Double> doubleSpinner(String id, DoubleProperty p, double min, double max, double step) {
+        Spinner<Double> s = new Spinner<>();
+        SpinnerValueFactory.DoubleSpinnerValueFactory f = new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max,
+                p.get(), step);
+        f.setConverter(new NumberConverter());
+        s.setValueFactory(f);
+        f.valueProperty().addListener((obs, o, v) -> {
+            if (v != null) {
+                p.set(v);
+            }
+        });
+        p.addListener((obs, o, v) -> f.setValue(v.doubleValue()));
+        return configure(s, id);
+    }
+
+    private static <T> Spinner<T> configure(Spinner<T> s, String id) {
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(110);
+        StringConverter<T> converter = s.getValueFactory().getConverter();
+        s.getEditor().textProperty().addListener((obs, o, text) -> {
+            T v = parse(converter, text);
+            boolean complete = v != null && converter.toString(v).equals(text);
+            if (complete) {
+                s.getValueFactory().setValue(v);
+            }
+        });
+        s.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                T v = parse(converter, s.getEditor().getText());
+                if (v != null) {
+                    s.getValueFactory().setValue(v);
+                }
+                s.getEditor().setText(converter.toString(s.getValue()));
+            }
+        });
+        return s;
+    }
+
+    private static <T> T parse(StringConverter<T> converter, String text) {
+        try {
+            return text == null || text.isBlank() ? null : converter.fromString(text.trim());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A text field for any real number; text that is not a number is marked and not committed. */
+    public static TextField numberField(String id, DoubleProperty p) {
+        TextField t = new TextField(NumberConverter.format(p.get()));
+        t.setId(id);
+        t.setPrefColumnCount(8);
+        boolean[] fromText = {false};
+        t.textProperty().addListener((obs, o, text) -> {
+            Double v = NumberConverter.parse(text);
+            t.getStyleClass().remove(INVALID);
+            if (v == null) {
+                t.getStyleClass().add(INVALID);
+                return;
+            }
+            fromText[0] = true;
+            try {
+                p.set(v);
+            } finally {
+                fromText[0] = false;
+            }
+        });
+        p.addListener((obs, o, v) -> {
+            if (!fromText[0]) {
+                t.setText(NumberConverter.format(v.doubleValue()));
+            }
+        });
+        return t;
+    }
+
+    /** A two-column form grid: labels on the left, fields on the right. */
+    public static GridPane grid() {
+        GridPane g = new GridPane();
+        g.getStyleClass().add("form-grid");
+        g.setHgap(8);
+        g.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(labels, fields);
+        return g;
+    }
+
+    public static void row(GridPane g, String label, Node field, String help) {
+        Label l = new Label(label);
+        if (help != null) {
+            Tooltip tip = new Tooltip(help);
+            tip.setWrapText(true);
+            tip.setMaxWidth(360);
+            l.setTooltip(tip);
+            Tooltip.install(field, tip);
+        }
+        g.addRow(g.getRowCount(), l, field);
+    }
+
+    /** Up to six decimals, no grouping, a dot whatever the locale (so files and forms agree). */
+    static final class NumberConverter extends StringConverter<Double> {
+        private static final ThreadLocal<DecimalFormat> FORMAT = ThreadLocal.withInitial(
+                () -> new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+
+        static String format(double v) {
+            return FORMAT.get().format(v);
+        }
+
+        static Double parse(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            ParsePosition pos = new ParsePosition(0);
+            Number n = FORMAT.get().parse(text.trim(), pos);
+            return n == null || pos.getIndex() != text.trim().length() ? null : n.doubleValue();
+        }
+
+        @Override
+        public String toString(Double v) {
+            return v == null ? "" : format(v);
+        }
+
+        @Override
+        public Double fromString(String s) {
+            return parse(s);
+        }
+    }
+}

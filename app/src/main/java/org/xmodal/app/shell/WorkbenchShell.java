@@ -1,0 +1,96 @@
+package org.xmodal.app.shell;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.xmodal.app.WorkbenchContext;
+
+/**
+ * The main window's content: navigation between views on the left (Ctrl+1, Ctrl+2, ... too), the chosen view in
+ * the middle, the status bar at the bottom. Views are made the first time they are shown.
+ */
+public final class WorkbenchShell extends BorderPane {
+    private final WorkbenchContext context;
+    private final Map<String, ViewEntry> entries = new LinkedHashMap<>();
+    private final Map<String, WorkbenchView> made = new LinkedHashMap<>();
+    private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
+    private final StackPane centre = new StackPane();
+    private final StatusBarViewModel status;
+
+    public WorkbenchShell(WorkbenchContext context, List<ViewEntry> views) {
+        this.context = context;
+        this.status = new StatusBarViewModel(context.work());
+        getStyleClass().add("workbench");
+        VBox nav = new VBox();
+        nav.getStyleClass().add("nav");
+        Label brand = new Label("xmodal");
+        brand.getStyleClass().add("brand");
+        nav.getChildren().add(brand);
+        ToggleGroup group = new ToggleGroup();
+        for (ViewEntry e : views) {
+            entries.put(e.title(), e);
+            ToggleButton b = new ToggleButton(e.title());
+            b.setId("nav-" + e.id());
+            b.setToggleGroup(group);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setOnAction(ev -> show(e.title()));
+            buttons.put(e.title(), b);
+            nav.getChildren().add(b);
+        }
+        // a view stays chosen: clicking the chosen button again does not unchoose it
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null && old != null) {
+                old.setSelected(true);
+            }
+        });
+        setLeft(nav);
+        setCenter(centre);
+        setBottom(new StatusBarView(status, context.session().noticeProperty()));
+        sceneProperty().addListener((obs, o, scene) -> {
+            if (scene != null) {
+                int i = 1;
+                for (ViewEntry e : views) {
+                    if (i <= 9) {
+                        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i)),
+                                KeyCombination.SHORTCUT_DOWN), () -> show(e.title()));
+                    }
+                    i++;
+                }
+            }
+        });
+        if (!views.isEmpty()) {
+            show(views.get(0).title());
+        }
+    }
+
+    /** Shows the view with this title, making it first if needed. */
+    public WorkbenchView show(String title) {
+        ViewEntry e = entries.get(title);
+        if (e == null) {
+            throw new IllegalArgumentException("no view called " + title + "; views: " + entries.keySet());
+        }
+        WorkbenchView v = made.computeIfAbsent(title, t -> e.factory().apply(context));
+        Node n = v.node();
+        centre.getChildren().setAll(n);
+        buttons.get(title).setSelected(true);
+        return v;
+    }
+
+    public StatusBarViewModel status() {
+        return status;
+    }
+
+    public WorkbenchContext context() {
+        return context;
+    }
+}

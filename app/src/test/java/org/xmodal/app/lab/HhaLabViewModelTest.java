@@ -1,0 +1,157 @@
+package org.xmodal.app.lab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.app.TestData;
+import org.xmodal.app.task.ManualTaskExecutor;
+import org.xmodal.engine.data.CameraIntrinsics;
+import org.xmodal.engine.hha.FloorReference;
+
+class HhaLabViewModelTest {
+    @TempDir
+    static Path shared;
+    @TempDir
+    Path tmp;
+    /** Small rooms made like the sample (same camera, scaled), quick to open and encode. */
+    private static Path rooms;
+
+    @BeforeAll
+    static void makeRooms() {
+        rooms = TestData.tinySynth(shared.resolve("rooms"), 4, 0);
+    }
+
+    private HhaLabViewModel openSample(TestData.Direct env) {
+        HhaLabViewModel vm = new HhaLabViewModel(env.context);
+        env.context.session().open(rooms);
+        return vm;
+    }
+
+    @Test
+    void theDatasetsCameraIsTheStartingPreset() {
+        TestData.Direct env = new TestData.Direct(tmp);
+        HhaLabViewModel vm = openSample(env);
+        CameraIntrinsics camera = env.context.session().dataset().camera().orElseThrow();
+        assertEquals(CameraPreset.DATASET, vm.presetProperty().get());
+        assertEquals(camera.fx(), vm.fxProperty().get());
+        assertEquals(64, vm.cameraWidthProperty().get());
+        assertTrue(vm.previewProperty().get() != null);
+        assertEquals(1000, vm.unitsPerMetreProperty().get());
+    }
+
+    @Test
+    void choosingAPresetFillsTheIntrinsicsAndChangesTheHha() {
+        TestData.Direct env = new TestData.Direct(tmp);
+        HhaLabViewModel vm = openSample(env);
+        byte[] before = vm.previewProperty().get().composite().rgb();
+        vm.presetProperty().set(CameraPreset.NYU_CROP);
+        CameraIntrinsics crop = CameraIntrinsics.nyuCrop();
+        assertEquals(crop.cx(), vm.cxProperty().get());
+        assertEquals(425, vm.cameraHeightProperty().get());
+        assertEquals(CameraPreset.NYU_CROP, vm.presetProperty().get(), "filling the fields keeps the preset");
+        assertFalse(java.util.Arrays.equals(before, vm.previewProperty().get().composite().rgb()));
+    }
+
+    @Test
+    void editingAnIntrinsicMakesTheCameraCustom() {
+        TestData.Direct env = new TestData.Direct(tmp);
+        HhaLabViewModel vm = openSample(env);
+        vm.fxProperty().set(200);
+        assertEquals(CameraPreset.CUSTOM, vm.presetProperty().get());
+        assertEquals(200, vm.config().orElseThrow().camera().fx());
+    }
+
+    @Test
+    void aLargerNormalWindowChangesTheAngleChannelOnly() {
+        TestData.Direct env = new TestData.Direct(tmp);
+        HhaLabViewModel vm = openSample(env);
+        HhaPreview before = vm.previewProperty().get();
+        vm.normalRadiusProperty().set(6);
+        HhaPreview after = vm.previewProperty().get();
+        assertNotSame(before, after);
+        assertFalse(java.util.Arrays.equals(before.angle().rgb(), after.angle().rgb()));
+        assertArrayEquals(before.disparity().rgb(), after.disparity().rgb(), "disparity does not use normals");
+    }
+
+    @Test
+    void anInvalidValueIsReportedAndComputesNothing() {
+        TestData.Direct env = new TestData.Direct(tmp);
+        HhaLabViewModel vm = openSample(env);
+        HhaPreview before = vm.previewProperty().get();
+        vm.fxProperty().set(0);
+        assertTrue(vm.problemProperty().get().contains("focal lengths must be positive"),
+                vm.problemProperty().get());
+        assertSame(before, vm.previewProperty().get());
+        vm.fxProperty().set(130);
+        assertEquals("", vm.problemProperty().get());
+    }
+
+    @Test
+    void wrongDepthUnitsShrinkTheRoomAndItsHeights() {
+        TestData.Direct env = new TestData.Direct(tmp);
+        HhaLabViewModel vm = openSample(env);
+        double floor = vm.previewProperty().get().result().floorHeightCm();
+        vm.unitsPerMetreProperty().set(10_000);
+        HhaPreview wrong = vm.previewProperty().get();
+        assertTrue(wrong.result().floorAssumed() || wrong.result().floorHeightCm() < floor / 5,
+                "depths ten times smaller put the floor ten times closer (or out of reach)");
+    }
+
+    @Test
+    void floorReferenceIsPassedToTheEncoder() {
+        TestData.Direct env = new TestData.Direct(tmp);
+        HhaLabViewModel vm = openSample(env);
+        vm.floorReferenceProperty().set(FloorReference.FLOOR_PLANE);
+        assertEquals(FloorReference.FLOOR_PLANE, vm.config().orElseThrow().floorReference());
+    }
+
+    @Test
+    void rapidChangesComputeOnlyTheLatest() {
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        TestData.Direct env = new TestData.Direct(executor, tmp);
+        HhaLabViewModel vm = new HhaLabViewModel(env.context);
+        env.context.session().open(rooms);
+        executor.runAll();
+        int computed = vm.previewsComputed();
+        for (int r = 1; r <= 8; r++) {
+            vm.normalRadiusProperty().set(r);
+        }
+        executor.runAll();
+        assertEquals(computed + 2, vm.previewsComputed(), "the first change, then only the last");
+        assertEquals(8, vm.config().orElseThrow().normalRadius());
+    }
+
+    @Test
+    void applyingEncodesEveryPairIntoTheCache() throws IOException {
+        TestData.Direct env = new TestData.Direct(tmp.resolve("cache"));
+        HhaLabViewModel vm = openSample(env);
+        vm.presetProperty().set(CameraPreset.NYU_CROP);
+        vm.applyToDataset();
+        assertTrue(vm.appliedProperty().get().startsWith("4 pairs encoded"), vm.appliedProperty().get());
+        try (Stream<Path> files = Files.walk(tmp.resolve("cache/hha"))) {
+            assertEquals(4, files.filter(p -> p.toString().endsWith(".png")).count());
+        }
+        assertTrue(env.problems.isEmpty());
+    }
+
+    @Test
+    void applyingRefusesDepthUnitsThatDifferFromTheDatasets() {
+        TestData.Direct env = new TestData.Direct(tmp.resolve("cache"));
+        HhaLabViewModel vm = openSample(env);
+        vm.unitsPerMetreProperty().set(10_000);
+        vm.applyToDataset();
+        assertTrue(vm.problemProperty().get().contains("dataset.json"), vm.problemProperty().get());
+        assertFalse(Files.exists(tmp.resolve("cache/hha")));
+    }
+}

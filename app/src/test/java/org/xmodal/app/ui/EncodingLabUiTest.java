@@ -1,0 +1,85 @@
+package org.xmodal.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.xmodal.app.TestData;
+
+/** The encoding lab driven as a person would: change a parameter, watch the pictures change. */
+@ExtendWith(ApplicationExtension.class)
+class EncodingLabUiTest {
+    @TempDir
+    static Path tmp;
+    private WorkbenchRobot workbench;
+
+    @Start
+    void start(Stage stage) {
+        workbench = new WorkbenchRobot(stage, tmp.resolve("cache"));
+        workbench.context.session().open(TestData.sample().rgbd());
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    private void openTheLab(FxRobot robot) {
+        workbench.waitUntilIdle();
+        robot.clickOn("#nav-encoding-lab");
+        WorkbenchRobot.waitUntil("the HHA preview is drawn",
+                () -> WorkbenchRobot.pixels(robot, "#hha-composite-image").length > 0);
+        workbench.waitUntilIdle();
+    }
+
+    @Test
+    void choosingTheNyuCropCameraChangesTheHhaImage(FxRobot robot) {
+        openTheLab(robot);
+        int[] before = WorkbenchRobot.pixels(robot, "#hha-composite-image");
+        robot.clickOn("#camera-preset").clickOn("NYU crop (560x425)");
+        workbench.waitUntilIdle();
+        assertFalse(Arrays.equals(before, WorkbenchRobot.pixels(robot, "#hha-composite-image")),
+                "a different camera gives a different gravity, heights and angles");
+        String cx = WorkbenchRobot.onFx(() -> robot.lookup("#camera-cx").queryTextInputControl().getText());
+        assertTrue(cx.startsWith("285.58"), "the preset filled the principal point: " + cx);
+        workbench.assertNoProblems();
+    }
+
+    @Test
+    void raisingTheNormalRadiusChangesTheAngleChannel(FxRobot robot) {
+        openTheLab(robot);
+        int[] angle = WorkbenchRobot.pixels(robot, "#hha-angle-image");
+        int[] disparity = WorkbenchRobot.pixels(robot, "#hha-disparity-image");
+        Node up = robot.lookup("#normal-radius .increment-arrow-button").query();
+        robot.clickOn(up).clickOn(up).clickOn(up);
+        workbench.waitUntilIdle();
+        assertFalse(Arrays.equals(angle, WorkbenchRobot.pixels(robot, "#hha-angle-image")));
+        assertTrue(Arrays.equals(disparity, WorkbenchRobot.pixels(robot, "#hha-disparity-image")),
+                "disparity does not depend on normals");
+        workbench.assertNoProblems();
+    }
+
+    @Test
+    void typingAnImpossibleFocalLengthExplainsItAndKeepsThePicture(FxRobot robot) {
+        openTheLab(robot);
+        int[] before = WorkbenchRobot.pixels(robot, "#hha-composite-image");
+        robot.doubleClickOn("#camera-fx").eraseText(12).write("0");
+        workbench.waitUntilIdle();
+        String problem = WorkbenchRobot.onFx(() -> robot.lookup("#hha-problem").queryAs(Label.class).getText());
+        assertTrue(problem.contains("focal lengths must be positive"), problem);
+        assertTrue(Arrays.equals(before, WorkbenchRobot.pixels(robot, "#hha-composite-image")));
+        assertTrue(WorkbenchRobot.onFx(() -> robot.lookup("#camera-preset").queryComboBox().getValue().toString())
+                .equals("Custom"));
+    }
+}

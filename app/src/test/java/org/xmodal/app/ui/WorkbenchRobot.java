@@ -1,0 +1,99 @@
+package org.xmodal.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+import org.xmodal.app.TestData;
+import org.xmodal.app.Workbench;
+import org.xmodal.app.WorkbenchContext;
+import org.xmodal.app.fx.ImageCanvas;
+import org.xmodal.app.shell.AlertProblemReporter;
+import org.xmodal.app.shell.Problem;
+import org.xmodal.app.shell.WorkbenchShell;
+import org.xmodal.app.task.FxTaskExecutor;
+import org.xmodal.engine.encode.EncodingCache;
+
+/**
+ * The workbench as the UI tests drive it: the real shell, views, dialogs and background executor on a headless
+ * stage, with problems also collected for assertions and a quick stand-in for the PyTorch probe.
+ */
+final class WorkbenchRobot {
+    static final String ENGINE = "xmodal test \u00b7 PyTorch (stand-in) \u00b7 device cpu";
+    private static final long TIMEOUT_SECONDS = 30;
+
+    final List<Problem> problems = new ArrayList<>();
+    final FxTaskExecutor executor = new FxTaskExecutor();
+    final WorkbenchContext context;
+    final WorkbenchShell shell;
+
+    WorkbenchRobot(Stage stage, Path cache) {
+        AlertProblemReporter dialogs = new AlertProblemReporter(() -> stage);
+        context = WorkbenchContext.create(executor, p -> {
+            problems.add(p);
+            dialogs.report(p);
+        }, new EncodingCache(cache), Optional.of(TestData.sample()));
+        shell = Workbench.shell(context);
+        stage.setScene(Workbench.scene(shell, 1280, 800));
+        stage.show();
+        shell.status().probeEngine(() -> ENGINE);
+    }
+
+    /** Waits until the condition, evaluated on the FX thread, holds. */
+    static void waitUntil(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> onFx(condition));
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    /** Waits until no job runs and no outcome waits for the FX thread. */
+    void waitUntilIdle() {
+        waitUntil("the workbench is idle", () -> executor.isIdle() && context.work().running().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static <T> T onFx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The pixels an image canvas shows, ARGB row by row; empty when it shows nothing. */
+    static int[] pixels(FxRobot robot, String canvasId) {
+        return onFx(() -> {
+            Node n = robot.lookup(canvasId).query();
+            Image img = ((ImageCanvas) n).currentImage();
+            if (img == null) {
+                return new int[0];
+            }
+            int w = (int) img.getWidth();
+            int h = (int) img.getHeight();
+            int[] px = new int[w * h];
+            img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), px, 0, w);
+            return px;
+        });
+    }
+
+    void assertNoProblems() {
+        assertTrue(problems.isEmpty(), () -> "problems were reported: " + problems);
+    }
+
+    void close() {
+        executor.close();
+    }
+}
