@@ -76,18 +76,17 @@ public final class DatasetEncoder {
     }
 
     /**
-     * Encodes all pairs. For depth datasets {@code hhaTemplate}'s camera is replaced by the dataset's (scaled to
-     * each image by the encoder).
+     * Encodes all pairs: HHA with {@code hhaConfig} (its camera as given; the encoder scales it to each image) for
+     * depth datasets, flow with {@code flowConfig} for frame pairs.
      */
-    public Summary encodeAll(PairedDataset ds, HhaConfig hhaTemplate, FlowConfig flowConfig, ProgressListener progress,
+    public Summary encodeAll(PairedDataset ds, HhaConfig hhaConfig, FlowConfig flowConfig, ProgressListener progress,
                              Cancellation cancel) {
         long start = System.nanoTime();
         List<Pair> pairs = ds.pairs();
         List<DatasetIssue> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         AtomicInteger reused = new AtomicInteger();
-        HhaConfig hha = ds.modality() == Modality.DEPTH
-                ? hhaTemplate.withCamera(ds.camera().orElse(hhaTemplate.camera())) : null;
+        HhaConfig hha = ds.modality() == Modality.DEPTH ? hhaConfig : null;
         ThreadLocal<HhaEncoder> encoders = ThreadLocal.withInitial(HhaEncoder::new);
         ThreadLocal<FlowEstimator> estimators = ThreadLocal.withInitial(() -> new FlowEstimator(flowConfig));
         String label = hha != null ? "HHA" : "flow (" + flowConfig.method().id() + ")";

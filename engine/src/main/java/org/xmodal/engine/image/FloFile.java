@@ -25,29 +25,12 @@ public final class FloFile {
     }
 
     public static FlowField read(Path file) throws BadInputException {
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file, "does not exist");
-        }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            DataInputStream din = new DataInputStream(in);
-            ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-            din.readFully(head.array());
-            float tag = head.getFloat();
-            if (tag != TAG) {
-                throw new BadInputException(file, "is not a Middlebury .flo file (wrong tag " + tag + ")");
-            }
-            int w = head.getInt();
-            int h = head.getInt();
-            if (w <= 0 || h <= 0 || w > MAX_SIDE || h > MAX_SIDE) {
-                throw new BadInputException(file, "has an impossible size " + w + "x" + h);
-            }
-            long expected = 12L + 8L * w * h;
-            if (Files.size(file) < expected) {
-                throw new BadInputException(file, "is truncated: " + Files.size(file) + " bytes, expected " + expected
-                        + " for " + w + "x" + h);
-            }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(checkedExists(file)))) {
+            int[] size = header(file, in);
+            int w = size[0];
+            int h = size[1];
             ByteBuffer body = ByteBuffer.allocate(8 * w * h).order(ByteOrder.LITTLE_ENDIAN);
-            din.readFully(body.array());
+            new DataInputStream(in).readFully(body.array());
             float[] u = new float[w * h];
             float[] v = new float[w * h];
             for (int i = 0; i < w * h; i++) {
@@ -66,34 +49,43 @@ public final class FloFile {
 
     /** Width and height from the header alone, after checking the tag and that the file holds that many vectors. */
     public static int[] size(Path file) throws BadInputException {
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file, "does not exist");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            ByteBuffer head = ByteBuffer.wrap(in.readNBytes(12)).order(ByteOrder.LITTLE_ENDIAN);
-            if (head.remaining() < 12) {
-                throw new BadInputException(file, "is truncated: a .flo header alone is 12 bytes");
-            }
-            float tag = head.getFloat();
-            if (tag != TAG) {
-                throw new BadInputException(file, "is not a Middlebury .flo file (wrong tag " + tag + ")");
-            }
-            int w = head.getInt();
-            int h = head.getInt();
-            if (w <= 0 || h <= 0 || w > MAX_SIDE || h > MAX_SIDE) {
-                throw new BadInputException(file, "has an impossible size " + w + "x" + h);
-            }
-            long expected = 12L + 8L * w * h;
-            if (Files.size(file) < expected) {
-                throw new BadInputException(file, "is truncated: " + Files.size(file) + " bytes, expected " + expected
-                        + " for " + w + "x" + h);
-            }
-            return new int[] {w, h};
+        try (InputStream in = Files.newInputStream(checkedExists(file))) {
+            return header(file, in);
         } catch (BadInputException e) {
             throw e;
         } catch (IOException e) {
             throw new BadInputException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static Path checkedExists(Path file) throws BadInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file, "does not exist");
+        }
+        return file;
+    }
+
+    /** Reads and checks the 12-byte header: the tag, a possible size, and a file long enough for it. */
+    private static int[] header(Path file, InputStream in) throws IOException {
+        ByteBuffer head = ByteBuffer.wrap(in.readNBytes(12)).order(ByteOrder.LITTLE_ENDIAN);
+        if (head.remaining() < 12) {
+            throw new BadInputException(file, "is truncated: a .flo header alone is 12 bytes");
+        }
+        float tag = head.getFloat();
+        if (tag != TAG) {
+            throw new BadInputException(file, "is not a Middlebury .flo file (wrong tag " + tag + ")");
+        }
+        int w = head.getInt();
+        int h = head.getInt();
+        if (w <= 0 || h <= 0 || w > MAX_SIDE || h > MAX_SIDE) {
+            throw new BadInputException(file, "has an impossible size " + w + "x" + h);
+        }
+        long expected = 12L + 8L * w * h;
+        if (Files.size(file) < expected) {
+            throw new BadInputException(file, "is truncated: " + Files.size(file) + " bytes, expected " + expected
+                    + " for " + w + "x" + h);
+        }
+        return new int[] {w, h};
     }
 
     public static void write(FlowField flow, Path file) throws IOException {
