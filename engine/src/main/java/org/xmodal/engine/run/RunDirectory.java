@@ -38,14 +38,22 @@ public final class RunDirectory {
         this.metrics = new MetricsLog(dir.resolve(METRICS));
     }
 
-    /** The default folder of runs: {@code <workbench>/runs} when started by the launcher, else {@code ./runs}. */
+    /**
+     * The default folder of runs: {@code $XMODAL_RUNS}; else {@code <workbench>/runs} when the workbench folder is
+     * writable (a checkout started by ./xmodal); else {@code ~/xmodal/runs} (an installed program under /opt).
+     */
     public static Path defaultRunsRoot() {
         String env = System.getenv("XMODAL_RUNS");
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
         String root = System.getProperty("xmodal.root");
-        return root != null ? Path.of(root, "runs") : Path.of("runs");
+        if (root == null) {
+            return Path.of("runs");
+        }
+        Path runs = Path.of(root, "runs");
+        return Files.isWritable(runs) || (!Files.exists(runs) && Files.isWritable(Path.of(root))) ? runs
+                : Path.of(System.getProperty("user.home"), "xmodal", "runs");
     }
 
     /** Creates {@code <runsRoot>/<time>-<name>} and writes the spec. */
