@@ -26,8 +26,14 @@ final class GroupedConv2d extends Conv2d {
         NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
         NDArray b = parameterStore.getValue(bias, x.getDevice(), training);
         NDList xs = x.split(groups, 1);
+        // Slices of a parameter land in the parameters' manager, which lives as long as the run: hand them to the
+        // input's (a step's) so that they are freed with everything else the step made.
         NDList ws = w.split(groups, 0);
+        ws.attach(x.getManager());
         NDList bs = b == null ? null : b.split(groups, 0);
+        if (bs != null) {
+            bs.attach(x.getManager());
+        }
         NDList ys = new NDList(groups);
         for (int g = 0; g < groups; g++) {
             ys.add(Conv2d.conv2d(xs.get(g), ws.get(g), bs == null ? null : bs.get(g), stride, padding, dilation, 1)
