@@ -136,7 +136,10 @@ final class BenchTransferCommand extends CliCommand implements Callable<Integer>
 
     private void reportRss(long done) throws IOException {
         if (rssAt.contains(done)) {
-            out().printf(Locale.ROOT, "rss after %d steps: %.1f MiB%n", done, residentKib() / 1024.0);
+            Runtime jvm = Runtime.getRuntime();
+            out().printf(Locale.ROOT, "rss after %d steps: %.1f MiB (of which at most %.1f MiB Java heap, %.1f MiB "
+                    + "in use)%n", done, residentKib() / 1024.0, jvm.totalMemory() / 1048576.0,
+                    (jvm.totalMemory() - jvm.freeMemory()) / 1048576.0);
             out().flush();
         }
     }

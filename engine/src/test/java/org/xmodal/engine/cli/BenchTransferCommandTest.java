@@ -29,7 +29,7 @@ class BenchTransferCommandTest {
                 "--threads", "1", "--report-rss-at", "1,4");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().get(r.out().size() - 1).matches("[0-9]+\\.[0-9]{2} images/s"), r.out().toString());
-        assertTrue(r.out().get(0).matches("rss after 1 steps: [0-9.]+ MiB"), r.out().toString());
+        assertTrue(r.out().get(0).startsWith("rss after 1 steps: "), r.out().toString());
         assertTrue(r.out().stream().anyMatch(l -> l.startsWith("rss after 4 steps: ")), r.out().toString());
         assertTrue(r.out().stream().anyMatch(l -> l.contains("alexnet-small batch=2 size=67 to pool5; 3 warm-up + 2 "
                 + "timed steps")), r.out().toString());
