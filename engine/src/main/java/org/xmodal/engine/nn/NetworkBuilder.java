@@ -130,9 +130,10 @@ final class NetworkBuilder {
     }
 
     static Conv2d convolution(int filters, int kernel, int stride, int padding, int groups, boolean bias) {
-        return Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
+        Conv2d.Builder b = Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
                 .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding)).optGroups(groups)
-                .optBias(bias).build();
+                .optBias(bias);
+        return groups > 1 ? new GroupedConv2d(b) : b.build();
     }
 
     /** PyTorch's defaults: eps 1e-5, running statistics updated with weight 0.1 (DJL counts momentum as 0.9). */

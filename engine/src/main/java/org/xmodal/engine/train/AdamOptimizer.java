@@ -2,6 +2,7 @@ package org.xmodal.engine.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,19 +30,20 @@ final class AdamOptimizer implements ParameterOptimizer {
 
     @Override
     public void step(Map<String, NDArray> parameters, double lr) {
-        for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
-            NDArray p = e.getValue();
-            if (!p.hasGradient()) {
-                continue;
-            }
-            String k = e.getKey();
-            NDArray g = p.getGradient();
-            try (NDManager scope = manager.newSubManager()) {
-                NDArray d = weightDecay > 0 ? g.add(p.mul(weightDecay)) : g.duplicate();
-                d.attach(scope);
-                NDArray m = first.computeIfAbsent(k, x -> attached(p.zerosLike()));
-                NDArray v = second.computeIfAbsent(k, x -> attached(p.zerosLike()));
-                NDArray t = steps.computeIfAbsent(k, x -> attached(manager.create(0f)));
+        // Every temporary (and DJL's gradient handles, attached to the parameters' long-lived manager) is freed
+        // when the scope closes; state arrays are taken out of it as they are created.
+        try (NDScope temporaries = new NDScope()) {
+            for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+                NDArray p = e.getValue();
+                if (!p.hasGradient()) {
+                    continue;
+                }
+                String k = e.getKey();
+                NDArray g = p.getGradient();
+                NDArray d = weightDecay > 0 ? g.add(p.mul(weightDecay)) : g;
+                NDArray m = first.computeIfAbsent(k, x -> kept(p.zerosLike()));
+                NDArray v = second.computeIfAbsent(k, x -> kept(p.zerosLike()));
+                NDArray t = steps.computeIfAbsent(k, x -> kept(manager.create(0f)));
                 t.addi(1);
                 double n = t.getFloat();
                 m.muli(beta1).addi(d.mul(1 - beta1));
@@ -50,9 +52,15 @@ final class AdamOptimizer implements ParameterOptimizer {
                 double c2 = 1 - Math.pow(beta2, n);
                 NDArray denom = v.div(c2).sqrt().addi(eps);
                 p.subi(m.div(c1).divi(denom).muli(lr));
+                g.subi(g);
             }
-            g.subi(g);
         }
+    }
+
+    /** Takes a new state array out of the step's scope and gives it to the optimiser's manager. */
+    private NDArray kept(NDArray a) {
+        NDScope.unregister(a);
+        return attached(a);
     }
 
     private NDArray attached(NDArray a) {

@@ -2,52 +2,71 @@ package org.xmodal.engine.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * SGD with momentum and weight decay, as PyTorch defines it (the peer benchmark's and the paper's settings):
  * d = g + wd p; v = mu v + d (v = d on the first step); p = p - lr v.
+ *
+ * <p>The update works in place: d is formed in the gradient's own storage (which is zeroed afterwards anyway), and
+ * the constants are arrays made once, not one scalar array per operation. Every temporary, including the handles
+ * DJL returns for gradients (attached to the parameters' manager, which lives as long as the run), is created
+ * inside an {@link NDScope} and freed when the step ends, so a run's memory does not grow with its steps.
  */
 final class SgdOptimizer implements ParameterOptimizer {
     private final double momentum;
     private final double weightDecay;
     private final NDManager manager;
+    private final NDArray momentumFactor;
+    private final NDArray decayFactor;
     private final Map<String, NDArray> velocity = new LinkedHashMap<>();
 
     SgdOptimizer(double momentum, double weightDecay, NDManager manager) {
         this.momentum = momentum;
         this.weightDecay = weightDecay;
         this.manager = manager;
+        // Double scalars, as NDArray.mul(double) would make them: the arithmetic is the same as with plain numbers.
+        this.momentumFactor = manager.create(momentum);
+        this.decayFactor = manager.create(weightDecay);
     }
 
     @Override
     public void step(Map<String, NDArray> parameters, double lr) {
-        for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
-            NDArray p = e.getValue();
-            if (!p.hasGradient()) {
-                continue;
-            }
-            NDArray g = p.getGradient();
-            try (NDManager scope = manager.newSubManager()) {
-                NDArray d = weightDecay > 0 ? g.add(p.mul(weightDecay)) : g.duplicate();
-                d.attach(scope);
-                NDArray v = velocity.get(e.getKey());
+        try (NDScope temporaries = new NDScope()) {
+            NDArray rate = manager.create(lr);
+            for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+                NDArray p = e.getValue();
+                if (!p.hasGradient()) {
+                    continue;
+                }
+                NDArray d = p.getGradient();
+                if (weightDecay > 0) {
+                    d.addi(p.mul(decayFactor));
+                }
                 if (momentum > 0) {
+                    NDArray v = velocity.get(e.getKey());
                     if (v == null) {
-                        v = d.duplicate();
-                        v.attach(manager);
+                        v = kept(d.duplicate());
                         velocity.put(e.getKey(), v);
                     } else {
-                        v.muli(momentum).addi(d);
+                        v.muli(momentumFactor).addi(d);
                     }
-                    p.subi(v.mul(lr));
+                    p.subi(v.mul(rate));
                 } else {
-                    p.subi(d.muli(lr));
+                    p.subi(d.muli(rate));
                 }
+                d.subi(d); // PyTorch accumulates gradients: the next backward must start from zero
             }
-            g.subi(g);
         }
+    }
+
+    /** Takes a new state array out of the step's scope and gives it to the optimiser's manager. */
+    private NDArray kept(NDArray a) {
+        NDScope.unregister(a);
+        a.attach(manager);
+        return a;
     }
 
     @Override

@@ -1,9 +1,7 @@
 package org.xmodal.engine.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,7 +37,7 @@ public final class TrainingLoop {
     private final Map<String, NDArray> trainable;
     private final ParameterOptimizer optimizer;
     private final int trainPairs;
-    private final TrainingStep stepFunction;
+    private final OptimisationStep optimisation;
     private LongConsumer snapshot = s -> { };
     private Listener listener = Listener.NONE;
 
@@ -51,7 +49,7 @@ public final class TrainingLoop {
         this.trainable = trainable;
         this.optimizer = optimizer;
         this.trainPairs = Math.max(1, trainPairs);
-        this.stepFunction = stepFunction;
+        this.optimisation = new OptimisationStep(manager, trainable, optimizer, stepFunction);
     }
 
     /** Called after the steps listed in the spec's filterSnapshots (and at 0 and the end) to draw filters. */
@@ -97,20 +95,12 @@ public final class TrainingLoop {
                 return Outcome.STOPPED;
             }
             double lr = spec.schedule().rateAt(spec.optimizer().learningRate(), (int) step);
-            double loss;
-            try (NDManager batch = manager.newSubManager()) {
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray l = stepFunction.loss(batch, step);
-                    loss = l.getFloat();
-                    if (!Double.isFinite(loss)) {
-                        run.append(RunEvent.of(RunEvent.FAILED, step).with("reason", "the loss became " + loss
-                                + " at step " + (step + 1) + "; the weights were not updated and the last checkpoint "
-                                + "is the last good state (lower the learning rate and resume or clone the run)"));
-                        return Outcome.FAILED;
-                    }
-                    gc.backward(l);
-                }
-                optimizer.step(trainable, lr);
+            double loss = optimisation.run(step, lr);
+            if (!Double.isFinite(loss)) {
+                run.append(RunEvent.of(RunEvent.FAILED, step).with("reason", "the loss became " + loss
+                        + " at step " + (step + 1) + "; the weights were not updated and the last checkpoint "
+                        + "is the last good state (lower the learning rate and resume or clone the run)"));
+                return Outcome.FAILED;
             }
             long done = step + 1;
             windowSteps++;

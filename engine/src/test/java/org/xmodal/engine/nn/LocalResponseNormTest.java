@@ -3,9 +3,15 @@ package org.xmodal.engine.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +72,47 @@ class LocalResponseNormTest {
     @Test
     void strongSettingWithAWideWindowMatchesTheDefinitionIncludingTheChannelEnds() {
         assertMatchesDefinition(new LocalResponseNorm(3, 2f, 0.5f, 2f), 3, 3, 2, 0.5, 2);
+    }
+
+    /** PyTorch's formulation (average pool of the squares, then scale, offset, power and division), with autograd. */
+    private static NDArray pyTorchLrn(NDArray x) {
+        Shape s = x.getShape();
+        NDArray squares = x.square().reshape(s.get(0), 1, s.get(1), s.get(2) * s.get(3));
+        NDArray mean = Pool.avgPool2d(squares, new Shape(5, 1), new Shape(1, 1), new Shape(2, 0), false, true);
+        return x.div(mean.mul(1e-4f).add(1f).pow(0.75f).reshape(s));
+    }
+
+    @Test
+    void gradientInANetworkMatchesPyTorchsLocalResponseNorm() {
+        SplittableRandom random = new SplittableRandom(9);
+        float[] a = new float[N * C * H * W];
+        float[] up = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) (300 * (2 * random.nextDouble() - 1));
+            up[i] = (float) (2 * random.nextDouble() - 1);
+        }
+        Shape shape = new Shape(N, C, H, W);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            LocalResponseNorm lrn = LocalResponseNorm.alexNet();
+            lrn.initialize(manager, DataType.FLOAT32, shape);
+            NDArray upstream = manager.create(up, shape);
+            NDArray x = manager.create(a, shape);
+            NDArray reference = manager.create(a, shape);
+            x.setRequiresGradient(true);
+            reference.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray y = lrn.forward(new ParameterStore(manager, false), new NDList(x), true).singletonOrThrow();
+                gc.backward(y.mul(upstream).sum());
+            }
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                gc.backward(pyTorchLrn(reference).mul(upstream).sum());
+            }
+            float[] expected = reference.getGradient().toFloatArray();
+            float[] actual = x.getGradient().toFloatArray();
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(expected[i], actual[i], 1e-5 * Math.abs(expected[i]) + 1e-6, "element " + i);
+            }
+        }
     }
 
     @Test
