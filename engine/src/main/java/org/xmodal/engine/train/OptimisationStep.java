@@ -1,6 +1,8 @@
 package org.xmodal.engine.train;
 
 import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
+import java.util.function.IntConsumer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
@@ -17,6 +19,9 @@ public final class OptimisationStep {
     private final Map<String, NDArray> trainable;
     private final ParameterOptimizer optimizer;
     private final TrainingStep forward;
+    private static final int MAX_PARTS = 64;
+    private int parts = 1;
+    private IntConsumer onSplit = n -> { };
 
     public OptimisationStep(NDManager manager, Map<String, NDArray> trainable, ParameterOptimizer optimizer,
                             TrainingStep forward) {
@@ -28,18 +33,62 @@ public final class OptimisationStep {
 
     /** Runs step {@code step} at learning rate {@code lr} and returns its loss (weights unchanged if not finite). */
     public double run(long step, double lr) {
-        try (NDManager batch = manager.newSubManager()) {
-            double loss;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray l = forward.loss(batch, step);
-                loss = l.getFloat();
-                if (!Double.isFinite(loss)) {
-                    return loss;
+        while (true) {
+            try {
+                return runParts(step, lr, parts);
+            } catch (EngineException e) {
+                if (!outOfMemory(e) || !forward.splittable() || parts >= MAX_PARTS) {
+                    throw e;
                 }
-                gc.backward(l);
+                zeroGradients(); // the parts that did run left gradients behind
+                parts *= 2;
+                onSplit.accept(parts);
+            }
+        }
+    }
+
+    private double runParts(long step, double lr, int n) {
+        try (NDManager batch = manager.newSubManager()) {
+            double loss = 0;
+            for (int part = 0; part < n; part++) {
+                try (NDManager scope = batch.newSubManager();
+                     GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray l = forward.loss(scope, step, part, n);
+                    double value = l.getFloat();
+                    loss += value;
+                    if (!Double.isFinite(value)) {
+                        zeroGradients();
+                        return value;
+                    }
+                    gc.backward(l);
+                }
             }
             optimizer.step(trainable, lr);
             return loss;
+        }
+    }
+
+    /** Micro-batches per step now (1 until the device first ran out of memory). */
+    public int parts() {
+        return parts;
+    }
+
+    /** Called with the new number of micro-batches each time a step had to be split. */
+    public void onSplit(IntConsumer listener) {
+        this.onSplit = listener;
+    }
+
+    static boolean outOfMemory(EngineException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return m.contains("out of memory");
+    }
+
+    private void zeroGradients() {
+        for (NDArray p : trainable.values()) {
+            if (p.hasGradient()) {
+                NDArray g = p.getGradient();
+                g.subi(g);
+            }
         }
     }
 }

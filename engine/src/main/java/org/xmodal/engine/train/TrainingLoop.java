@@ -50,6 +50,15 @@ public final class TrainingLoop {
         this.optimizer = optimizer;
         this.trainPairs = Math.max(1, trainPairs);
         this.optimisation = new OptimisationStep(manager, trainable, optimizer, stepFunction);
+        this.optimisation.onSplit(parts -> {
+            try {
+                run.append(RunEvent.of(RunEvent.WARNING, 0).with("reason", "the device ran out of memory: each step "
+                        + "now runs as " + parts + " micro-batches of " + spec.batchSize() / parts + " with gradients "
+                        + "accumulated, so the effective batch is still " + spec.batchSize()).with("microBatches", parts));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /** Called after the steps listed in the spec's filterSnapshots (and at 0 and the end) to draw filters. */

@@ -11,4 +11,27 @@ public interface TrainingStep {
      * {@code batch}, which is closed after the step so that no step leaks native memory.
      */
     NDArray loss(NDManager batch, long step);
+
+    /**
+     * The loss of micro-batch {@code part} of {@code parts} (a contiguous slice of the step's batch), normalised by
+     * the whole batch so that the parts' gradients add up to the whole step's. Used when the device runs out of
+     * memory; steps that cannot be split keep this default.
+     */
+    default NDArray loss(NDManager batch, long step, int part, int parts) {
+        if (parts == 1) {
+            return loss(batch, step);
+        }
+        throw new IllegalStateException("this kind of step cannot be split into micro-batches");
+    }
+
+    /** Whether {@link #loss(NDManager, long, int, int)} supports more than one part. */
+    default boolean splittable() {
+        return false;
+    }
+
+    /** Rows {@code [part * n / parts, (part + 1) * n / parts)} of a batch of n. */
+    static ai.djl.ndarray.NDArray slice(NDArray batch, int part, int parts) {
+        long n = batch.getShape().get(0);
+        return batch.get(new ai.djl.ndarray.index.NDIndex((part * n / parts) + ":" + ((part + 1) * n / parts)));
+    }
 }

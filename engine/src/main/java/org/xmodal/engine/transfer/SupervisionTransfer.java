@@ -149,8 +149,13 @@ public final class SupervisionTransfer implements AutoCloseable {
 
     /** The loss against targets already computed (for instance read from a teacher cache and scaled). */
     public NDArray lossAgainst(NDArray targets, NDArray paired) {
+        return lossAgainst(targets, paired, paired.getShape().get(0));
+    }
+
+    /** The summed squared error divided by {@code batchSize} (the whole batch's size when this is a micro-batch). */
+    public NDArray lossAgainst(NDArray targets, NDArray paired, long batchSize) {
         NDArray diff = adapted(paired, true).sub(targets);
-        return diff.square().sum().div(paired.getShape().get(0));
+        return diff.square().sum().div(batchSize);
     }
 
     @Override

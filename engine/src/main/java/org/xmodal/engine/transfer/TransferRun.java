@@ -28,6 +28,7 @@ import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
 import org.xmodal.engine.train.ParameterOptimizer;
 import org.xmodal.engine.train.TrainingLoop;
+import org.xmodal.engine.train.TrainingStep;
 
 /** Runs (or resumes) a supervision-transfer run from its directory, to the end or until cancelled. */
 public final class TransferRun {
@@ -75,12 +76,28 @@ public final class TransferRun {
                     ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer().type(),
                             spec.optimizer().momentum(), spec.optimizer().weightDecay(), manager);
                     TrainingLoop loop = new TrainingLoop(run, spec, manager, transfer.trainable(), optimizer,
-                            batches.pairCount(), (bm, step) -> {
-                                PairedBatches.Batch b = batches.get(step);
-                                NDArray rgb = bm.create(b.source(), input);
-                                NDArray paired = bm.create(b.target(), input);
-                                return cached == null ? transfer.loss(rgb, paired)
-                                        : transfer.lossAgainst(cached.targets(b, rgb, bm), paired);
+                            batches.pairCount(), new TrainingStep() {
+                                @Override
+                                public NDArray loss(NDManager bm, long step) {
+                                    return loss(bm, step, 0, 1);
+                                }
+
+                                @Override
+                                public NDArray loss(NDManager bm, long step, int part, int parts) {
+                                    PairedBatches.Batch b = batches.get(step);
+                                    NDArray rgb = bm.create(b.source(), input);
+                                    NDArray paired = bm.create(b.target(), input);
+                                    NDArray targets = cached == null
+                                            ? transfer.targets(TrainingStep.slice(rgb, part, parts))
+                                            : TrainingStep.slice(cached.targets(b, rgb, bm), part, parts);
+                                    return transfer.lossAgainst(targets, TrainingStep.slice(paired, part, parts),
+                                            spec.batchSize());
+                                }
+
+                                @Override
+                                public boolean splittable() {
+                                    return true;
+                                }
                             }).listener(listener)
                             .onSnapshot(step -> RunSession.writeFilters(run, transfer.student(), step));
                     if (start > 0) {

@@ -56,6 +56,28 @@ class TrainingLoopTest {
             params.put("linear.weight", weights);
         }
 
+        /** The regression's loss on rows [part*B/parts, (part+1)*B/parts), normalised by the whole batch. */
+        NDArray partLoss(NDManager batch, long step, int part, int parts) {
+            NDArray[] xy = data(batch, step);
+            NDArray err = TrainingStep.slice(xy[0], part, parts).matMul(params.get("linear.weight"))
+                    .sub(TrainingStep.slice(xy[1], part, parts));
+            return err.square().sum().div(spec.batchSize());
+        }
+
+        NDArray[] data(NDManager batch, long step) {
+            SplittableRandom r = StepRandom.of(spec.seed(), step, 0);
+            float[] x = new float[spec.batchSize() * TRUE_W.length];
+            float[] y = new float[spec.batchSize()];
+            for (int b = 0; b < spec.batchSize(); b++) {
+                for (int j = 0; j < TRUE_W.length; j++) {
+                    x[b * TRUE_W.length + j] = (float) r.nextGaussian();
+                    y[b] += x[b * TRUE_W.length + j] * TRUE_W[j];
+                }
+            }
+            return new NDArray[] {batch.create(x, new Shape(spec.batchSize(), TRUE_W.length)),
+                    batch.create(y, new Shape(spec.batchSize(), 1))};
+        }
+
         TrainingLoop loop() {
             ParameterOptimizer opt = ParameterOptimizer.create(spec.optimizer().type(), spec.optimizer().momentum(),
                     spec.optimizer().weightDecay(), manager);
@@ -151,6 +173,45 @@ class TrainingLoopTest {
         assertTrue(last.text("reason").contains("NaN at step 8"), last.text("reason"));
         assertEquals(List.of(5L), dir.checkpointSteps());
         assertEquals(RunStatus.State.FAILED, dir.status().state());
+    }
+
+    @Test
+    void outOfMemorySplitsTheBatchIntoMicroBatchesWithTheSameUpdates() throws Exception {
+        RunSpec spec = spec(10, "sgd");
+        float[] expected;
+        try (Regression whole = new Regression(RunDirectory.create(runs, spec), spec)) {
+            whole.loop().run(0, Cancellation.NEVER);
+            expected = whole.weights();
+        }
+        RunDirectory dir = RunDirectory.create(runs, spec);
+        try (Regression r = new Regression(dir, spec)) {
+            ParameterOptimizer opt = ParameterOptimizer.create("sgd", 0.9, 0.0005, r.manager);
+            TrainingStep splittable = new TrainingStep() {
+                @Override
+                public NDArray loss(NDManager batch, long step) {
+                    return loss(batch, step, 0, 1);
+                }
+
+                @Override
+                public NDArray loss(NDManager batch, long step, int part, int parts) {
+                    if (parts < 4) {
+                        throw new ai.djl.engine.EngineException("CUDA out of memory. Tried to allocate 2.00 GiB");
+                    }
+                    return r.partLoss(batch, step, part, parts);
+                }
+
+                @Override
+                public boolean splittable() {
+                    return true;
+                }
+            };
+            assertEquals(TrainingLoop.Outcome.FINISHED,
+                    new TrainingLoop(dir, spec, r.manager, r.params, opt, 64, splittable).run(0, Cancellation.NEVER));
+            assertArrayEquals(expected, r.weights(), 1e-5f, "accumulated micro-batches update as the whole batch");
+        }
+        List<RunEvent> warnings = dir.events().stream().filter(e -> e.type().equals(RunEvent.WARNING)).toList();
+        assertEquals(2, warnings.size(), "split twice: 2 then 4 micro-batches");
+        assertTrue(warnings.get(1).text("reason").contains("4 micro-batches of 2"), warnings.get(1).text("reason"));
     }
 
     private static List<Double> lossCurve(RunDirectory dir) throws Exception {
