@@ -3,6 +3,7 @@ package org.xmodal.app;
 import java.util.List;
 import org.xmodal.app.data.DataView;
 import org.xmodal.app.lab.EncodingLabView;
+import org.xmodal.app.runs.RunsView;
 import org.xmodal.app.shell.ViewEntry;
 
 /** The views of the workbench, in navigation order. Adding a view is adding a line here. */
@@ -13,6 +14,7 @@ public final class WorkbenchViews {
     public static List<ViewEntry> all() {
         return List.of(
                 new ViewEntry("Data", DataView::new),
-                new ViewEntry("Encoding lab", EncodingLabView::new));
+                new ViewEntry("Encoding lab", EncodingLabView::new),
+                new ViewEntry("Runs", RunsView::new));
     }
 }

@@ -1,0 +1,69 @@
+package org.xmodal.app.runs;
+
+import java.util.Comparator;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.PropertySheet;
+
+/** The form of a new run: a preset, the devices the engine found, every field of the spec, and Start. */
+final class RunFormView extends BorderPane {
+    RunFormView(RunsViewModel runs) {
+        RunFormViewModel vm = runs.form();
+        setId("run-form");
+        getStyleClass().add("run-form");
+        Label title = new Label();
+        title.setId("form-title");
+        title.getStyleClass().add("run-title");
+        title.textProperty().bind(vm.titleProperty());
+        ComboBox<Presets.Preset> preset = new ComboBox<>(vm.presets());
+        preset.setId("preset");
+        preset.setPromptText("Fill from a preset...");
+        preset.valueProperty().bindBidirectional(vm.presetProperty());
+        Label devices = new Label();
+        devices.setId("devices");
+        devices.setWrapText(true);
+        devices.textProperty().bind(vm.devicesProperty());
+        HBox top = new HBox(10, new Label("Preset"), preset, devices);
+        top.setAlignment(Pos.CENTER_LEFT);
+        setTop(new VBox(6, title, top));
+
+        PropertySheet sheet = new PropertySheet();
+        sheet.setId("spec-sheet");
+        sheet.setMode(PropertySheet.Mode.CATEGORY);
+        sheet.setModeSwitcherVisible(false);
+        sheet.setCategoryComparator(Comparator.comparingInt(SpecForm.CATEGORIES::indexOf));
+        sheet.setPropertyEditorFactory(SpecEditors::editor);
+        for (SpecField f : vm.fields()) {
+            sheet.getItems().add(new SpecEditors.Item(f, vm.value(f.key()), vm));
+        }
+        setCenter(sheet);
+
+        Label problem = new Label();
+        problem.setId("form-problem");
+        problem.getStyleClass().add("problem-text");
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.problemProperty());
+        Button start = new Button("Start run");
+        start.setId("start-run");
+        start.setDefaultButton(true);
+        start.disableProperty().bind(vm.specProperty().isNull());
+        start.setOnAction(e -> runs.start());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-form");
+        cancel.setOnAction(e -> runs.modeProperty().set(RunsViewModel.Mode.PAGE));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(problem, Priority.ALWAYS);
+        HBox bottom = new HBox(10, problem, spacer, cancel, start);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.getStyleClass().add("form-buttons");
+        setBottom(bottom);
+    }
+}
