@@ -2,6 +2,8 @@ package org.xmodal.app;
 
 import java.util.List;
 import org.xmodal.app.data.DataView;
+import org.xmodal.app.features.FeaturesView;
+import org.xmodal.app.filters.FiltersView;
 import org.xmodal.app.lab.EncodingLabView;
 import org.xmodal.app.runs.RunsView;
 import org.xmodal.app.shell.ViewEntry;
@@ -15,6 +17,8 @@ public final class WorkbenchViews {
         return List.of(
                 new ViewEntry("Data", DataView::new),
                 new ViewEntry("Encoding lab", EncodingLabView::new),
-                new ViewEntry("Runs", RunsView::new));
+                new ViewEntry("Runs", RunsView::new),
+                new ViewEntry("Filters", FiltersView::new),
+                new ViewEntry("Features", FeaturesView::new));
     }
 }
