@@ -15,12 +15,14 @@ import java.util.Map;
  * Starts the engine's command line in a child JVM (DESIGN.md: the workbench never trains in its own process, so a
  * native crash or an out-of-memory in training cannot take the window down, and a run outlives the window). The
  * child runs the same Java and class path as the workbench, offline, with its output in a log file beside the
- * runs. On Linux and macOS it runs at a lower scheduling priority ({@code nice}), so that training on every core
- * leaves the window responsive; training alone on the machine is as fast as ever.
+ * runs. On Linux and macOS it runs at a lower scheduling priority ({@code nice -n 10}, or the system property
+ * {@code xmodal.engine.nice}), so that training on every core leaves the window responsive; training alone on the
+ * machine is as fast as ever.
  */
 public final class EngineProcesses {
     public static final String MAIN_CLASS = "org.xmodal.engine.cli.XmodalCli";
     private static final Path NICE = Path.of("/usr/bin/nice");
+    private static final String NICENESS = System.getProperty("xmodal.engine.nice", "10");
 
     /** A child engine process and the file its output goes to. */
     public record Child(Process process, Path log, String what) {
@@ -74,7 +76,7 @@ public final class EngineProcesses {
     public List<String> command(List<String> args) {
         List<String> cmd = new ArrayList<>();
         if (nice) {
-            cmd.addAll(List.of(NICE.toString(), "-n", "5"));
+            cmd.addAll(List.of(NICE.toString(), "-n", NICENESS));
         }
         cmd.addAll(java);
         cmd.add(MAIN_CLASS);
