@@ -67,12 +67,12 @@ public final class RunText {
     /** One line of the run page's log: the local time, the step, what happened. */
     public static String event(RunEvent e) {
         String details = switch (e.type()) {
-            case RunEvent.PROGRESS -> join("loss " + number(e.number("loss", Double.NaN)),
-                    "lr " + number(e.number("lr", Double.NaN)),
-                    speed(e.number("imagesPerSecond", Double.NaN)) + " images/s",
-                    "ETA " + duration(e.number("etaSeconds", Double.NaN)));
-            case RunEvent.STARTED, RunEvent.RESUMED -> join("pid " + e.text("pid"), "device " + e.text("device"),
-                    e.text("iterations") + " iterations");
+            case RunEvent.PROGRESS -> join(figure("loss ", number(e.number("loss", Double.NaN)), ""),
+                    figure("lr ", number(e.number("lr", Double.NaN)), ""),
+                    figure("", speed(e.number("imagesPerSecond", Double.NaN)), " images/s"),
+                    figure("ETA ", duration(e.number("etaSeconds", Double.NaN)), ""));
+            case RunEvent.STARTED, RunEvent.RESUMED -> join(figure("pid ", e.text("pid"), ""),
+                    figure("device ", e.text("device"), ""), figure("", e.text("iterations"), " iterations"));
             case RunEvent.CHECKPOINT -> e.text("file");
             case RunEvent.METRIC -> e.text("split") + " " + e.text("name") + " = " + number(e.number("value",
                     Double.NaN));
@@ -83,24 +83,27 @@ public final class RunText {
                 details == null ? "" : details);
     }
 
+    /** "loss 0.53", or null when the figure is unknown. */
+    private static String figure(String before, String value, String after) {
+        return value == null || value.isEmpty() ? null : before + value + after;
+    }
+
+    private static String join(String... parts) {
+        List<String> kept = new ArrayList<>();
+        for (String p : parts) {
+            if (p != null) {
+                kept.add(p);
+            }
+        }
+        return String.join(", ", kept);
+    }
+
     private static String clock(String time) {
         try {
             return CLOCK.format(Instant.parse(time).atZone(ZoneId.systemDefault()));
         } catch (DateTimeParseException | NullPointerException e) {
             return "--:--:--";
         }
-    }
-
-    /** Parts that say something (an unknown figure leaves its part out). */
-    private static String join(String... parts) {
-        List<String> kept = new ArrayList<>();
-        for (String p : parts) {
-            if (!p.matches(".*\\b(null|NaN)\\b.*") && !p.startsWith(" ") && !p.endsWith(" ")
-                    && !p.matches("^(loss|lr|ETA) ?$")) {
-                kept.add(p);
-            }
-        }
-        return String.join(", ", kept);
     }
 
     private static String other(Map<String, Object> details) {

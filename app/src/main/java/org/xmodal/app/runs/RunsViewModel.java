@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -229,13 +228,6 @@ public final class RunsViewModel {
                         context.problems().report(Problems.describe("Could not compare the specs", failed.error()));
                     }
                 });
-    }
-
-    /** The ids of the children this window started that still run. */
-    public List<Long> children() {
-        List<Long> out = new ArrayList<>();
-        control.children().forEach(c -> out.add(c.pid()));
-        return out;
     }
 
     public boolean startedHere(RunRecord r) {

@@ -13,6 +13,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.xmodal.app.WorkbenchContext;
+import org.xmodal.app.runs.RunWatchTimer;
 
 /**
  * The main window's content: navigation between views on the left (Ctrl+1, Ctrl+2, ... too), the chosen view in
@@ -56,6 +57,8 @@ public final class WorkbenchShell extends BorderPane {
         setLeft(nav);
         setCenter(centre);
         setBottom(new StatusBarView(status, context.session().noticeProperty()));
+        status.watchRuns(context.runs().runningProperty());
+        RunWatchTimer.start(context.runs());
         sceneProperty().addListener((obs, o, scene) -> {
             if (scene != null) {
                 int i = 1;
