@@ -55,6 +55,8 @@ public final class CurveChart {
     private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
+    private static final double MIN_AUTO_RANGE = 1e-12;
+
     private final JFreeChart chart;
     private final XYPlot plot;
     private final String yLabel;
@@ -172,9 +174,29 @@ public final class CurveChart {
             }
             plot.setRenderer(r);
             plot.setDataset(data);
+            if (plot.getRangeAxis() instanceof NumberAxis y) {
+                // a constant (a learning rate without a schedule) gets a readable axis around it, not one of 1e-9
+                double[] range = range(data);
+                double spread = range[1] - range[0];
+                double size = Math.abs(range[1]);
+                y.setAutoRangeMinimumSize(spread <= 1e-9 * size && size > 0 ? size : MIN_AUTO_RANGE);
+            }
         } finally {
             chart.setNotify(true);
         }
+    }
+
+    private static double[] range(XYSeriesCollection data) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            for (int k = 0; k < data.getItemCount(i); k++) {
+                double v = data.getYValue(i, k);
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return lo <= hi ? new double[] {lo, hi} : new double[] {0, 0};
     }
 
     private NumberAxis linearAxis() {

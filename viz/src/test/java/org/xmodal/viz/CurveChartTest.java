@@ -43,6 +43,16 @@ class CurveChartTest {
     }
 
     @Test
+    void aConstantCurveGetsAnAxisAroundItsValue() {
+        CurveChart chart = new CurveChart("step", "learning rate");
+        chart.setCurves(List.of(loss(1e-4, 1e-4, 1e-4)));
+        var axis = chart.chart().getXYPlot().getRangeAxis();
+        chart.render(200, 120);
+        assertTrue(axis.getRange().getLength() >= 0.5e-4, "range " + axis.getRange());
+        assertTrue(axis.getRange().contains(1e-4));
+    }
+
+    @Test
     void aCurveNeedsAsManyXAsYValues() {
         assertThrows(IllegalArgumentException.class, () -> new CurveChart.Curve("c", new double[2], new double[3],
                 CurveChart.Style.LINE, 0));

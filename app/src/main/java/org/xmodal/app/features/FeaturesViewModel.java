@@ -192,7 +192,7 @@ public final class FeaturesViewModel {
         teacherMap.set(FeatureMapPictures.heatmap(t, lo, hi, w, h, ColourMap.VIRIDIS));
         studentMap.set(FeatureMapPictures.heatmap(s, lo, hi, w, h, ColourMap.VIRIDIS));
         errorMap.set(FeatureMapPictures.heatmap(c.error(), 0, err, w, h, ColourMap.VIRIDIS));
-        channelLegend.set(FeatureMapPictures.legend("channel " + ch + " activation (teacher and student alike)", lo,
+        channelLegend.set(FeatureMapPictures.legend("channel " + ch + " activation (both maps)", lo,
                 hi, ColourMap.VIRIDIS, LEGEND_WIDTH));
         errorLegend.set(FeatureMapPictures.legend("L2 distance of the feature vectors", 0, err, ColourMap.VIRIDIS,
                 LEGEND_WIDTH));

@@ -64,6 +64,8 @@ public final class FiltersView implements WorkbenchView {
         channels.setToggleGroup(group);
         composite.setSelected(vm.displayProperty().get() == FiltersViewModel.Display.COMPOSITE);
         channels.setSelected(!composite.isSelected());
+        vm.displayProperty().addListener((obs, o, n) -> (n == FiltersViewModel.Display.COMPOSITE ? composite
+                : channels).setSelected(true));
         group.selectedToggleProperty().addListener((obs, o, n) -> {
             if (n == null) {
                 o.setSelected(true);
@@ -82,6 +84,7 @@ public final class FiltersView implements WorkbenchView {
         slider.maxProperty().bind(Bindings.createDoubleBinding(() -> Math.max(0, vm.steps().size() - 1.0),
                 vm.steps()));
         slider.disableProperty().bind(Bindings.size(vm.steps()).lessThan(2));
+        slider.setValue(vm.stepIndexProperty().get());
         slider.valueProperty().addListener((obs, o, n) -> vm.stepIndexProperty().set((int) Math.round(n.doubleValue())));
         vm.stepIndexProperty().addListener((obs, o, n) -> slider.setValue(n.intValue()));
         Label step = new Label();
@@ -116,11 +119,12 @@ public final class FiltersView implements WorkbenchView {
             ComboBox<RunRecord> c = new ComboBox<>(vm.candidates(s));
             c.setId("figure-" + s.kind());
             c.setPromptText("no " + s.kind() + " run");
-            c.setPrefWidth(230);
+            c.setPrefWidth(215);
             c.valueProperty().bindBidirectional(vm.chosen(s));
             choosers.getChildren().add(new VBox(2, new Label(s.title()), c));
         }
-        Label random = new Label("Random init: the transfer student's architecture and seed");
+        Label random = new Label("Random init: the transfer student's network and seed");
+        random.setMinWidth(0);
         random.getStyleClass().add("placeholder-text");
         Button export = new Button("Export PNG...");
         export.setId("export-figure");

@@ -229,7 +229,7 @@ public final class FiltersViewModel {
             Optional<Path> weights = sr.isEmpty() ? Optional.empty() : FirstLayer.latestWeights(sr.get().path());
             if (weights.isEmpty()) {
                 panels.add(new FilterPictures.Panel(s.title(), "no " + s.kind() + " run in the runs folder",
-                        RgbImage.blank(FIGURE_CELL * 5, FIGURE_CELL * 5)));
+                        placeholder(FIGURE_CELL * 5)));
                 continue;
             }
             String id = sr.get().path().getFileName().toString();
@@ -238,6 +238,13 @@ public final class FiltersViewModel {
         }
         return new Picture(FilterPictures.figure(panels), "conv1 filters, each contrast-normalised, the three input "
                 + "planes as colour (R G B, or for HHA disparity height angle, for flow u v |flow|)");
+    }
+
+    /** A light square where a missing run's filters would be. */
+    private static RgbImage placeholder(int side) {
+        RgbImage img = RgbImage.blank(side, side);
+        java.util.Arrays.fill(img.rgb(), (byte) 226);
+        return img;
     }
 
     private static RgbImage composite(FilterPictures.Filters f) {

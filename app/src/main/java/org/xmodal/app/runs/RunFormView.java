@@ -1,6 +1,5 @@
 package org.xmodal.app.runs;
 
-import java.util.Comparator;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -14,6 +13,16 @@ import org.controlsfx.control.PropertySheet;
 
 /** The form of a new run: a preset, the devices the engine found, every field of the spec, and Start. */
 final class RunFormView extends BorderPane {
+    private static PropertySheet sheet(String id) {
+        PropertySheet sheet = new PropertySheet();
+        sheet.setId(id);
+        sheet.setMode(PropertySheet.Mode.NAME);
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(false);
+        sheet.setPropertyEditorFactory(SpecEditors::editor);
+        return sheet;
+    }
+
     RunFormView(RunsViewModel runs) {
         RunFormViewModel vm = runs.form();
         setId("run-form");
@@ -34,16 +43,21 @@ final class RunFormView extends BorderPane {
         top.setAlignment(Pos.CENTER_LEFT);
         setTop(new VBox(6, title, top));
 
-        PropertySheet sheet = new PropertySheet();
-        sheet.setId("spec-sheet");
-        sheet.setMode(PropertySheet.Mode.CATEGORY);
-        sheet.setModeSwitcherVisible(false);
-        sheet.setCategoryComparator(Comparator.comparingInt(SpecForm.CATEGORIES::indexOf));
-        sheet.setPropertyEditorFactory(SpecEditors::editor);
+        // two property sheets side by side, each a plain list (no accordion): every field is in view at once
+        PropertySheet first = sheet("spec-sheet");
+        PropertySheet second = sheet("spec-sheet-2");
         for (SpecField f : vm.fields()) {
-            sheet.getItems().add(new SpecEditors.Item(f, vm.value(f.key()), vm));
+            (SpecForm.FIRST_COLUMN.contains(f.category()) ? first : second).getItems()
+                    .add(new SpecEditors.Item(f, vm.value(f.key()), vm));
         }
-        setCenter(sheet);
+        HBox sheets = new HBox(12, first, second);
+        HBox.setHgrow(first, Priority.ALWAYS);
+        HBox.setHgrow(second, Priority.ALWAYS);
+        first.setMaxWidth(Double.MAX_VALUE);
+        second.setMaxWidth(Double.MAX_VALUE);
+        first.setPrefWidth(500);
+        second.setPrefWidth(500);
+        setCenter(sheets);
 
         Label problem = new Label();
         problem.setId("form-problem");

@@ -21,8 +21,8 @@ final class RunTable extends TableView<RunRecord> {
                 + "terminal with ./xmodal run --spec FILE"));
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getColumns().add(text("Run", 250, r -> r.id()));
-        getColumns().add(text("Kind", 150, r -> r.spec().kind() + (r.spec().studentArchitecture() == null ? ""
+        getColumns().add(text("Run", 240, r -> r.id()));
+        getColumns().add(text("Kind", 210, r -> r.spec().kind() + (r.spec().studentArchitecture() == null ? ""
                 : " \u00b7 " + r.spec().studentArchitecture()) + ("teacher".equals(r.spec().kind()) ? ""
                 : " \u00b7 " + r.spec().input())));
         TableColumn<RunRecord, RunSummary> state = column("State", 110);

@@ -26,15 +26,16 @@ final class SpecDiffView extends BorderPane {
         setTop(new HBox(16, title, only));
         TableView<SpecDiff.Row> table = new TableView<>(rows);
         table.setId("diff-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<SpecDiff.Row, String> field = new TableColumn<>("Field");
         field.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().field()));
         field.setPrefWidth(220);
         TableColumn<SpecDiff.Row, String> left = new TableColumn<>("First run");
         left.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().left()));
-        left.setPrefWidth(380);
+        left.setPrefWidth(400);
         TableColumn<SpecDiff.Row, String> right = new TableColumn<>("Second run");
         right.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().right()));
+        right.setPrefWidth(400);
         table.getColumns().add(field);
         table.getColumns().add(left);
         table.getColumns().add(right);

@@ -28,6 +28,8 @@ public final class SpecForm {
     public static final String RECORDS = "Records";
     /** The groups in the order the form shows them. */
     public static final List<String> CATEGORIES = List.of(RUN, TEACHER, STUDENT, OPTIMISER, TRAINING, DEVICE, RECORDS);
+    /** The groups of the form's first column; the others make the second. */
+    public static final List<String> FIRST_COLUMN = List.of(RUN, TEACHER, STUDENT, DEVICE);
     public static final String DEVICE_KEY = "device";
 
     private SpecForm() {
@@ -45,25 +47,25 @@ public final class SpecForm {
                         + "on the labelled object regions"),
                 SpecField.of("data", RUN, "Dataset", SpecField.Type.TEXT, "A dataset folder, NYU Depth v2's .mat "
                         + "file or a folder of video frames"),
-                SpecField.choice("modality", RUN, "Modality", List.of("depth", "flow"), "What the student sees: "
+                SpecField.choice("modality", RUN, "Student sees", List.of("depth", "flow"), "What the student sees: "
                         + "depth as HHA images, or optical flow as images"),
-                SpecField.choice("teacher.source", TEACHER, "Source", List.of("", "network", "torchscript", "random"),
+                SpecField.choice("teacher.source", TEACHER, "Teacher", List.of("", "network", "torchscript", "random"),
                         "network: weights trained here (a file, a run folder, or runs/<name> for the newest finished "
                                 + "run of that name); torchscript: an exported .pt; random: an untrained network "
                                 + "(tests and demos). Leave empty for a teacher run."),
-                SpecField.choice("teacher.architecture", TEACHER, "Architecture", teacherArchitectures,
+                SpecField.choice("teacher.architecture", TEACHER, "Teacher network", teacherArchitectures,
                         "The teacher network (not needed for TorchScript)"),
-                SpecField.of("teacher.weights", TEACHER, "Weights", SpecField.Type.TEXT, "A .params file, a run "
+                SpecField.of("teacher.weights", TEACHER, "Teacher weights", SpecField.Type.TEXT, "A .params file, a run "
                         + "folder, runs/<name>, or a TorchScript .pt"),
-                SpecField.of("teacher.tap", TEACHER, "Layer", SpecField.Type.TEXT, "The teacher layer whose features "
+                SpecField.of("teacher.tap", TEACHER, "Teacher layer", SpecField.Type.TEXT, "The teacher layer whose features "
                         + "the student learns (pool5)"),
-                SpecField.of("teacher.cache", TEACHER, "Cache features", SpecField.Type.BOOLEAN, "Keep the teacher's "
+                SpecField.of("teacher.cache", TEACHER, "Cache teacher features", SpecField.Type.BOOLEAN, "Keep the teacher's "
                         + "features on disk so it runs once per pair, crop and flip (needs a crop grid)"),
-                SpecField.choice("student.architecture", STUDENT, "Architecture", architectures, "The student "
+                SpecField.choice("student.architecture", STUDENT, "Student network", architectures, "The student "
                         + "network (alexnet-small for CPUs; alexnet-pad7 under a VGG teacher)"),
-                SpecField.of("student.tap", STUDENT, "Layer", SpecField.Type.TEXT, "The student layer that is taught "
+                SpecField.of("student.tap", STUDENT, "Student layer", SpecField.Type.TEXT, "The student layer that is taught "
                         + "(pool5)"),
-                SpecField.of("student.init", STUDENT, "Start from", SpecField.Type.TEXT, "random, or a weights file or "
+                SpecField.of("student.init", STUDENT, "Student starts from", SpecField.Type.TEXT, "random, or a weights file or "
                         + "run to start from"),
                 SpecField.of("adaptation.matchNorms", STUDENT, "Match norms", SpecField.Type.BOOLEAN, "Scale the "
                         + "teacher's features to unit mean square (for teachers with large activations)"),
@@ -74,9 +76,9 @@ public final class SpecForm {
                 SpecField.of("optimizer.momentum", OPTIMISER, "Momentum", SpecField.Type.NUMBER, "In [0, 1)"),
                 SpecField.of("optimizer.weightDecay", OPTIMISER, "Weight decay", SpecField.Type.NUMBER, "L2 weight "
                         + "decay"),
-                SpecField.of("schedule.stepSize", OPTIMISER, "Step every", SpecField.Type.INTEGER, "Multiply the rate "
+                SpecField.of("schedule.stepSize", OPTIMISER, "Rate step every", SpecField.Type.INTEGER, "Multiply the rate "
                         + "by gamma every this many iterations (0: constant)"),
-                SpecField.of("schedule.gamma", OPTIMISER, "Gamma", SpecField.Type.NUMBER, "The factor of each step"),
+                SpecField.of("schedule.gamma", OPTIMISER, "Rate step factor", SpecField.Type.NUMBER, "The factor of each step"),
                 SpecField.of("iterations", TRAINING, "Iterations", SpecField.Type.INTEGER, "Optimiser steps in all"),
                 SpecField.of("batchSize", TRAINING, "Batch size", SpecField.Type.INTEGER, "Pairs per step"),
                 SpecField.of("inputSize", TRAINING, "Input size", SpecField.Type.INTEGER, "Side of the square crop "
