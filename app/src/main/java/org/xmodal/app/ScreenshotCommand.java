@@ -4,54 +4,61 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.application.Platform;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.xmodal.app.data.DataView;
 import org.xmodal.app.data.Layer;
 import org.xmodal.app.data.PairViewerViewModel;
-import org.xmodal.app.shell.EngineProbe;
-import org.xmodal.app.shell.Problem;
-import org.xmodal.app.shell.WorkbenchShell;
-import org.xmodal.app.task.FxTaskExecutor;
-import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.app.features.FeaturesView;
+import org.xmodal.app.features.FeaturesViewModel;
+import org.xmodal.app.filters.FiltersView;
+import org.xmodal.app.filters.FiltersViewModel;
+import org.xmodal.app.runs.DeviceProbe;
+import org.xmodal.app.runs.EngineProcesses;
+import org.xmodal.app.runs.Presets;
+import org.xmodal.app.runs.RunRecord;
+import org.xmodal.app.runs.RunsSetup;
+import org.xmodal.app.runs.RunsView;
+import org.xmodal.app.runs.RunsViewModel;
+import org.xmodal.engine.run.RunDirectory;
 
 /**
- * {@code ./xmodal screenshots --out DIR}: opens the workbench on the bundled sample data without a display
- * (Monocle's headless glass, software rendering), walks through the views as a person would, and writes a PNG of
- * the window at each step.
+ * {@code ./xmodal screenshots --out DIR [--runs DIR]}: opens the workbench on the bundled sample data without a
+ * display (Monocle's headless glass, software rendering), walks through the views as a person would, and writes a
+ * PNG of the window at each step. The runs, filters and features views show the runs of the folder of runs (the
+ * workbench's own unless {@code --runs} says otherwise); when it has no finished teacher and transfer run, short
+ * ones are run first (engine processes, a few minutes) in a temporary folder.
  */
 final class ScreenshotCommand {
-    private static final long TIMEOUT_SECONDS = 120;
     /** A pair of the sample with several objects, a floor in view and the horizon outside the image. */
     private static final int SAMPLE_PAIR = 7;
 
     private final Path out;
-    private final SampleData sample;
-    private final List<Problem> problems = new ArrayList<>();
-    private FxTaskExecutor executor;
-    private WorkbenchContext context;
-    private WorkbenchShell shell;
-    private Stage stage;
+    private final HeadlessWorkbench w;
 
-    private ScreenshotCommand(Path out, SampleData sample) {
+    private ScreenshotCommand(Path out, HeadlessWorkbench w) {
         this.out = out;
-        this.sample = sample;
+        this.w = w;
     }
 
     static int run(String[] args) {
-        if (args.length != 2 || !args[0].equals("--out")) {
-            System.err.println("xmodal screenshots: expected --out DIR");
+        Path outArg = null;
+        Path runsArg = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--out")) {
+                outArg = Path.of(args[i + 1]);
+            } else if (args[i].equals("--runs")) {
+                runsArg = Path.of(args[i + 1]);
+            } else {
+                outArg = null;
+                break;
+            }
+        }
+        if (outArg == null || args.length % 2 != 0) {
+            System.err.println("xmodal screenshots: expected --out DIR [--runs DIR]");
             System.err.println(WorkbenchMain.USAGE);
             return 2;
         }
@@ -61,59 +68,45 @@ final class ScreenshotCommand {
                     + "which sets -Dxmodal.root, or from the repository root)");
             return 2;
         }
-        Path out = Path.of(args[1]).toAbsolutePath();
+        Path out = outArg.toAbsolutePath();
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
             System.err.println("xmodal screenshots: " + out + ": cannot be created (" + e.getMessage() + ")");
             return 2;
         }
-        headless();
         try {
-            return new ScreenshotCommand(out, sample.get()).render();
-        } catch (TimeoutException e) {
+            RunsSetup standard = RunsSetup.standard();
+            Path runs = runsArg != null ? runsArg.toAbsolutePath() : standard.root();
+            if (!DemoRuns.present(runs)) {
+                Path demo = Files.createTempDirectory("xmodal-screenshot-runs");
+                System.err.println("xmodal screenshots: " + runs + " has no finished teacher and transfer runs; "
+                        + "making short ones in " + demo);
+                DemoRuns.make(demo, Presets.workbenchRoot().orElseThrow(), standard.engine());
+                runs = demo;
+            }
+            try (HeadlessWorkbench w = HeadlessWorkbench.open(sample.get(), new RunsSetup(runs,
+                    EngineProcesses.likeThisJvm(), DeviceProbe.pytorch()))) {
+                return new ScreenshotCommand(out, w).render();
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
             System.err.println("xmodal screenshots: " + e.getMessage());
             return 1;
         } catch (Exception e) {
             System.err.println("xmodal screenshots: failed: " + e);
             return 1;
         } finally {
-            Platform.exit();
-        }
-    }
-
-    /** Monocle's headless platform, unless the caller chose a platform. */
-    private static void headless() {
-        if (System.getProperty("glass.platform") == null) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("headless.geometry", "1440x900-32");
+            javafx.application.Platform.exit();
         }
     }
 
     private int render() throws Exception {
-        Platform.startup(() -> { });
-        onFx(() -> {
-            executor = new FxTaskExecutor();
-            context = WorkbenchContext.create(executor, problems::add, EncodingCache.userDefault(),
-                    Optional.of(sample));
-            shell = Workbench.shell(context);
-            stage = new Stage();
-            stage.setScene(Workbench.scene(shell, Workbench.WIDTH, Workbench.HEIGHT));
-            stage.show();
-            shell.status().probeEngine(EngineProbe.pytorch());
-            context.session().open(sample.rgbd());
-            return null;
-        });
-        settle();
-        DataView data = onFx(() -> (DataView) shell.show("Data"));
+        w.settle();
+        DataView data = HeadlessWorkbench.onFx(() -> (DataView) w.shell.show("Data"));
         PairViewerViewModel viewer = data.viewerModel();
-        onFx(() -> {
-            context.session().selectedPairProperty().set(context.session().dataset().pairs().get(SAMPLE_PAIR));
-            return null;
-        });
-        settle();
+        HeadlessWorkbench.onFx(() -> w.context.session().selectedPairProperty().set(
+                w.context.session().dataset().pairs().get(SAMPLE_PAIR)));
+        w.settle();
         shot("data-rgb-boxes", () -> viewer.layerProperty().set(Layer.RGB));
         shot("data-depth", () -> {
             viewer.layerProperty().set(Layer.DEPTH);
@@ -133,72 +126,91 @@ final class ScreenshotCommand {
         shot("encoding-lab-hha", () -> {
             viewer.compareProperty().set(PairViewerViewModel.CompareMode.NONE);
             viewer.showBoxesProperty().set(true);
-            shell.show("Encoding lab");
+            w.shell.show("Encoding lab");
         });
-        onFx(() -> {
-            shell.show("Data");
-            context.session().open(sample.flow());
-            return null;
+        runViews();
+        HeadlessWorkbench.onFx(() -> {
+            w.shell.show("Data");
+            w.context.session().open(w.context.sample().orElseThrow().flow());
         });
-        settle();
+        w.settle();
         shot("data-flow", () -> viewer.layerProperty().set(Layer.FLOW_WHEEL));
-        shot("encoding-lab-flow", () -> shell.show("Encoding lab"));
-        onFx(() -> {
-            executor.close();
-            return null;
-        });
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> System.err.println("xmodal screenshots: " + p.title() + ": " + p.message()));
+        shot("encoding-lab-flow", () -> w.shell.show("Encoding lab"));
+        if (!w.problems.isEmpty()) {
+            w.problems.forEach(p -> System.err.println("xmodal screenshots: " + p.title() + ": " + p.message()));
             return 1;
         }
         return 0;
     }
 
-    private void shot(String name, Runnable action) throws Exception {
-        onFx(() -> {
-            action.run();
-            return null;
+    /** The runs, filters and features views on the newest finished teacher and transfer runs. */
+    private void runViews() throws Exception {
+        Path root = HeadlessWorkbench.onFx(() -> w.context.runs().root());
+        String teacherId = DemoRuns.finished(root, "teacher").map(RunDirectory::id).orElseThrow();
+        String transferId = DemoRuns.finished(root, "transfer").map(RunDirectory::id).orElseThrow();
+        RunsView runs = HeadlessWorkbench.onFx(() -> (RunsView) w.shell.show("Runs"));
+        RunsViewModel vm = runs.model();
+        HeadlessWorkbench.waitFor("the runs are read", HeadlessWorkbench.TIMEOUT_SECONDS, () ->
+                w.context.runs().find(transferId).isPresent() && w.context.runs().find(teacherId).isPresent());
+        RunRecord teacher = HeadlessWorkbench.onFx(() -> w.context.runs().find(teacherId).orElseThrow());
+        RunRecord transfer = HeadlessWorkbench.onFx(() -> w.context.runs().find(transferId).orElseThrow());
+        shot("runs-page", () -> {
+            vm.selectedProperty().set(transfer);
+            vm.page().logScaleProperty().set(true);
         });
-        settle();
-        WritableImage img = onFx(() -> stage.getScene().snapshot(null));
+        shot("runs-new-run", vm::newRun);
+        HeadlessWorkbench.onFx(() -> {
+            vm.chosen().setAll(teacher, transfer);
+            vm.compareChosen();
+        });
+        w.settle();
+        shot("runs-compare-specs", () -> { });
+        HeadlessWorkbench.onFx(() -> vm.modeProperty().set(RunsViewModel.Mode.PAGE));
+
+        FiltersView filters = HeadlessWorkbench.onFx(() -> (FiltersView) w.shell.show("Filters"));
+        FiltersViewModel fvm = filters.model();
+        HeadlessWorkbench.onFx(() -> {
+            fvm.runProperty().set(transfer);
+            fvm.displayProperty().set(FiltersViewModel.Display.CHANNELS);
+        });
+        HeadlessWorkbench.waitFor("the filters are drawn", HeadlessWorkbench.TIMEOUT_SECONDS,
+                () -> fvm.gridProperty().get() != null);
+        shot("filters-hha-channels", () -> { });
+        HeadlessWorkbench.onFx(() -> ((TabPane) filters.node()).getSelectionModel().select(1));
+        HeadlessWorkbench.waitFor("Figure 2 is drawn", HeadlessWorkbench.TIMEOUT_SECONDS,
+                () -> fvm.figureProperty().get() != null);
+        shot("filters-figure2", () -> { });
+
+        FeaturesView features = HeadlessWorkbench.onFx(() -> (FeaturesView) w.shell.show("Features"));
+        FeaturesViewModel xvm = features.model();
+        HeadlessWorkbench.onFx(() -> xvm.runProperty().set(transfer));
+        HeadlessWorkbench.waitFor("the run's pairs are listed", HeadlessWorkbench.TIMEOUT_SECONDS,
+                () -> xvm.pairs().size() > SAMPLE_PAIR);
+        HeadlessWorkbench.onFx(() -> xvm.pairProperty().set(xvm.pairs().get(SAMPLE_PAIR)));
+        w.settle();
+        HeadlessWorkbench.waitFor("the features are compared", HeadlessWorkbench.TIMEOUT_SECONDS,
+                () -> xvm.comparisonProperty().get() != null && !xvm.busy());
+        shot("features", () -> { });
+    }
+
+    private void shot(String name, Runnable action) throws Exception {
+        HeadlessWorkbench.onFx(action);
+        w.settle();
+        WritableImage img = HeadlessWorkbench.onFx(() -> w.stage.getScene().snapshot(null));
         Path file = out.resolve(name + ".png");
         ImageIO.write(toBuffered(img), "png", file.toFile());
         System.out.println(file);
     }
 
-    /** Waits until no job runs and no outcome waits for the FX thread, three checks in a row. */
-    private void settle() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        int quiet = 0;
-        while (quiet < 3) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("the workbench was still busy after " + TIMEOUT_SECONDS + " s");
-            }
-            boolean idle = onFx(() -> executor.isIdle() && context.work().running().isEmpty());
-            quiet = idle ? quiet + 1 : 0;
-            Thread.sleep(100);
-        }
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        FutureTask<T> task = new FutureTask<>(c);
-        Platform.runLater(task);
-        try {
-            return task.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        }
-    }
-
     private static BufferedImage toBuffered(WritableImage img) {
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int width = (int) img.getWidth();
+        int height = (int) img.getHeight();
+        BufferedImage b = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         PixelReader r = img.getPixelReader();
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            r.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
-            b.setRGB(0, y, w, 1, row, 0, w);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            r.getPixels(0, y, width, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, width);
+            b.setRGB(0, y, width, 1, row, 0, width);
         }
         return b;
     }

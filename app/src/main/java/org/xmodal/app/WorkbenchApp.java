@@ -18,6 +18,7 @@ import org.xmodal.engine.encode.EncodingCache;
  */
 public final class WorkbenchApp extends Application {
     private FxTaskExecutor executor;
+    private WorkbenchContext context;
 
     @Override
     public void start(Stage stage) {
@@ -26,7 +27,7 @@ public final class WorkbenchApp extends Application {
         // a bug on the FX thread becomes a dialog, not a stack trace in a terminal the person may not see
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> problems.report(
                 Problems.describe("Something went wrong", e)));
-        WorkbenchContext context = WorkbenchContext.create(executor, problems, EncodingCache.userDefault(),
+        context = WorkbenchContext.create(executor, problems, EncodingCache.userDefault(),
                 SampleData.locate());
         WorkbenchShell shell = Workbench.shell(context);
         stage.setTitle("xmodal \u00b7 cross-modal distillation workbench");
@@ -43,6 +44,10 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        // runs started from this window go on training: they are engine processes of their own
+        if (context != null) {
+            context.runs().close();
+        }
         if (executor != null) {
             executor.close();
         }

@@ -2,18 +2,31 @@ package org.xmodal.app;
 
 import java.util.Optional;
 import org.xmodal.app.data.DatasetSession;
+import org.xmodal.app.runs.RunLibrary;
+import org.xmodal.app.runs.RunsSetup;
 import org.xmodal.app.shell.ProblemReporter;
 import org.xmodal.app.task.LongWork;
 import org.xmodal.app.task.TaskExecutor;
 import org.xmodal.engine.encode.EncodingCache;
 
-/** What every view shares: where work runs, how problems are told, the open dataset, the encoding cache. */
+/**
+ * What every view shares: where work runs, how problems are told, the open dataset, the encoding cache, and the
+ * folder of runs (how runs start, and the runs it holds).
+ */
 public record WorkbenchContext(TaskExecutor executor, LongWork work, ProblemReporter problems,
-                               DatasetSession session, EncodingCache cache, Optional<SampleData> sample) {
+                               DatasetSession session, EncodingCache cache, Optional<SampleData> sample,
+                               RunsSetup runsSetup, RunLibrary runs) {
 
+    /** With the standard folder of runs ({@code <workbench>/runs}) and engine processes like this JVM. */
     public static WorkbenchContext create(TaskExecutor executor, ProblemReporter problems, EncodingCache cache,
                                           Optional<SampleData> sample) {
+        return create(executor, problems, cache, sample, RunsSetup.standard());
+    }
+
+    public static WorkbenchContext create(TaskExecutor executor, ProblemReporter problems, EncodingCache cache,
+                                          Optional<SampleData> sample, RunsSetup runs) {
         LongWork work = new LongWork(executor);
-        return new WorkbenchContext(executor, work, problems, new DatasetSession(work, problems), cache, sample);
+        return new WorkbenchContext(executor, work, problems, new DatasetSession(work, problems), cache, sample, runs,
+                new RunLibrary(executor, runs.root()));
     }
 }

@@ -8,13 +8,16 @@ import javafx.application.Application;
 
 /**
  * Entry point of {@code ./xmodal} and {@code ./xmodal gui [DATASET]}: the workbench window, on the bundled sample
- * data unless a dataset is given; and of {@code ./xmodal screenshots --out DIR}. It does not extend
- * {@link Application}, so JavaFX can be loaded from the class path.
+ * data unless a dataset is given; of {@code ./xmodal screenshots --out DIR}; and of {@code ./xmodal bench fx}. It
+ * does not extend {@link Application}, so JavaFX can be loaded from the class path.
  */
 public final class WorkbenchMain {
     static final String USAGE = String.join("\n",
             "Usage: xmodal [gui [DATASET]]        the workbench (on the bundled sample data without DATASET)",
-            "       xmodal screenshots --out DIR  renders each view on the sample data to DIR/*.png, headless",
+            "       xmodal screenshots --out DIR [--runs DIR]  renders each view on the sample data to DIR/*.png,"
+                    + " headless",
+            "       xmodal bench fx [--seconds N]  the longest the FX thread goes without a pulse while a run "
+                    + "streams and HHA recomputes",
             "DATASET is a dataset folder, a folder of video frames, or NYU Depth v2's .mat file.");
 
     /**
@@ -31,6 +34,9 @@ public final class WorkbenchMain {
         JAVAFX.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         if (args.length > 0 && args[0].equals("screenshots")) {
             System.exit(ScreenshotCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 1 && args[0].equals("bench") && args[1].equals("fx")) {
+            System.exit(FxBenchCommand.run(Arrays.copyOfRange(args, 2, args.length)));
         }
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.println(USAGE);

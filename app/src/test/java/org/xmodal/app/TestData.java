@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.xmodal.app.runs.EngineProcesses;
+import org.xmodal.app.runs.RunsSetup;
 import org.xmodal.app.shell.Problem;
 import org.xmodal.app.task.DirectTaskExecutor;
 import org.xmodal.app.task.TaskExecutor;
@@ -46,8 +48,15 @@ public final class TestData {
         }
 
         public Direct(TaskExecutor executor, Path cache) {
+            this(executor, cache, cache.toAbsolutePath().resolveSibling("runs"));
+        }
+
+        /** With the runs of {@code runs} (never the workbench's own folder of runs). */
+        public Direct(TaskExecutor executor, Path cache, Path runs) {
             context = WorkbenchContext.create(executor, problems::add, new EncodingCache(cache),
-                    Optional.of(sample()));
+                    Optional.of(sample()), new RunsSetup(runs, EngineProcesses.likeThisJvm(), () -> {
+                        throw new IllegalStateException("no engine in view-model tests");
+                    }));
         }
     }
 }

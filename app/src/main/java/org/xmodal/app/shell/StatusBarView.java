@@ -12,7 +12,7 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /**
- * The status bar: the engine on the left; the long job in front on the right, with a progress bar and a cancel
+ * The status bar: the engine and the runs training on the left; the long job in front on the right, with a progress bar and a cancel
  * button. Progress is sampled ten times a second, whatever the job reports.
  */
 public final class StatusBarView extends HBox {
@@ -30,6 +30,10 @@ public final class StatusBarView extends HBox {
         noticeLabel.textProperty().bind(notice);
         noticeLabel.getStyleClass().add("notice");
         noticeLabel.setMinWidth(0);
+        Label runs = new Label();
+        runs.setId("runs-status");
+        runs.getStyleClass().add("runs-status");
+        runs.textProperty().bind(vm.runsProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label workText = new Label();
@@ -46,7 +50,7 @@ public final class StatusBarView extends HBox {
             n.visibleProperty().bind(vm.workingProperty());
             n.managedProperty().bind(vm.workingProperty());
         }
-        getChildren().addAll(engine, noticeLabel, spacer, workText, bar, cancel);
+        getChildren().addAll(engine, runs, noticeLabel, spacer, workText, bar, cancel);
         Timeline sampler = new Timeline(new KeyFrame(SAMPLE_PERIOD, e -> vm.sample()));
         sampler.setCycleCount(Timeline.INDEFINITE);
         sampler.play();

@@ -12,8 +12,8 @@ import org.xmodal.app.task.ProgressSample;
 import org.xmodal.app.task.RunningTask;
 
 /**
- * The status bar's state: the engine (probed once, off the UI thread) and the long job in front (the one started
- * last), whose progress is copied from its {@link ProgressSample} only when {@link #sample()} is called, which the
+ * The status bar's state: the engine (probed once, off the UI thread), how many runs are training, and the long
+ * job in front (the one started last), whose progress is copied from its {@link ProgressSample} only when {@link #sample()} is called, which the
  * view does on a timer.
  */
 public final class StatusBarViewModel {
@@ -24,6 +24,7 @@ public final class StatusBarViewModel {
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working");
     private final ReadOnlyStringWrapper workText = new ReadOnlyStringWrapper(this, "workText", "");
     private final ReadOnlyDoubleWrapper workProgress = new ReadOnlyDoubleWrapper(this, "workProgress", -1);
+    private final ReadOnlyStringWrapper runs = new ReadOnlyStringWrapper(this, "runs", "");
 
     public StatusBarViewModel(LongWork work) {
         this.work = work;
@@ -40,6 +41,16 @@ public final class StatusBarViewModel {
                 engine.set("engine unavailable: " + (why == null ? failed.error().getClass().getSimpleName() : why));
             }
         });
+    }
+
+    /** Says how many runs are training (whatever started them), as the folder of runs tells. */
+    public void watchRuns(javafx.beans.value.ObservableIntegerValue running) {
+        running.addListener((obs, o, n) -> runs.set(runsText(n.intValue())));
+        runs.set(runsText(running.get()));
+    }
+
+    static String runsText(int running) {
+        return running == 0 ? "" : running == 1 ? "1 run training" : running + " runs training";
     }
 
     /** Copies the front job's latest progress into the properties. */
@@ -72,6 +83,11 @@ public final class StatusBarViewModel {
 
     public ReadOnlyStringProperty engineProperty() {
         return engine.getReadOnlyProperty();
+    }
+
+    /** "2 runs training", or empty. */
+    public ReadOnlyStringProperty runsProperty() {
+        return runs.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty workingProperty() {

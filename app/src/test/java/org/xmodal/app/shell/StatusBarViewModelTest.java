@@ -27,6 +27,17 @@ class StatusBarViewModelTest {
     }
 
     @Test
+    void theRunsTrainingAreCounted() {
+        javafx.beans.property.SimpleIntegerProperty running = new javafx.beans.property.SimpleIntegerProperty(0);
+        vm.watchRuns(running);
+        assertEquals("", vm.runsProperty().get());
+        running.set(1);
+        assertEquals("1 run training", vm.runsProperty().get());
+        running.set(3);
+        assertEquals("3 runs training", vm.runsProperty().get());
+    }
+
+    @Test
     void aFailedProbeIsShownNotThrown() {
         vm.probeEngine(() -> {
             throw new IllegalStateException("the PyTorch engine could not be loaded offline");

@@ -19,10 +19,14 @@ import org.xmodal.app.TestData;
 import org.xmodal.app.Workbench;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.fx.ImageCanvas;
+import org.xmodal.app.runs.DeviceProbe;
+import org.xmodal.app.runs.EngineProcesses;
+import org.xmodal.app.runs.RunsSetup;
 import org.xmodal.app.shell.AlertProblemReporter;
 import org.xmodal.app.shell.Problem;
 import org.xmodal.app.shell.WorkbenchShell;
 import org.xmodal.app.task.FxTaskExecutor;
+import org.xmodal.engine.device.EngineInfo;
 import org.xmodal.engine.encode.EncodingCache;
 
 /**
@@ -33,17 +37,29 @@ final class WorkbenchRobot {
     static final String ENGINE = "xmodal test \u00b7 PyTorch (stand-in) \u00b7 device cpu";
     private static final long TIMEOUT_SECONDS = 30;
 
+    /** The engine's answer about devices, without loading PyTorch. */
+    static final DeviceProbe DEVICES = () -> new EngineInfo("PyTorch", "2.5.1", "0.32.0", "cpu", 2, List.of());
+
     final List<Problem> problems = new ArrayList<>();
     final FxTaskExecutor executor = new FxTaskExecutor();
     final WorkbenchContext context;
     final WorkbenchShell shell;
 
+    /**
+     * A workbench whose encoding cache is {@code cache}; its runs live in a "runs" folder beside it, and the engine
+     * processes it starts keep their own cache beside it too (never the user's).
+     */
     WorkbenchRobot(Stage stage, Path cache) {
         AlertProblemReporter dialogs = new AlertProblemReporter(() -> stage);
+        Path beside = cache.toAbsolutePath().getParent();
+        EngineProcesses engine = EngineProcesses.likeThisJvm()
+                .withEnvironment("XDG_CACHE_HOME", beside.resolve("engine-cache").toString())
+                .withJvmOption("-Dxmodal.log.level=WARN");
         context = WorkbenchContext.create(executor, p -> {
             problems.add(p);
             dialogs.report(p);
-        }, new EncodingCache(cache), Optional.of(TestData.sample()));
+        }, new EncodingCache(cache), Optional.of(TestData.sample()), new RunsSetup(beside.resolve("runs"), engine,
+                DEVICES));
         shell = Workbench.shell(context);
         stage.setScene(Workbench.scene(shell, 1280, 800));
         stage.show();
@@ -94,6 +110,10 @@ final class WorkbenchRobot {
     }
 
     void close() {
+        onFx(() -> {
+            context.runs().close();
+            return null;
+        });
         executor.close();
     }
 }

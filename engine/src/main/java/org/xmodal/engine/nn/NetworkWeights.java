@@ -204,6 +204,30 @@ public final class NetworkWeights {
         return out;
     }
 
+    /** One parameter's values as plain Java floats, in C order. */
+    public record Values(Shape shape, float[] data) {
+    }
+
+    /**
+     * Reads one parameter without the engine (no NDManager, no natives): what the workbench needs to draw conv1
+     * from a checkpoint while a run trains.
+     *
+     * @throws BadInputException naming the file if it is not a weights file or has no parameter {@code name}
+     */
+    public static Values readValues(Path file, String name) throws IOException {
+        Entry entry = index(file).get(name);
+        if (entry == null) {
+            throw new BadInputException(file, "has no parameter " + name);
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(entry.bytes())).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            readFully(in, bytes, entry.offset(), file, name);
+        }
+        float[] data = new float[Math.toIntExact(entry.shape().size())];
+        bytes.flip().asFloatBuffer().get(data);
+        return new Values(entry.shape(), data);
+    }
+
     private static Map<String, Entry> index(Path file) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = in.size();

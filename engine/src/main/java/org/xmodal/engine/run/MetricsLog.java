@@ -48,17 +48,26 @@ public final class MetricsLog {
             return rows;
         }
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String[] p = line.split(",");
-            if (p.length != 5 || line.startsWith("step,")) {
-                continue;
-            }
-            try {
-                rows.add(new Row(Long.parseLong(p[0]), Double.parseDouble(p[1]), p[2], p[3], Double.parseDouble(p[4])));
-            } catch (NumberFormatException e) {
-                // a partial last line from a killed run
-            }
+            parse(line).ifPresent(rows::add);
         }
         return rows;
+    }
+
+    /**
+     * One line of the file as a row; empty for the header and for a line that is not a complete row (a partial last
+     * line from a killed run). The workbench reads the file incrementally with this.
+     */
+    public static java.util.Optional<Row> parse(String line) {
+        String[] p = line.split(",");
+        if (p.length != 5 || line.startsWith("step,")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new Row(Long.parseLong(p[0]), Double.parseDouble(p[1]), p[2], p[3],
+                    Double.parseDouble(p[4])));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**

@@ -43,8 +43,11 @@ public final class PairedBatches implements AutoCloseable {
     public record Batch(long step, int size, int side, float[] source, float[] target, long[] views) {
     }
 
-    /** Crop side relative to the resized shorter side (Caffe's 227 out of 256). */
-    static final double CROP_FRACTION = 227.0 / 256.0;
+    /**
+     * Crop side relative to the resized shorter side (Caffe's 227 out of 256); public so the workbench shows a
+     * network images at the scale it was trained on.
+     */
+    public static final double CROP_FRACTION = 227.0 / 256.0;
     private static final int PREFETCH = 2;
 
     private final RgbImage[] sources;

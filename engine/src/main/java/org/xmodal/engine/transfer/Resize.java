@@ -3,20 +3,23 @@ package org.xmodal.engine.transfer;
 import org.xmodal.engine.image.FlowField;
 import org.xmodal.engine.image.RgbImage;
 
-/** Bilinear resizing of images and of flow fields (whose vectors scale with the image). */
-final class Resize {
+/**
+ * Bilinear resizing of images and of flow fields (whose vectors scale with the image). Public so that the workbench
+ * feeds a network exactly what training fed it.
+ */
+public final class Resize {
     private Resize() {
     }
 
     /** The size whose shorter side is {@code shortSide}, keeping the aspect ratio. */
-    static int[] toShortSide(int w, int h, int shortSide) {
+    public static int[] toShortSide(int w, int h, int shortSide) {
         if (w <= h) {
             return new int[] {shortSide, Math.max(shortSide, Math.round(h * (float) shortSide / w))};
         }
         return new int[] {Math.max(shortSide, Math.round(w * (float) shortSide / h)), shortSide};
     }
 
-    static RgbImage rgb(RgbImage src, int w, int h) {
+    public static RgbImage rgb(RgbImage src, int w, int h) {
         if (src.width() == w && src.height() == h) {
             return src;
         }
@@ -43,7 +46,7 @@ final class Resize {
         return new RgbImage(w, h, out);
     }
 
-    static FlowField flow(FlowField src, int w, int h) {
+    public static FlowField flow(FlowField src, int w, int h) {
         if (src.width() == w && src.height() == h) {
             return src;
         }

@@ -53,6 +53,21 @@ class NetworkWeightsTest {
     }
 
     @Test
+    void oneParameterReadsBackWithoutTheEngineAsTheNetworkHoldsIt() throws Exception {
+        Path file = tmp.resolve("conv1.params");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FeatureNetwork net = initialised(manager, NetworkFactory.ALEXNET_SMALL, 3);
+            NetworkWeights.save(net, file);
+            NetworkWeights.Values conv1 = NetworkWeights.readValues(file, "conv1.weight");
+            assertEquals(net.conv1Weight().getShape(), conv1.shape());
+            assertArrayEquals(net.conv1Weight().toFloatArray(), conv1.data());
+        }
+        BadInputException missing = assertThrows(BadInputException.class,
+                () -> NetworkWeights.readValues(file, "conv9.weight"));
+        assertTrue(missing.getMessage().contains("has no parameter conv9.weight"), missing.getMessage());
+    }
+
+    @Test
     void loadingReplacesValuesInPlaceSoAParameterStoreInUseSeesThem() throws Exception {
         Path file = tmp.resolve("w.params");
         try (NDManager manager = NDManager.newBaseManager()) {

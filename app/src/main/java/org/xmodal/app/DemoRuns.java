@@ -1,0 +1,79 @@
+package org.xmodal.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.xmodal.app.runs.EngineProcesses;
+import org.xmodal.app.runs.Presets;
+import org.xmodal.app.runs.SpecSummary;
+import org.xmodal.engine.json.Json;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.run.RunStatus;
+
+/**
+ * Runs for pictures of the runs, filters and features views when a folder of runs has none: the CPU demo presets
+ * (an RGB teacher, then a transfer from it to depth), shortened, run by engine processes one after the other.
+ */
+final class DemoRuns {
+    static final int TEACHER_ITERATIONS = 200;
+    static final int TRANSFER_ITERATIONS = 150;
+
+    private DemoRuns() {
+    }
+
+    /** The newest run of a kind in the folder that finished, if any. */
+    static Optional<RunDirectory> finished(Path runs, String kind) throws IOException {
+        for (RunDirectory r : RunDirectory.list(runs)) {
+            if (kind.equals(SpecSummary.read(r.path().resolve(RunDirectory.SPEC)).kind()) && r.status().state() == RunStatus.State.FINISHED
+                    && r.latestCheckpointStep().isPresent()) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the folder has a finished teacher run and a finished transfer run. */
+    static boolean present(Path runs) throws IOException {
+        return finished(runs, "teacher").isPresent() && finished(runs, "transfer").isPresent();
+    }
+
+    /** Runs a shortened teacher and transfer into {@code runs}, waiting for each (a few minutes on two cores). */
+    static void make(Path runs, Path workbenchRoot, EngineProcesses engine) throws Exception {
+        List<Presets.Preset> presets = Presets.list(workbenchRoot);
+        RunSpec teacher = Presets.load(preset(presets, "teacher-cpu-demo"), workbenchRoot, runs);
+        run(runs, engine, "demo-teacher", shorten(teacher, "demo-rgb-teacher", TEACHER_ITERATIONS, null));
+        Path teacherRun = finished(runs, "teacher").orElseThrow(() -> new IllegalStateException(
+                "the demo teacher run did not finish; its output is in " + runs.resolve(".engine-logs"))).path();
+        RunSpec transfer = Presets.load(preset(presets, "transfer-cpu-demo"), workbenchRoot, runs);
+        run(runs, engine, "demo-transfer", shorten(transfer, "demo-transfer-depth", TRANSFER_ITERATIONS,
+                teacherRun.toString()));
+    }
+
+    private static Presets.Preset preset(List<Presets.Preset> presets, String name) {
+        return presets.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() ->
+                new IllegalStateException("the preset " + name + " is missing from " + Presets.FOLDER));
+    }
+
+    private static RunSpec shorten(RunSpec s, String name, int iterations, String teacherWeights) {
+        RunSpec.Teacher t = s.teacher() == null || teacherWeights == null ? s.teacher()
+                : new RunSpec.Teacher(s.teacher().source(), s.teacher().architecture(), teacherWeights,
+                s.teacher().tap(), s.teacher().cache());
+        return new RunSpec(name, s.kind(), s.data(), s.modality(), t, s.student(), s.adaptation(), s.optimizer(),
+                s.schedule(), s.batchSize(), iterations, s.inputSize(), s.augmentation(), s.seed(), s.device(),
+                s.threads(), iterations / 4, s.logEvery(), List.of(iterations / 2), null);
+    }
+
+    private static void run(Path runs, EngineProcesses engine, String what, RunSpec spec) throws Exception {
+        Path file = runs.resolve(".specs").resolve(what + ".json");
+        Json.writeAtomically(spec, file);
+        System.err.println("xmodal screenshots: running " + what + " (" + spec.iterations() + " iterations) ...");
+        EngineProcesses.Child c = engine.start(what, runs.resolve(".engine-logs"), List.of("run", "--spec",
+                file.toString(), "--runs", runs.toString()));
+        int exit = c.process().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException(what + " failed: " + EngineProcesses.lastWords(c.log()));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.xmodal.app.runs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.json.Json;
+import org.xmodal.engine.run.RunSpec;
+
+/**
+ * The run presets of {@code assets/presets}. Their paths are relative to the workbench's folder, whatever folder
+ * the workbench was started from; {@code runs/NAME} means a run of that name in the workbench's folder of runs.
+ */
+public final class Presets {
+    public static final String FOLDER = "assets/presets";
+
+    /** A preset file, shown by its name without ".json". */
+    public record Preset(String name, Path file) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private Presets() {
+    }
+
+    /** The workbench's folder: {@code xmodal.root} when the launcher set it, else the working folder or its parent. */
+    public static Optional<Path> workbenchRoot() {
+        String root = System.getProperty("xmodal.root");
+        for (Path base : root != null ? new Path[] {Path.of(root)} : new Path[] {Path.of("."), Path.of("..")}) {
+            if (Files.isDirectory(base.resolve(FOLDER))) {
+                return Optional.of(base.toAbsolutePath().normalize());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static List<Preset> list(Path workbenchRoot) throws IOException {
+        Path dir = workbenchRoot.resolve(FOLDER);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted()
+                    .map(p -> new Preset(p.getFileName().toString().replaceFirst("\\.json$", ""), p)).toList();
+        }
+    }
+
+    /** A preset's spec with its relative paths made absolute. */
+    public static RunSpec load(Preset preset, Path workbenchRoot, Path runsRoot) throws IOException {
+        RunSpec s;
+        try {
+            s = Json.MAPPER.readValue(preset.file().toFile(), RunSpec.class);
+        } catch (IOException e) {
+            throw new BadInputException(preset.file().toString(), "is not a valid run spec (" + e.getMessage() + ")",
+                    e);
+        }
+        RunSpec.Teacher t = s.teacher();
+        if (t != null && t.weights() != null) {
+            t = new RunSpec.Teacher(t.source(), t.architecture(), resolve(t.weights(), workbenchRoot, runsRoot),
+                    t.tap(), t.cache());
+        }
+        RunSpec.Student st = s.student();
+        if (st.init() != null && !st.init().equals("random")) {
+            st = new RunSpec.Student(st.architecture(), st.tap(), resolve(st.init(), workbenchRoot, runsRoot));
+        }
+        return new RunSpec(s.name(), s.kind(), resolve(s.data(), workbenchRoot, runsRoot), s.modality(), t, st,
+                s.adaptation(), s.optimizer(), s.schedule(), s.batchSize(), s.iterations(), s.inputSize(),
+                s.augmentation(), s.seed(), s.device(), s.threads(), s.checkpointEvery(), s.logEvery(),
+                s.filterSnapshots(), null);
+    }
+
+    static String resolve(String path, Path workbenchRoot, Path runsRoot) {
+        Path p = Path.of(path);
+        if (p.isAbsolute()) {
+            return p.normalize().toString();
+        }
+        if (p.getNameCount() > 1 && p.getName(0).toString().equals("runs")) {
+            return runsRoot.resolve(p.subpath(1, p.getNameCount())).normalize().toString();
+        }
+        return workbenchRoot.resolve(p).normalize().toString();
+    }
+}

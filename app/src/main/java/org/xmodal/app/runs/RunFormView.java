@@ -1,0 +1,83 @@
+package org.xmodal.app.runs;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.PropertySheet;
+
+/** The form of a new run: a preset, the devices the engine found, every field of the spec, and Start. */
+final class RunFormView extends BorderPane {
+    private static PropertySheet sheet(String id) {
+        PropertySheet sheet = new PropertySheet();
+        sheet.setId(id);
+        sheet.setMode(PropertySheet.Mode.NAME);
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(false);
+        sheet.setPropertyEditorFactory(SpecEditors::editor);
+        return sheet;
+    }
+
+    RunFormView(RunsViewModel runs) {
+        RunFormViewModel vm = runs.form();
+        setId("run-form");
+        getStyleClass().add("run-form");
+        Label title = new Label();
+        title.setId("form-title");
+        title.getStyleClass().add("run-title");
+        title.textProperty().bind(vm.titleProperty());
+        ComboBox<Presets.Preset> preset = new ComboBox<>(vm.presets());
+        preset.setId("preset");
+        preset.setPromptText("Fill from a preset...");
+        preset.valueProperty().bindBidirectional(vm.presetProperty());
+        Label devices = new Label();
+        devices.setId("devices");
+        devices.setWrapText(true);
+        devices.textProperty().bind(vm.devicesProperty());
+        HBox top = new HBox(10, new Label("Preset"), preset, devices);
+        top.setAlignment(Pos.CENTER_LEFT);
+        setTop(new VBox(6, title, top));
+
+        // two property sheets side by side, each a plain list (no accordion): every field is in view at once
+        PropertySheet first = sheet("spec-sheet");
+        PropertySheet second = sheet("spec-sheet-2");
+        for (SpecField f : vm.fields()) {
+            (SpecForm.FIRST_COLUMN.contains(f.category()) ? first : second).getItems()
+                    .add(new SpecEditors.Item(f, vm.value(f.key()), vm));
+        }
+        HBox sheets = new HBox(12, first, second);
+        HBox.setHgrow(first, Priority.ALWAYS);
+        HBox.setHgrow(second, Priority.ALWAYS);
+        first.setMaxWidth(Double.MAX_VALUE);
+        second.setMaxWidth(Double.MAX_VALUE);
+        first.setPrefWidth(500);
+        second.setPrefWidth(500);
+        setCenter(sheets);
+
+        Label problem = new Label();
+        problem.setId("form-problem");
+        problem.getStyleClass().add("problem-text");
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.problemProperty());
+        Button start = new Button("Start run");
+        start.setId("start-run");
+        start.setDefaultButton(true);
+        start.disableProperty().bind(vm.specProperty().isNull());
+        start.setOnAction(e -> runs.start());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-form");
+        cancel.setOnAction(e -> runs.modeProperty().set(RunsViewModel.Mode.PAGE));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(problem, Priority.ALWAYS);
+        HBox bottom = new HBox(10, problem, spacer, cancel, start);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.getStyleClass().add("form-buttons");
+        setBottom(bottom);
+    }
+}

@@ -1,0 +1,203 @@
+package org.xmodal.app.runs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.xmodal.app.task.Outcome;
+import org.xmodal.app.task.TaskExecutor;
+import org.xmodal.engine.device.EngineInfo;
+import org.xmodal.engine.run.RunSpec;
+
+/**
+ * The form of a new run: every field of the run spec as a property, filled from a preset, from a run to clone, or
+ * by hand; the spec they make is validated by the engine's rules at every change, and what is wrong is said in one
+ * line. The device choice lists what the engine found (probed once, off the UI thread): the CPU's cores and each GPU
+ * with its memory.
+ */
+public final class RunFormViewModel {
+    private final Path workbenchRoot;
+    private final Path runsRoot;
+    private final List<SpecField> fields = SpecForm.fields();
+    private final Map<String, ObjectProperty<Object>> values = new LinkedHashMap<>();
+    private final Map<String, ObservableList<String>> choices = new LinkedHashMap<>();
+    private final ObservableList<Presets.Preset> presets = FXCollections.observableArrayList();
+    private final ObjectProperty<Presets.Preset> preset = new SimpleObjectProperty<>(this, "preset");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "New run");
+    private final ReadOnlyStringWrapper devices = new ReadOnlyStringWrapper(this, "devices",
+            "Devices: asking the engine...");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyObjectWrapper<RunSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
+    private boolean filling;
+
+    public RunFormViewModel(TaskExecutor executor, DeviceProbe probe, Path workbenchRoot, Path runsRoot) {
+        this.workbenchRoot = workbenchRoot;
+        this.runsRoot = runsRoot;
+        for (SpecField f : fields) {
+            ObjectProperty<Object> p = new SimpleObjectProperty<>(this, f.key(), f.blank());
+            p.addListener((obs, o, n) -> {
+                if (!filling) {
+                    validate();
+                }
+            });
+            values.put(f.key(), p);
+            choices.put(f.key(), FXCollections.observableArrayList(f.choices()));
+        }
+        preset.addListener((obs, o, p) -> {
+            if (p != null) {
+                applyPreset(p);
+            }
+        });
+        try {
+            if (workbenchRoot != null) {
+                presets.setAll(Presets.list(workbenchRoot));
+            }
+        } catch (IOException e) {
+            problem.set("The presets in " + workbenchRoot.resolve(Presets.FOLDER) + " cannot be read: "
+                    + e.getMessage());
+        }
+        executor.submit("Finding the engine's devices", (progress, cancel) -> probe.probe(), outcome -> {
+            if (outcome instanceof Outcome.Done<EngineInfo> done) {
+                showDevices(done.value());
+            } else if (outcome instanceof Outcome.Failed<EngineInfo> failed) {
+                devices.set("Devices: the engine could not be asked (" + failed.error().getMessage() + "); auto and "
+                        + "cpu are offered");
+            }
+        });
+        validate();
+    }
+
+    private void showDevices(EngineInfo info) {
+        List<String> ids = new ArrayList<>(List.of("auto", "cpu"));
+        StringBuilder text = new StringBuilder("Devices the engine found: cpu (" + info.cpuCores() + " cores)");
+        if (info.gpus().isEmpty()) {
+            text.append("; no GPU (").append(info.nativeFlavour()).append(" natives)");
+        }
+        for (EngineInfo.Gpu g : info.gpus()) {
+            ids.add("gpu:" + g.index());
+            text.append(", ").append(g.describe());
+        }
+        choices.get(SpecForm.DEVICE_KEY).setAll(ids);
+        devices.set(text.toString());
+    }
+
+    /** An empty form titled "New run", filled from the first preset when there is one. */
+    public void newRun() {
+        title.set("New run");
+        preset.set(null);
+        if (!presets.isEmpty()) {
+            preset.set(presets.stream().filter(p -> p.name().startsWith("transfer")).findFirst()
+                    .orElse(presets.get(0)));
+        } else {
+            validate();
+        }
+    }
+
+    /** The form filled with a run's spec, to change and start as a new run. */
+    public void cloneOf(String runId, RunSpec original) {
+        title.set("Clone of " + runId);
+        preset.set(null);
+        fill(original);
+    }
+
+    private void applyPreset(Presets.Preset p) {
+        try {
+            fill(Presets.load(p, workbenchRoot, runsRoot));
+        } catch (IOException e) {
+            problem.set(e.getMessage());
+        }
+    }
+
+    /** Fills every field from a spec. */
+    public void fill(RunSpec s) {
+        filling = true;
+        try {
+            SpecForm.values(s).forEach((k, v) -> values.get(k).set(v));
+        } finally {
+            filling = false;
+        }
+        validate();
+    }
+
+    private void validate() {
+        try {
+            RunSpec s = SpecForm.build(currentValues());
+            Path data = Path.of(s.data());
+            if (!Files.exists(data)) {
+                throw new IllegalArgumentException("Dataset: " + data + " does not exist");
+            }
+            spec.set(s);
+            problem.set("");
+        } catch (IllegalArgumentException e) {
+            spec.set(null);
+            problem.set(e.getMessage());
+        }
+    }
+
+    private Map<String, Object> currentValues() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, p) -> out.put(k, p.get()));
+        return out;
+    }
+
+    public List<SpecField> fields() {
+        return fields;
+    }
+
+    /** The value of a field; a text field's value is a String, a number's a Number, a switch's a Boolean. */
+    public ObjectProperty<Object> value(String key) {
+        ObjectProperty<Object> p = values.get(key);
+        if (p == null) {
+            throw new IllegalArgumentException("no field " + key);
+        }
+        return p;
+    }
+
+    /** The values a choice field offers (the device field's grow when the engine has answered). */
+    public ObservableList<String> choices(String key) {
+        return choices.get(key);
+    }
+
+    public ObservableList<Presets.Preset> presets() {
+        return presets;
+    }
+
+    /** Choosing a preset fills the form with it. */
+    public ObjectProperty<Presets.Preset> presetProperty() {
+        return preset;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty devicesProperty() {
+        return devices.getReadOnlyProperty();
+    }
+
+    /** What is wrong with the spec, or empty when it can start. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** The valid spec the form holds, or null. */
+    public ReadOnlyObjectProperty<RunSpec> specProperty() {
+        return spec.getReadOnlyProperty();
+    }
+
+    public Optional<RunSpec> spec() {
+        return Optional.ofNullable(spec.get());
+    }
+}

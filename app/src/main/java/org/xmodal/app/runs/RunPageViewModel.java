@@ -1,0 +1,212 @@
+package org.xmodal.app.runs;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.xmodal.engine.run.RunEvent;
+import org.xmodal.viz.CurveChart;
+import org.xmodal.viz.CurveChart.Curve;
+import org.xmodal.viz.CurveChart.Style;
+
+/**
+ * The run page: the chosen run's curves (train loss raw and smoothed, other splits' losses, learning rate,
+ * throughput, any other metric), its figures and its events, recomputed once per look at the run folder. Curves are
+ * thinned to {@link #MAX_POINTS} per curve, so a run of a million steps draws as fast as one of a hundred.
+ */
+public final class RunPageViewModel {
+    public static final int MAX_POINTS = 1200;
+    private static final String TRAIN = "train";
+    private static final String LOSS = "loss";
+    private static final String LR = "lr";
+
+    private final ObjectProperty<RunRecord> run = new SimpleObjectProperty<>(this, "run");
+    private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0.6);
+    private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
+    private final ReadOnlyObjectWrapper<List<Curve>> loss = new ReadOnlyObjectWrapper<>(this, "loss", List.of());
+    private final ReadOnlyObjectWrapper<List<Curve>> rate = new ReadOnlyObjectWrapper<>(this, "rate", List.of());
+    private final ReadOnlyObjectWrapper<List<Curve>> speed = new ReadOnlyObjectWrapper<>(this, "speed", List.of());
+    private final ReadOnlyObjectWrapper<List<Curve>> metrics = new ReadOnlyObjectWrapper<>(this, "metrics",
+            List.of());
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state", "");
+    private final ReadOnlyStringWrapper figures = new ReadOnlyStringWrapper(this, "figures", "");
+    private final ObservableList<String> events = FXCollections.observableArrayList();
+    // change listeners, not invalidation listeners: those fire again only after someone reads the value
+    private final ChangeListener<Object> onSummary = (obs, o, n) -> refreshHeader();
+    private final ChangeListener<Object> onVersion = (obs, o, n) -> refreshBody();
+    private int eventsShown;
+
+    public RunPageViewModel() {
+        run.addListener((obs, old, now) -> {
+            if (old != null) {
+                old.versionProperty().removeListener(onVersion);
+                old.summaryProperty().removeListener(onSummary);
+            }
+            if (now != null) {
+                now.versionProperty().addListener(onVersion);
+                now.summaryProperty().addListener(onSummary);
+            }
+            events.clear();
+            eventsShown = 0;
+            refreshHeader();
+            refreshBody();
+        });
+        smoothing.addListener(x -> refreshCurves());
+    }
+
+    private void refreshHeader() {
+        RunRecord r = run.get();
+        if (r == null) {
+            title.set("");
+            state.set("");
+            figures.set("");
+            return;
+        }
+        RunSummary s = r.summary();
+        String kind = s.spec().kind() + (s.spec().studentArchitecture() == null ? "" : ", "
+                + s.spec().studentArchitecture()) + ("teacher".equals(s.spec().kind()) ? "" : ", " + s.spec().input());
+        title.set(r.id() + "  (" + kind + ")");
+        String message = s.spec().problem() != null ? s.spec().problem() : s.status().message();
+        state.set(RunText.state(s.status()) + (message == null ? "" : ": " + message));
+        figures.set(RunText.figures(s));
+    }
+
+    private void refreshBody() {
+        RunRecord r = run.get();
+        if (r == null) {
+            events.clear();
+            eventsShown = 0;
+            loss.set(List.of());
+            rate.set(List.of());
+            speed.set(List.of());
+            metrics.set(List.of());
+            return;
+        }
+        List<RunEvent> all = r.events();
+        if (all.size() < eventsShown) {
+            events.clear();
+            eventsShown = 0;
+        }
+        if (all.size() > eventsShown) {
+            List<String> lines = new ArrayList<>(all.size() - eventsShown);
+            for (RunEvent e : all.subList(eventsShown, all.size())) {
+                lines.add(RunText.event(e));
+            }
+            events.addAll(lines);
+            eventsShown = all.size();
+        }
+        refreshCurves();
+    }
+
+    private void refreshCurves() {
+        RunRecord r = run.get();
+        if (r == null) {
+            return;
+        }
+        List<Curve> lossCurves = new ArrayList<>();
+        List<Curve> others = new ArrayList<>();
+        List<Curve> rates = new ArrayList<>();
+        double w = Math.max(0, Math.min(0.99, smoothing.get()));
+        for (MetricSeries m : r.series()) {
+            if (m.size() == 0 || m.split().equals(RunRecord.PROGRESS)) {
+                continue;
+            }
+            if (m.split().equals(TRAIN) && m.name().equals(LOSS)) {
+                double[] x = m.steps();
+                double[] y = m.values();
+                if (w > 0) {
+                    lossCurves.add(0, curve("train loss", x, y, Style.FAINT, CurveChart.BLUE));
+                    lossCurves.add(1, curve("train loss, smoothed", x, Curves.smooth(y, w), Style.LINE,
+                            CurveChart.BLUE));
+                } else {
+                    lossCurves.add(0, curve("train loss", x, y, Style.LINE, CurveChart.BLUE));
+                }
+            } else if (m.name().equals(LOSS)) {
+                lossCurves.add(curve(m.split() + " loss", m.steps(), m.values(), Style.POINTS, colour(m.split())));
+            } else if (m.name().equals(LR)) {
+                rates.add(curve(m.split().equals(TRAIN) ? "learning rate" : m.split() + " lr", m.steps(), m.values(),
+                        Style.LINE, CurveChart.GREEN));
+            } else {
+                others.add(curve(m.split() + " " + m.name(), m.steps(), m.values(),
+                        m.split().equals(TRAIN) ? Style.LINE : Style.POINTS, colour(m.split())));
+            }
+        }
+        loss.set(lossCurves);
+        rate.set(rates);
+        metrics.set(others);
+        speed.set(r.series(RunRecord.PROGRESS, RunRecord.IMAGES_PER_SECOND).map(m -> List.of(curve("images/s",
+                m.steps(), m.values(), Style.LINE, CurveChart.ORANGE))).orElse(List.of()));
+    }
+
+    private static Curve curve(String label, double[] x, double[] y, Style style, int colour) {
+        Curves.Xy thin = Curves.thin(x, y, MAX_POINTS);
+        return new Curve(label, thin.x(), thin.y(), style, colour);
+    }
+
+    private static int colour(String split) {
+        return switch (split) {
+            case "val", "validation" -> CurveChart.VERMILION;
+            case "test" -> CurveChart.PURPLE;
+            default -> CurveChart.BLUE;
+        };
+    }
+
+    public ObjectProperty<RunRecord> runProperty() {
+        return run;
+    }
+
+    /** The weight of the moving average of the train loss, in [0, 0.99]; 0 shows the raw loss alone. */
+    public DoubleProperty smoothingProperty() {
+        return smoothing;
+    }
+
+    public BooleanProperty logScaleProperty() {
+        return logScale;
+    }
+
+    public ReadOnlyObjectProperty<List<Curve>> lossProperty() {
+        return loss.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<Curve>> rateProperty() {
+        return rate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<Curve>> speedProperty() {
+        return speed.getReadOnlyProperty();
+    }
+
+    /** Metrics other than loss and learning rate (test accuracy, ...); empty when the run records none. */
+    public ReadOnlyObjectProperty<List<Curve>> metricsProperty() {
+        return metrics.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty figuresProperty() {
+        return figures.getReadOnlyProperty();
+    }
+
+    /** The run's events as lines, oldest first, appended as they arrive. */
+    public ObservableList<String> events() {
+        return events;
+    }
+}

@@ -1,0 +1,26 @@
+package org.xmodal.app.runs;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.xmodal.engine.run.RunStatus;
+
+/**
+ * A run as the table shows it, read from its folder: the spec, the state its events give, the engine process that
+ * writes it (the pid of the last started or resumed event) and the steps that have a checkpoint.
+ */
+public record RunSummary(String id, Path path, SpecSummary spec, RunStatus status, long pid, String startedAt,
+                         List<Long> checkpoints) {
+    public RunSummary {
+        checkpoints = List.copyOf(checkpoints);
+    }
+
+    public boolean isRunning() {
+        return status.state() == RunStatus.State.RUNNING;
+    }
+
+    /** Done fraction in [0, 1], or -1 before the first step is known. */
+    public double fraction() {
+        long total = status.totalSteps() > 0 ? status.totalSteps() : spec.iterations();
+        return total > 0 ? Math.min(1, status.step() / (double) total) : -1;
+    }
+}

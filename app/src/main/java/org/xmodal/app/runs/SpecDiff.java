@@ -1,0 +1,75 @@
+package org.xmodal.app.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.xmodal.engine.json.Json;
+
+/**
+ * Two runs' specs compared field by field (nested fields as dotted paths, lists as one value), whatever their kind:
+ * what differs first, then what they share. Read as JSON trees, so fields of a newer engine compare too.
+ */
+public final class SpecDiff {
+    /** One field: its value in each spec ("" when absent there). */
+    public record Row(String field, String left, String right) {
+        public boolean differs() {
+            return !left.equals(right);
+        }
+    }
+
+    private SpecDiff() {
+    }
+
+    public static List<Row> between(Path leftSpec, Path rightSpec) throws IOException {
+        return between(Json.MAPPER.readTree(leftSpec.toFile()), Json.MAPPER.readTree(rightSpec.toFile()));
+    }
+
+    /** Differing fields first, each group in the order the fields first appear. */
+    public static List<Row> between(JsonNode left, JsonNode right) {
+        Map<String, String> a = flatten(left);
+        Map<String, String> b = flatten(right);
+        Set<String> keys = new LinkedHashSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        List<Row> differ = new ArrayList<>();
+        List<Row> same = new ArrayList<>();
+        for (String k : keys) {
+            Row r = new Row(k, a.getOrDefault(k, ""), b.getOrDefault(k, ""));
+            (r.differs() ? differ : same).add(r);
+        }
+        differ.addAll(same);
+        return differ;
+    }
+
+    static Map<String, String> flatten(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        flatten("", node, out);
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+            }
+        } else if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(v -> items.add(v.isValueNode() ? v.asText() : v.toString()));
+            out.put(prefix, "[" + String.join(", ", items) + "]");
+        } else {
+            out.put(prefix, Objects.toString(node.asText()));
+        }
+    }
+}

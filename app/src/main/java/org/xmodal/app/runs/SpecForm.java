@@ -1,0 +1,195 @@
+package org.xmodal.app.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xmodal.engine.json.Json;
+import org.xmodal.engine.nn.NetworkFactory;
+import org.xmodal.engine.run.RunSpec;
+
+/**
+ * The run spec as form fields and back: every field of {@link RunSpec} a person sets (not the launch record the
+ * engine fills in), read from and written to the same JSON tree the engine reads, so a spec made in the form is
+ * validated by the engine's own rules.
+ */
+public final class SpecForm {
+    public static final String RUN = "Run";
+    public static final String TEACHER = "Teacher";
+    public static final String STUDENT = "Student";
+    public static final String OPTIMISER = "Optimiser";
+    public static final String TRAINING = "Training";
+    public static final String DEVICE = "Device";
+    public static final String RECORDS = "Records";
+    /** The groups in the order the form shows them. */
+    public static final List<String> CATEGORIES = List.of(RUN, TEACHER, STUDENT, OPTIMISER, TRAINING, DEVICE, RECORDS);
+    /** The groups of the form's first column; the others make the second. */
+    public static final List<String> FIRST_COLUMN = List.of(RUN, TEACHER, STUDENT, DEVICE);
+    public static final String DEVICE_KEY = "device";
+
+    private SpecForm() {
+    }
+
+    public static List<SpecField> fields() {
+        List<String> architectures = NetworkFactory.architectures();
+        List<String> teacherArchitectures = new ArrayList<>(architectures);
+        teacherArchitectures.add(0, "");
+        return List.of(
+                SpecField.of("name", RUN, "Name", SpecField.Type.TEXT, "A short name; the run's folder is "
+                        + "<date>-<time>-<name>"),
+                SpecField.choice("kind", RUN, "Kind", List.of("transfer", "teacher"), "transfer: supervision transfer "
+                        + "from a frozen RGB teacher to a student of the paired modality; teacher: train an RGB network "
+                        + "on the labelled object regions"),
+                SpecField.of("data", RUN, "Dataset", SpecField.Type.TEXT, "A dataset folder, NYU Depth v2's .mat "
+                        + "file or a folder of video frames"),
+                SpecField.choice("modality", RUN, "Student sees", List.of("depth", "flow"), "What the student sees: "
+                        + "depth as HHA images, or optical flow as images"),
+                SpecField.choice("teacher.source", TEACHER, "Teacher", List.of("", "network", "torchscript", "random"),
+                        "network: weights trained here (a file, a run folder, or runs/<name> for the newest finished "
+                                + "run of that name); torchscript: an exported .pt; random: an untrained network "
+                                + "(tests and demos). Leave empty for a teacher run."),
+                SpecField.choice("teacher.architecture", TEACHER, "Teacher network", teacherArchitectures,
+                        "The teacher network (not needed for TorchScript)"),
+                SpecField.of("teacher.weights", TEACHER, "Teacher weights", SpecField.Type.TEXT, "A .params file, a run "
+                        + "folder, runs/<name>, or a TorchScript .pt"),
+                SpecField.of("teacher.tap", TEACHER, "Teacher layer", SpecField.Type.TEXT, "The teacher layer whose features "
+                        + "the student learns (pool5)"),
+                SpecField.of("teacher.cache", TEACHER, "Cache teacher features", SpecField.Type.BOOLEAN, "Keep the teacher's "
+                        + "features on disk so it runs once per pair, crop and flip (needs a crop grid)"),
+                SpecField.choice("student.architecture", STUDENT, "Student network", architectures, "The student "
+                        + "network (alexnet-small for CPUs; alexnet-pad7 under a VGG teacher)"),
+                SpecField.of("student.tap", STUDENT, "Student layer", SpecField.Type.TEXT, "The student layer that is taught "
+                        + "(pool5)"),
+                SpecField.of("student.init", STUDENT, "Student starts from", SpecField.Type.TEXT, "random, or a weights file or "
+                        + "run to start from"),
+                SpecField.of("adaptation.matchNorms", STUDENT, "Match norms", SpecField.Type.BOOLEAN, "Scale the "
+                        + "teacher's features to unit mean square (for teachers with large activations)"),
+                SpecField.choice("optimizer.type", OPTIMISER, "Optimiser", List.of("sgd", "adam"), "SGD with momentum "
+                        + "as in the paper, or Adam (the CPU presets)"),
+                SpecField.of("optimizer.learningRate", OPTIMISER, "Learning rate", SpecField.Type.NUMBER, "The base "
+                        + "learning rate"),
+                SpecField.of("optimizer.momentum", OPTIMISER, "Momentum", SpecField.Type.NUMBER, "In [0, 1)"),
+                SpecField.of("optimizer.weightDecay", OPTIMISER, "Weight decay", SpecField.Type.NUMBER, "L2 weight "
+                        + "decay"),
+                SpecField.of("schedule.stepSize", OPTIMISER, "Rate step every", SpecField.Type.INTEGER, "Multiply the rate "
+                        + "by gamma every this many iterations (0: constant)"),
+                SpecField.of("schedule.gamma", OPTIMISER, "Rate step factor", SpecField.Type.NUMBER, "The factor of each step"),
+                SpecField.of("iterations", TRAINING, "Iterations", SpecField.Type.INTEGER, "Optimiser steps in all"),
+                SpecField.of("batchSize", TRAINING, "Batch size", SpecField.Type.INTEGER, "Pairs per step"),
+                SpecField.of("inputSize", TRAINING, "Input size", SpecField.Type.INTEGER, "Side of the square crop "
+                        + "both networks see, in pixels (113 for alexnet-small, 227 for AlexNet)"),
+                SpecField.of("augmentation.randomCrop", TRAINING, "Random crops", SpecField.Type.BOOLEAN, "The same "
+                        + "random crop on both images of a pair"),
+                SpecField.of("augmentation.flip", TRAINING, "Flips", SpecField.Type.BOOLEAN, "The same random "
+                        + "horizontal flip on both images"),
+                SpecField.of("augmentation.cropGrid", TRAINING, "Crop grid", SpecField.Type.INTEGER, "Crops from an "
+                        + "N x N grid of positions (needed by the feature cache); 0: anywhere"),
+                SpecField.of("seed", TRAINING, "Seed", SpecField.Type.LONG, "The same seed gives the same run"),
+                SpecField.choice(DEVICE_KEY, DEVICE, "Device", List.of("auto", "cpu"), "auto: the first GPU when "
+                        + "there is one, else the CPU"),
+                SpecField.of("threads", DEVICE, "CPU threads", SpecField.Type.INTEGER, "Threads of the engine on the "
+                        + "CPU (0: all cores)"),
+                SpecField.of("checkpointEvery", RECORDS, "Checkpoint every", SpecField.Type.INTEGER, "Iterations "
+                        + "between checkpoints (0: about 20 per run)"),
+                SpecField.of("logEvery", RECORDS, "Log every", SpecField.Type.INTEGER, "Iterations between rows of "
+                        + "metrics.csv"),
+                SpecField.of("filterSnapshots", RECORDS, "Filter pictures at", SpecField.Type.STEPS, "Steps at which "
+                        + "conv1 is drawn to filters/, e.g. 50, 100, 200 (always at 0 and the end)"));
+    }
+
+    /** The field values of a spec, by key. */
+    public static Map<String, Object> values(RunSpec spec) {
+        JsonNode tree = Json.MAPPER.valueToTree(spec);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (SpecField f : fields()) {
+            JsonNode n = at(tree, f.key());
+            out.put(f.key(), n == null || n.isNull() ? f.blank() : switch (f.type()) {
+                case TEXT, CHOICE -> n.asText();
+                case INTEGER -> n.asInt();
+                case LONG -> n.asLong();
+                case NUMBER -> n.asDouble();
+                case BOOLEAN -> n.asBoolean();
+                case STEPS -> steps(n);
+            });
+        }
+        return out;
+    }
+
+    /**
+     * The spec the values make, validated as the engine validates it.
+     *
+     * @throws IllegalArgumentException naming the field and what is wrong
+     */
+    public static RunSpec build(Map<String, Object> values) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        for (SpecField f : fields()) {
+            Object v = values.get(f.key());
+            if (v == null || (v instanceof String s && s.isBlank())) {
+                continue;
+            }
+            String[] path = f.key().split("\\.");
+            ObjectNode parent = root;
+            for (int i = 0; i < path.length - 1; i++) {
+                parent = parent.has(path[i]) ? (ObjectNode) parent.get(path[i]) : parent.putObject(path[i]);
+            }
+            String leaf = path[path.length - 1];
+            switch (f.type()) {
+                case TEXT, CHOICE -> parent.put(leaf, ((String) v).trim());
+                case INTEGER -> parent.put(leaf, ((Number) v).intValue());
+                case LONG -> parent.put(leaf, ((Number) v).longValue());
+                case NUMBER -> parent.put(leaf, ((Number) v).doubleValue());
+                case BOOLEAN -> parent.put(leaf, (Boolean) v);
+                case STEPS -> {
+                    ArrayNode a = parent.putArray(leaf);
+                    parseSteps(f.label(), (String) v).forEach(a::add);
+                }
+            }
+        }
+        if (!root.path("teacher").has("source")) {
+            root.remove("teacher");
+        }
+        try {
+            return Json.MAPPER.treeToValue(root, RunSpec.class);
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalArgumentException(cause.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+    }
+
+    static List<Integer> parseSteps(String label, String text) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : text.split("[,\\s]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(Integer.parseInt(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(label + ": '" + part + "' is not a step (give steps as 50, 100, 200)");
+            }
+        }
+        return out;
+    }
+
+    private static String steps(JsonNode n) {
+        List<String> s = new ArrayList<>();
+        n.forEach(v -> s.add(v.asText()));
+        return String.join(", ", s);
+    }
+
+    /** The node at a dotted path, or null. */
+    static JsonNode at(JsonNode tree, String key) {
+        JsonNode n = tree;
+        for (String part : key.split("\\.")) {
+            n = n == null ? null : n.get(part);
+        }
+        return n;
+    }
+}

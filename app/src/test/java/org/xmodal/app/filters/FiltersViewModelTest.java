@@ -1,0 +1,90 @@
+package org.xmodal.app.filters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.app.TestData;
+import org.xmodal.app.TinyRuns;
+import org.xmodal.app.task.DirectTaskExecutor;
+import org.xmodal.engine.image.ImageFiles;
+import org.xmodal.engine.image.RgbImage;
+
+class FiltersViewModelTest {
+    @TempDir
+    Path tmp;
+
+    private FiltersViewModel filters(TestData.Direct env) {
+        env.context.runs().poll();
+        return new FiltersViewModel(env.context);
+    }
+
+    @Test
+    void theNewestRunIsDrawnAtItsLastCheckpointAndTheSliderStepsBack() {
+        TinyRuns runs = TinyRuns.get();
+        TestData.Direct env = new TestData.Direct(new DirectTaskExecutor(), tmp.resolve("cache"), runs.runs());
+        FiltersViewModel vm = filters(env);
+        assertEquals(2, vm.runs().size());
+        assertEquals(runs.transfer().id(), vm.runProperty().get().id());
+        assertEquals(List.of(2L, 4L, 6L), vm.steps());
+        assertEquals(6L, vm.step().orElseThrow());
+        FiltersViewModel.Picture last = vm.gridProperty().get();
+        assertNotNull(last);
+        assertTrue(last.caption().contains("step 6 \u00b7 24 filters 11x11 on HHA input"), last.caption());
+        vm.stepIndexProperty().set(0);
+        FiltersViewModel.Picture first = vm.gridProperty().get();
+        assertTrue(first.caption().contains("step 2"), first.caption());
+        assertFalse(Arrays.equals(last.image().rgb(), first.image().rgb()), "the filters changed in training");
+        assertTrue(env.problems.isEmpty(), env.problems.toString());
+    }
+
+    @Test
+    void perChannelShowsThreeGreyGridsSideBySide() {
+        TestData.Direct env = new TestData.Direct(new DirectTaskExecutor(), tmp.resolve("cache"),
+                TinyRuns.get().runs());
+        FiltersViewModel vm = filters(env);
+        RgbImage composite = vm.gridProperty().get().image();
+        vm.displayProperty().set(FiltersViewModel.Display.CHANNELS);
+        RgbImage channels = vm.gridProperty().get().image();
+        assertTrue(channels.width() > 3 * composite.width(), channels.width() + " vs " + composite.width());
+        assertEquals(channels.get(40, 60, 0), channels.get(40, 60, 2), "grey");
+    }
+
+    @Test
+    void figureTwoPutsTheTeacherTheTransferAndARandomInitSideBySideAndSaysWhatIsMissing() throws Exception {
+        TinyRuns runs = TinyRuns.get();
+        TestData.Direct env = new TestData.Direct(new DirectTaskExecutor(), tmp.resolve("cache"), runs.runs());
+        FiltersViewModel vm = filters(env);
+        assertEquals(runs.teacher().id(), vm.chosen(FiltersViewModel.Slot.TEACHER).get().id());
+        assertEquals(runs.transfer().id(), vm.chosen(FiltersViewModel.Slot.TRANSFER).get().id());
+        assertEquals(null, vm.chosen(FiltersViewModel.Slot.FINETUNE).get(), "no fine-tuning run yet");
+        assertEquals(null, vm.figureProperty().get(), "not drawn until wanted");
+        vm.figureWantedProperty().set(true);
+        RgbImage figure = vm.figureProperty().get().image();
+        assertTrue(figure.width() > 4 * 100, "four panels: " + figure.width());
+        Path png = tmp.resolve("figure2.png");
+        vm.exportFigure(png);
+        assertTrue(Files.isRegularFile(png));
+        assertEquals(figure.width(), ImageFiles.readRgb(png).width());
+        assertTrue(vm.noticeProperty().get().startsWith("Saved"));
+        assertTrue(env.problems.isEmpty(), env.problems.toString());
+    }
+
+    @Test
+    void aRandomInitIsTheSeedsOwnFilters() {
+        var a = FirstLayer.random("alexnet-small", 5);
+        var b = FirstLayer.random("alexnet-small", 5);
+        var c = FirstLayer.random("alexnet-small", 6);
+        assertTrue(Arrays.equals(a.weights(), b.weights()));
+        assertFalse(Arrays.equals(a.weights(), c.weights()));
+        assertEquals(24, a.count());
+        assertEquals(11, a.k());
+    }
+}

@@ -1,0 +1,67 @@
+package org.xmodal.app.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.app.TestData;
+import org.xmodal.app.WorkbenchContext;
+import org.xmodal.app.shell.Problem;
+import org.xmodal.app.task.DirectTaskExecutor;
+import org.xmodal.engine.device.EngineInfo;
+import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.engine.run.RunStatus;
+
+class RunsViewModelTest {
+    @TempDir
+    Path tmp;
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    private RunsViewModel runs() {
+        EngineProcesses engine = EngineProcesses.likeThisJvm()
+                .withEnvironment("XDG_CACHE_HOME", tmp.resolve("engine-cache").toString())
+                .withJvmOption("-Dxmodal.log.level=WARN");
+        WorkbenchContext context = WorkbenchContext.create(new DirectTaskExecutor(), problems::add,
+                new EncodingCache(tmp.resolve("cache")), Optional.of(TestData.sample()), new RunsSetup(
+                        tmp.resolve("runs"), engine, () -> new EngineInfo("PyTorch", "2.5.1", "0.32.0", "cpu", 2,
+                        List.of())));
+        return new RunsViewModel(context);
+    }
+
+    @Test
+    void aRunWhoseEngineFailsIsExplainedInADialogNamingWhatIsWrong() throws Exception {
+        RunsViewModel vm = runs();
+        Path notADataset = Files.createDirectories(tmp.resolve("empty-folder"));
+        vm.form().fill(RunFolders.spec("doomed", notADataset.toString()));
+        assertEquals("", vm.form().problemProperty().get(), "the form cannot know the folder holds no pairs");
+        vm.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (problems.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            vm.library().poll();
+        }
+        assertEquals(1, problems.size(), "one dialog");
+        Problem p = problems.get(0);
+        assertTrue(p.title().startsWith("The run ") && p.title().endsWith("-doomed failed"), p.title());
+        assertTrue(p.message().contains(notADataset.toString()), p.message());
+        assertEquals(RunStatus.State.FAILED, vm.library().runs().get(0).summary().status().state());
+        assertEquals(vm.library().runs().get(0), vm.selectedProperty().get(), "the new run was chosen");
+        assertTrue(vm.canResumeProperty().get() && vm.canCloneProperty().get() && !vm.canStopProperty().get());
+    }
+
+    @Test
+    void resumingRunsTheEnginesResumeCommandOnTheRunsFolder() {
+        List<String> cmd = EngineProcesses.likeThisJvm().command(List.of("resume", "/runs/x"));
+        assertEquals(List.of(EngineProcesses.MAIN_CLASS, "resume", "/runs/x"), cmd.subList(cmd.size() - 3,
+                cmd.size()));
+        assertTrue(cmd.contains("-Dai.djl.offline=true"));
+    }
+}
