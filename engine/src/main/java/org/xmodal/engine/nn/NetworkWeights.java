@@ -2,6 +2,7 @@ package org.xmodal.engine.nn;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -167,6 +168,10 @@ public final class NetworkWeights {
         if (!problems.isEmpty()) {
             throw new BadInputException(file, summarise(problems));
         }
+        // PyTorch's grad mode is per thread and on by default on threads it did not start from: an in-place write
+        // into a tensor that requires gradients fails there unless recording is off for the write
+        boolean recording = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
              NDManager staging = NDManager.newBaseManager(Device.cpu())) {
             for (Map.Entry<String, NDArray> e : targets.entrySet()) {
@@ -180,6 +185,8 @@ public final class NetworkWeights {
                     e.getValue().set(ALL, staged);
                 }
             }
+        } finally {
+            JniUtils.setGradMode(recording);
         }
     }
 

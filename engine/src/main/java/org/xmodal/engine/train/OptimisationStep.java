@@ -5,6 +5,7 @@ import ai.djl.engine.EngineException;
 import java.util.function.IntConsumer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.Map;
 
@@ -63,7 +64,15 @@ public final class OptimisationStep {
                     gc.backward(l);
                 }
             }
-            optimizer.step(trainable, lr);
+            // updates write in place into tensors that require gradients: never while autograd records (grad mode
+            // is per thread, and on by default on threads PyTorch did not start from)
+            boolean recording = JniUtils.isGradMode();
+            JniUtils.setGradMode(false);
+            try {
+                optimizer.step(trainable, lr);
+            } finally {
+                JniUtils.setGradMode(recording);
+            }
             return loss;
         }
     }
