@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.xmodal.engine.nn.FeatureNetwork;
+import org.xmodal.engine.nn.NativeScalar;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.nn.NetworkWeights;
 import org.xmodal.engine.nn.Teacher;
@@ -137,7 +138,7 @@ public final class SupervisionTransfer implements AutoCloseable {
     public NDArray loss(NDArray rgb, NDArray paired) {
         NDArray target = targets(rgb);
         NDArray diff = adapted(paired, true).sub(target);
-        return diff.square().sum().div(paired.getShape().get(0));
+        return diff.square().sum().div(NativeScalar.of(paired.getManager(), paired.getShape().get(0)));
     }
 
     @Override
