@@ -71,7 +71,7 @@ public final class LocalResponseNorm extends AbstractBlock {
      */
     private NDArray normalise(NDArray x, NDArray band, NDArray bias) {
         NDArray d = Conv2d.conv2d(x.square(), band, bias, ONE, ZERO, ONE, 1).singletonOrThrow();
-        return x.mul(d.log().mul(-beta).exp());
+        return x.mul(d.log().mul(NativeScalar.of(x.getManager(), -beta)).exp());
     }
 
     private NDArray band(NDManager m, long channels) {

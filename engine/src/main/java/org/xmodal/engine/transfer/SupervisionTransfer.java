@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.xmodal.engine.nn.FeatureNetwork;
+import org.xmodal.engine.nn.NativeScalar;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.nn.NetworkWeights;
 import org.xmodal.engine.nn.Teacher;
@@ -155,7 +156,7 @@ public final class SupervisionTransfer implements AutoCloseable {
     /** The summed squared error divided by {@code batchSize} (the whole batch's size when this is a micro-batch). */
     public NDArray lossAgainst(NDArray targets, NDArray paired, long batchSize) {
         NDArray diff = adapted(paired, true).sub(targets);
-        return diff.square().sum().div(batchSize);
+        return diff.square().sum().div(NativeScalar.of(paired.getManager(), batchSize));
     }
 
     @Override
