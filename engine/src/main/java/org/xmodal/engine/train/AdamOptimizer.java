@@ -35,9 +35,19 @@ final class AdamOptimizer implements ParameterOptimizer {
                 continue;
             }
             String k = e.getKey();
-            NDArray g = p.getGradient();
+            // every temporary goes to the step's scope: an array computed from p, m or v would otherwise belong to
+            // their (long-lived) manager and stay allocated until the run ends
             try (NDManager scope = manager.newSubManager()) {
-                NDArray d = weightDecay > 0 ? g.add(p.mul(weightDecay)) : g.duplicate();
+                NDArray g = p.getGradient();
+                g.attach(scope); // closes only this handle; the parameter keeps its gradient
+                NDArray d;
+                if (weightDecay > 0) {
+                    NDArray decay = p.mul(weightDecay);
+                    decay.attach(scope);
+                    d = g.add(decay);
+                } else {
+                    d = g.duplicate();
+                }
                 d.attach(scope);
                 NDArray m = first.computeIfAbsent(k, x -> attached(p.zerosLike()));
                 NDArray v = second.computeIfAbsent(k, x -> attached(p.zerosLike()));
@@ -48,10 +58,14 @@ final class AdamOptimizer implements ParameterOptimizer {
                 v.muli(beta2).addi(d.square().muli(1 - beta2));
                 double c1 = 1 - Math.pow(beta1, n);
                 double c2 = 1 - Math.pow(beta2, n);
-                NDArray denom = v.div(c2).sqrt().addi(eps);
-                p.subi(m.div(c1).divi(denom).muli(lr));
+                NDArray vHat = v.div(c2);
+                NDArray mHat = m.div(c1);
+                vHat.attach(scope);
+                mHat.attach(scope);
+                NDArray denom = vHat.sqrt().addi(eps);
+                p.subi(mHat.divi(denom).muli(lr));
+                g.subi(g);
             }
-            g.subi(g);
         }
     }
 

@@ -28,9 +28,18 @@ final class SgdOptimizer implements ParameterOptimizer {
             if (!p.hasGradient()) {
                 continue;
             }
-            NDArray g = p.getGradient();
+            // temporaries go to the step's scope, not to the long-lived manager of p and of the velocity
             try (NDManager scope = manager.newSubManager()) {
-                NDArray d = weightDecay > 0 ? g.add(p.mul(weightDecay)) : g.duplicate();
+                NDArray g = p.getGradient();
+                g.attach(scope); // closes only this handle; the parameter keeps its gradient
+                NDArray d;
+                if (weightDecay > 0) {
+                    NDArray decay = p.mul(weightDecay);
+                    decay.attach(scope);
+                    d = g.add(decay);
+                } else {
+                    d = g.duplicate();
+                }
                 d.attach(scope);
                 NDArray v = velocity.get(e.getKey());
                 if (momentum > 0) {
@@ -41,12 +50,14 @@ final class SgdOptimizer implements ParameterOptimizer {
                     } else {
                         v.muli(momentum).addi(d);
                     }
-                    p.subi(v.mul(lr));
+                    NDArray update = v.mul(lr);
+                    update.attach(scope);
+                    p.subi(update);
                 } else {
                     p.subi(d.muli(lr));
                 }
+                g.subi(g);
             }
-            g.subi(g);
         }
     }
 
