@@ -38,8 +38,9 @@ final class Table1Command extends CliCommand implements Callable<Integer> {
     int seeds;
 
     @Option(names = "--preset", defaultValue = Table1Preset.CPU_DEMO, paramLabel = "NAME",
-            description = "cpu-demo (small networks, minutes on two CPU cores) or paper (the paper's "
-                    + "architectures and schedules, for a GPU); default ${DEFAULT-VALUE}.")
+            description = "cpu-demo (small networks, minutes on two CPU cores), paper (the paper's "
+                    + "architectures and schedules, for a GPU), or a preset file (JSON, the form an experiment "
+                    + "writes to results/preset.json); default ${DEFAULT-VALUE}.")
     String preset;
 
     @Override

@@ -1,7 +1,14 @@
 package org.xmodal.engine.experiment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.json.Json;
 import org.xmodal.engine.run.RunSpec;
 
 /**
@@ -44,13 +51,29 @@ public record Table1Preset(String name, String description, RunSpec teacher, Run
         return List.of(CPU_DEMO, PAPER);
     }
 
-    public static Table1Preset named(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case CPU_DEMO -> cpuDemo();
-            case PAPER -> paper();
-            default -> throw new IllegalArgumentException("unknown preset '" + name + "'; known: "
-                    + String.join(", ", names()));
-        };
+    /** A built-in preset by name, or a preset file (JSON, as an experiment writes to results/preset.json). */
+    public static Table1Preset named(String name) throws IOException {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case CPU_DEMO:
+                return cpuDemo();
+            case PAPER:
+                return paper();
+            default:
+                Path file = Path.of(name);
+                if (!name.endsWith(".json") || !Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("unknown preset '" + name + "'; known: "
+                            + String.join(", ", names()) + ", or a preset file (.json)");
+                }
+                try {
+                    return Json.MAPPER.readValue(file.toFile(), Table1Preset.class);
+                } catch (ValueInstantiationException e) {
+                    throw new BadInputException(name, "is not a valid Table 1 preset: "
+                            + (e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage()), e);
+                } catch (JsonProcessingException e) {
+                    throw new BadInputException(name, "is not a valid Table 1 preset (" + e.getOriginalMessage()
+                            + ")", e);
+                }
+        }
     }
 
     /**
