@@ -5,12 +5,11 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.engine.experiment.RunKinds;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.train.TrainingLoop;
-import org.xmodal.engine.transfer.TeacherRun;
-import org.xmodal.engine.transfer.TransferRun;
 
 /**
  * Drives a run in this process for {@code run} and {@code resume}: a progress bar on stderr, and Ctrl-C or a
@@ -38,9 +37,8 @@ final class RunLauncher {
                 "step %d/%d, loss %.4g, %.1f images/s", step, total, loss, speed), step / (double) total);
         try {
             TerminalProgress preparation = new TerminalProgress("prepare", err);
-            TrainingLoop.Outcome outcome = run.spec().kind().equals("teacher")
-                    ? TeacherRun.execute(run, resume, preparation, listener, cancel)
-                    : TransferRun.execute(run, resume, EncodingCache.userDefault(), preparation, listener, cancel);
+            TrainingLoop.Outcome outcome = RunKinds.execute(run, resume, EncodingCache.userDefault(), preparation,
+                    listener, cancel);
             bar.done();
             out.println(run.id() + ": " + outcome.name().toLowerCase(Locale.ROOT) + describeEnd(run));
             return outcome == TrainingLoop.Outcome.FAILED ? 4 : 0;

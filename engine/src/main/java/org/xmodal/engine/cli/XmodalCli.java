@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 SynthCommand.class,
                 ProposalsCommand.class,
+                ExperimentCommand.class,
         })
 public final class XmodalCli implements Runnable {
     /** Exit code for bad input from the user (files, arguments). */

@@ -178,6 +178,25 @@ public final class FeatureNetwork extends AbstractBlock {
         return x;
     }
 
+    /**
+     * Runs the stages after {@code fromTap} up to and including {@code tap} on {@code features}, the output of
+     * {@code fromTap}: what lies above a frozen part ("fine-tune fc only" runs the frozen part without gradients).
+     */
+    public NDArray forwardFrom(ParameterStore parameterStore, NDArray features, String fromTap, String tap,
+                               boolean training) {
+        int first = indexOf(fromTap) + 1;
+        int last = indexOf(tap);
+        if (last >= initialisedStages) {
+            throw new IllegalStateException(architecture + ": stage " + taps.get(initialisedStages)
+                    + " is not initialised (initialize the network up to " + tap + " first)");
+        }
+        NDArray x = features;
+        for (int i = first; i <= last; i++) {
+            x = stages.get(i).block().forward(parameterStore, new NDList(x), training).singletonOrThrow();
+        }
+        return x;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
                                      PairList<String, Object> params) {

@@ -73,6 +73,15 @@ public record ProposalConfig(List<GroupingStrategy> strategies, double minRegion
         return new ProposalConfig(colour, minRegionFraction, blurSigma, minBoxSide, maxOverlap, seed);
     }
 
+    /**
+     * Everything that decides the proposals, for cache keys; {@link SelectiveSearch#VERSION} changes when the
+     * algorithm does.
+     */
+    public String fingerprint() {
+        return String.format(java.util.Locale.ROOT, "selective-search-v%d %s min=%s blur=%s side=%s overlap=%s seed=%d",
+                SelectiveSearch.VERSION, strategies, minRegionFraction, blurSigma, minBoxSide, maxOverlap, seed);
+    }
+
     /** Whether any strategy needs the HHA image. */
     public boolean usesDepth() {
         return strategies.stream().anyMatch(GroupingStrategy::usesDepth);

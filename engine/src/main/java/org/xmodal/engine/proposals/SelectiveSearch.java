@@ -26,6 +26,8 @@ import org.xmodal.engine.image.RgbImage;
  * images: use one instance per thread.
  */
 public final class SelectiveSearch {
+    /** Version of the algorithm, part of {@link ProposalConfig#fingerprint()}: bump it when proposals change. */
+    public static final int VERSION = 1;
     /** The image width that the strategies' k and the blur are given for (NYU Depth v2's 640x480). */
     static final double REFERENCE_WIDTH = 640;
 

@@ -8,7 +8,9 @@ import java.util.Locale;
  * Everything a run needs, stored as {@code spec.json} in its run directory (DESIGN.md). Immutable; validated
  * when built, so a bad spec fails before any training starts. A Python user reads it as plain JSON.
  *
- * @param kind        {@code transfer} (supervision transfer), {@code teacher} (train an RGB network on labels)
+ * @param kind        {@code transfer} (supervision transfer), {@code teacher} (train an RGB network on labels),
+ *                    {@code finetune} (train a region classifier from some initialisation on the few labels, then
+ *                    evaluate it on the test pairs)
  * @param data        dataset path (folder, NYU .mat, frame folder)
  * @param modality    {@code depth} (student sees HHA) or {@code flow} (student sees flow images)
  * @param inputSize   side of the square crop both networks see, in pixels
@@ -16,11 +18,12 @@ import java.util.Locale;
  */
 @JsonPropertyOrder({"name", "kind", "data", "modality", "teacher", "student", "adaptation", "optimizer",
         "schedule", "batchSize", "iterations", "inputSize", "augmentation", "seed", "device", "threads",
-        "checkpointEvery", "logEvery", "filterSnapshots", "launch"})
+        "checkpointEvery", "logEvery", "filterSnapshots", "finetune", "launch"})
 public record RunSpec(String name, String kind, String data, String modality, Teacher teacher, Student student,
                       Adaptation adaptation, Optimizer optimizer, Schedule schedule, int batchSize, int iterations,
                       int inputSize, Augmentation augmentation, long seed, String device, int threads,
-                      int checkpointEvery, int logEvery, List<Integer> filterSnapshots, Launch launch) {
+                      int checkpointEvery, int logEvery, List<Integer> filterSnapshots, Finetune finetune,
+                      Launch launch) {
 
     /**
      * Where the frozen teacher comes from: {@code network} (an architecture with weights from {@code weights}, a
@@ -67,16 +70,79 @@ public record RunSpec(String name, String kind, String data, String modality, Te
         }
     }
 
+    /**
+     * What a fine-tuning run trains and how it starts (the arms of the paper's Table 1).
+     *
+     * @param input      {@code paired} (the dataset's other modality: HHA for depth, flow images for flow) or
+     *                   {@code rgb}
+     * @param init       {@code random}, or weights to start from: a weights file, a run directory or the name of a
+     *                   finished run; only the parameters that exist in both with the same shape are taken (a
+     *                   transfer student brings conv1..pool5, an RGB teacher everything up to fc7)
+     * @param freezeUpTo null to train every layer, or a tap ({@code pool5}: the paper's "ft fc only") up to which
+     *                   the initial weights stay fixed
+     * @param task       {@code detection} (proposals with a background class, per-class AP on the test pairs) or
+     *                   {@code regions} (classify ground-truth boxes; AP of ranking the test boxes per class)
+     * @param proposals  proposals per image used for training and scored at test time
+     * @param foreground fraction of each batch taken from foreground regions (Fast R-CNN's 25%)
+     */
+    public record Finetune(String input, String init, String freezeUpTo, String task, Integer proposals,
+                           Double foreground) {
+        public static final int DEFAULT_PROPOSALS = 300;
+        public static final double DEFAULT_FOREGROUND = 0.25;
+
+        public Finetune {
+            input = lower(input, "paired");
+            init = init == null || init.isBlank() ? "random" : init.trim();
+            freezeUpTo = freezeUpTo == null || freezeUpTo.isBlank() ? null : freezeUpTo.trim();
+            task = lower(task, "detection");
+            proposals = proposals == null ? DEFAULT_PROPOSALS : proposals;
+            foreground = foreground == null ? DEFAULT_FOREGROUND : foreground;
+            if (!List.of("paired", "rgb").contains(input)) {
+                throw new IllegalArgumentException("finetune.input must be paired or rgb, not '" + input + "'");
+            }
+            if (!List.of("detection", "regions").contains(task)) {
+                throw new IllegalArgumentException("finetune.task must be detection or regions, not '" + task + "'");
+            }
+            if (proposals < 1) {
+                throw new IllegalArgumentException("finetune.proposals must be at least 1, got " + proposals);
+            }
+            if (!(foreground > 0 && foreground <= 1)) {
+                throw new IllegalArgumentException("finetune.foreground must be in (0, 1], got " + foreground);
+            }
+        }
+
+        public boolean randomInit() {
+            return init.equals("random");
+        }
+
+        public Finetune withInit(String weights) {
+            return new Finetune(input, weights, freezeUpTo, task, proposals, foreground);
+        }
+    }
+
     /** Filled in when the run is launched: what actually ran it. */
     public record Launch(String engineVersion, String device, String time, String host) {
+    }
+
+    /** A spec without fine-tuning settings (transfer and teacher runs). */
+    public RunSpec(String name, String kind, String data, String modality, Teacher teacher, Student student,
+                   Adaptation adaptation, Optimizer optimizer, Schedule schedule, int batchSize, int iterations,
+                   int inputSize, Augmentation augmentation, long seed, String device, int threads,
+                   int checkpointEvery, int logEvery, List<Integer> filterSnapshots, Launch launch) {
+        this(name, kind, data, modality, teacher, student, adaptation, optimizer, schedule, batchSize, iterations,
+                inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery, filterSnapshots, null,
+                launch);
     }
 
     public RunSpec {
         kind = lower(kind, "transfer");
         modality = lower(modality, "depth");
         device = lower(device, "auto");
-        if (!List.of("transfer", "teacher").contains(kind)) {
-            throw new IllegalArgumentException("kind must be transfer or teacher, not '" + kind + "'");
+        if (!List.of("transfer", "teacher", "finetune").contains(kind)) {
+            throw new IllegalArgumentException("kind must be transfer, teacher or finetune, not '" + kind + "'");
+        }
+        if (kind.equals("finetune") && finetune == null) {
+            finetune = new Finetune(null, null, null, null, null, null);
         }
         if (!List.of("depth", "flow").contains(modality)) {
             throw new IllegalArgumentException("modality must be depth or flow, not '" + modality + "'");
@@ -127,18 +193,37 @@ public record RunSpec(String name, String kind, String data, String modality, Te
     public RunSpec withLaunch(Launch l) {
         return new RunSpec(name, kind, data, modality, teacher, student, adaptation, optimizer, schedule, batchSize,
                 iterations, inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery, filterSnapshots,
-                l);
+                finetune, l);
     }
 
     public RunSpec withData(String path) {
         return new RunSpec(name, kind, path, modality, teacher, student, adaptation, optimizer, schedule, batchSize,
                 iterations, inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery, filterSnapshots,
-                launch);
+                finetune, launch);
     }
 
     public RunSpec withIterations(int n) {
         return new RunSpec(name, kind, data, modality, teacher, student, adaptation, optimizer, schedule, batchSize, n,
-                inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery, filterSnapshots, launch);
+                inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery, filterSnapshots, finetune,
+                launch);
+    }
+
+    public RunSpec withFinetune(Finetune f) {
+        return new RunSpec(name, kind, data, modality, teacher, student, adaptation, optimizer, schedule, batchSize,
+                iterations, inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery, filterSnapshots,
+                f, launch);
+    }
+
+    public RunSpec withSeed(long newSeed) {
+        return new RunSpec(name, kind, data, modality, teacher, student, adaptation, optimizer, schedule, batchSize,
+                iterations, inputSize, augmentation, newSeed, device, threads, checkpointEvery, logEvery,
+                filterSnapshots, finetune, launch);
+    }
+
+    public RunSpec withName(String newName) {
+        return new RunSpec(newName, kind, data, modality, teacher, student, adaptation, optimizer, schedule,
+                batchSize, iterations, inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery,
+                filterSnapshots, finetune, launch);
     }
 
     /** Checkpoint interval actually used: the spec's, or about 20 per run. */

@@ -14,7 +14,7 @@ public final class RunSpecFiles {
     }
 
     /**
-     * Reads and validates a spec. A relative {@code data} path (and teacher/student weight paths) is taken
+     * Reads and validates a spec. A relative {@code data} path (and teacher, student and fine-tuning weights) is taken
      * relative to the working directory when it exists there, else to the spec file's folder, and stored
      * absolute so the run can be resumed from anywhere.
      */
@@ -43,10 +43,14 @@ public final class RunSpecFiles {
         if (s.init() != null && !s.init().equals("random")) {
             s = new RunSpec.Student(s.architecture(), s.tap(), resolve(s.init(), base));
         }
+        RunSpec.Finetune f = spec.finetune();
+        if (f != null && !f.randomInit()) {
+            f = f.withInit(resolve(f.init(), base));
+        }
         return new RunSpec(spec.name(), spec.kind(), resolve(spec.data(), base), spec.modality(), t, s,
                 spec.adaptation(), spec.optimizer(), spec.schedule(), spec.batchSize(), spec.iterations(),
                 spec.inputSize(), spec.augmentation(), spec.seed(), spec.device(), spec.threads(),
-                spec.checkpointEvery(), spec.logEvery(), spec.filterSnapshots(), spec.launch());
+                spec.checkpointEvery(), spec.logEvery(), spec.filterSnapshots(), f, spec.launch());
     }
 
     private static String resolve(String path, Path base) {

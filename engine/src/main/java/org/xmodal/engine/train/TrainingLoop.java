@@ -40,6 +40,13 @@ public final class TrainingLoop {
     private final OptimisationStep optimisation;
     private LongConsumer snapshot = s -> { };
     private Listener listener = Listener.NONE;
+    private Completion completion = () -> { };
+
+    /** Work that belongs to a finished run (an evaluation), done after the last checkpoint. */
+    @FunctionalInterface
+    public interface Completion {
+        void complete() throws IOException;
+    }
 
     public TrainingLoop(RunDirectory run, RunSpec spec, NDManager manager, Map<String, NDArray> trainable,
                         ParameterOptimizer optimizer, int trainPairs, TrainingStep stepFunction) {
@@ -69,6 +76,15 @@ public final class TrainingLoop {
 
     public TrainingLoop listener(Listener l) {
         this.listener = l;
+        return this;
+    }
+
+    /**
+     * Runs {@code c} after the last step's checkpoint and before the "finished" event, so a run is finished only
+     * once it has its results: killed during {@code c}, it resumes from the last checkpoint straight into {@code c}.
+     */
+    public TrainingLoop beforeFinished(Completion c) {
+        this.completion = c;
         return this;
     }
 
@@ -138,7 +154,10 @@ public final class TrainingLoop {
                 snapshot.accept(done);
             }
         }
-        checkpoint(total);
+        if (start < total || run.latestCheckpointStep().filter(s -> s == total).isEmpty()) {
+            checkpoint(total);
+        }
+        completion.complete();
         run.append(RunEvent.of(RunEvent.FINISHED, total));
         return Outcome.FINISHED;
     }

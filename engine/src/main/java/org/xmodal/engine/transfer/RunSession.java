@@ -23,15 +23,15 @@ import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.task.ProgressListener;
 
 /** What every kind of run does around its training loop: start or resume events, filters, final weights. */
-final class RunSession {
+public final class RunSession {
     /** A run being (re)started: its spec, the device and the number of steps already done. */
-    record Begin(RunSpec spec, Device device, long start) {
+    public record Begin(RunSpec spec, Device device, long start) {
     }
 
     private RunSession() {
     }
 
-    static Begin begin(RunDirectory run, boolean resume) throws IOException {
+    public static Begin begin(RunDirectory run, boolean resume) throws IOException {
         RunSpec spec = run.spec();
         EngineInfo engine = EngineInfo.probeAndLog();
         Device device = Devices.resolve(spec.device());
@@ -43,13 +43,13 @@ final class RunSession {
     }
 
     /** Records why a run could not go on (unless it was cancelled, which the caller reports as a stop). */
-    static void failed(RunDirectory run, long step, Exception e) throws IOException {
+    public static void failed(RunDirectory run, long step, Exception e) throws IOException {
         if (!(e instanceof java.util.concurrent.CancellationException)) {
             run.append(RunEvent.of(RunEvent.FAILED, step).with("reason", e.getMessage()));
         }
     }
 
-    static void writeFilters(RunDirectory run, FeatureNetwork network, long step) {
+    public static void writeFilters(RunDirectory run, FeatureNetwork network, long step) {
         NDArray w = network.conv1Weight();
         long[] s = w.getShape().getShape();
         try {
@@ -61,12 +61,12 @@ final class RunSession {
     }
 
     /** The trained network's weights under their plain names, for fine-tuning and as a teacher. */
-    static void saveWeights(RunDirectory run, Map<String, NDArray> weights) throws IOException {
+    public static void saveWeights(RunDirectory run, Map<String, NDArray> weights) throws IOException {
         NetworkWeights.saveArrays(weights, run.path().resolve(Teachers.RESULT_WEIGHTS));
     }
 
     /** The RGB images of {@code pairs}, decoded on all cores. */
-    static List<RgbImage> rgbImages(PairedDataset ds, List<Pair> pairs, ProgressListener progress)
+    public static List<RgbImage> rgbImages(PairedDataset ds, List<Pair> pairs, ProgressListener progress)
             throws BadInputException {
         Map<Integer, RgbImage> out = new ConcurrentHashMap<>();
         BadInputException[] failure = new BadInputException[1];

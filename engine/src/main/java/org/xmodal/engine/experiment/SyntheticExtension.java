@@ -1,0 +1,115 @@
+package org.xmodal.engine.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xmodal.engine.data.folder.DatasetManifest;
+import org.xmodal.engine.json.Json;
+import org.xmodal.engine.synth.SynthConfig;
+import org.xmodal.engine.synth.SynthDatasetWriter;
+import org.xmodal.engine.synth.SynthGenerator;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
+
+/**
+ * Gives a small synthetic dataset more unlabelled pairs, deterministically: renders extra scenes with
+ * {@code xmodal synth} (a seed derived from the dataset's, no labels, no test scenes) and writes a dataset that
+ * lists the original pairs, unchanged, and the new ones. The labelled pairs and the test pairs stay exactly the
+ * dataset's own, so only the supervision transfer (and the RGB teacher, whose labels are the plentiful kind)
+ * sees more data.
+ */
+final class SyntheticExtension {
+    /** Added to the dataset's seed for the extra scenes, so they are other rooms than the dataset's. */
+    static final long SEED_OFFSET = 1_000_003;
+
+    /** The dataset to use, and what was done to get it (one sentence for the output, or null when nothing). */
+    record Result(Path data, int addedPairs, String note) {
+    }
+
+    private SyntheticExtension() {
+    }
+
+    /**
+     * @param trainPairs how many train pairs the dataset has
+     * @param target     how many train pairs the transfer should have
+     * @param work       folder for the rendered scenes and the combined dataset
+     */
+    static Result apply(Path data, int trainPairs, int target, Path work, ProgressListener progress,
+                        Cancellation cancel) throws IOException {
+        Path manifestFile = data.resolve(DatasetManifest.FILE_NAME);
+        if (target <= trainPairs || !Files.isRegularFile(manifestFile)) {
+            return new Result(data, 0, null);
+        }
+        DatasetManifest manifest = Json.MAPPER.readValue(manifestFile.toFile(), DatasetManifest.class);
+        Map<String, Object> provenance = manifest.provenance();
+        if (provenance == null || !SynthGenerator.NAME.equals(provenance.get("generator"))
+                || manifest.camera() == null) {
+            return new Result(data, 0, "the dataset has " + trainPairs + " train pairs (fewer than the preset's "
+                    + target + ") but was not made by xmodal synth, so it is used as it is");
+        }
+        long seed = ((Number) provenance.get("seed")).longValue() + SEED_OFFSET;
+        int extra = target - trainPairs;
+        SynthConfig config = new SynthConfig(seed, extra, manifest.camera().width(), manifest.camera().height(), 0, 5,
+                0, 0);
+        Path scenes = work.resolve("unlabelled-seed" + seed + "-" + extra);
+        if (!isComplete(scenes, config)) {
+            SynthDatasetWriter.write(config, scenes, true, Runtime.getRuntime().availableProcessors(), progress,
+                    cancel);
+        }
+        DatasetManifest added = Json.MAPPER.readValue(scenes.resolve(DatasetManifest.FILE_NAME).toFile(),
+                DatasetManifest.class);
+        Path combined = work.resolve(manifest.name() + "+unlabelled-" + extra);
+        writeCombined(data, manifest, scenes, added, combined, config);
+        return new Result(combined, extra, "the dataset has " + trainPairs + " train pairs; " + extra
+                + " unlabelled synthetic scenes were added for the transfer (`" + config.command() + "`, in "
+                + scenes + "); labelled and test pairs are the dataset's own");
+    }
+
+    private static boolean isComplete(Path dir, SynthConfig config) throws IOException {
+        Path m = dir.resolve(DatasetManifest.FILE_NAME);
+        if (!Files.isRegularFile(m) || Files.exists(dir.resolve(".xmodal-synth-unfinished"))) {
+            return false;
+        }
+        DatasetManifest manifest = Json.MAPPER.readValue(m.toFile(), DatasetManifest.class);
+        return manifest.provenance() != null && config.command().equals(manifest.provenance().get("command"));
+    }
+
+    private static void writeCombined(Path data, DatasetManifest base, Path scenes, DatasetManifest added,
+                                      Path combined, SynthConfig config) throws IOException {
+        Files.createDirectories(combined);
+        List<DatasetManifest.Entry> pairs = new ArrayList<>();
+        for (DatasetManifest.Entry e : base.pairs()) {
+            pairs.add(relocate(e, e.id(), data, combined));
+        }
+        for (DatasetManifest.Entry e : added.pairs()) {
+            pairs.add(relocate(e, "unlabelled-" + e.id(), scenes, combined));
+        }
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("base", data.toAbsolutePath().normalize().toString());
+        provenance.put("baseProvenance", base.provenance());
+        provenance.put("unlabelled", config.provenance());
+        DatasetManifest m = new DatasetManifest(base.format(), base.version(), base.name() + "+unlabelled",
+                base.modality(), base.camera(), base.depthUnitsPerMetre(), base.classes(), base.sceneClasses(),
+                provenance, pairs);
+        Json.writeAtomically(m, combined.resolve(DatasetManifest.FILE_NAME));
+    }
+
+    /** The entry with its paths relative to the combined dataset's folder. */
+    private static DatasetManifest.Entry relocate(DatasetManifest.Entry e, String id, Path from, Path to) {
+        return new DatasetManifest.Entry(id, e.split(), e.labelled(), path(e.rgb(), from, to),
+                path(e.depth(), from, to), path(e.depthRaw(), from, to), path(e.next(), from, to),
+                path(e.flow(), from, to), path(e.annotations(), from, to), path(e.instances(), from, to));
+    }
+
+    private static String path(String relative, Path from, Path to) {
+        if (relative == null) {
+            return null;
+        }
+        Path file = from.toAbsolutePath().normalize().resolve(relative).normalize();
+        return to.toAbsolutePath().normalize().relativize(file).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,269 @@
+package org.xmodal.engine.experiment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CancellationException;
+import org.xmodal.engine.data.DatasetLoaders;
+import org.xmodal.engine.data.ObjectAnnotation;
+import org.xmodal.engine.data.Pair;
+import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.data.Split;
+import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.engine.eval.DetectionEvaluation;
+import org.xmodal.engine.eval.DetectionResult;
+import org.xmodal.engine.finetune.FinetuneResults;
+import org.xmodal.engine.finetune.RegionScores;
+import org.xmodal.engine.json.Json;
+import org.xmodal.engine.proposals.ProposalCache;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunEvent;
+import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.run.RunStatus;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
+import org.xmodal.engine.train.TrainingLoop;
+
+/**
+ * The paper's Table 1 on a paired dataset: trains (or reuses) the RGB teacher, transfers from it, fine-tunes every
+ * arm for every seed on the labelled train pairs, fuses RGB with depth, and writes the comparison. Every run is a
+ * normal run under {@code OUT/runs} (the workbench shows and resumes them); a run with the same spec that already
+ * finished is reused and an interrupted one resumed, so starting the same experiment again continues it.
+ * Results go to {@code OUT/results}: summary.json (CONTRACT), table1.md, table1.csv, table1-seeds.csv, preset.json,
+ * the fused arms' results and, with the viz module present, report.html with its charts.
+ */
+public final class Table1Experiment {
+    /** Where the experiment reports what it does (a terminal, a GUI). */
+    public interface Output {
+        void line(String text);
+
+        ProgressListener progress(String label);
+
+        TrainingLoop.Listener training(String label);
+    }
+
+    /**
+     * @param data   the paired dataset
+     * @param out    the experiment's folder (runs/, results/, data/)
+     * @param seeds  fine-tuning seeds 1..seeds
+     * @param cache  where encodings and proposals are cached
+     */
+    public record Settings(Path data, Path out, int seeds, Table1Preset preset, EncodingCache cache) {
+        public Settings {
+            if (seeds < 1) {
+                throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final Output output;
+    private final Cancellation cancel;
+    private final Path runs;
+    private final Path results;
+    private final List<String> notes = new ArrayList<>();
+
+    public Table1Experiment(Settings settings, Output output, Cancellation cancel) {
+        this.settings = settings;
+        this.output = output;
+        this.cancel = cancel;
+        this.runs = settings.out().resolve("runs");
+        this.results = settings.out().resolve("results");
+    }
+
+    public Table1Results run() throws IOException {
+        Table1Preset preset = settings.preset();
+        Files.createDirectories(results);
+        Json.writeAtomically(preset, results.resolve("preset.json"));
+        Path data = prepareData(preset);
+        RunSpec finetune = preset.finetune();
+        String task = finetune.finetune().task();
+
+        List<String> classes;
+        Map<String, List<ObjectAnnotation>> groundTruth = new LinkedHashMap<>();
+        try (PairedDataset ds = DatasetLoaders.open(data, output.progress("data"), cancel)) {
+            classes = ds.classes();
+            List<Pair> train = ds.labelled(Split.TRAIN);
+            List<Pair> test = ds.labelled(Split.TEST);
+            test.forEach(p -> groundTruth.put(p.id(), p.annotation().objects()));
+            output.line(String.format(Locale.ROOT, "data: %s, %d train pairs (%d labelled), %d test pairs, %d classes",
+                    ds.name(), ds.pairs(Split.TRAIN).size(), train.size(), test.size(), classes.size()));
+            if (task.equals("detection")) {
+                List<Pair> both = new ArrayList<>(train);
+                both.addAll(test);
+                long t0 = System.nanoTime();
+                new ProposalCache(settings.cache()).proposals(ds, both, output.progress("proposals"), cancel);
+                output.line(String.format(Locale.ROOT, "proposals: %d images ready (%.0f s; cached for every arm)",
+                        both.size(), (System.nanoTime() - t0) / 1e9));
+            }
+        }
+
+        RunDirectory teacher = ensure(preset.teacher().withData(data.toString()), "RGB teacher");
+        RunSpec transferSpec = preset.transfer().withData(data.toString());
+        RunSpec.Teacher t = transferSpec.teacher();
+        transferSpec = withTeacher(transferSpec, new RunSpec.Teacher(t.source(), t.architecture(),
+                teacher.path().toAbsolutePath().toString(), t.tap(), t.cache()));
+        RunDirectory student = ensure(transferSpec, "supervision transfer");
+
+        Map<String, List<DetectionResult>> perSeed = new LinkedHashMap<>();
+        Map<String, List<String>> runIds = new LinkedHashMap<>();
+        Map<String, List<RunDirectory>> trained = new LinkedHashMap<>();
+        List<Long> seeds = new ArrayList<>();
+        for (long seed = 1; seed <= settings.seeds(); seed++) {
+            seeds.add(seed);
+            for (Table1Arm arm : Table1Arm.trained()) {
+                RunSpec template = arm == Table1Arm.NO_INIT ? preset.fromScratch() : finetune;
+                String init = switch (arm.init()) {
+                    case Table1Arm.TEACHER -> teacher.path().toAbsolutePath().toString();
+                    case Table1Arm.STUDENT -> student.path().toAbsolutePath().toString();
+                    default -> "random";
+                };
+                RunSpec.Finetune f = template.finetune();
+                RunSpec spec = template.withData(data.toString()).withSeed(seed)
+                        .withName("table1-" + arm.name() + "-s" + seed)
+                        .withFinetune(new RunSpec.Finetune(arm.input(), init, arm.freezeUpTo(), f.task(),
+                                f.proposals(), f.foreground()));
+                RunDirectory run = ensure(spec, arm.name() + ", seed " + seed);
+                DetectionResult result = FinetuneResults.detection(run);
+                output.line(String.format(Locale.ROOT, "  %s, seed %d: mAP %.1f%%", arm.name(), seed,
+                        100 * result.mAP()));
+                perSeed.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(result);
+                runIds.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(run.id());
+                trained.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(run);
+            }
+        }
+        for (Table1Arm arm : Table1Arm.ALL.stream().filter(Table1Arm::isFusion).toList()) {
+            for (int i = 0; i < seeds.size(); i++) {
+                RunDirectory a = trained.get(arm.fused().get(0)).get(i);
+                RunDirectory b = trained.get(arm.fused().get(1)).get(i);
+                DetectionResult fused = fuse(a, b, groundTruth, classes);
+                Path dir = results.resolve("fusion").resolve(arm.name()).resolve("seed-" + seeds.get(i));
+                Files.createDirectories(dir);
+                FinetuneResults.write(dir, fused);
+                output.line(String.format(Locale.ROOT, "  %s, seed %d: mAP %.1f%% (late fusion of %s and %s)",
+                        arm.name(), seeds.get(i), 100 * fused.mAP(), a.id(), b.id()));
+                perSeed.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(fused);
+                runIds.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(a.id() + " + " + b.id());
+            }
+        }
+        List<String> withoutTruth = classes.stream().filter(c -> perSeed.values().iterator().next().get(0)
+                .apPerClass().get(c).isNaN()).toList();
+        String dataset = settings.data().toString();
+        Table1Summary summary = Table1Summary.of(perSeed, classes, task, dataset, preset.name());
+        notes.add("teacher " + teacher.id() + ", transfer " + student.id() + " (both shared by every seed)");
+        Table1Results r = new Table1Results(summary, classes, seeds, perSeed, runIds, withoutTruth, notes);
+        writeResults(r);
+        return r;
+    }
+
+    /** The dataset the runs use: the given one, or the given one with more unlabelled synthetic pairs. */
+    private Path prepareData(Table1Preset preset) throws IOException {
+        Path data = settings.data().toAbsolutePath().normalize();
+        int trainPairs;
+        try (PairedDataset ds = DatasetLoaders.open(data, output.progress("data"), cancel)) {
+            trainPairs = ds.pairs(Split.TRAIN).size();
+        }
+        SyntheticExtension.Result ext = SyntheticExtension.apply(data, trainPairs, preset.unlabelledTarget(),
+                settings.out().resolve("data"), output.progress("synth"), cancel);
+        if (ext.note() != null) {
+            output.line("data: " + ext.note());
+            notes.add(ext.note());
+        }
+        return ext.data();
+    }
+
+    private static DetectionResult fuse(RunDirectory a, RunDirectory b, Map<String, List<ObjectAnnotation>> truth,
+                                        List<String> classes) throws IOException {
+        RegionScores fused = RegionScores.average(RegionScores.read(a.results()), RegionScores.read(b.results()),
+                0.5);
+        return DetectionEvaluation.evaluate(fused.detections(), truth, classes);
+    }
+
+    /**
+     * A finished run of this spec: an earlier one reused, an interrupted one resumed, or a new one trained.
+     *
+     * @throws CancellationException when the user stopped the experiment (the run is left resumable)
+     */
+    private RunDirectory ensure(RunSpec spec, String what) throws IOException {
+        RunDirectory run = RunReuse.find(runs, spec).orElse(null);
+        boolean resume = false;
+        if (run != null) {
+            RunStatus status = run.status();
+            switch (status.state()) {
+                case FINISHED -> {
+                    output.line(what + ": reusing finished run " + run.id());
+                    return run;
+                }
+                case RUNNING -> throw new IllegalArgumentException(run.path() + ": the same run is going on in "
+                        + "another process; wait for it or stop it, then start the experiment again");
+                case CREATED -> resume = false;
+                default -> resume = true;
+            }
+        }
+        cancel.check();
+        if (run == null) {
+            run = RunDirectory.create(runs, spec);
+        }
+        output.line(what + ": " + (resume ? "resuming " : "training ") + run.id());
+        long t0 = System.nanoTime();
+        TrainingLoop.Outcome outcome = RunKinds.execute(run, resume, settings.cache(), output.progress("prepare"),
+                output.training(shortName(spec)), cancel);
+        if (outcome == TrainingLoop.Outcome.STOPPED) {
+            throw new CancellationException("stopped during " + run.id());
+        }
+        if (outcome == TrainingLoop.Outcome.FAILED) {
+            List<RunEvent> events = run.events();
+            String reason = events.isEmpty() ? "" : events.get(events.size() - 1).text("reason");
+            throw new IllegalStateException(what + " failed (" + run.path() + "): " + reason);
+        }
+        output.line(String.format(Locale.ROOT, "%s: finished %s in %.0f s", what, run.id(),
+                (System.nanoTime() - t0) / 1e9));
+        return run;
+    }
+
+    private static String shortName(RunSpec spec) {
+        return spec.name() == null ? spec.kind() : spec.name().replaceFirst("^table1-", "");
+    }
+
+    private static RunSpec withTeacher(RunSpec s, RunSpec.Teacher teacher) {
+        return new RunSpec(s.name(), s.kind(), s.data(), s.modality(), teacher, s.student(), s.adaptation(),
+                s.optimizer(), s.schedule(), s.batchSize(), s.iterations(), s.inputSize(), s.augmentation(), s.seed(),
+                s.device(), s.threads(), s.checkpointEvery(), s.logEvery(), s.filterSnapshots(), s.finetune(),
+                s.launch());
+    }
+
+    private void writeResults(Table1Results r) throws IOException {
+        r.summary().write(results.resolve("summary.json"));
+        String title = "Table 1: initialisations for " + (r.summary().task().equals("detection") ? "detection"
+                : "region classification") + " with few labels";
+        write(results.resolve("table1.md"), Table1Tables.markdown(r, title));
+        write(results.resolve("table1.csv"), Table1Tables.csv(r));
+        write(results.resolve("table1-seeds.csv"), Table1Tables.perSeedCsv(r));
+        boolean drawn = false;
+        for (Table1ReportWriter w : ServiceLoader.load(Table1ReportWriter.class)) {
+            w.write(r, results);
+            drawn = true;
+        }
+        if (!drawn) {
+            output.line("report.html not written: the viz module is not on the class path (the launcher has it)");
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.xmodal.engine.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.json.Json;
+import org.xmodal.engine.run.RunSpec;
+
+/**
+ * Everything that decides a Table 1 experiment apart from the data and the seeds: the RGB teacher's training, the
+ * transfer, the fine-tuning of every arm (the no-init arm may have its own schedule, as in the paper), and for
+ * small synthetic data how far to extend it with unlabelled pairs. Specs here are templates: the data path, the
+ * teacher's weights, the initial weights and the seed are filled in per run.
+ *
+ * @param teacher             the RGB network (kind teacher)
+ * @param transfer            supervision transfer from it (kind transfer)
+ * @param finetune            fine-tuning of the initialised arms (kind finetune)
+ * @param fromScratch         fine-tuning of the no-init arm
+ * @param unlabelledTarget    for a dataset made by {@code xmodal synth} with fewer train pairs than this, more
+ *                            unlabelled scenes are rendered (deterministically) so the transfer has this many; 0 never
+ */
+public record Table1Preset(String name, String description, RunSpec teacher, RunSpec transfer, RunSpec finetune,
+                           RunSpec fromScratch, int unlabelledTarget) {
+    public static final String CPU_DEMO = "cpu-demo";
+    public static final String PAPER = "paper";
+    /** Data placeholder of the templates. */
+    static final String DATA = "<data>";
+
+    public Table1Preset {
+        require(teacher, "teacher", "teacher");
+        require(transfer, "transfer", "transfer");
+        require(finetune, "finetune", "finetune");
+        require(fromScratch, "finetune", "fromScratch");
+        if (unlabelledTarget < 0) {
+            throw new IllegalArgumentException("unlabelledTarget must not be negative");
+        }
+    }
+
+    private static void require(RunSpec spec, String kind, String what) {
+        if (spec == null || !spec.kind().equals(kind)) {
+            throw new IllegalArgumentException("preset " + what + " must be a " + kind + " run spec");
+        }
+    }
+
+    public static List<String> names() {
+        return List.of(CPU_DEMO, PAPER);
+    }
+
+    /** A built-in preset by name, or a preset file (JSON, as an experiment writes to results/preset.json). */
+    public static Table1Preset named(String name) throws IOException {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case CPU_DEMO:
+                return cpuDemo();
+            case PAPER:
+                return paper();
+            default:
+                Path file = Path.of(name);
+                if (!name.endsWith(".json") || !Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("unknown preset '" + name + "'; known: "
+                            + String.join(", ", names()) + ", or a preset file (.json)");
+                }
+                try {
+                    return Json.MAPPER.readValue(file.toFile(), Table1Preset.class);
+                } catch (ValueInstantiationException e) {
+                    throw new BadInputException(name, "is not a valid Table 1 preset: "
+                            + (e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage()), e);
+                } catch (JsonProcessingException e) {
+                    throw new BadInputException(name, "is not a valid Table 1 preset (" + e.getOriginalMessage()
+                            + ")", e);
+                }
+        }
+    }
+
+    /**
+     * Small networks (alexnet-small) on 160x120 images, on two CPU cores: regions warped to 64 px, Adam (plain SGD
+     * diverges at these activation scales, see assets/presets/README.md), a few hundred steps per run.
+     */
+    public static Table1Preset cpuDemo() {
+        RunSpec.Optimizer adam = new RunSpec.Optimizer("adam", 1e-4, 0.9, 0.0005);
+        RunSpec teacher = new RunSpec("table1-rgb-teacher", "teacher", DATA, "depth", null,
+                new RunSpec.Student("alexnet-small", null, null), null, adam, null, 32, 600, 64, null, 1, "auto",
+                0, 100, 10, List.of(), null);
+        RunSpec transfer = new RunSpec("table1-transfer", "transfer", DATA, "depth",
+                new RunSpec.Teacher("network", "alexnet-small", "<teacher>", "pool5"),
+                new RunSpec.Student("alexnet-small", "pool5", "random"), new RunSpec.Adaptation(true), adam, null, 32,
+                300, 113, null, 1, "auto", 0, 50, 10, List.of(50, 100, 200), null);
+        RunSpec finetune = new RunSpec("table1-finetune", "finetune", DATA, "depth", null,
+                new RunSpec.Student("alexnet-small", null, null), null, adam, null, 32, 200, 64, null, 1, "auto", 0,
+                50, 10, List.of(), new RunSpec.Finetune("paired", "random", null, "detection", 200, 0.25), null);
+        return new Table1Preset(CPU_DEMO, "alexnet-small on two CPU cores: teacher 600 steps, transfer 300, "
+                + "fine-tuning 200 per arm and seed, regions at 64 px, 200 proposals per image", teacher, transfer,
+                finetune, finetune, 600);
+    }
+
+    /**
+     * The paper's settings (BRIEF.md section 1), for a GPU: AlexNet at 227 px; transfer AlexNet -> AlexNet at pool5
+     * for 100K iterations; Fast R-CNN-style fine-tuning, 40K iterations at base rate 0.001 (x0.1 every 30K),
+     * momentum 0.9, weight decay 0.0005, 128 regions per batch with 25% foreground, 2000 proposals per image; the
+     * no-init arm 100K iterations at 0.01 (x0.1 every 30K).
+     */
+    public static Table1Preset paper() {
+        RunSpec.Optimizer sgd = new RunSpec.Optimizer("sgd", 0.001, 0.9, 0.0005);
+        RunSpec.Schedule every30k = new RunSpec.Schedule(30_000, 0.1);
+        RunSpec teacher = new RunSpec("table1-rgb-teacher", "teacher", DATA, "depth", null,
+                new RunSpec.Student("alexnet", null, null), null, sgd, every30k, 128, 40_000, 227, null, 1, "auto", 0,
+                2000, 20, List.of(), null);
+        RunSpec transfer = new RunSpec("table1-transfer", "transfer", DATA, "depth",
+                new RunSpec.Teacher("network", "alexnet", "<teacher>", "pool5"),
+                new RunSpec.Student("alexnet", "pool5", "random"), new RunSpec.Adaptation(true), sgd,
+                new RunSpec.Schedule(50_000, 0.1), 128, 100_000, 227, new RunSpec.Augmentation(true, true), 1, "auto",
+                0, 5000, 20, List.of(0, 1000, 10_000, 50_000), null);
+        RunSpec.Finetune detection = new RunSpec.Finetune("paired", "random", null, "detection", 2000, 0.25);
+        RunSpec finetune = new RunSpec("table1-finetune", "finetune", DATA, "depth", null,
+                new RunSpec.Student("alexnet", null, null), null, sgd, every30k, 128, 40_000, 227, null, 1, "auto", 0,
+                2000, 20, List.of(), detection, null);
+        RunSpec fromScratch = new RunSpec("table1-finetune", "finetune", DATA, "depth", null,
+                new RunSpec.Student("alexnet", null, null), null, new RunSpec.Optimizer("sgd", 0.01, 0.9, 0.0005),
+                every30k, 128, 100_000, 227, null, 1, "auto", 0, 5000, 20, List.of(), detection, null);
+        return new Table1Preset(PAPER, "the paper's AlexNet schedules (BRIEF.md section 1), for a GPU", teacher,
+                transfer, finetune, fromScratch, 0);
+    }
+}

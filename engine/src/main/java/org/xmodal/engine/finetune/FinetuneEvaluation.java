@@ -1,0 +1,108 @@
+package org.xmodal.engine.finetune;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xmodal.engine.data.Box;
+import org.xmodal.engine.data.ObjectAnnotation;
+import org.xmodal.engine.data.Pair;
+import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.engine.eval.DetectionEvaluation;
+import org.xmodal.engine.eval.DetectionResult;
+import org.xmodal.engine.json.Json;
+import org.xmodal.engine.nn.FeatureNetwork;
+import org.xmodal.engine.run.MetricsLog;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunEvent;
+import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
+
+/**
+ * The end of a fine-tuning run: scores the test pairs' boxes (the first N proposals of each image for detection,
+ * the ground-truth boxes for region classification), keeps the pre-softmax scores for late fusion, and measures
+ * per-class AP by the NYUD2 protocol. Writes {@code results/detection.json} ({@link DetectionResult}),
+ * {@code results/ap.csv}, {@code results/scores.f32} + {@code scores.json} ({@link RegionScores}), and the APs
+ * as test metrics ({@code AP/<class>} for classes with test ground truth, and {@code mAP}).
+ */
+final class FinetuneEvaluation {
+    static final String INIT_FILE = "init.json";
+
+    private final RunDirectory run;
+    private final RunSpec spec;
+    private final PairedDataset ds;
+    private final List<Pair> test;
+    private final List<String> classes;
+    private final List<String> columns;
+    private final Map<String, List<Box>> proposals;
+    private final ProgressListener progress;
+    private final Cancellation cancel;
+
+    FinetuneEvaluation(RunDirectory run, RunSpec spec, PairedDataset ds, List<Pair> test, List<String> classes,
+                       List<String> columns, Map<String, List<Box>> proposals, ProgressListener progress,
+                       Cancellation cancel) {
+        this.run = run;
+        this.spec = spec;
+        this.ds = ds;
+        this.test = test;
+        this.classes = classes;
+        this.columns = columns;
+        this.proposals = proposals;
+        this.progress = progress;
+        this.cancel = cancel;
+    }
+
+    void evaluate(FeatureNetwork net, ParameterStore store, NDManager manager, String input, int side,
+                  EncodingCache cache) throws IOException {
+        RegionImages images = RegionInputs.load(ds, test, input, side, cache, progress, cancel);
+        boolean detection = spec.finetune().task().equals("detection");
+        int top = spec.finetune().proposals();
+        List<RegionScores.ImageBoxes> boxes = new ArrayList<>();
+        Map<String, List<ObjectAnnotation>> groundTruth = new LinkedHashMap<>();
+        for (Pair p : test) {
+            List<ObjectAnnotation> objects = p.annotation().objects();
+            groundTruth.put(p.id(), objects);
+            List<Box> scored;
+            if (detection) {
+                List<Box> all = proposals.getOrDefault(p.id(), List.of());
+                scored = all.subList(0, Math.min(top, all.size()));
+            } else {
+                scored = objects.stream().filter(o -> classes.contains(o.className())).map(ObjectAnnotation::box)
+                        .toList();
+            }
+            boxes.add(new RegionScores.ImageBoxes(p.id(), scored));
+        }
+        RegionScores scores = RegionScorer.score(net, store, manager, images, boxes, columns, progress, cancel);
+        scores.write(run.results());
+        DetectionResult result = DetectionEvaluation.evaluate(scores.detections(), groundTruth, classes);
+        record(run, spec.iterations(), result, scores.rows());
+    }
+
+    /** Writes a result into a run (or any results folder): detection.json, ap.csv, metrics and an event. */
+    static void record(RunDirectory run, long step, DetectionResult result, int scoredBoxes) throws IOException {
+        FinetuneResults.write(run.results(), result);
+        for (Map.Entry<String, Double> e : result.apPerClass().entrySet()) {
+            if (!e.getValue().isNaN()) {
+                run.metrics().append(new MetricsLog.Row(step, 0, "test", "AP/" + e.getKey(), e.getValue()));
+            }
+        }
+        run.metrics().append(new MetricsLog.Row(step, 0, "test", "mAP", result.mAP()));
+        run.append(RunEvent.of(RunEvent.METRIC, step).with("split", "test").with("name", "mAP")
+                .with("value", result.mAP()).with("boxes", scoredBoxes));
+    }
+
+    /** {@code results/init.json}: which weights the run started from and which parameters started fresh. */
+    static void writeInit(RunDirectory run, Path weights, InitialWeights.Report report) throws IOException {
+        Map<String, Object> init = new LinkedHashMap<>();
+        init.put("weights", weights.toAbsolutePath().toString());
+        init.put("loaded", report.loaded());
+        init.put("fresh", report.skipped());
+        Json.writeAtomically(init, run.results().resolve(INIT_FILE));
+    }
+}

@@ -1,0 +1,156 @@
+package org.xmodal.engine.finetune;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import org.xmodal.engine.data.Box;
+import org.xmodal.engine.data.DatasetLoaders;
+import org.xmodal.engine.data.Modality;
+import org.xmodal.engine.data.Pair;
+import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.data.Split;
+import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.nn.FeatureNetwork;
+import org.xmodal.engine.nn.NetworkFactory;
+import org.xmodal.engine.proposals.ProposalCache;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunEvent;
+import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
+import org.xmodal.engine.train.Classification;
+import org.xmodal.engine.train.ParameterOptimizer;
+import org.xmodal.engine.train.StepRandom;
+import org.xmodal.engine.train.TrainingLoop;
+import org.xmodal.engine.transfer.RunSession;
+import org.xmodal.engine.transfer.Teachers;
+
+/**
+ * Fine-tunes a region classifier on the labelled train pairs only (the scarce labels of the paper's setting), from
+ * random weights or from another network's (an RGB teacher, a transfer student), optionally with everything up to
+ * a tap frozen, on RGB or on the paired modality; then scores the test pairs ({@link FinetuneEvaluation}). This is
+ * one arm of one seed of the paper's Table 1. A batch depends on (seed, step) alone and dropout is seeded per
+ * step, so a resumed run repeats the uninterrupted one; a run killed while evaluating resumes into the evaluation.
+ */
+public final class FinetuneRun {
+    private FinetuneRun() {
+    }
+
+    public static TrainingLoop.Outcome execute(RunDirectory run, boolean resume, EncodingCache cache,
+                                               ProgressListener preparation, TrainingLoop.Listener listener,
+                                               Cancellation cancel) throws IOException {
+        RunSession.Begin begin = RunSession.begin(run, resume);
+        RunSpec spec = begin.spec();
+        RunSpec.Finetune ft = spec.finetune();
+        long start = begin.start();
+        try (PairedDataset ds = DatasetLoaders.open(Path.of(spec.data()), preparation, cancel);
+             NDManager manager = NDManager.newBaseManager(begin.device())) {
+            Modality modality = Modality.parse(spec.modality());
+            if (ds.modality() != modality) {
+                throw new BadInputException(spec.data(), "holds " + ds.modality().id() + " pairs but the run's "
+                        + "modality is " + modality.id());
+            }
+            List<String> classes = ds.classes();
+            List<Pair> train = ds.labelled(Split.TRAIN);
+            List<Pair> test = ds.labelled(Split.TEST);
+            if (train.isEmpty()) {
+                throw new BadInputException(spec.data(), "has no labelled train pairs to fine-tune on");
+            }
+            if (test.isEmpty()) {
+                throw new BadInputException(spec.data(), "has no labelled test pairs to evaluate on");
+            }
+            boolean detection = ft.task().equals("detection");
+            Map<String, List<Box>> proposals = Map.of();
+            if (detection) {
+                List<Pair> both = new ArrayList<>(train);
+                both.addAll(test);
+                proposals = new ProposalCache(cache).proposals(ds, both, preparation, cancel);
+            }
+            int side = spec.inputSize();
+            RegionImages trainImages = RegionInputs.load(ds, train, ft.input(), side, cache, preparation, cancel);
+            int batch = spec.batchSize();
+            RegionSampler sampler;
+            List<String> columns = new ArrayList<>();
+            if (detection) {
+                columns.add(RegionScores.BACKGROUND);
+                int backgroundPerBatch = batch - (int) Math.round(ft.foreground() * batch);
+                TrainingRegions regions = TrainingRegions.detection(train, proposals, classes, ft.proposals(),
+                        Math.max(1, backgroundPerBatch));
+                if (regions.widenedBackground()) {
+                    run.append(RunEvent.of(RunEvent.WARNING, start).with("reason", "fewer than "
+                            + backgroundPerBatch + " proposals overlap an object with IoU in [0.1, 0.5); background "
+                            + "also includes proposals that touch no object"));
+                }
+                sampler = new RegionSampler(trainImages, regions, ft.foreground(), spec.augmentation().flip(),
+                        spec.seed());
+            } else {
+                sampler = new RegionSampler(trainImages, TrainingRegions.groundTruth(train, classes), 1,
+                        spec.augmentation().flip(), spec.seed());
+            }
+            columns.addAll(classes);
+
+            FeatureNetwork net = NetworkFactory.create(spec.student().architecture(), 3, columns.size());
+            Shape input = new Shape(batch, 3, side, side);
+            net.initialize(manager, input, spec.seed());
+            if (!ft.randomInit()) {
+                Path weights = Teachers.weightsOf(Path.of(ft.init()));
+                InitialWeights.Report init = InitialWeights.loadMatching(net.namedParameters(), weights);
+                FinetuneEvaluation.writeInit(run, weights, init);
+            }
+            String frozen = ft.freezeUpTo();
+            Map<String, Parameter> trained = frozen == null ? net.namedParameters() : net.parametersAbove(frozen);
+            Map<String, NDArray> trainable = new LinkedHashMap<>();
+            trained.forEach((k, p) -> trainable.put(k, p.getArray()));
+            ParameterStore store = new ParameterStore(manager, false);
+            ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer().type(),
+                    spec.optimizer().momentum(), spec.optimizer().weightDecay(), manager);
+            FinetuneEvaluation evaluation = new FinetuneEvaluation(run, spec, ds, test, classes, columns, proposals,
+                    preparation, cancel);
+            TrainingLoop loop = new TrainingLoop(run, spec, manager, trainable, optimizer, train.size(),
+                    (bm, step) -> {
+                        // dropout draws from the engine's generator: seed it per step so a resume repeats the masks
+                        Engine.getInstance().setRandomSeed(StepRandom.of(spec.seed(), step, 4).nextInt());
+                        RegionSampler.Batch b = sampler.get(step, batch);
+                        NDArray x = bm.create(b.inputs(), input);
+                        NDArray scores;
+                        if (frozen == null) {
+                            scores = net.forward(store, x, net.outputTap(), true);
+                        } else {
+                            NDArray features = net.forward(store, x, frozen, false).stopGradient();
+                            scores = net.forwardFrom(store, features, frozen, net.outputTap(), true);
+                        }
+                        return Classification.crossEntropy(scores, b.labels(), bm);
+                    }).listener(listener).onSnapshot(step -> RunSession.writeFilters(run, net, step))
+                    .beforeFinished(() -> {
+                        Map<String, NDArray> all = new LinkedHashMap<>();
+                        net.namedParameters().forEach((k, p) -> all.put(k, p.getArray()));
+                        RunSession.saveWeights(run, all);
+                        evaluation.evaluate(net, store, manager, ft.input(), side, cache);
+                    });
+            if (start > 0) {
+                loop.restore(start);
+            }
+            try {
+                return loop.run(start, cancel);
+            } catch (CancellationException e) {
+                run.append(RunEvent.of(RunEvent.STOPPED, spec.iterations()).with("reason",
+                        "stopped while evaluating; resume evaluates again"));
+                return TrainingLoop.Outcome.STOPPED;
+            }
+        } catch (IOException | RuntimeException e) {
+            RunSession.failed(run, start, e);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.xmodal.engine.proposals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.xmodal.engine.data.Box;
+import org.xmodal.engine.data.CameraIntrinsics;
+import org.xmodal.engine.data.Modality;
+import org.xmodal.engine.data.Pair;
+import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.encode.DatasetEncoder;
+import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.engine.hha.HhaConfig;
+import org.xmodal.engine.hha.HhaEncoder;
+import org.xmodal.engine.image.ImageFiles;
+import org.xmodal.engine.image.RgbImage;
+import org.xmodal.engine.json.Json;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
+
+/**
+ * Object proposals computed once per image and kept in the {@link EncodingCache} beside the HHA images
+ * ({@code proposals/<ab>/<key>.json}, all of an image's proposals best first), keyed like them by the pair's input
+ * bytes and every parameter: the selective-search config and the HHA config its depth cues came from. Every arm
+ * and seed of an experiment reads the same proposals, and a second experiment on the same data computes none.
+ */
+public final class ProposalCache {
+    /** The stored form: what made the boxes, and the boxes as {@code [x1, y1, x2, y2]}. */
+    record Entry(String fingerprint, List<double[]> boxes) {
+    }
+
+    private final EncodingCache cache;
+
+    public ProposalCache(EncodingCache cache) {
+        this.cache = cache;
+    }
+
+    /** Colour-and-depth selective search for depth datasets with a camera, colour only otherwise. */
+    public static ProposalConfig configFor(PairedDataset ds) {
+        return usesDepth(ds) ? ProposalConfig.rgbd() : ProposalConfig.rgbd().withoutDepth();
+    }
+
+    private static boolean usesDepth(PairedDataset ds) {
+        return ds.modality() == Modality.DEPTH && ds.camera().isPresent();
+    }
+
+    /**
+     * The proposals of each pair, best first, by pair id in the order of {@code pairs}: read from the cache, or
+     * computed on all cores and stored.
+     */
+    public Map<String, List<Box>> proposals(PairedDataset ds, List<Pair> pairs, ProgressListener progress,
+                                            Cancellation cancel) throws IOException {
+        ProposalConfig config = configFor(ds);
+        HhaConfig hha = usesDepth(ds) ? HhaConfig.reference(ds.camera().orElse(CameraIntrinsics.nyuColour())) : null;
+        String fingerprint = config.fingerprint() + (hha == null ? "" : " | " + hha.fingerprint());
+        DatasetEncoder encoder = new DatasetEncoder(cache);
+        ThreadLocal<SelectiveSearch> searches = ThreadLocal.withInitial(() -> new SelectiveSearch(config));
+        ThreadLocal<HhaEncoder> hhaEncoders = ThreadLocal.withInitial(HhaEncoder::new);
+        Map<String, List<Box>> found = new ConcurrentHashMap<>();
+        AtomicInteger done = new AtomicInteger();
+        IOException[] failure = new IOException[1];
+        IntStream.range(0, pairs.size()).parallel().forEach(i -> {
+            if (failure[0] != null || cancel.isCancelled()) {
+                return;
+            }
+            Pair p = pairs.get(i);
+            try {
+                Path file = cache.file("proposals", EncodingCache.key(p, ds.root(), fingerprint), "json");
+                List<Box> boxes = read(file, fingerprint);
+                if (boxes == null) {
+                    RgbImage depth = hha == null ? null : ImageFiles.readRgb(encoder.hha(ds, p, hha, hhaEncoders.get()));
+                    boxes = searches.get().propose(ds.rgb(p), depth);
+                    write(file, fingerprint, boxes);
+                }
+                found.put(p.id(), boxes);
+            } catch (IOException e) {
+                synchronized (failure) {
+                    failure[0] = e;
+                }
+            }
+            int n = done.incrementAndGet();
+            progress.progress("Proposals " + n + "/" + pairs.size(), n / (double) pairs.size());
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        cancel.check();
+        Map<String, List<Box>> out = new LinkedHashMap<>();
+        pairs.forEach(p -> out.put(p.id(), found.get(p.id())));
+        return out;
+    }
+
+    /** The cached boxes, or null when the file is missing, unreadable or made by something else. */
+    private static List<Box> read(Path file, String fingerprint) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            Entry e = Json.MAPPER.readValue(file.toFile(), Entry.class);
+            if (!fingerprint.equals(e.fingerprint()) || e.boxes() == null) {
+                return null;
+            }
+            List<Box> boxes = new ArrayList<>(e.boxes().size());
+            for (double[] b : e.boxes()) {
+                boxes.add(new Box(b[0], b[1], b[2], b[3]));
+            }
+            return boxes;
+        } catch (IOException | RuntimeException e) {
+            return null; // a damaged entry is recomputed and replaced
+        }
+    }
+
+    /** One line of compact JSON, written to a temporary file and renamed into place. */
+    private static void write(Path file, String fingerprint, List<Box> boxes) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, Json.COMPACT.writeValueAsBytes(new Entry(fingerprint,
+                    boxes.stream().map(Box::toArray).toList())));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

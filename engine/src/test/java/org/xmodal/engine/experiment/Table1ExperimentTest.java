@@ -1,0 +1,107 @@
+package org.xmodal.engine.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.engine.data.DatasetLoaders;
+import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.data.Split;
+import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.engine.json.Json;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.run.RunStatus;
+import org.xmodal.engine.synth.SynthConfig;
+import org.xmodal.engine.synth.SynthDatasetWriter;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
+import org.xmodal.engine.train.TrainingLoop;
+
+/**
+ * The whole comparison on a tiny synthetic dataset with a tiny preset (a few steps per run): every arm is a normal
+ * finished run, the results folder has the contract's summary.json and the tables, a small synthetic dataset is
+ * extended with unlabelled scenes, and starting the experiment again trains nothing.
+ */
+class Table1ExperimentTest {
+    @TempDir
+    static Path tmp;
+
+    private static Table1Preset tiny() {
+        RunSpec.Optimizer adam = new RunSpec.Optimizer("adam", 1e-4, 0.9, 0.0005);
+        RunSpec teacher = new RunSpec("table1-rgb-teacher", "teacher", Table1Preset.DATA, "depth", null,
+                new RunSpec.Student("alexnet-small", null, null), null, adam, null, 4, 3, 48, null, 1, "cpu", 0, 0, 1,
+                List.of(), null);
+        RunSpec transfer = new RunSpec("table1-transfer", "transfer", Table1Preset.DATA, "depth",
+                new RunSpec.Teacher("network", "alexnet-small", "<teacher>", "pool5"),
+                new RunSpec.Student("alexnet-small", "pool5", "random"), new RunSpec.Adaptation(true), adam, null, 4,
+                3, 64, null, 1, "cpu", 0, 0, 1, List.of(), null);
+        RunSpec finetune = new RunSpec("table1-finetune", "finetune", Table1Preset.DATA, "depth", null,
+                new RunSpec.Student("alexnet-small", null, null), null, adam, null, 4, 3, 48, null, 1, "cpu", 0, 0, 1,
+                List.of(), new RunSpec.Finetune("paired", "random", null, "detection", 15, 0.25), null);
+        return new Table1Preset("tiny", "a few steps per run", teacher, transfer, finetune, finetune, 14);
+    }
+
+    @Test
+    void experimentRunsEveryArmWritesTheResultsAndReusesItsRunsWhenStartedAgain() throws Exception {
+        Path data = tmp.resolve("rooms");
+        SynthDatasetWriter.write(SynthConfig.of(4, 12).withSize(80, 60).withFractions(0.5, 0.3), data, false, 2,
+                ProgressListener.NONE, new Cancellation());
+        Path out = tmp.resolve("exp");
+        List<String> lines = new ArrayList<>();
+        Table1Experiment.Output output = new Table1Experiment.Output() {
+            @Override
+            public void line(String text) {
+                lines.add(text);
+            }
+
+            @Override
+            public ProgressListener progress(String label) {
+                return ProgressListener.NONE;
+            }
+
+            @Override
+            public TrainingLoop.Listener training(String label) {
+                return TrainingLoop.Listener.NONE;
+            }
+        };
+        Table1Experiment.Settings settings = new Table1Experiment.Settings(data, out, 1, tiny(),
+                new EncodingCache(tmp.resolve("cache")));
+        Table1Results r = new Table1Experiment(settings, output, Cancellation.NEVER).run();
+
+        List<RunDirectory> runs = RunDirectory.list(out.resolve("runs"));
+        assertEquals(2 + 5, runs.size(), "teacher, transfer and five fine-tuned arms for one seed");
+        for (RunDirectory run : runs) {
+            assertEquals(RunStatus.State.FINISHED, run.status().state(), run.id());
+        }
+        Path results = out.resolve("results");
+        for (String f : List.of("summary.json", "table1.md", "table1.csv", "table1-seeds.csv", "preset.json")) {
+            assertTrue(Files.isRegularFile(results.resolve(f)), f);
+        }
+        JsonNode summary = Json.MAPPER.readTree(results.resolve("summary.json").toFile());
+        List<String> arms = new ArrayList<>();
+        summary.get("arms").fieldNames().forEachRemaining(arms::add);
+        assertEquals(Table1Arm.ALL.stream().map(Table1Arm::name).toList(), arms);
+        assertEquals("tiny", summary.get("preset").asText());
+        assertEquals(r.summary().arms().get("rgb+transfer").mAP().seeds().size(), 1);
+        String table = Files.readString(results.resolve("table1.md"));
+        assertTrue(table.contains("| transfer-frozen |"), table);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("unlabelled synthetic scenes were added")), "extended");
+        try (PairedDataset ds = DatasetLoaders.open(Path.of(runs.get(0).spec().data()), ProgressListener.NONE,
+                Cancellation.NEVER)) {
+            assertEquals(14, ds.pairs(Split.TRAIN).size(), "the transfer had the preset's number of train pairs");
+        }
+
+        lines.clear();
+        new Table1Experiment(settings, output, Cancellation.NEVER).run();
+        assertEquals(7, RunDirectory.list(out.resolve("runs")).size(), "nothing was trained again");
+        assertEquals(7, lines.stream().filter(l -> l.contains("reusing finished run")).count(), String.join("\n",
+                lines));
+    }
+}
