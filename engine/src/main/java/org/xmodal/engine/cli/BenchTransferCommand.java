@@ -61,6 +61,12 @@ final class BenchTransferCommand extends CliCommand implements Callable<Integer>
                     + "diverge on these inputs, and a rate does not change the work of a step).")
     double lr;
 
+    @Option(names = "--layers", defaultValue = "paper", paramLabel = "paper|peer",
+            description = "paper (default): the architecture as runs use it (AlexNet with LRN and grouped conv2, "
+                    + "conv4, conv5); peer: the layers of shared/bench/torch_transfer_peer.py (no LRN, no groups, "
+                    + "conv1 padding 2), for a like-for-like comparison with it.")
+    String layers;
+
     @Option(names = "--report-rss-at", split = ",", paramLabel = "STEP",
             description = "Print the resident memory (VmRSS) after these step counts, warm-up steps included "
                     + "(for example 200,2000).")
@@ -75,11 +81,11 @@ final class BenchTransferCommand extends CliCommand implements Callable<Integer>
         EngineInfo engine = EngineInfo.probe();
         Shape input = new Shape(batch, 3, size, size);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            FeatureNetwork teacherNet = NetworkFactory.create(arch, 3, 0);
+            FeatureNetwork teacherNet = network();
             teacherNet.outputShape(input, TAP); // a clear message when the input is too small
             teacherNet.initializeUpTo(manager, input, 1, TAP);
             try (SupervisionTransfer transfer = SupervisionTransfer.create(
-                    NetworkTeacher.of(teacherNet, TAP, Device.cpu()), arch, TAP, null, input, 2, manager)) {
+                    NetworkTeacher.of(teacherNet, TAP, Device.cpu()), network(), TAP, null, input, 2, manager)) {
                 ParameterOptimizer sgd = ParameterOptimizer.create("sgd", 0.9, 5e-4, manager);
                 NDArray rgb = manager.randomUniform(0, 1, input);
                 NDArray paired = manager.randomUniform(0, 1, input);
@@ -88,6 +94,14 @@ final class BenchTransferCommand extends CliCommand implements Callable<Integer>
                 return time(step, engine);
             }
         }
+    }
+
+    private FeatureNetwork network() {
+        return switch (layers) {
+            case "paper" -> NetworkFactory.create(arch, 3, 0);
+            case "peer" -> NetworkFactory.peerAlexNet(arch, 3);
+            default -> throw new IllegalArgumentException("--layers is paper or peer, not '" + layers + "'");
+        };
     }
 
     private int time(OptimisationStep step, EngineInfo engine) throws IOException {
@@ -108,7 +122,8 @@ final class BenchTransferCommand extends CliCommand implements Callable<Integer>
         double seconds = (System.nanoTime() - start) / 1e9;
         out().printf(Locale.ROOT, "%s %s via DJL %s, %d intra-op threads; %s batch=%d size=%d to %s; %d warm-up + %d "
                         + "timed steps, %.1f ms/step; loss %.4g -> %.4g; load average %s before, %s after%n",
-                engine.engine(), engine.engineVersion(), engine.djlVersion(), JniUtils.getNumThreads(), arch, batch,
+                engine.engine(), engine.engineVersion(), engine.djlVersion(), JniUtils.getNumThreads(),
+                arch + ("peer".equals(layers) ? " (peer layers)" : ""), batch,
                 size, TAP, WARM_UP, steps, seconds * 1e3 / steps, first, last, loadBefore, loadAverage());
         out().printf(Locale.ROOT, "%.2f images/s%n", batch * steps / seconds);
         return 0;

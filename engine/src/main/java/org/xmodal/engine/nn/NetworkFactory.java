@@ -84,6 +84,30 @@ public final class NetworkFactory {
         return withHead(b, "fc8", numClasses);
     }
 
+    /**
+     * The feature layers of {@code shared/bench/torch_transfer_peer.py}, for like-for-like speed comparisons: AlexNet's
+     * widths (divided by 4 for {@code alexnet-small}) without LRN or groups, conv1 padded by 2, pooling rounded down
+     * as PyTorch's default. Not a run architecture: {@code xmodal bench transfer --layers peer} uses it.
+     */
+    public static FeatureNetwork peerAlexNet(String architecture, int inChannels) {
+        int divisor = switch (architecture) {
+            case ALEXNET -> 1;
+            case ALEXNET_SMALL -> SMALL_WIDTH_DIVISOR;
+            default -> throw new IllegalArgumentException("the peer's layers exist for " + ALEXNET + " and "
+                    + ALEXNET_SMALL + " only, not '" + architecture + "'");
+        };
+        return new NetworkBuilder(architecture + " (peer layers)", inChannels, divisor == 1 ? 227 : 113)
+                .stage("conv1").conv("conv1", 96 / divisor, 11, 4, 2, 1).relu()
+                .stage("pool1").maxPool(3, 2, 0, false)
+                .stage("conv2").conv("conv2", 256 / divisor, 5, 1, 2, 1).relu()
+                .stage("pool2").maxPool(3, 2, 0, false)
+                .stage("conv3").conv("conv3", 384 / divisor, 3, 1, 1, 1).relu()
+                .stage("conv4").conv("conv4", 384 / divisor, 3, 1, 1, 1).relu()
+                .stage("conv5").conv("conv5", 256 / divisor, 3, 1, 1, 1).relu()
+                .stage("pool5").maxPool(3, 2, 0, false)
+                .build(0);
+    }
+
     /** VGG-16 (configuration D): 13 3x3 convolutions with padding 1 in five blocks, each closed by maxpool 2/2. */
     private static FeatureNetwork vgg16(int inChannels, int numClasses) {
         int[][] blocks = {{64, 64}, {128, 128}, {256, 256, 256}, {512, 512, 512}, {512, 512, 512}};

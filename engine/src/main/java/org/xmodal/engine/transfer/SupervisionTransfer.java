@@ -53,7 +53,13 @@ public final class SupervisionTransfer implements AutoCloseable {
      */
     public static SupervisionTransfer create(Teacher teacher, String architecture, String tap, Path studentWeights,
                                              Shape input, long seed, NDManager manager) throws IOException {
-        FeatureNetwork student = NetworkFactory.create(architecture, 3, 0);
+        return create(teacher, NetworkFactory.create(architecture, 3, 0), tap, studentWeights, input, seed, manager);
+    }
+
+    /** As {@link #create(Teacher, String, String, Path, Shape, long, NDManager)}, for a student network built here. */
+    public static SupervisionTransfer create(Teacher teacher, FeatureNetwork student, String tap, Path studentWeights,
+                                             Shape input, long seed, NDManager manager) throws IOException {
+        String architecture = student.architecture();
         if (!student.taps().contains(tap)) {
             throw new IllegalArgumentException("student " + architecture + " has no layer '" + tap + "' (layers: "
                     + String.join(", ", student.taps()) + ")");

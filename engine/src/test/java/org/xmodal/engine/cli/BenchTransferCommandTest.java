@@ -36,6 +36,18 @@ class BenchTransferCommandTest {
     }
 
     @Test
+    void thePeersLayersCanBeTimedInstead() {
+        Run r = run("bench", "transfer", "--arch", "alexnet-small", "--batch", "2", "--size", "67", "--steps", "1",
+                "--threads", "1", "--layers", "peer");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().stream().anyMatch(l -> l.contains("alexnet-small (peer layers) batch=2")), r.out().toString());
+        Run bad = run("bench", "transfer", "--arch", "alexnet-small", "--batch", "2", "--size", "67", "--steps", "1",
+                "--layers", "other");
+        assertEquals(XmodalCli.EXIT_BAD_INPUT, bad.exit(), bad.err());
+        assertTrue(bad.err().contains("--layers is paper or peer"), bad.err());
+    }
+
+    @Test
     void anInputTooSmallForTheNetworkIsOneLine() {
         Run r = run("bench", "transfer", "--arch", "alexnet-small", "--batch", "2", "--size", "20", "--steps", "1");
         assertEquals(XmodalCli.EXIT_BAD_INPUT, r.exit());

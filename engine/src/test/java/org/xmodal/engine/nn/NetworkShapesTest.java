@@ -45,6 +45,25 @@ class NetworkShapesTest {
         assertEquals(expected, tapShapes(NetworkFactory.ALEXNET, 227, 0));
     }
 
+    /** The shapes PyTorch prints for shared/bench/torch_transfer_peer.py's features (conv1 padding 2, floor pooling). */
+    @Test
+    void thePeerBenchmarksLayersHaveItsShapesAndParameters() {
+        FeatureNetwork big = NetworkFactory.peerAlexNet(NetworkFactory.ALEXNET, 3);
+        assertEquals(map(96, 56), big.outputShape(new Shape(2, 3, 227, 227), "conv1"));
+        assertEquals(map(256, 6), big.outputShape(new Shape(2, 3, 227, 227), "pool5"));
+        FeatureNetwork small = NetworkFactory.peerAlexNet(NetworkFactory.ALEXNET_SMALL, 3);
+        assertEquals(map(24, 27), small.outputShape(new Shape(2, 3, 113, 113), "conv1"));
+        assertEquals(map(64, 6), small.outputShape(new Shape(2, 3, 113, 113), "pool2"));
+        assertEquals(map(64, 2), small.outputShape(new Shape(2, 3, 113, 113), "pool5"));
+        try (NDManager m = NDManager.newBaseManager()) {
+            small.initializeUpTo(m, new Shape(2, 3, 113, 113), 1, "pool5");
+            // no groups: conv2's weight sees all 24 input channels (the paper's alexnet-small sees 12)
+            assertEquals(new Shape(64, 24, 5, 5), small.parametersUpTo("pool5").get("conv2.weight").getArray()
+                    .getShape());
+        }
+        assertThrows(IllegalArgumentException.class, () -> NetworkFactory.peerAlexNet(NetworkFactory.VGG16, 3));
+    }
+
     @Test
     void vgg16At224HasPool5Of512x7x7() {
         Map<String, Shape> expected = new LinkedHashMap<>();
