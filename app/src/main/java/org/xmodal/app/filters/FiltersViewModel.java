@@ -153,6 +153,7 @@ public final class FiltersViewModel {
                 continue;
             }
             List<RunRecord> ofKind = drawable.stream().filter(x -> s.kind().equals(x.summary().spec().kind()))
+                    .filter(x -> s != Slot.FINETUNE || fineTunedCopy(x))
                     .toList();
             if (!ofKind.equals(candidates.get(s))) {
                 candidates.get(s).setAll(ofKind);
@@ -167,6 +168,12 @@ public final class FiltersViewModel {
             }
         }
         requestFigure();
+    }
+
+    /** A fine-tuning run that started from an RGB teacher run of the runs folder (not from a transfer student). */
+    private boolean fineTunedCopy(RunRecord r) {
+        return library.runs().stream().filter(t -> "teacher".equals(t.summary().spec().kind()))
+                .anyMatch(t -> r.summary().spec().fineTunesCopyOf(t.path()));
     }
 
     private void requestGrid() {
@@ -228,7 +235,9 @@ public final class FiltersViewModel {
             Optional<SlotRun> sr = r.runs().stream().filter(x -> x.slot() == s).findFirst();
             Optional<Path> weights = sr.isEmpty() ? Optional.empty() : FirstLayer.latestWeights(sr.get().path());
             if (weights.isEmpty()) {
-                panels.add(new FilterPictures.Panel(s.title(), "no " + s.kind() + " run in the runs folder",
+                panels.add(new FilterPictures.Panel(s.title(), s == Slot.FINETUNE
+                        ? "no fine-tuning run from an RGB teacher in the runs folder"
+                        : "no " + s.kind() + " run in the runs folder",
                         placeholder(FIGURE_CELL * 5)));
                 continue;
             }

@@ -5,17 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmodal.app.TestData;
 import org.xmodal.app.TinyRuns;
+import org.xmodal.app.runs.RunRecord;
 import org.xmodal.app.task.DirectTaskExecutor;
 import org.xmodal.engine.image.ImageFiles;
 import org.xmodal.engine.image.RgbImage;
+import org.xmodal.engine.json.Json;
 
 class FiltersViewModelTest {
     @TempDir
@@ -74,6 +79,52 @@ class FiltersViewModelTest {
         assertTrue(Files.isRegularFile(png));
         assertEquals(figure.width(), ImageFiles.readRgb(png).width());
         assertTrue(vm.noticeProperty().get().startsWith("Saved"));
+        assertTrue(env.problems.isEmpty(), env.problems.toString());
+    }
+
+    /** A copy of the teacher's run folder as a fine-tuning run starting from {@code init}. */
+    private static Path fineTuning(Path teacher, Path runs, String id, String init, String freezeUpTo)
+            throws IOException {
+        Path dir = runs.resolve(id);
+        try (Stream<Path> files = Files.walk(teacher)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(teacher.relativize(f).toString()));
+            }
+        }
+        ObjectNode spec = (ObjectNode) Json.MAPPER.readTree(dir.resolve("spec.json").toFile());
+        spec.put("kind", "finetune").put("name", id);
+        ObjectNode ft = spec.putObject("finetune").put("input", "paired").put("init", init);
+        if (freezeUpTo != null) {
+            ft.put("freezeUpTo", freezeUpTo);
+        }
+        Json.MAPPER.writeValue(dir.resolve("spec.json").toFile(), spec);
+        return dir;
+    }
+
+    @Test
+    void theFineTunedCopyIsAFineTuningRunThatStartedFromAnRgbTeacher() throws Exception {
+        TinyRuns tiny = TinyRuns.get();
+        Path runs = tmp.resolve("runs");
+        Files.createDirectories(runs);
+        Path teacher = runs.resolve(tiny.teacher().path().getFileName().toString());
+        Path transfer = runs.resolve(tiny.transfer().path().getFileName().toString());
+        for (Path run : List.of(tiny.teacher().path(), tiny.transfer().path())) {
+            try (Stream<Path> files = Files.walk(run)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, runs.resolve(run.getFileName().toString()).resolve(run.relativize(f).toString()));
+                }
+            }
+        }
+        Path copy = fineTuning(teacher, runs, "20990101-000001-copy-rgb", teacher.toString(), null);
+        // newer, but not copies of the RGB network: from scratch, from the transfer student, frozen up to pool5
+        fineTuning(teacher, runs, "20990101-000002-no-init", "random", null);
+        fineTuning(teacher, runs, "20990101-000003-transfer", transfer.toString(), null);
+        fineTuning(teacher, runs, "20990101-000004-frozen", teacher.resolve("results").toString(), "pool5");
+        TestData.Direct env = new TestData.Direct(new DirectTaskExecutor(), tmp.resolve("cache"), runs);
+        FiltersViewModel vm = filters(env);
+        assertEquals(List.of("20990101-000001-copy-rgb"), vm.candidates(FiltersViewModel.Slot.FINETUNE).stream()
+                .map(RunRecord::id).toList());
+        assertEquals(copy.getFileName().toString(), vm.chosen(FiltersViewModel.Slot.FINETUNE).get().id());
         assertTrue(env.problems.isEmpty(), env.problems.toString());
     }
 

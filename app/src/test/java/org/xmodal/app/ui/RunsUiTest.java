@@ -116,6 +116,23 @@ class RunsUiTest {
         assertTrue(run.latestCheckpointStep().isPresent(), "a stop writes a checkpoint");
         assertTrue(WorkbenchRobot.onFx(() -> robot.lookup("#resume-run").query().isDisabled()) == false,
                 "a stopped run can be resumed");
+        long stoppedAt = run.latestCheckpointStep().orElseThrow();
+
+        // Resume, from the same page: a new engine process continues the run from its checkpoint
+        robot.clickOn("#resume-run");
+        WorkbenchRobot.waitUntil("the run is running again", () -> table(robot).getItems().get(0).summary()
+                .isRunning());
+        WorkbenchRobot.waitUntil("the curve goes on past the stop", () -> run.metrics().read().stream()
+                .anyMatch(r -> r.name().equals("loss") && r.step() > stoppedAt + 2));
+        robot.clickOn("#stop-run");
+        WorkbenchRobot.waitUntil("the resumed run ends stopped", () -> table(robot).getItems().get(0).summary()
+                .status().state() == RunStatus.State.STOPPED);
+        List<String> types = run.events().stream().map(RunEvent::type).toList();
+        assertTrue(types.contains(RunEvent.RESUMED), types.toString());
+        RunEvent resumed = run.events().stream().filter(e -> e.type().equals(RunEvent.RESUMED)).findFirst()
+                .orElseThrow();
+        assertEquals(stoppedAt, resumed.step(), "resumed from the stop's checkpoint");
+        assertEquals(1, table(robot).getItems().size(), "the same run, not a new one");
         workbench.waitUntilIdle();
         workbench.assertNoProblems();
     }
