@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.engine.experiment.Table1Comparison;
 import org.xmodal.engine.experiment.Table1Experiment;
 import org.xmodal.engine.experiment.Table1Preset;
 import org.xmodal.engine.experiment.Table1Results;
@@ -71,12 +72,7 @@ final class Table1Command extends CliCommand implements Callable<Integer> {
             out().println();
             Table1Tables.terminal(r).forEach(out()::println);
             out().println();
-            for (var o : Table1Tables.ORDERINGS) {
-                var better = r.summary().arms().get(o.get(0));
-                var worse = r.summary().arms().get(o.get(1));
-                out().printf(Locale.ROOT, "%s > %s: %s%n", o.get(0), o.get(1),
-                        better.mAP().mean() > worse.mAP().mean() ? "holds" : "does NOT hold");
-            }
+            Table1Comparison.of(r.summary()).forEach(c -> out().println(c.text()));
             out().println("results: " + out.resolve("results").toAbsolutePath().normalize()
                     + " (summary.json, table1.md, table1.csv, report.html)");
             out().printf(Locale.ROOT, "total time: %.1f min%n", (System.nanoTime() - start) / 60e9);

@@ -28,6 +28,8 @@ public record Table1Preset(String name, String description, RunSpec teacher, Run
                            RunSpec fromScratch, int unlabelledTarget) {
     public static final String CPU_DEMO = "cpu-demo";
     public static final String PAPER = "paper";
+    /** cpu-demo extends a small synthetic dataset to this many train pairs. */
+    static final int UNLABELLED_TARGET = 1000;
     /** Data placeholder of the templates. */
     static final String DATA = "<data>";
 
@@ -77,24 +79,41 @@ public record Table1Preset(String name, String description, RunSpec teacher, Run
     }
 
     /**
-     * Small networks (alexnet-small) on 160x120 images, on two CPU cores: regions warped to 64 px, Adam (plain SGD
-     * diverges at these activation scales, see assets/presets/README.md), a few hundred steps per run.
+     * Small networks (alexnet-small) on 160x120 images, on two CPU cores, with Adam (plain SGD diverges at these
+     * activation scales, see assets/presets/README.md). The paper's premise is kept: labels are plentiful for RGB
+     * and scarce for depth, and unlabelled pairs are many. A synthetic dataset with fewer than 1000 train pairs is
+     * therefore extended, deterministically, with rendered scenes that are unlabelled for the depth task (the
+     * bundled set has 150 train pairs, 27 of them labelled); their RGB annotations train the teacher, as ImageNet
+     * does in the paper. Regions are warped to 64 px everywhere: the RGB teacher classifies ground-truth regions
+     * (2000 steps at 1e-3); the transfer matches its pool5 on warped object proposals of the train pairs, the
+     * teacher's features scaled to the untrained student's (2000 steps at 1e-3); every arm is fine-tuned on the
+     * labelled depth pairs only for 400 steps, the initialised ones at 3e-4 and the one from scratch at 1e-3 (the
+     * paper, too, gives no init a higher rate: 0.01 against 0.001), with 200 proposals per image.
+     *
+     * <p>Measured on the bundled data (3 seeds): with 600 teacher and transfer steps and no extension, copy from
+     * RGB equalled no init (18.2 against 18.1 mAP; the teacher was undertrained); 2000 steps gave copy +4.0 but
+     * lower than no init on one seed; with the extension copy beats no init on every seed and transfer beats copy.
      */
     public static Table1Preset cpuDemo() {
-        RunSpec.Optimizer adam = new RunSpec.Optimizer("adam", 1e-4, 0.9, 0.0005);
-        RunSpec teacher = new RunSpec("table1-rgb-teacher", "teacher", DATA, "depth", null,
-                new RunSpec.Student("alexnet-small", null, null), null, adam, null, 32, 600, 64, null, 1, "auto",
-                0, 100, 10, List.of(), null);
+        RunSpec.Optimizer adam = new RunSpec.Optimizer("adam", 1e-3, 0.9, 0.0005);
+        RunSpec.Optimizer gentle = new RunSpec.Optimizer("adam", 3e-4, 0.9, 0.0005);
+        RunSpec.Student small = new RunSpec.Student("alexnet-small", null, null);
+        RunSpec teacher = new RunSpec("table1-rgb-teacher", "teacher", DATA, "depth", null, small, null, adam, null,
+                32, 2000, 64, null, 1, "auto", 0, 500, 10, List.of(), null);
         RunSpec transfer = new RunSpec("table1-transfer", "transfer", DATA, "depth",
                 new RunSpec.Teacher("network", "alexnet-small", "<teacher>", "pool5"),
-                new RunSpec.Student("alexnet-small", "pool5", "random"), new RunSpec.Adaptation(true), adam, null, 32,
-                300, 113, null, 1, "auto", 0, 50, 10, List.of(50, 100, 200), null);
-        RunSpec finetune = new RunSpec("table1-finetune", "finetune", DATA, "depth", null,
-                new RunSpec.Student("alexnet-small", null, null), null, adam, null, 32, 200, 64, null, 1, "auto", 0,
-                50, 10, List.of(), new RunSpec.Finetune("paired", "random", null, "detection", 200, 0.25), null);
-        return new Table1Preset(CPU_DEMO, "alexnet-small on two CPU cores: teacher 600 steps, transfer 300, "
-                + "fine-tuning 200 per arm and seed, regions at 64 px, 200 proposals per image", teacher, transfer,
-                finetune, finetune, 600);
+                new RunSpec.Student("alexnet-small", "pool5", "random"), new RunSpec.Adaptation(true, "student"),
+                adam, null, 32, 2000, 64, new RunSpec.Augmentation(true, true, 0, "regions", 200), 1, "auto", 0, 500,
+                10, List.of(100, 500), null);
+        RunSpec.Finetune detection = new RunSpec.Finetune("paired", "random", null, "detection", 200, 0.25);
+        RunSpec finetune = new RunSpec("table1-finetune", "finetune", DATA, "depth", null, small, null, gentle, null,
+                32, 400, 64, null, 1, "auto", 0, 100, 10, List.of(), detection, null);
+        RunSpec fromScratch = new RunSpec("table1-finetune", "finetune", DATA, "depth", null, small, null, adam, null,
+                32, 400, 64, null, 1, "auto", 0, 100, 10, List.of(), detection, null);
+        return new Table1Preset(CPU_DEMO, "alexnet-small on two CPU cores: synthetic data extended to 1000 train "
+                + "pairs, teacher 2000 steps, transfer 2000 on object regions, fine-tuning 400 per arm and seed on the "
+                + "labelled pairs, regions at 64 px, 200 proposals per image", teacher, transfer, finetune,
+                fromScratch, UNLABELLED_TARGET);
     }
 
     /**

@@ -61,15 +61,7 @@ public final class Table1Tables {
             s.append(' ').append(pm(a.mAP().mean(), a.mAP().std())).append(" |\n");
         });
         s.append("\n## The paper's comparisons (mean mAP)\n\n");
-        for (List<String> o : ORDERINGS) {
-            Table1Summary.Arm better = sum.arms().get(o.get(0));
-            Table1Summary.Arm worse = sum.arms().get(o.get(1));
-            if (better != null && worse != null) {
-                boolean holds = better.mAP().mean() > worse.mAP().mean();
-                s.append(String.format(Locale.ROOT, "- %s > %s: %s (%.1f vs %.1f)%n", o.get(0), o.get(1),
-                        holds ? "holds" : "does NOT hold", 100 * better.mAP().mean(), 100 * worse.mAP().mean()));
-            }
-        }
+        Table1Comparison.of(sum).forEach(c -> s.append("- ").append(c.text()).append('\n'));
         if (!r.withoutTruth().isEmpty()) {
             s.append("\nClasses without ground truth in the test pairs (no AP, not in the mean, left out of summary.json): ")
                     .append(String.join(", ", r.withoutTruth())).append(".\n");

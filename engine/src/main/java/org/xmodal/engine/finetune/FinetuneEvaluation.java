@@ -1,7 +1,6 @@
 package org.xmodal.engine.finetune;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +15,9 @@ import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.eval.DetectionEvaluation;
 import org.xmodal.engine.eval.DetectionResult;
 import org.xmodal.engine.json.Json;
-import org.xmodal.engine.nn.FeatureNetwork;
+import org.xmodal.engine.regions.RegionClassifier;
+import org.xmodal.engine.regions.RegionImages;
+import org.xmodal.engine.regions.RegionInputs;
 import org.xmodal.engine.run.MetricsLog;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
@@ -58,8 +59,8 @@ final class FinetuneEvaluation {
         this.cancel = cancel;
     }
 
-    void evaluate(FeatureNetwork net, ParameterStore store, NDManager manager, String input, int side,
-                  EncodingCache cache) throws IOException {
+    void evaluate(RegionClassifier classifier, NDManager manager, String input, int side, EncodingCache cache)
+            throws IOException {
         RegionImages images = RegionInputs.load(ds, test, input, side, cache, progress, cancel);
         boolean detection = spec.finetune().task().equals("detection");
         int top = spec.finetune().proposals();
@@ -78,7 +79,7 @@ final class FinetuneEvaluation {
             }
             boxes.add(new RegionScores.ImageBoxes(p.id(), scored));
         }
-        RegionScores scores = RegionScorer.score(net, store, manager, images, boxes, columns, progress, cancel);
+        RegionScores scores = RegionScorer.score(classifier, manager, images, boxes, columns, progress, cancel);
         scores.write(run.results());
         DetectionResult result = DetectionEvaluation.evaluate(scores.detections(), groundTruth, classes);
         record(run, spec.iterations(), result, scores.rows());
@@ -97,12 +98,17 @@ final class FinetuneEvaluation {
                 .with("value", result.mAP()).with("boxes", scoredBoxes));
     }
 
-    /** {@code results/init.json}: which weights the run started from and which parameters started fresh. */
-    static void writeInit(RunDirectory run, Path weights, InitialWeights.Report report) throws IOException {
+    /**
+     * {@code results/init.json}: which weights the run started from (null: random), which parameters started
+     * fresh, and the scale on the features entering the classifier ({@link RegionClassifier}).
+     */
+    static void writeInit(RunDirectory run, Path weights, InitialWeights.Report report, float featureScale)
+            throws IOException {
         Map<String, Object> init = new LinkedHashMap<>();
-        init.put("weights", weights.toAbsolutePath().toString());
+        init.put("weights", weights == null ? "random" : weights.toAbsolutePath().toString());
         init.put("loaded", report.loaded());
         init.put("fresh", report.skipped());
+        init.put("featureScale", featureScale);
         Json.writeAtomically(init, run.results().resolve(INIT_FILE));
     }
 }

@@ -24,6 +24,9 @@ import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.proposals.ProposalCache;
+import org.xmodal.engine.regions.RegionClassifier;
+import org.xmodal.engine.regions.RegionImages;
+import org.xmodal.engine.regions.RegionInputs;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
 import org.xmodal.engine.run.RunSpec;
@@ -103,16 +106,23 @@ public final class FinetuneRun {
             FeatureNetwork net = NetworkFactory.create(spec.student().architecture(), 3, columns.size());
             Shape input = new Shape(batch, 3, side, side);
             net.initialize(manager, input, spec.seed());
+            Path weights = null;
+            InitialWeights.Report init = new InitialWeights.Report(List.of(), List.copyOf(
+                    net.namedParameters().keySet()));
             if (!ft.randomInit()) {
-                Path weights = Teachers.weightsOf(Path.of(ft.init()));
-                InitialWeights.Report init = InitialWeights.loadMatching(net.namedParameters(), weights);
-                FinetuneEvaluation.writeInit(run, weights, init);
+                weights = Teachers.weightsOf(Path.of(ft.init()));
+                init = InitialWeights.loadMatching(net.namedParameters(), weights);
             }
             String frozen = ft.freezeUpTo();
             Map<String, Parameter> trained = frozen == null ? net.namedParameters() : net.parametersAbove(frozen);
             Map<String, NDArray> trainable = new LinkedHashMap<>();
             trained.forEach((k, p) -> trainable.put(k, p.getArray()));
             ParameterStore store = new ParameterStore(manager, false);
+            RegionClassifier classifier = new RegionClassifier(net, store, RegionClassifier.featureTap(net), frozen);
+            try (NDManager calibration = manager.newSubManager()) {
+                classifier.calibrate(calibration.create(sampler.get(0, batch).inputs(), input), init.loaded());
+            }
+            FinetuneEvaluation.writeInit(run, weights, init, classifier.scale());
             ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer().type(),
                     spec.optimizer().momentum(), spec.optimizer().weightDecay(), manager);
             FinetuneEvaluation evaluation = new FinetuneEvaluation(run, spec, ds, test, classes, columns, proposals,
@@ -122,21 +132,14 @@ public final class FinetuneRun {
                         // dropout draws from the engine's generator: seed it per step so a resume repeats the masks
                         Engine.getInstance().setRandomSeed(StepRandom.of(spec.seed(), step, 4).nextInt());
                         RegionSampler.Batch b = sampler.get(step, batch);
-                        NDArray x = bm.create(b.inputs(), input);
-                        NDArray scores;
-                        if (frozen == null) {
-                            scores = net.forward(store, x, net.outputTap(), true);
-                        } else {
-                            NDArray features = net.forward(store, x, frozen, false).stopGradient();
-                            scores = net.forwardFrom(store, features, frozen, net.outputTap(), true);
-                        }
+                        NDArray scores = classifier.scores(bm.create(b.inputs(), input), true);
                         return Classification.crossEntropy(scores, b.labels(), bm);
                     }).listener(listener).onSnapshot(step -> RunSession.writeFilters(run, net, step))
                     .beforeFinished(() -> {
-                        Map<String, NDArray> all = new LinkedHashMap<>();
-                        net.namedParameters().forEach((k, p) -> all.put(k, p.getArray()));
-                        RunSession.saveWeights(run, all);
-                        evaluation.evaluate(net, store, manager, ft.input(), side, cache);
+                        try (NDManager folding = manager.newSubManager()) {
+                            RunSession.saveWeights(run, classifier.foldedParameters(folding));
+                        }
+                        evaluation.evaluate(classifier, manager, ft.input(), side, cache);
                     });
             if (start > 0) {
                 loop.restore(start);

@@ -3,6 +3,7 @@ package org.xmodal.engine.finetune;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.xmodal.engine.regions.Region;
+import org.xmodal.engine.regions.RegionImages;
 import org.xmodal.engine.train.StepRandom;
 
 /**

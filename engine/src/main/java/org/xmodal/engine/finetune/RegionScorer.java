@@ -3,12 +3,12 @@ package org.xmodal.engine.finetune;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.xmodal.engine.data.Box;
-import org.xmodal.engine.nn.FeatureNetwork;
+import org.xmodal.engine.regions.RegionClassifier;
+import org.xmodal.engine.regions.RegionImages;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
 
@@ -24,7 +24,7 @@ final class RegionScorer {
      * @param boxes   each image's id and the boxes to score
      * @param columns names of the network's outputs
      */
-    static RegionScores score(FeatureNetwork net, ParameterStore store, NDManager manager, RegionImages images,
+    static RegionScores score(RegionClassifier classifier, NDManager manager, RegionImages images,
                               List<RegionScores.ImageBoxes> boxes, List<String> columns, ProgressListener progress,
                               Cancellation cancel) {
         List<int[]> regions = new ArrayList<>(); // {image, box}
@@ -48,7 +48,7 @@ final class RegionScorer {
             });
             try (NDManager chunk = manager.newSubManager()) {
                 NDArray x = chunk.create(inputs, new Shape(n, 3, side, side));
-                float[] out = net.forward(store, x, net.outputTap(), false).toFloatArray();
+                float[] out = classifier.scores(x, false).toFloatArray();
                 System.arraycopy(out, 0, scores, start * k, n * k);
             }
             progress.progress("Scoring " + (start + n) + "/" + regions.size() + " test regions",

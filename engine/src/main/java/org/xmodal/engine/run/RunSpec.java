@@ -45,8 +45,25 @@ public record RunSpec(String name, String kind, String data, String modality, Te
     public record Student(String architecture, String tap, String init) {
     }
 
-    /** 1x1 convolution + ReLU from the student's channels to the teacher's; optional norm matching. */
-    public record Adaptation(boolean matchNorms) {
+    /**
+     * 1x1 convolution + ReLU from the student's channels to the teacher's; optional norm matching (the paper's
+     * scaling layer): the teacher's features are scaled, once, on the first batch, to unit mean square
+     * ({@code matchTo} {@code unit}, the default) or to the mean square of the untrained student's adapted features
+     * ({@code student}: the student then learns the teacher's pattern without first having to shrink or grow its
+     * activations, which with 0..255 inputs and variance-preserving initialisation are of order 100).
+     */
+    public record Adaptation(boolean matchNorms, String matchTo) {
+        public Adaptation {
+            matchTo = lower(matchTo, "unit");
+            if (!List.of("unit", "student").contains(matchTo)) {
+                throw new IllegalArgumentException("adaptation.matchTo must be unit or student, not '" + matchTo
+                        + "'");
+            }
+        }
+
+        public Adaptation(boolean matchNorms) {
+            this(matchNorms, null);
+        }
     }
 
     /** {@code sgd} (momentum, weight decay as in the paper) or {@code adam}. */
@@ -63,10 +80,39 @@ public record RunSpec(String name, String kind, String data, String modality, Te
     /**
      * Paired augmentation: the same random crop and horizontal flip on both images of a pair. With
      * {@code cropGrid} N > 1 crops are drawn from an N x N grid of positions (which a teacher cache needs).
+     *
+     * @param crops     {@code image}: crops of the whole image (resized so its shorter side is about the input
+     *                  size), as the paper transfers for a detector that pools regions from the whole image's
+     *                  feature map; {@code regions}: each pair's object proposals warped with context to the input
+     *                  size, the inputs of a region classifier (R-CNN), so the student learns the teacher's
+     *                  features on what it will classify
+     * @param proposals for {@code regions}: how many of each image's best proposals are drawn from
      */
-    public record Augmentation(boolean randomCrop, boolean flip, int cropGrid) {
+    public record Augmentation(boolean randomCrop, boolean flip, int cropGrid, String crops, Integer proposals) {
+        public static final int DEFAULT_PROPOSALS = 300;
+
+        public Augmentation {
+            crops = lower(crops, "image");
+            proposals = proposals == null ? DEFAULT_PROPOSALS : proposals;
+            if (!List.of("image", "regions").contains(crops)) {
+                throw new IllegalArgumentException("augmentation.crops must be image or regions, not '" + crops
+                        + "'");
+            }
+            if (proposals < 1) {
+                throw new IllegalArgumentException("augmentation.proposals must be at least 1, got " + proposals);
+            }
+        }
+
+        public Augmentation(boolean randomCrop, boolean flip, int cropGrid) {
+            this(randomCrop, flip, cropGrid, null, null);
+        }
+
         public Augmentation(boolean randomCrop, boolean flip) {
             this(randomCrop, flip, 0);
+        }
+
+        public boolean regions() {
+            return crops.equals("regions");
         }
     }
 

@@ -35,7 +35,7 @@ import org.xmodal.engine.train.StepRandom;
  * batches are assembled on a background thread ahead of the training step. A batch depends only on
  * (seed, step), so a resumed run sees the same data as an uninterrupted one.
  */
-public final class PairedBatches implements AutoCloseable {
+public final class PairedBatches implements TransferBatches {
     /**
      * NCHW float inputs, already normalised; {@code views} identifies each sample's (pair, crop, flip) for a
      * teacher cache, or is null when crops are free.
@@ -127,11 +127,13 @@ public final class PairedBatches implements AutoCloseable {
         return new PairedBatches(src, img, flo, side, batchSize, seed, randomCrop, flip, cropGrid);
     }
 
+    @Override
     public int pairCount() {
         return sources.length;
     }
 
     /** Distinct (pair, crop position, flip) views a teacher cache must hold; 0 when crops are free. */
+    @Override
     public long viewCount() {
         return cropGrid > 1 || !randomCrop ? (long) sources.length * positions() * positions() * 2 : 0;
     }
@@ -141,6 +143,7 @@ public final class PairedBatches implements AutoCloseable {
     }
 
     /** The batch of step {@code step}; the next ones are prepared in the background meanwhile. */
+    @Override
     public Batch get(long step) {
         for (long s = step; s <= step + PREFETCH; s++) {
             long k = s;

@@ -36,6 +36,7 @@ public final class SupervisionTransfer implements AutoCloseable {
     private final NDArray adaptBias;
     private final ParameterStore store;
     private float teacherScale = 1f;
+    private double targetMeanSquare = Double.NaN;
 
     private SupervisionTransfer(Teacher teacher, FeatureNetwork student, String tap, NDArray adaptWeight,
                                 NDArray adaptBias, NDManager manager) {
@@ -116,14 +117,40 @@ public final class SupervisionTransfer implements AutoCloseable {
 
     /** Scales the teacher's features to unit mean square on a calibration batch (the same batch on resume). */
     public void matchNorms(NDArray calibrationRgb) {
+        matchNorms(calibrationRgb, null);
+    }
+
+    /**
+     * Scales the teacher's features on a calibration batch (the same batch on resume, and called before a
+     * checkpoint is restored, so with the same initial student): to unit mean square, or, given the batch's
+     * paired images, to the mean square of the student's adapted features on them.
+     */
+    public void matchNorms(NDArray calibrationRgb, NDArray calibrationPaired) {
+        double target = 1;
+        if (calibrationPaired != null) {
+            try (NDManager m = calibrationPaired.getManager().newSubManager()) {
+                NDArray s = adapted(calibrationPaired, false);
+                s.attach(m);
+                target = s.square().mean().getFloat();
+            }
+        }
         try (NDArray f = teacher.features(calibrationRgb)) {
             double meanSquare = f.square().mean().getFloat();
-            teacherScale = meanSquare > 0 ? (float) (1 / Math.sqrt(meanSquare)) : 1f;
+            teacherScale = meanSquare > 0 && target > 0 ? (float) Math.sqrt(target / meanSquare) : 1f;
+            targetMeanSquare = meanSquare > 0 && target > 0 ? target : meanSquare;
         }
     }
 
     public float teacherScale() {
         return teacherScale;
+    }
+
+    /**
+     * Mean square of the scaled targets on the calibration batch (NaN before {@link #matchNorms}): the loss of
+     * predicting zero is this times the feature map's size, a yardstick for the loss.
+     */
+    public double targetMeanSquare() {
+        return targetMeanSquare;
     }
 
     /** The teacher's targets for a batch of RGB inputs (no gradient flows into the teacher). */

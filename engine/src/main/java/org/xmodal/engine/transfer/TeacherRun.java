@@ -17,6 +17,7 @@ import org.xmodal.engine.data.Split;
 import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.regions.RegionBatches;
+import org.xmodal.engine.regions.RegionClassifier;
 import org.xmodal.engine.run.MetricsLog;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
@@ -54,6 +55,11 @@ public final class TeacherRun {
             Shape input = new Shape(spec.batchSize(), 3, side, side);
             net.initialize(manager, input, spec.seed());
             ParameterStore store = new ParameterStore(manager, false);
+            // the features entering the fresh classifier are scaled to unit size (see RegionClassifier)
+            RegionClassifier classifier = new RegionClassifier(net, store, RegionClassifier.featureTap(net), null);
+            try (NDManager calibration = manager.newSubManager()) {
+                classifier.calibrate(calibration.create(batches.get(0, spec.batchSize()).inputs(), input), List.of());
+            }
             Map<String, NDArray> trainable = new LinkedHashMap<>();
             net.namedParameters().forEach((k, p) -> trainable.put(k, p.getArray()));
             ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer().type(),
@@ -63,7 +69,7 @@ public final class TeacherRun {
                         // dropout draws from the engine's generator: seed it per step so a resume repeats the masks
                         Engine.getInstance().setRandomSeed(StepRandom.of(spec.seed(), step, 4).nextInt());
                         RegionBatches.Batch b = batches.get(step, spec.batchSize());
-                        NDArray scores = net.forward(store, bm.create(b.inputs(), input), net.outputTap(), true);
+                        NDArray scores = classifier.scores(bm.create(b.inputs(), input), true);
                         return Classification.crossEntropy(scores, b.labels(), bm);
                     }).listener(listener).onSnapshot(step -> RunSession.writeFilters(run, net, step));
             if (begin.start() > 0) {
@@ -71,9 +77,12 @@ public final class TeacherRun {
             }
             TrainingLoop.Outcome outcome = loop.run(begin.start(), cancel);
             if (outcome == TrainingLoop.Outcome.FINISHED) {
-                RunSession.saveWeights(run, trainable);
+                try (NDManager folding = manager.newSubManager()) {
+                    // a plain network: the feature scale folded into fc6
+                    RunSession.saveWeights(run, classifier.foldedParameters(folding));
+                }
                 if (!test.isEmpty()) {
-                    recordAccuracy(run, spec.iterations(), net, store, manager, new RegionBatches(
+                    recordAccuracy(run, spec.iterations(), classifier, manager, new RegionBatches(
                             RunSession.rgbImages(ds, test, ProgressListener.NONE), RegionBatches.regionsOf(test, classes),
                             InputNormalisation.IMAGE, side, spec.seed()));
                 }
@@ -85,14 +94,14 @@ public final class TeacherRun {
         }
     }
 
-    private static void recordAccuracy(RunDirectory run, long step, FeatureNetwork net, ParameterStore store,
-                                       NDManager manager, RegionBatches test) throws IOException {
+    private static void recordAccuracy(RunDirectory run, long step, RegionClassifier classifier, NDManager manager,
+                                       RegionBatches test) throws IOException {
         int correct = 0;
         int total = 0;
         for (RegionBatches.Batch b : test.all(64)) {
             try (NDManager bm = manager.newSubManager()) {
                 NDArray x = bm.create(b.inputs(), new Shape(b.size(), 3, b.side(), b.side()));
-                correct += Classification.correct(net.forward(store, x, net.outputTap(), false), b.labels());
+                correct += Classification.correct(classifier.scores(x, false), b.labels());
                 total += b.size();
             }
         }

@@ -23,6 +23,7 @@ import org.xmodal.engine.hha.HhaConfig;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.nn.Teacher;
 import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunEvent;
 import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
@@ -53,9 +54,12 @@ public final class TransferRun {
             FlowConfig flow = FlowConfig.defaults(FlowMethod.BROX);
             int side = spec.inputSize();
             Shape input = new Shape(spec.batchSize(), 3, side, side);
-            try (PairedBatches batches = PairedBatches.prepare(ds, pairs, new DatasetEncoder(cache), hha, flow, side,
-                    spec.batchSize(), spec.seed(), spec.augmentation().randomCrop(), spec.augmentation().flip(),
-                    spec.augmentation().cropGrid(), preparation, cancel);
+            RunSpec.Augmentation aug = spec.augmentation();
+            try (TransferBatches batches = aug.regions()
+                    ? PairedRegionBatches.prepare(ds, pairs, cache, side, spec.batchSize(), spec.seed(), aug.flip(),
+                    aug.proposals(), preparation, cancel)
+                    : PairedBatches.prepare(ds, pairs, new DatasetEncoder(cache), hha, flow, side, spec.batchSize(),
+                    spec.seed(), aug.randomCrop(), aug.flip(), aug.cropGrid(), preparation, cancel);
                  NDManager manager = NDManager.newBaseManager(device)) {
                 Shape studentTap = org.xmodal.engine.nn.NetworkFactory.create(spec.student().architecture(), 3, 0)
                         .outputShape(input, spec.student().tap());
@@ -66,8 +70,14 @@ public final class TransferRun {
                         spec.student().tap(), init, input, spec.seed(), manager)) {
                     if (spec.adaptation().matchNorms()) {
                         try (NDManager calib = manager.newSubManager()) {
-                            transfer.matchNorms(calib.create(batches.get(0).source(), input));
+                            PairedBatches.Batch first = batches.get(0);
+                            transfer.matchNorms(calib.create(first.source(), input),
+                                    spec.adaptation().matchTo().equals("student")
+                                            ? calib.create(first.target(), input) : null);
                         }
+                        run.append(RunEvent.of(RunEvent.METRIC, start).with("name", "teacherScale")
+                                .with("value", transfer.teacherScale()).with("matchTo", spec.adaptation().matchTo())
+                                .with("targetMeanSquare", transfer.targetMeanSquare()));
                     }
                     TeacherFeatureCache featureCache = spec.teacher().cached()
                             ? openCache(cache, spec, teacher.description(), batches, input, transfer) : null;
@@ -126,7 +136,7 @@ public final class TransferRun {
     }
 
     private static TeacherFeatureCache openCache(EncodingCache cache, RunSpec spec, String teacher,
-                                                 PairedBatches batches, Shape input, SupervisionTransfer transfer)
+                                                 TransferBatches batches, Shape input, SupervisionTransfer transfer)
             throws IOException {
         if (batches.viewCount() == 0) {
             throw new IllegalArgumentException("teacher.cache needs a finite set of crops: set augmentation.cropGrid "

@@ -13,10 +13,10 @@ import java.util.Map;
 import org.xmodal.engine.eval.DetectionResult;
 import org.xmodal.engine.eval.PrCurve;
 import org.xmodal.engine.experiment.Table1Arm;
+import org.xmodal.engine.experiment.Table1Comparison;
 import org.xmodal.engine.experiment.Table1ReportWriter;
 import org.xmodal.engine.experiment.Table1Results;
 import org.xmodal.engine.experiment.Table1Summary;
-import org.xmodal.engine.experiment.Table1Tables;
 import org.xmodal.viz.charts.ApCharts;
 import org.xmodal.viz.charts.ChartFiles;
 import org.xmodal.viz.charts.PrCurveCharts;
@@ -73,7 +73,7 @@ public final class Table1HtmlReport implements Table1ReportWriter {
                 + "<title>Table 1</title><style>body{font-family:sans-serif;margin:2em;color:#222}"
                 + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 6px;"
                 + "text-align:right}td:first-child,th:first-child,td:nth-child(2){text-align:left}"
-                + ".bad{color:#b00}.good{color:#070}figure{display:inline-block;margin:4px}</style></head><body>\n");
+                + ".bad{color:#b00}.good{color:#070}.weak{color:#a60}figure{display:inline-block;margin:4px}</style></head><body>\n");
         h.append("<h1>Table 1: initialisations for ").append(esc(sum.task())).append(" with few labels</h1>\n");
         h.append(String.format(Locale.ROOT, "<p>Dataset <code>%s</code>, preset <b>%s</b>, %d seed%s (%s). AP on the "
                         + "test pairs in percent, mean ± sample standard deviation over seeds.</p>%n", esc(sum.dataset()),
@@ -96,15 +96,13 @@ public final class Table1HtmlReport implements Table1ReportWriter {
             h.append("</tr>\n");
         });
         h.append("</table>\n<h2>The paper's comparisons</h2><ul>\n");
-        for (List<String> o : Table1Tables.ORDERINGS) {
-            Table1Summary.Arm better = sum.arms().get(o.get(0));
-            Table1Summary.Arm worse = sum.arms().get(o.get(1));
-            if (better != null && worse != null) {
-                boolean holds = better.mAP().mean() > worse.mAP().mean();
-                h.append(String.format(Locale.ROOT, "<li class=\"%s\">%s &gt; %s: %s (%.1f vs %.1f)</li>%n",
-                        holds ? "good" : "bad", esc(o.get(0)), esc(o.get(1)), holds ? "holds" : "does not hold",
-                        100 * better.mAP().mean(), 100 * worse.mAP().mean()));
-            }
+        for (Table1Comparison c : Table1Comparison.of(sum)) {
+            String css = switch (c.verdict()) {
+                case HOLDS -> "good";
+                case HOLDS_ON_MEAN_ONLY -> "weak";
+                case DOES_NOT_HOLD -> "bad";
+            };
+            h.append("<li class=\"").append(css).append("\">").append(esc(c.text())).append("</li>\n");
         }
         h.append("</ul>\n<h2>mAP per arm</h2>\n").append(mapChart).append("\n<h2>AP per class</h2>\n")
                 .append(classChart).append("\n<h2>Precision-recall curves (seed ").append(r.seeds().get(0))

@@ -1,4 +1,4 @@
-package org.xmodal.engine.finetune;
+package org.xmodal.engine.regions;
 
 import java.io.IOException;
 import java.util.List;
@@ -29,11 +29,11 @@ import org.xmodal.engine.transfer.InputNormalisation;
  * modality encoded as the transfer saw it (HHA with the dataset's camera, or flow in the action-tubes encoding),
  * through the encoding cache, on all cores.
  */
-final class RegionInputs {
+public final class RegionInputs {
     private RegionInputs() {
     }
 
-    static RegionImages load(PairedDataset ds, List<Pair> pairs, String input, int side, EncodingCache cache,
+    public static RegionImages load(PairedDataset ds, List<Pair> pairs, String input, int side, EncodingCache cache,
                              ProgressListener progress, Cancellation cancel) throws IOException {
         boolean rgb = input.equals("rgb");
         boolean flow = !rgb && ds.modality() == Modality.FLOW;

@@ -1,9 +1,8 @@
-package org.xmodal.engine.finetune;
+package org.xmodal.engine.regions;
 
 import java.util.List;
 import org.xmodal.engine.data.Box;
 import org.xmodal.engine.image.RgbImage;
-import org.xmodal.engine.regions.RegionWarp;
 import org.xmodal.engine.transfer.InputNormalisation;
 
 /**
@@ -12,7 +11,7 @@ import org.xmodal.engine.transfer.InputNormalisation;
  * have u negated, so flow sources carry the image of the mirrored field and a flipped region is cut from it at the
  * mirrored box; images of other modalities are simply mirrored.
  */
-final class RegionImages {
+public final class RegionImages {
     private final List<RgbImage> images;
     private final List<RgbImage> mirrored;
     private final InputNormalisation normalisation;
@@ -23,7 +22,7 @@ final class RegionImages {
      * @param mirrored for flow: the encoding of each horizontally flipped field; null for images that may simply
      *                 be mirrored
      */
-    RegionImages(List<RgbImage> images, List<RgbImage> mirrored, InputNormalisation normalisation, int side) {
+    public RegionImages(List<RgbImage> images, List<RgbImage> mirrored, InputNormalisation normalisation, int side) {
         this.images = List.copyOf(images);
         this.mirrored = mirrored == null ? null : List.copyOf(mirrored);
         this.normalisation = normalisation;
@@ -31,16 +30,25 @@ final class RegionImages {
         this.context = Math.max(1, Math.round(side * RegionWarp.CONTEXT_227 / 227f));
     }
 
-    int side() {
+    public int side() {
         return side;
     }
 
-    int count() {
+    public int count() {
         return images.size();
     }
 
+    /** The size of image {@code image}. */
+    public int width(int image) {
+        return images.get(image).width();
+    }
+
+    public int height(int image) {
+        return images.get(image).height();
+    }
+
     /** Writes the region {@code box} of image {@code image} into sample {@code b} of an NCHW batch. */
-    void write(int image, Box box, boolean flip, float[] out, int b) {
+    public void write(int image, Box box, boolean flip, float[] out, int b) {
         RgbImage img = images.get(image);
         if (flip && mirrored != null) {
             double w = img.width();

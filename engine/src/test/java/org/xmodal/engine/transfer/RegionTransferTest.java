@@ -1,0 +1,68 @@
+package org.xmodal.engine.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.engine.data.DatasetLoaders;
+import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.data.Split;
+import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.engine.run.MetricsLog;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunEvent;
+import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.synth.SynthConfig;
+import org.xmodal.engine.synth.SynthDatasetWriter;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
+import org.xmodal.engine.train.TrainingLoop;
+
+/** Transfer on warped object proposals (crops "regions"), with the teacher's features scaled to the student's. */
+class RegionTransferTest {
+    @TempDir
+    static Path tmp;
+    private static Path data;
+
+    @BeforeAll
+    static void writeDataset() throws Exception {
+        data = tmp.resolve("rooms");
+        SynthDatasetWriter.write(SynthConfig.of(8, 8).withSize(80, 60), data, false, 2, ProgressListener.NONE,
+                new Cancellation());
+    }
+
+    @Test
+    void regionTransferLearnsAndScalesTheTeacherToTheStudent() throws Exception {
+        RunSpec spec = new RunSpec("regions", "transfer", data.toString(), "depth",
+                new RunSpec.Teacher("random", "alexnet-small", null, "pool5"),
+                new RunSpec.Student("alexnet-small", "pool5", "random"), new RunSpec.Adaptation(true, "student"),
+                new RunSpec.Optimizer("adam", 1e-3, 0.9, 0), null, 8, 20, 48,
+                new RunSpec.Augmentation(true, true, 0, "regions", 30), 3, "cpu", 0, 10, 1, List.of(), null);
+        RunDirectory run = RunDirectory.create(tmp.resolve("runs"), spec);
+        assertEquals(TrainingLoop.Outcome.FINISHED, TransferRun.execute(run, false,
+                new EncodingCache(tmp.resolve("cache")), ProgressListener.NONE, TrainingLoop.Listener.NONE,
+                Cancellation.NEVER));
+        Map<Long, Double> loss = new TreeMap<>();
+        for (MetricsLog.Row r : run.metrics().read()) {
+            if (r.name().equals("loss")) {
+                loss.put(r.step(), r.value());
+            }
+        }
+        double first = (loss.get(1L) + loss.get(2L) + loss.get(3L)) / 3;
+        double last = (loss.get(18L) + loss.get(19L) + loss.get(20L)) / 3;
+        assertTrue(last < first, "loss " + first + " -> " + last);
+        RunEvent scale = run.events().stream().filter(e -> "teacherScale".equals(e.text("name"))).findFirst()
+                .orElseThrow();
+        // an untrained student on 0..255 inputs has features far above unit size: the targets follow it
+        assertTrue(scale.number("targetMeanSquare", 0) > 10, "target mean square " + scale.text("targetMeanSquare"));
+        try (PairedDataset ds = DatasetLoaders.open(data, ProgressListener.NONE, Cancellation.NEVER)) {
+            assertTrue(ds.pairs(Split.TRAIN).size() > 1);
+        }
+    }
+}
