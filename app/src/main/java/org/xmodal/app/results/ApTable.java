@@ -40,7 +40,8 @@ public final class ApTable {
      * A row.
      *
      * @param cells by arm; an arm without a value (no ground truth, or the baseline in a gain row) has none
-     * @param best  the arms with the highest AP in the row (ties all marked); empty with fewer than two values
+     * @param best  the arms with the highest AP in the row (ties all marked); empty with fewer than two values or
+     *              when every arm has the same
      */
     public record Row(Kind kind, String label, Map<String, Cell> cells, Set<String> best) {
         public Row {
@@ -118,7 +119,8 @@ public final class ApTable {
                 best.add(arm);
             }
         });
-        return best;
+        // every arm alike (all 0 for a class nothing detects): no arm is better
+        return best.size() == cells.size() ? Set.of() : best;
     }
 
     public List<String> arms() {

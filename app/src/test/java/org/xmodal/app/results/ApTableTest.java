@@ -42,6 +42,16 @@ class ApTableTest {
     }
 
     @Test
+    void aRowWhereEveryArmIsAlikeHasNoBest() {
+        Table1Summary s = HandWrittenSummary.summary();
+        Map<String, Table1Summary.Arm> arms = new java.util.LinkedHashMap<>();
+        s.arms().forEach((name, a) -> arms.put(name, new Table1Summary.Arm(a.mAP(),
+                Map.of("bathtub", new Table1Summary.Stats(0, 0)))));
+        ApTable t = ApTable.of(new Table1Summary(arms, "detection", "rooms", "cpu-demo"), List.of("bathtub"));
+        assertEquals(Set.of(), t.rows(null, false).get(0).best(), "AP 0 everywhere: nothing to mark");
+    }
+
+    @Test
     void gainsShowEachArmMinusNoInitInPointsAndKeepTheBestOfTheAp() {
         List<ApTable.Row> rows = HandWrittenSummary.table().rows(null, true);
         assertEquals(List.of("bed", "chair", "sink", "mAP"), labels(rows), "the gain row is what every row shows now");
