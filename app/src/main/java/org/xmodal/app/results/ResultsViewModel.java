@@ -80,6 +80,8 @@ public final class ResultsViewModel {
     private final LatestWins<MistakeRequest, Mistakes> finder;
     private ApTable table;
     private MistakeFinder current;
+    /** Opens asked for so far: only the latest one's experiment is shown, whichever is read first. */
+    private int opens;
 
     /** With the user's recent experiments and the desktop's browser. */
     public ResultsViewModel(WorkbenchContext context) {
@@ -130,7 +132,7 @@ public final class ResultsViewModel {
                 if (recent.isEmpty()) {
                     recent.setAll(done.value().recent());
                 }
-                if (experiment.get() == null && !opening.get()) {
+                if (experiment.get() == null && opens == 0) {
                     done.value().open().ifPresent(this::open);
                 }
             }
@@ -139,11 +141,15 @@ public final class ResultsViewModel {
 
     /** Opens an experiment's folder (or its results/ folder); a problem names the file when it cannot be read. */
     public void open(Path folder) {
+        int id = ++opens;
         opening.set(true);
         context.work().start("Opening experiment " + folder.getFileName(), (progress, cancel) -> {
             progress.progress("Reading " + folder, -1);
             return ExperimentReader.read(folder, cancel);
         }, outcome -> {
+            if (id != opens) {
+                return; // another experiment was asked for meanwhile
+            }
             opening.set(false);
             if (outcome instanceof Outcome.Done<Experiment> done) {
                 show(done.value());
