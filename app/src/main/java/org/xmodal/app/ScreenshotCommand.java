@@ -230,7 +230,8 @@ final class ScreenshotCommand {
 
     /**
      * The results view on the experiment: its table, the charts of a class and the mistakes of one cell (chair and
-     * supervision transfer when the experiment has them), chosen in the table as a click would.
+     * supervision transfer when the experiment has them), chosen in the table as a click would; then each arm's gain
+     * over no init, down to the mAP row.
      */
     private void resultsView() throws Exception {
         ResultsView view = HeadlessWorkbench.onFx(() -> (ResultsView) w.shell.show("Results"));
@@ -257,6 +258,11 @@ final class ScreenshotCommand {
         HeadlessWorkbench.waitFor("the mistakes are found", HeadlessWorkbench.TIMEOUT_SECONDS,
                 () -> vm.mistakesProperty().get() != null);
         shot("results", () -> { });
+        shot("results-gains", () -> {
+            vm.gainsProperty().set(true);
+            TableView<?> table = (TableView<?>) view.node().lookup("#ap-table");
+            table.scrollTo(table.getItems().size() - 1);
+        });
     }
 
     private void shot(String name, Runnable action) throws Exception {

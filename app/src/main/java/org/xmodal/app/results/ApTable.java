@@ -31,8 +31,7 @@ public final class ApTable {
     public record Cell(double mean, double std, boolean gain) {
         /** "31.2 ± 1.4", or "+3.2" for a gain, in percent. */
         public String text() {
-            return gain ? String.format(Locale.ROOT, "%+.1f", 100 * mean)
-                    : String.format(Locale.ROOT, "%.1f \u00b1 %.1f", 100 * mean, 100 * std);
+            return gain ? signedPoints(mean, 1) : String.format(Locale.ROOT, "%.1f \u00b1 %.1f", 100 * mean, 100 * std);
         }
     }
 
@@ -64,6 +63,13 @@ public final class ApTable {
     }
 
     public static final String MISSING = "\u2013";
+
+    /** A difference of fractions in percentage points with its sign, "0.0" (no sign) when it rounds to nothing. */
+    static String signedPoints(double fraction, int decimals) {
+        String zero = String.format(Locale.ROOT, "%." + decimals + "f", 0.0);
+        String s = String.format(Locale.ROOT, "%+." + decimals + "f", 100 * fraction);
+        return s.substring(1).equals(zero) ? zero : s;
+    }
 
     private final List<String> arms;
     private final List<Row> classRows;

@@ -31,7 +31,7 @@ final class ApTableView {
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.setPlaceholder(new javafx.scene.control.Label("Open an experiment to see its per-class AP table"));
         classColumn.setId("col-class");
-        classColumn.setPrefWidth(120);
+        classColumn.setPrefWidth(96);
         classColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
         classColumn.setCellFactory(c -> new ApCell(null));
         table.setRowFactory(t -> new TableRow<>() {
@@ -82,7 +82,8 @@ final class ApTableView {
                 TableColumn<ApTable.Row, String> col = new TableColumn<>(arm);
                 col.setUserData(arm);
                 col.setId("col-" + arm.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
-                col.setPrefWidth(Math.max(86, 8 * arm.length() + 16));
+                // "46.5 ± 48.2" in bold fits in 94 pixels; long arm names widen their column
+                col.setPrefWidth(Math.max(94, 7.5 * arm.length() + 16));
                 col.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().text(arm)));
                 col.setCellFactory(c -> new ApCell(arm));
                 Table1Arm.ALL.stream().filter(a -> a.name().equals(arm)).findFirst().ifPresent(a -> {

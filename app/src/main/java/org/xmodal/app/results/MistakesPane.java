@@ -63,8 +63,8 @@ final class MistakesPane {
         ScrollPane s = new ScrollPane(tiles);
         s.setFitToHeight(true);
         s.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        s.setMinHeight(MistakeFinder.THUMB_HEIGHT + 48);
-        s.setPrefHeight(MistakeFinder.THUMB_HEIGHT + 48);
+        s.setMinHeight(MistakeFinder.THUMB_HEIGHT + 62);
+        s.setPrefHeight(MistakeFinder.THUMB_HEIGHT + 62);
         VBox.setVgrow(s, Priority.NEVER);
         return s;
     }

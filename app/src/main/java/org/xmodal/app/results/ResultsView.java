@@ -84,11 +84,11 @@ public final class ResultsView implements WorkbenchView {
         charts.setDividerPositions(0.5);
 
         SplitPane upper = new SplitPane(tablePane, charts);
-        upper.setDividerPositions(0.6);
+        upper.setDividerPositions(0.7);
         MistakesPane mistakes = new MistakesPane(vm);
         SplitPane all = new SplitPane(upper, mistakes.node());
         all.setOrientation(Orientation.VERTICAL);
-        all.setDividerPositions(0.64);
+        all.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(mistakes.node(), false);
         root.setCenter(all);
 

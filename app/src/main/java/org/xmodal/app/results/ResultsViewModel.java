@@ -23,6 +23,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.shell.Problem;
 import org.xmodal.app.shell.Problems;
@@ -270,7 +271,12 @@ public final class ResultsViewModel {
     private Supplier<JFreeChart> apChartFactory() {
         Experiment e = experiment.get();
         String c = selectedClass.get();
-        return () -> c == null ? ApCharts.mapPerArm(e.summary()) : ApCharts.classPerArm(e.summary(), c);
+        return () -> {
+            JFreeChart chart = c == null ? ApCharts.mapPerArm(e.summary()) : ApCharts.classPerArm(e.summary(), c);
+            // slanted arm names: the chart is narrow beside the table
+            chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+            return chart;
+        };
     }
 
     private Supplier<JFreeChart> prChartFactory() {

@@ -63,7 +63,7 @@ public final class TableExport {
             s.append(escape(r.label()));
             for (String arm : arms) {
                 ApTable.Cell c = r.cells().get(arm);
-                String text = c == null ? "--" : c.gain() ? "$" + percent(c.mean(), 1, true) + "$"
+                String text = c == null ? "--" : c.gain() ? "$" + ApTable.signedPoints(c.mean(), 1) + "$"
                         : percent(c.mean(), 1) + " $\\pm$ " + percent(c.std(), 1);
                 s.append(" & ").append(r.best().contains(arm) ? "\\textbf{" + text + "}" : text);
             }
@@ -78,11 +78,7 @@ public final class TableExport {
     }
 
     private static String percent(double fraction, int decimals) {
-        return percent(fraction, decimals, false);
-    }
-
-    private static String percent(double fraction, int decimals, boolean sign) {
-        return String.format(Locale.ROOT, "%" + (sign ? "+" : "") + "." + decimals + "f", 100 * fraction);
+        return String.format(Locale.ROOT, "%." + decimals + "f", 100 * fraction);
     }
 
     /** RFC 4180: quoted when it holds a comma, a quote or a line break. */

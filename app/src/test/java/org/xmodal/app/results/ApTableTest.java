@@ -62,6 +62,13 @@ class ApTableTest {
     }
 
     @Test
+    void aGainThatRoundsToNothingHasNoSign() {
+        assertEquals("0.0", ApTable.signedPoints(-0.0004, 1));
+        assertEquals("+0.1", ApTable.signedPoints(0.0006, 1));
+        assertEquals("-2.0", ApTable.signedPoints(-0.02, 1));
+    }
+
+    @Test
     void sortingByAnArmMovesTheClassRowsOnlyAndRowsWithoutAValueStayLast() {
         ApTable t = HandWrittenSummary.table();
         List<ApTable.Row> up = t.rows(new ApTable.Sort("transfer", true), false);
