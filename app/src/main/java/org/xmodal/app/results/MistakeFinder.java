@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import org.xmodal.engine.data.Box;
 import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.ObjectAnnotation;
@@ -52,6 +53,7 @@ final class MistakeFinder implements AutoCloseable {
     private final Map<String, TestSet> testSets = new LinkedHashMap<>();
     private final Map<String, List<Detection>> kept = lru(KEPT_ARMS);
     private final Map<String, RgbImage> images = lru(IMAGES);
+    private boolean closed;
 
     MistakeFinder(Experiment experiment) {
         this.experiment = experiment;
@@ -62,6 +64,9 @@ final class MistakeFinder implements AutoCloseable {
     }
 
     synchronized Mistakes find(String arm, int seed, String className, Cancellation cancel) throws IOException {
+        if (closed) {
+            throw new CancellationException("the experiment " + experiment.folder() + " was closed");
+        }
         Experiment.ArmSeed as = experiment.armSeed(arm, seed).orElseThrow(() -> new IllegalArgumentException(
                 "no arm " + arm + " with seed " + seed + " in " + experiment.folder()));
         if (experiment.withoutTruth().contains(className)) {
@@ -197,6 +202,7 @@ final class MistakeFinder implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        closed = true;
         for (TestSet t : testSets.values()) {
             t.dataset().close();
         }

@@ -54,6 +54,9 @@ public final class ResultsViewModel {
     private record MistakeRequest(MistakeFinder finder, String arm, int seed, String className) {
     }
 
+    private record MistakeAnswer(MistakeRequest request, Mistakes mistakes) {
+    }
+
     private record Start(List<Path> recent, Optional<Path> open) {
     }
 
@@ -78,7 +81,7 @@ public final class ResultsViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
-    private final LatestWins<MistakeRequest, Mistakes> finder;
+    private final LatestWins<MistakeRequest, MistakeAnswer> finder;
     private ApTable table;
     private MistakeFinder current;
     /** Opens asked for so far: only the latest one's experiment is shown, whichever is read first. */
@@ -94,7 +97,13 @@ public final class ResultsViewModel {
         this.recentStore = recentStore;
         this.files = new ResultsFiles(context, opener, notice::set);
         this.finder = new LatestWins<>(context.executor(), "Finding false positives and missed objects",
-                (r, cancel) -> r.finder().find(r.arm(), r.seed(), r.className(), cancel), mistakes::set, e -> {
+                (r, cancel) -> new MistakeAnswer(r, r.finder().find(r.arm(), r.seed(), r.className(), cancel)),
+                a -> {
+                    // an answer about an experiment closed meanwhile, or a cell no longer chosen, is dropped
+                    if (a.request().equals(currentRequest())) {
+                        mistakes.set(a.mistakes());
+                    }
+                }, e -> {
                     mistakes.set(null);
                     context.problems().report(Problems.describe("Could not find the mistakes", e));
                 });
@@ -228,14 +237,21 @@ public final class ResultsViewModel {
     }
 
     private void requestMistakes() {
-        String c = selectedClass.get();
-        String arm = selectedArm.get();
-        Integer s = seed.get();
-        if (current == null || c == null || arm == null || s == null) {
+        MistakeRequest r = currentRequest();
+        if (r == null) {
             mistakes.set(null);
             return;
         }
-        finder.request(new MistakeRequest(current, arm, s, c));
+        finder.request(r);
+    }
+
+    /** What the mistakes shown should be about now, or null when no cell is chosen. */
+    private MistakeRequest currentRequest() {
+        String c = selectedClass.get();
+        String arm = selectedArm.get();
+        Integer s = seed.get();
+        return current == null || c == null || arm == null || s == null ? null
+                : new MistakeRequest(current, arm, s, c);
     }
 
     private void refreshCharts() {
