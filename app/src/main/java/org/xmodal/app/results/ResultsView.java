@@ -108,13 +108,14 @@ public final class ResultsView implements WorkbenchView {
         MenuButton recent = new MenuButton("Recent");
         recent.setId("recent-experiments");
         recent.disableProperty().bind(Bindings.isEmpty(vm.recent()));
-        vm.recent().addListener((ListChangeListener<Path>) c -> recent.getItems().setAll(vm.recent().stream()
-                .map(p -> {
-                    MenuItem item = new MenuItem(p.toString());
-                    item.setMnemonicParsing(false);
-                    item.setOnAction(e -> vm.open(p));
-                    return item;
-                }).toList()));
+        Runnable fill = () -> recent.getItems().setAll(vm.recent().stream().map(p -> {
+            MenuItem item = new MenuItem(p.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> vm.open(p));
+            return item;
+        }).toList());
+        fill.run();
+        vm.recent().addListener((ListChangeListener<Path>) c -> fill.run());
         ProgressIndicator opening = new ProgressIndicator();
         opening.setPrefSize(18, 18);
         opening.visibleProperty().bind(vm.openingProperty());

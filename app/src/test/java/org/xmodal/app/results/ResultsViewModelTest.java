@@ -67,6 +67,31 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void theNewestRecentExperimentThatStillExistsIsOpenedAgain() throws Exception {
+        RecentExperiments store = new RecentExperiments(tmp.resolve("other-config").resolve("recent.txt"));
+        Path gone = tmp.resolve("deleted-experiment");
+        store.save(List.of(gone, tiny.folder().toAbsolutePath().normalize()));
+        TestData.Direct fresh = new TestData.Direct(tmp.resolve("cache2"));
+        ResultsViewModel again = new ResultsViewModel(fresh.context, store, opened::add);
+        assertEquals(tiny.folder().toAbsolutePath().normalize(), again.experimentProperty().get().folder());
+        assertEquals(List.of(tiny.folder().toAbsolutePath().normalize(), gone), again.recent());
+    }
+
+    @Test
+    void withoutRecentOnesTheExperimentHoldingTheFolderOfRunsIsOpened() {
+        TestData.Direct inside = new TestData.Direct(new org.xmodal.app.task.DirectTaskExecutor(),
+                tmp.resolve("cache3"), tiny.folder().resolve("runs"));
+        ResultsViewModel vm3 = new ResultsViewModel(inside.context, new RecentExperiments(tmp.resolve("none")
+                .resolve("recent.txt")), opened::add);
+        assertEquals(tiny.folder().toAbsolutePath().normalize(), vm3.experimentProperty().get().folder());
+        TestData.Direct elsewhere = new TestData.Direct(tmp.resolve("cache4"));
+        ResultsViewModel vm4 = new ResultsViewModel(elsewhere.context, new RecentExperiments(tmp.resolve("none-yet")
+                .resolve("recent.txt")), opened::add);
+        assertNull(vm4.experimentProperty().get(), "no experiment anywhere: the view waits for one to be opened");
+        assertEquals(List.of(), elsewhere.problems);
+    }
+
+    @Test
     void choosingAClassDrawsItsApPerArmAndItsCurvesForTheChosenSeed() {
         vm.select("chair", null);
         StatisticalCategoryDataset bars = (StatisticalCategoryDataset) vm.apChartProperty().get().getCategoryPlot()
