@@ -146,15 +146,29 @@ final class MistakeFinder implements AutoCloseable {
             }
         }
         Path index = as.runs().get(0).resolve("results").resolve(RegionScores.INDEX_FILE);
+        // one image at a time, in the order of their ids as the evaluation takes them: every proposal as a detection
+        // of every class would need gigabytes for a large test set, its survivors of NMS need little
+        Map<String, Integer> firstRow = new LinkedHashMap<>();
+        int row = 0;
         for (RegionScores.ImageBoxes image : scores.images()) {
             if (!test.groundTruth().containsKey(image.id())) {
                 throw new BadInputException(index, "scores image " + image.id() + ", which is not a labelled test "
                         + "pair of " + as.data() + ": has the dataset changed since the run?");
             }
+            firstRow.put(image.id(), row);
+            row += image.boxes().size();
         }
-        cancel.check();
-        List<Detection> out = DetectionEvaluation.kept(scores.detections(), test.groundTruth(),
-                NonMaxSuppression.nyud2());
+        int k = scores.columns().size();
+        NonMaxSuppression nms = NonMaxSuppression.nyud2();
+        List<Detection> out = new ArrayList<>();
+        for (RegionScores.ImageBoxes image : scores.images().stream()
+                .sorted(java.util.Comparator.comparing(RegionScores.ImageBoxes::id)).toList()) {
+            cancel.check();
+            int from = firstRow.get(image.id()) * k;
+            RegionScores one = new RegionScores(scores.columns(), List.of(image), java.util.Arrays.copyOfRange(
+                    scores.scores(), from, from + image.boxes().size() * k));
+            out.addAll(DetectionEvaluation.kept(one.detections(), test.groundTruth(), nms));
+        }
         kept.put(key, out);
         return out;
     }
