@@ -4,8 +4,12 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
@@ -22,15 +26,21 @@ import org.xmodal.app.runs.Presets;
 import org.xmodal.app.runs.RunRecord;
 import org.xmodal.app.runs.RunsSetup;
 import org.xmodal.app.runs.RunsView;
+import org.xmodal.app.results.ApTable;
+import org.xmodal.app.results.Experiment;
+import org.xmodal.app.results.ResultsView;
+import org.xmodal.app.results.ResultsViewModel;
 import org.xmodal.app.runs.RunsViewModel;
 import org.xmodal.engine.run.RunDirectory;
 
 /**
- * {@code ./xmodal screenshots --out DIR [--runs DIR]}: opens the workbench on the bundled sample data without a
- * display (Monocle's headless glass, software rendering), walks through the views as a person would, and writes a
- * PNG of the window at each step. The runs, filters and features views show the runs of the folder of runs (the
- * workbench's own unless {@code --runs} says otherwise); when it has no finished teacher and transfer run, short
- * ones are run first (engine processes, a few minutes) in a temporary folder.
+ * {@code ./xmodal screenshots --out DIR [--runs DIR] [--experiment DIR]}: opens the workbench on the bundled sample
+ * data without a display (Monocle's headless glass, software rendering), walks through the views as a person would,
+ * and writes a PNG of the window at each step. The runs, filters and features views show the runs of the folder of
+ * runs (the workbench's own unless {@code --runs} says otherwise); when it has no finished teacher and transfer run,
+ * short ones are run first (engine processes, a few minutes) in a temporary folder. The results view shows the
+ * Table 1 experiment given with {@code --experiment} (made by {@code ./xmodal experiment table1}, which takes far
+ * longer than a screenshot should); without one it is not rendered, and a line on stderr says so.
  */
 final class ScreenshotCommand {
     /** A pair of the sample with several objects, a floor in view and the horizon outside the image. */
@@ -38,27 +48,32 @@ final class ScreenshotCommand {
 
     private final Path out;
     private final HeadlessWorkbench w;
+    private final Path experiment;
 
-    private ScreenshotCommand(Path out, HeadlessWorkbench w) {
+    private ScreenshotCommand(Path out, HeadlessWorkbench w, Path experiment) {
         this.out = out;
         this.w = w;
+        this.experiment = experiment;
     }
 
     static int run(String[] args) {
         Path outArg = null;
         Path runsArg = null;
+        Path experimentArg = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (args[i].equals("--out")) {
                 outArg = Path.of(args[i + 1]);
             } else if (args[i].equals("--runs")) {
                 runsArg = Path.of(args[i + 1]);
+            } else if (args[i].equals("--experiment")) {
+                experimentArg = Path.of(args[i + 1]).toAbsolutePath().normalize();
             } else {
                 outArg = null;
                 break;
             }
         }
         if (outArg == null || args.length % 2 != 0) {
-            System.err.println("xmodal screenshots: expected --out DIR [--runs DIR]");
+            System.err.println("xmodal screenshots: expected --out DIR [--runs DIR] [--experiment DIR]");
             System.err.println(WorkbenchMain.USAGE);
             return 2;
         }
@@ -67,6 +82,20 @@ final class ScreenshotCommand {
             System.err.println("xmodal screenshots: the bundled sample data was not found (run it through ./xmodal, "
                     + "which sets -Dxmodal.root, or from the repository root)");
             return 2;
+        }
+        if (experimentArg != null && !Files.isRegularFile(experimentArg.resolve("results").resolve("summary.json"))) {
+            System.err.println("xmodal screenshots: " + experimentArg + ": not an experiment folder (no "
+                    + "results/summary.json; give the folder ./xmodal experiment table1 --out wrote)");
+            return 2;
+        }
+        if (System.getProperty("xmodal.config") == null) {
+            // the results view remembers the experiments it opens: not in the person's own list
+            try {
+                System.setProperty("xmodal.config", Files.createTempDirectory("xmodal-screenshot-config").toString());
+            } catch (IOException e) {
+                System.err.println("xmodal screenshots: no temporary folder (" + e.getMessage() + ")");
+                return 1;
+            }
         }
         Path out = outArg.toAbsolutePath();
         try {
@@ -87,7 +116,7 @@ final class ScreenshotCommand {
             }
             try (HeadlessWorkbench w = HeadlessWorkbench.open(sample.get(), new RunsSetup(runs,
                     EngineProcesses.likeThisJvm(), DeviceProbe.pytorch()))) {
-                return new ScreenshotCommand(out, w).render();
+                return new ScreenshotCommand(out, w, experimentArg).render();
             }
         } catch (java.util.concurrent.TimeoutException e) {
             System.err.println("xmodal screenshots: " + e.getMessage());
@@ -129,6 +158,12 @@ final class ScreenshotCommand {
             w.shell.show("Encoding lab");
         });
         runViews();
+        if (experiment != null) {
+            resultsView();
+        } else {
+            System.err.println("xmodal screenshots: no --experiment DIR given, so the results view is not rendered (it"
+                    + " shows a folder made by ./xmodal experiment table1)");
+        }
         HeadlessWorkbench.onFx(() -> {
             w.shell.show("Data");
             w.context.session().open(w.context.sample().orElseThrow().flow());
@@ -191,6 +226,43 @@ final class ScreenshotCommand {
         HeadlessWorkbench.waitFor("the features are compared", HeadlessWorkbench.TIMEOUT_SECONDS,
                 () -> xvm.comparisonProperty().get() != null && !xvm.busy());
         shot("features", () -> { });
+    }
+
+    /**
+     * The results view on the experiment: its table, the charts of a class and the mistakes of one cell (chair and
+     * supervision transfer when the experiment has them), chosen in the table as a click would; then each arm's gain
+     * over no init, down to the mAP row.
+     */
+    private void resultsView() throws Exception {
+        ResultsView view = HeadlessWorkbench.onFx(() -> (ResultsView) w.shell.show("Results"));
+        ResultsViewModel vm = view.model();
+        HeadlessWorkbench.onFx(() -> vm.open(experiment));
+        HeadlessWorkbench.waitFor("the experiment is read", HeadlessWorkbench.TIMEOUT_SECONDS, () ->
+                vm.experimentProperty().get() != null && vm.experimentProperty().get().folder().equals(experiment));
+        w.settle();
+        HeadlessWorkbench.onFx(() -> {
+            Experiment e = vm.experimentProperty().get();
+            List<String> withTruth = e.classes().stream().filter(c -> !e.withoutTruth().contains(c)).toList();
+            String c = withTruth.contains("chair") ? "chair" : withTruth.get(0);
+            String arm = e.armNames().contains("transfer") ? "transfer" : e.armNames().get(0);
+            @SuppressWarnings("unchecked")
+            TableView<ApTable.Row> table = (TableView<ApTable.Row>) view.node().lookup("#ap-table");
+            int row = IntStream.range(0, table.getItems().size()).filter(i -> table.getItems().get(i).label()
+                    .equals(c)).findFirst().orElseThrow();
+            TableColumn<ApTable.Row, ?> column = table.getColumns().stream().filter(x -> arm.equals(x.getUserData()))
+                    .findFirst().orElseThrow();
+            table.getSelectionModel().select(row, column);
+            table.scrollTo(Math.max(0, row - 3));
+        });
+        w.settle();
+        HeadlessWorkbench.waitFor("the mistakes are found", HeadlessWorkbench.TIMEOUT_SECONDS,
+                () -> vm.mistakesProperty().get() != null);
+        shot("results", () -> { });
+        shot("results-gains", () -> {
+            vm.gainsProperty().set(true);
+            TableView<?> table = (TableView<?>) view.node().lookup("#ap-table");
+            table.scrollTo(table.getItems().size() - 1);
+        });
     }
 
     private void shot(String name, Runnable action) throws Exception {

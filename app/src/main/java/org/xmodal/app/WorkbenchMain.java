@@ -14,8 +14,8 @@ import javafx.application.Application;
 public final class WorkbenchMain {
     static final String USAGE = String.join("\n",
             "Usage: xmodal [gui [DATASET]]        the workbench (on the bundled sample data without DATASET)",
-            "       xmodal screenshots --out DIR [--runs DIR]  renders each view on the sample data to DIR/*.png,"
-                    + " headless",
+            "       xmodal screenshots --out DIR [--runs DIR] [--experiment DIR]  renders each view on the sample data"
+                    + " to DIR/*.png, headless (the results view only with an experiment folder)",
             "       xmodal bench fx [--seconds N]  the longest the FX thread goes without a pulse while a run "
                     + "streams and HHA recomputes",
             "DATASET is a dataset folder, a folder of video frames, or NYU Depth v2's .mat file.");

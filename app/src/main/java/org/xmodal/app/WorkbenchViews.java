@@ -5,6 +5,7 @@ import org.xmodal.app.data.DataView;
 import org.xmodal.app.features.FeaturesView;
 import org.xmodal.app.filters.FiltersView;
 import org.xmodal.app.lab.EncodingLabView;
+import org.xmodal.app.results.ResultsView;
 import org.xmodal.app.runs.RunsView;
 import org.xmodal.app.shell.ViewEntry;
 
@@ -19,6 +20,7 @@ public final class WorkbenchViews {
                 new ViewEntry("Encoding lab", EncodingLabView::new),
                 new ViewEntry("Runs", RunsView::new),
                 new ViewEntry("Filters", FiltersView::new),
-                new ViewEntry("Features", FeaturesView::new));
+                new ViewEntry("Features", FeaturesView::new),
+                new ViewEntry("Results", ResultsView::new));
     }
 }

@@ -3,10 +3,10 @@ package org.xmodal.engine.eval;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.xmodal.engine.data.Box;
 import org.xmodal.engine.data.ObjectAnnotation;
 
@@ -67,9 +67,38 @@ public final class AveragePrecision {
     /** Evaluates one class from its detections (all of that class) and the ground truth of every image. */
     public static ClassAveragePrecision ofClass(String className, List<Detection> detections,
             Map<String, ? extends List<ObjectAnnotation>> groundTruth) {
-        Map<String, ImageBoxes> gt = new HashMap<>();
-        int positives = 0;
-        for (Map.Entry<String, ? extends List<ObjectAnnotation>> e : groundTruth.entrySet()) {
+        ClassMatches matches = match(className, detections, groundTruth);
+        int positives = matches.truth().size();
+        List<JudgedDetection> ranked = matches.ranked();
+        int n = ranked.size();
+        int tp = matches.truePositives();
+        if (positives == 0) {
+            return new ClassAveragePrecision(className, 0, n, 0, Double.NaN, PrCurve.EMPTY);
+        }
+        boolean[] truePositive = new boolean[n];
+        double[] recall = new double[n];
+        double[] precision = new double[n];
+        int found = 0;
+        for (int i = 0; i < n; i++) {
+            truePositive[i] = ranked.get(i).hit();
+            found += truePositive[i] ? 1 : 0;
+            recall[i] = found / (double) positives;
+            precision[i] = found / (double) (i + 1);
+        }
+        return new ClassAveragePrecision(className, positives, n, tp, area(recall, precision),
+                corners(recall, precision, truePositive));
+    }
+
+    /**
+     * The matching AP is computed from, detection by detection: ranks one class's detections and judges each a true
+     * or a false positive, and says which ground-truth boxes were found. {@link #ofClass} is this plus the curve.
+     *
+     * @param detections detections of {@code className} only, in any images that are keys of {@code groundTruth}
+     */
+    public static ClassMatches match(String className, List<Detection> detections,
+            Map<String, ? extends List<ObjectAnnotation>> groundTruth) {
+        Map<String, ImageBoxes> gt = new LinkedHashMap<>(); // images in id order
+        for (Map.Entry<String, ? extends List<ObjectAnnotation>> e : new TreeMap<>(groundTruth).entrySet()) {
             List<Box> boxes = new ArrayList<>();
             for (ObjectAnnotation o : e.getValue()) {
                 if (o.className().equals(className)) {
@@ -77,15 +106,12 @@ public final class AveragePrecision {
                 }
             }
             gt.put(e.getKey(), new ImageBoxes(boxes.toArray(Box[]::new)));
-            positives += boxes.size();
         }
 
         List<Detection> ranked = new ArrayList<>(detections);
         ranked.sort(Comparator.comparingDouble(Detection::score).reversed()); // List.sort is stable
-        int n = ranked.size();
-        boolean[] truePositive = new boolean[n];
-        int tp = 0;
-        for (int i = 0; i < n; i++) {
+        List<JudgedDetection> judged = new ArrayList<>(ranked.size());
+        for (int i = 0; i < ranked.size(); i++) {
             Detection d = ranked.get(i);
             if (!d.className().equals(className)) {
                 throw new IllegalArgumentException("a " + d.className() + " detection was given to the evaluation of "
@@ -96,24 +122,15 @@ public final class AveragePrecision {
                 throw new IllegalArgumentException("detection in image " + d.imageId()
                         + ", which has no ground-truth entry (give an empty list for an image without objects)");
             }
-            truePositive[i] = image.claim(d.box());
-            if (truePositive[i]) {
-                tp++;
+            judged.add(image.claim(d, i));
+        }
+        List<TruthBox> truth = new ArrayList<>();
+        gt.forEach((image, boxes) -> {
+            for (int j = 0; j < boxes.boxes.length; j++) {
+                truth.add(new TruthBox(image, j, boxes.boxes[j], boxes.matched[j], boxes.bestIou[j]));
             }
-        }
-        if (positives == 0) {
-            return new ClassAveragePrecision(className, 0, n, 0, Double.NaN, PrCurve.EMPTY);
-        }
-        double[] recall = new double[n];
-        double[] precision = new double[n];
-        int found = 0;
-        for (int i = 0; i < n; i++) {
-            found += truePositive[i] ? 1 : 0;
-            recall[i] = found / (double) positives;
-            precision[i] = found / (double) (i + 1);
-        }
-        return new ClassAveragePrecision(className, positives, n, tp, area(recall, precision),
-                corners(recall, precision, truePositive));
+        });
+        return new ClassMatches(className, judged, truth);
     }
 
     /**
@@ -170,28 +187,34 @@ public final class AveragePrecision {
     private static final class ImageBoxes {
         private final Box[] boxes;
         private final boolean[] matched;
+        private final double[] bestIou;
 
         ImageBoxes(Box[] boxes) {
             this.boxes = boxes;
             this.matched = new boolean[boxes.length];
+            this.bestIou = new double[boxes.length];
         }
 
-        /** True (and the box marked found) when the best-overlapping box overlaps enough and is still free. */
-        boolean claim(Box detection) {
+        /**
+         * The verdict on a detection: a true positive (and the box marked found) when its best-overlapping box
+         * overlaps enough and is still free.
+         */
+        JudgedDetection claim(Detection detection, int rank) {
             int best = -1;
-            double bestIou = -1;
+            double iouOfBest = -1;
             for (int j = 0; j < boxes.length; j++) {
-                double iou = detection.iou(boxes[j]);
-                if (iou > bestIou) {
-                    bestIou = iou;
+                double iou = detection.box().iou(boxes[j]);
+                bestIou[j] = Math.max(bestIou[j], iou);
+                if (iou > iouOfBest) {
+                    iouOfBest = iou;
                     best = j;
                 }
             }
-            if (best < 0 || bestIou < MIN_OVERLAP || matched[best]) {
-                return false;
+            boolean hit = best >= 0 && iouOfBest >= MIN_OVERLAP && !matched[best];
+            if (hit) {
+                matched[best] = true;
             }
-            matched[best] = true;
-            return true;
+            return new JudgedDetection(detection, rank, hit, Math.max(0, iouOfBest), iouOfBest > 0 ? best : -1);
         }
     }
 }

@@ -32,6 +32,24 @@ public final class DetectionEvaluation {
      */
     public static DetectionResult evaluate(Map<String, List<Detection>> perImage,
             Map<String, List<ObjectAnnotation>> groundTruth, List<String> classes, NonMaxSuppression nms) {
+        List<Detection> kept = kept(perImage, groundTruth, nms);
+        Map<String, ClassAveragePrecision> perClass = AveragePrecision.evaluate(kept, groundTruth, classes);
+        if (perClass.values().stream().noneMatch(ClassAveragePrecision::hasGroundTruth)) {
+            throw new IllegalArgumentException("none of the " + groundTruth.size() + " images has a ground-truth box "
+                    + "of the classes " + classes + ": there is nothing to measure AP against");
+        }
+        return DetectionResult.of(perClass);
+    }
+
+    /**
+     * The detections that {@link #evaluate} ranks: each image's survivors of {@code nms}, images in the order of
+     * their ids.
+     *
+     * @throws IllegalArgumentException when a detection names an image without ground truth or another image than
+     *                                  its key
+     */
+    public static List<Detection> kept(Map<String, List<Detection>> perImage,
+            Map<String, List<ObjectAnnotation>> groundTruth, NonMaxSuppression nms) {
         List<Detection> kept = new ArrayList<>();
         for (Map.Entry<String, List<Detection>> e : new TreeMap<>(perImage).entrySet()) {
             String image = e.getKey();
@@ -47,11 +65,26 @@ public final class DetectionEvaluation {
             }
             kept.addAll(nms.apply(e.getValue()));
         }
-        Map<String, ClassAveragePrecision> perClass = AveragePrecision.evaluate(kept, groundTruth, classes);
-        if (perClass.values().stream().noneMatch(ClassAveragePrecision::hasGroundTruth)) {
-            throw new IllegalArgumentException("none of the " + groundTruth.size() + " images has a ground-truth box "
-                    + "of the classes " + classes + ": there is nothing to measure AP against");
-        }
-        return DetectionResult.of(perClass);
+        return kept;
+    }
+
+    /**
+     * How {@link #evaluate} with the NYUD2 settings matches one class: its detections after NMS, ranked and each
+     * judged a true or false positive, and its ground-truth boxes found or missed. The AP of these matches is the
+     * class's AP in {@link #evaluate}'s result.
+     */
+    public static ClassMatches matches(Map<String, List<Detection>> perImage,
+            Map<String, List<ObjectAnnotation>> groundTruth, String className) {
+        return matches(kept(perImage, groundTruth, NonMaxSuppression.nyud2()), groundTruth, className);
+    }
+
+    /**
+     * One class's matches from detections already through NMS ({@link #kept}): compute those once and ask for
+     * each class in turn.
+     */
+    public static ClassMatches matches(List<Detection> kept, Map<String, List<ObjectAnnotation>> groundTruth,
+            String className) {
+        return AveragePrecision.match(className, kept.stream().filter(d -> d.className().equals(className)).toList(),
+                groundTruth);
     }
 }

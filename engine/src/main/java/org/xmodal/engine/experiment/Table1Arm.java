@@ -19,6 +19,8 @@ public record Table1Arm(String name, String label, String input, String init, St
     public static final String RANDOM = "random";
     public static final String TEACHER = "teacher";
     public static final String STUDENT = "student";
+    /** Late fusion's weight of the first fused arm's pre-softmax scores, the second's being 1 - this (the paper's). */
+    public static final double FUSION_WEIGHT = 0.5;
 
     public static final Table1Arm NO_INIT = trained("no-init", "no init", "paired", RANDOM, null);
     public static final Table1Arm COPY_RGB = trained("copy-rgb", "copy from RGB", "paired", TEACHER, null);

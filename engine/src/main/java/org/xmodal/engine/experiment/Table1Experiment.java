@@ -182,7 +182,7 @@ public final class Table1Experiment {
     private static DetectionResult fuse(RunDirectory a, RunDirectory b, Map<String, List<ObjectAnnotation>> truth,
                                         List<String> classes) throws IOException {
         RegionScores fused = RegionScores.average(RegionScores.read(a.results()), RegionScores.read(b.results()),
-                0.5);
+                Table1Arm.FUSION_WEIGHT);
         return DetectionEvaluation.evaluate(fused.detections(), truth, classes);
     }
 

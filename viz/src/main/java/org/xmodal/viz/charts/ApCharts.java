@@ -30,6 +30,23 @@ public final class ApCharts {
         return chart;
     }
 
+    /**
+     * One bar per arm: a class's mean AP over seeds in percent, ± std; arms without an AP for the class (no ground
+     * truth) have no bar.
+     */
+    public static JFreeChart classPerArm(Table1Summary summary, String className) {
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        summary.arms().forEach((arm, a) -> {
+            Table1Summary.Stats s = a.perClass().get(className);
+            if (s != null) {
+                data.add(100 * s.mean(), 100 * s.std(), "AP", arm);
+            }
+        });
+        JFreeChart chart = chart("AP of " + className + " per arm (mean ± std over seeds)", "arm", data, false);
+        chart.getCategoryPlot().getRenderer().setSeriesPaint(0, Palette.colour(2));
+        return chart;
+    }
+
     /** Groups of bars: per class, one bar per arm (mean AP over seeds in percent, ± std). */
     public static JFreeChart apPerClass(Table1Summary summary, List<String> classes) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();

@@ -22,14 +22,24 @@ public final class ChartFiles {
         return g.getSVGElement();
     }
 
+    /** Writes the chart to a PNG file of the given size in pixels. */
+    public static void writePng(JFreeChart chart, int width, int height, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ChartUtils.writeChartAsPNG(out, chart, width, height);
+        }
+    }
+
+    /** Writes the chart to a standalone SVG file of the given size in pixels. */
+    public static void writeSvg(JFreeChart chart, int width, int height, Path file) throws IOException {
+        Files.writeString(file, "<?xml version=\"1.0\"?>\n" + svg(chart, width, height), StandardCharsets.UTF_8);
+    }
+
     /** Writes {@code <name>.svg} and {@code <name>.png} into {@code dir}; returns the SVG markup. */
     public static String write(JFreeChart chart, int width, int height, Path dir, String name) throws IOException {
         Files.createDirectories(dir);
         String svg = svg(chart, width, height);
         Files.writeString(dir.resolve(name + ".svg"), "<?xml version=\"1.0\"?>\n" + svg, StandardCharsets.UTF_8);
-        try (OutputStream out = Files.newOutputStream(dir.resolve(name + ".png"))) {
-            ChartUtils.writeChartAsPNG(out, chart, width, height);
-        }
+        writePng(chart, width, height, dir.resolve(name + ".png"));
         return svg;
     }
 }

@@ -1,0 +1,239 @@
+package org.xmodal.app.results;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.xmodal.engine.eval.DetectionResult;
+import org.xmodal.engine.experiment.Table1Arm;
+import org.xmodal.engine.experiment.Table1Summary;
+import org.xmodal.engine.finetune.FinetuneResults;
+import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.json.Json;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.task.Cancellation;
+
+/**
+ * Reads a Table 1 experiment's folder: {@code results/summary.json} (which must be there and sound), the runs under
+ * {@code runs/} named {@code table1-<arm>-s<seed>} and their {@code results/detection.json}, and the fused arms'
+ * {@code results/fusion/<arm>/seed-<n>/detection.json}. When an arm and seed has several runs (an experiment
+ * started again with other settings), the one whose mAP is the summary's is taken.
+ */
+final class ExperimentReader {
+    static final String SUMMARY = "summary.json";
+    private static final Pattern RUN_NAME = Pattern.compile("table1-(.+)-s(\\d+)");
+
+    private record RunInfo(Path dir, String data, Optional<DetectionResult> result) {
+    }
+
+    private ExperimentReader() {
+    }
+
+    /**
+     * @param chosen the experiment's folder, its {@code results/} folder, or its {@code summary.json}
+     */
+    static Experiment read(Path chosen, Cancellation cancel) throws IOException {
+        Path folder = folderOf(chosen);
+        Table1Summary summary = readSummary(folder.resolve("results").resolve(SUMMARY));
+        int seeds = summary.arms().values().stream().mapToInt(a -> a.mAP().seeds().size()).max().orElse(0);
+        List<String> notes = new ArrayList<>();
+        Map<String, List<RunInfo>> runs = listRuns(folder.resolve("runs"), notes, cancel);
+
+        Map<String, List<Experiment.ArmSeed>> arms = new LinkedHashMap<>();
+        Map<String, RunInfo> chosenRuns = new LinkedHashMap<>();
+        for (Map.Entry<String, Table1Summary.Arm> e : summary.arms().entrySet()) {
+            String arm = e.getKey();
+            Optional<Table1Arm> def = Table1Arm.ALL.stream().filter(a -> a.name().equals(arm)).findFirst();
+            if (def.isPresent() && def.get().isFusion()) {
+                continue; // after the trained arms it fuses
+            }
+            List<Experiment.ArmSeed> perSeed = new ArrayList<>();
+            for (int seed = 1; seed <= seeds; seed++) {
+                List<Double> maps = e.getValue().mAP().seeds();
+                Double expected = seed <= maps.size() ? maps.get(seed - 1) : null;
+                Optional<RunInfo> run = choose(arm, seed, runs.getOrDefault(key(arm, seed), List.of()), expected,
+                        notes);
+                String k = key(arm, seed);
+                run.ifPresent(r -> chosenRuns.put(k, r));
+                perSeed.add(new Experiment.ArmSeed(arm, seed, run.flatMap(RunInfo::result),
+                        run.map(r -> List.of(r.dir())).orElse(List.of()), run.map(RunInfo::data).orElse(null),
+                        false));
+            }
+            arms.put(arm, perSeed);
+        }
+        for (String arm : summary.arms().keySet()) {
+            Optional<Table1Arm> def = Table1Arm.ALL.stream().filter(a -> a.name().equals(arm)).findFirst();
+            if (def.isEmpty() || !def.get().isFusion()) {
+                continue;
+            }
+            List<Experiment.ArmSeed> perSeed = new ArrayList<>();
+            for (int seed = 1; seed <= seeds; seed++) {
+                Path file = folder.resolve("results").resolve("fusion").resolve(arm).resolve("seed-" + seed)
+                        .resolve(FinetuneResults.DETECTION_FILE);
+                Optional<DetectionResult> result = readResult(file, notes);
+                RunInfo a = chosenRuns.get(key(def.get().fused().get(0), seed));
+                RunInfo b = chosenRuns.get(key(def.get().fused().get(1), seed));
+                List<Path> members = a != null && b != null ? List.of(a.dir(), b.dir()) : List.of();
+                perSeed.add(new Experiment.ArmSeed(arm, seed, result, members, a == null ? null : a.data(), true));
+            }
+            arms.put(arm, perSeed);
+        }
+        // the summary's order
+        Map<String, List<Experiment.ArmSeed>> ordered = new LinkedHashMap<>();
+        summary.arms().keySet().forEach(a -> ordered.put(a, arms.get(a)));
+
+        Set<String> classes = new LinkedHashSet<>();
+        ordered.values().stream().flatMap(List::stream).map(Experiment.ArmSeed::result).flatMap(Optional::stream)
+                .findFirst().ifPresent(r -> classes.addAll(r.apPerClass().keySet()));
+        summary.arms().values().forEach(a -> classes.addAll(a.perClass().keySet()));
+        List<String> withoutTruth = classes.stream().filter(c -> summary.arms().values().stream()
+                .noneMatch(a -> a.perClass().containsKey(c))).toList();
+        return new Experiment(folder, summary, new ArrayList<>(classes), withoutTruth, seeds, ordered, notes,
+                Files.isRegularFile(folder.resolve("results").resolve("report.html")));
+    }
+
+    static Path folderOf(Path chosen) throws BadInputException {
+        Path p = chosen.toAbsolutePath().normalize();
+        if (Files.isRegularFile(p) && p.getFileName().toString().equals(SUMMARY)) {
+            p = p.getParent();
+        }
+        if (Files.isRegularFile(p.resolve(SUMMARY)) && p.getFileName().toString().equals("results")
+                && p.getParent() != null) {
+            return p.getParent();
+        }
+        if (Files.isRegularFile(p.resolve("results").resolve(SUMMARY))) {
+            return p;
+        }
+        if (!Files.exists(p)) {
+            throw new BadInputException(p, "does not exist");
+        }
+        if (Files.isRegularFile(p.resolve("results").resolve("preset.json"))) {
+            throw new BadInputException(p, "has no results/summary.json yet: the experiment has not finished (run "
+                    + "the same ./xmodal experiment table1 command again to continue it)");
+        }
+        throw new BadInputException(p, "is not an experiment folder: it has no results/summary.json (the folder "
+                + "given to ./xmodal experiment table1 --out holds one when the experiment has finished)");
+    }
+
+    static Table1Summary readSummary(Path file) throws IOException {
+        Table1Summary s;
+        try {
+            s = Json.MAPPER.readValue(file.toFile(), Table1Summary.class);
+        } catch (JsonProcessingException e) {
+            String why = e.getOriginalMessage();
+            throw new BadInputException(file, "is not a Table 1 summary (" + (why == null ? e.getClass()
+                    .getSimpleName() : why.lines().findFirst().orElse(why)) + ")");
+        }
+        if (s == null || s.arms() == null || s.arms().isEmpty()) {
+            throw new BadInputException(file, "lists no arms");
+        }
+        for (Map.Entry<String, Table1Summary.Arm> e : s.arms().entrySet()) {
+            Table1Summary.Arm a = e.getValue();
+            if (a == null || a.mAP() == null || a.mAP().seeds().isEmpty()) {
+                throw new BadInputException(file, "arm " + e.getKey() + " has no per-seed mAP");
+            }
+            checkFraction(file, e.getKey() + "'s mAP", a.mAP().mean());
+            for (double v : a.mAP().seeds()) {
+                checkFraction(file, e.getKey() + "'s mAP of a seed", v);
+            }
+            for (Map.Entry<String, Table1Summary.Stats> c : a.perClass().entrySet()) {
+                if (c.getValue() == null) {
+                    throw new BadInputException(file, "arm " + e.getKey() + " has no AP for " + c.getKey());
+                }
+                checkFraction(file, e.getKey() + "'s AP of " + c.getKey(), c.getValue().mean());
+            }
+        }
+        return s;
+    }
+
+    private static void checkFraction(Path file, String what, double v) throws BadInputException {
+        if (!(v >= 0 && v <= 1)) {
+            throw new BadInputException(file, String.format(Locale.ROOT, "%s is %s, not a fraction in [0, 1] "
+                    + "(summary.json holds AP as fractions)", what, v));
+        }
+    }
+
+    /** The experiment's runs by arm and seed, newest first. */
+    private static Map<String, List<RunInfo>> listRuns(Path runs, List<String> notes, Cancellation cancel)
+            throws IOException {
+        Map<String, List<RunInfo>> out = new LinkedHashMap<>();
+        if (!Files.isDirectory(runs)) {
+            notes.add(runs + " is missing: the PR curves and the mistakes of each run cannot be shown");
+            return out;
+        }
+        List<Path> dirs;
+        try (Stream<Path> s = Files.list(runs)) {
+            dirs = s.filter(d -> Files.isRegularFile(d.resolve(RunDirectory.SPEC)))
+                    .sorted(Comparator.comparing((Path d) -> d.getFileName().toString()).reversed()).toList();
+        }
+        for (Path dir : dirs) {
+            cancel.check();
+            JsonNode spec;
+            try {
+                spec = Json.MAPPER.readTree(dir.resolve(RunDirectory.SPEC).toFile());
+            } catch (JsonProcessingException e) {
+                notes.add(dir.resolve(RunDirectory.SPEC) + " is not JSON; that run is left out");
+                continue;
+            }
+            Matcher m = RUN_NAME.matcher(spec.path("name").asText(""));
+            if (!m.matches()) {
+                continue; // the teacher, the transfer
+            }
+            Optional<DetectionResult> result = readResult(dir.resolve("results").resolve(
+                    FinetuneResults.DETECTION_FILE), notes);
+            String data = spec.path("data").isTextual() ? spec.path("data").asText() : null;
+            out.computeIfAbsent(key(m.group(1), Integer.parseInt(m.group(2))), k -> new ArrayList<>())
+                    .add(new RunInfo(dir, data, result));
+        }
+        return out;
+    }
+
+    private static Optional<DetectionResult> readResult(Path file, List<String> notes) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.MAPPER.readValue(file.toFile(), DetectionResult.class));
+        } catch (JsonProcessingException e) {
+            notes.add(file + " is not a detection result; left out");
+            return Optional.empty();
+        }
+    }
+
+    /** The run of an arm and seed whose mAP is the summary's; else the newest finished one, with a note. */
+    private static Optional<RunInfo> choose(String arm, int seed, List<RunInfo> candidates, Double expected,
+                                            List<String> notes) {
+        List<RunInfo> finished = candidates.stream().filter(r -> r.result().isPresent()).toList();
+        if (finished.isEmpty()) {
+            return candidates.stream().findFirst();
+        }
+        if (expected != null) {
+            for (RunInfo r : finished) {
+                if (Math.abs(r.result().get().mAP() - expected) < 1e-12) {
+                    return Optional.of(r);
+                }
+            }
+            notes.add(String.format(Locale.ROOT, "%s, seed %d: no run has summary.json's mAP (%.1f%%); %s (%.1f%%) "
+                    + "is shown in the curves and mistakes", arm, seed, 100 * expected,
+                    finished.get(0).dir().getFileName(), 100 * finished.get(0).result().get().mAP()));
+        }
+        return Optional.of(finished.get(0));
+    }
+
+    private static String key(String arm, int seed) {
+        return arm + "#" + seed;
+    }
+}

@@ -1,0 +1,275 @@
+package org.xmodal.app.results;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.xmodal.app.WorkbenchContext;
+import org.xmodal.app.shell.WorkbenchView;
+
+/**
+ * The Results view: a Table 1 experiment's per-class AP table beside its AP bars and PR curves, and under them the
+ * chosen cell's false positives and missed objects. Binds to {@link ResultsViewModel}; its own work is only the
+ * file and folder choosers.
+ */
+public final class ResultsView implements WorkbenchView {
+    private final ResultsViewModel vm;
+    private final BorderPane root = new BorderPane();
+
+    public ResultsView(WorkbenchContext context) {
+        this(new ResultsViewModel(context));
+    }
+
+    ResultsView(ResultsViewModel vm) {
+        this.vm = vm;
+        root.setId("results-view");
+        Label title = new Label();
+        title.setId("experiment-title");
+        title.getStyleClass().add("run-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.experimentProperty().get() == null
+                ? "No experiment open: choose Open experiment... and the folder given to ./xmodal experiment table1 "
+                + "--out" : vm.experimentProperty().get().description(), vm.experimentProperty()));
+        VBox top = new VBox(toolbar(), title);
+        VBox.setMargin(title, new javafx.geometry.Insets(4, 10, 2, 10));
+        root.setTop(top);
+
+        ApTableView table = new ApTableView(vm);
+        Label footnote = new Label();
+        footnote.setId("results-footnote");
+        footnote.setWrapText(true);
+        footnote.getStyleClass().add("placeholder-text");
+        footnote.textProperty().bind(vm.footnoteProperty());
+        VBox tablePane = new VBox(4, table.node(), footnote);
+        VBox.setVgrow(table.node(), Priority.ALWAYS);
+        tablePane.setPadding(new javafx.geometry.Insets(4, 4, 4, 10));
+
+        Node ap = chart("ap-chart", vm.apChartProperty(), new Label("Open an experiment for its AP per arm"));
+        Label prMessage = new Label();
+        prMessage.setId("pr-message");
+        prMessage.setWrapText(true);
+        prMessage.getStyleClass().add("placeholder-text");
+        prMessage.textProperty().bind(vm.prMessageProperty());
+        Node pr = chart("pr-chart", vm.prChartProperty(), prMessage);
+        SplitPane charts = new SplitPane(ap, pr);
+        charts.setOrientation(Orientation.VERTICAL);
+        charts.setDividerPositions(0.5);
+
+        SplitPane upper = new SplitPane(tablePane, charts);
+        upper.setDividerPositions(0.7);
+        MistakesPane mistakes = new MistakesPane(vm);
+        SplitPane all = new SplitPane(upper, mistakes.node());
+        all.setOrientation(Orientation.VERTICAL);
+        all.setDividerPositions(0.62);
+        SplitPane.setResizableWithParent(mistakes.node(), false);
+        root.setCenter(all);
+
+        Label notice = new Label();
+        notice.setId("results-notice");
+        notice.getStyleClass().add("viewer-footer");
+        notice.textProperty().bind(vm.noticeProperty());
+        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+        root.setBottom(notice);
+    }
+
+    private ToolBar toolbar() {
+        Button open = new Button("Open experiment...");
+        open.setId("open-experiment");
+        open.setTooltip(new Tooltip("The folder given to ./xmodal experiment table1 --out (with results/summary.json)"));
+        open.setOnAction(e -> chooseFolder());
+        MenuButton recent = new MenuButton("Recent");
+        recent.setId("recent-experiments");
+        recent.disableProperty().bind(Bindings.isEmpty(vm.recent()));
+        Runnable fill = () -> recent.getItems().setAll(vm.recent().stream().map(p -> {
+            MenuItem item = new MenuItem(p.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> vm.open(p));
+            return item;
+        }).toList());
+        fill.run();
+        vm.recent().addListener((ListChangeListener<Path>) c -> fill.run());
+        ProgressIndicator opening = new ProgressIndicator();
+        opening.setPrefSize(18, 18);
+        opening.visibleProperty().bind(vm.openingProperty());
+        opening.managedProperty().bind(vm.openingProperty());
+
+        ComboBox<Integer> seed = new ComboBox<>(vm.seeds());
+        seed.setId("seed-choice");
+        seed.setTooltip(new Tooltip("The seed whose PR curves and mistakes are shown"));
+        seed.valueProperty().bindBidirectional(vm.seedProperty());
+        ToggleButton gains = new ToggleButton("Gain over " + ApTable.BASELINE);
+        gains.setId("show-gains");
+        gains.setTooltip(new Tooltip("Show each arm's AP minus no init's, in points (no init keeps its AP)"));
+        gains.selectedProperty().bindBidirectional(vm.gainsProperty());
+        gains.disableProperty().bind(vm.gainsAvailableProperty().not());
+
+        MenuButton export = new MenuButton("Export");
+        export.setId("export-menu");
+        export.disableProperty().bind(vm.experimentProperty().isNull());
+        export.getItems().addAll(
+                item("export-csv", "Table as CSV...", () -> save("Save the table as CSV", "table1.csv", "CSV", "csv",
+                        (f, r) -> vm.exportTable(ResultsViewModel.TableFormat.CSV, f, r))),
+                item("export-latex", "Table as LaTeX...", () -> save("Save the table as LaTeX", "table1.tex",
+                        "LaTeX", "tex", (f, r) -> vm.exportTable(ResultsViewModel.TableFormat.LATEX, f, r))),
+                item("export-ap-png", "AP chart as PNG...", () -> save("Save the AP chart", "ap.png", "PNG images",
+                        "png", (f, r) -> vm.exportChart(ResultsViewModel.Chart.AP, f, r))),
+                item("export-ap-svg", "AP chart as SVG...", () -> save("Save the AP chart", "ap.svg", "SVG images",
+                        "svg", (f, r) -> vm.exportChart(ResultsViewModel.Chart.AP, f, r))),
+                item("export-pr-png", "PR curves as PNG...", () -> save("Save the PR curves", prName("png"),
+                        "PNG images", "png", (f, r) -> vm.exportChart(ResultsViewModel.Chart.PR, f, r))),
+                item("export-pr-svg", "PR curves as SVG...", () -> save("Save the PR curves", prName("svg"),
+                        "SVG images", "svg", (f, r) -> vm.exportChart(ResultsViewModel.Chart.PR, f, r))));
+        export.setOnShowing(e -> export.getItems().stream().filter(i -> i.getId().startsWith("export-pr"))
+                .forEach(i -> i.setDisable(vm.prChartProperty().get() == null)));
+        Button report = new Button("Open HTML report");
+        report.setId("open-report");
+        report.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.experimentProperty().get() == null
+                || !vm.experimentProperty().get().hasReport(), vm.experimentProperty()));
+        report.setOnAction(e -> vm.openReport());
+        Button copy = new Button("Save report as...");
+        copy.setId("save-report");
+        copy.disableProperty().bind(report.disableProperty());
+        copy.setOnAction(e -> save("Save a copy of the report", "report.html", "HTML pages", "html",
+                vm::copyReport));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(open, recent, opening, new Label("Seed"), seed, gains, spacer, export, report, copy);
+    }
+
+    private String prName(String extension) {
+        String c = vm.selectedClassProperty().get();
+        return "pr-" + (c == null ? "class" : c.replaceAll("[^A-Za-z0-9-]", "_")) + "." + extension;
+    }
+
+    private static MenuItem item(String id, String text, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setId(id);
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    /**
+     * A chart that appears when the view-model has one, and a message in its place when not (jfreechart-fx's viewer
+     * takes no empty chart).
+     */
+    private static Node chart(String id, ObservableValue<JFreeChart> chart, Label placeholder) {
+        StackPane pane = new StackPane(placeholder);
+        pane.setId(id);
+        pane.setMinSize(0, 0);
+        ChartViewer[] viewer = {null};
+        java.util.function.Consumer<JFreeChart> show = c -> {
+            placeholder.setVisible(c == null);
+            if (c == null) {
+                if (viewer[0] != null) {
+                    viewer[0].setVisible(false);
+                }
+                return;
+            }
+            if (viewer[0] == null) {
+                viewer[0] = new ChartViewer(c);
+                viewer[0].setId(id + "-viewer");
+                viewer[0].setMinSize(0, 0);
+                pane.getChildren().add(viewer[0]);
+            } else {
+                viewer[0].setChart(c);
+            }
+            viewer[0].setVisible(true);
+        };
+        show.accept(chart.getValue());
+        chart.addListener((obs, o, n) -> show.accept(n));
+        return pane;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle("Open a Table 1 experiment (the folder given to --out)");
+        if (vm.experimentProperty().get() != null) {
+            File parent = vm.experimentProperty().get().folder().getParent() == null ? null
+                    : vm.experimentProperty().get().folder().getParent().toFile();
+            if (parent != null && parent.isDirectory()) {
+                c.setInitialDirectory(parent);
+            }
+        }
+        File dir = c.showDialog(window());
+        if (dir != null) {
+            vm.open(dir.toPath());
+        }
+    }
+
+    /**
+     * A save chooser; the extension is added when missing. The platform's chooser has asked before replacing the
+     * file it returns; a different existing file (the name with the extension added) is asked about here.
+     */
+    private void save(String title, String initialName, String filterName, String extension,
+                      BiConsumer<Path, Boolean> action) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.setInitialFileName(initialName);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(filterName, "*." + extension));
+        if (vm.experimentProperty().get() != null && Files.isDirectory(vm.experimentProperty().get().results())) {
+            c.setInitialDirectory(vm.experimentProperty().get().results().toFile());
+        }
+        File f = c.showSaveDialog(window());
+        if (f == null) {
+            return;
+        }
+        Path chosen = f.toPath();
+        boolean hasExtension = chosen.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + extension);
+        Path file = hasExtension ? chosen : chosen.resolveSibling(chosen.getFileName() + "." + extension);
+        boolean replace = hasExtension;
+        if (!hasExtension && Files.exists(file)) {
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, file + " already exists. Replace it?",
+                    ButtonType.YES, ButtonType.NO);
+            ask.setHeaderText("Replace " + file.getFileName() + "?");
+            if (window() != null) {
+                ask.initOwner(window());
+            }
+            replace = ask.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+            if (!replace) {
+                return;
+            }
+        }
+        action.accept(file, replace);
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    public ResultsViewModel model() {
+        return vm;
+    }
+}

@@ -1,0 +1,450 @@
+package org.xmodal.app.results;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.xmodal.app.WorkbenchContext;
+import org.xmodal.app.shell.Problem;
+import org.xmodal.app.shell.Problems;
+import org.xmodal.app.task.LatestWins;
+import org.xmodal.app.task.Outcome;
+import org.xmodal.engine.eval.PrCurve;
+import org.xmodal.viz.charts.ApCharts;
+import org.xmodal.viz.charts.PrCurveCharts;
+
+/**
+ * The Results view: a Table 1 experiment's per-class AP table (sortable, best arm per row, gains over no init),
+ * its AP bars and precision-recall curves for the chosen class and seed, and the chosen cell's false positives and
+ * missed objects; exports of the table, the charts and the report. Everything read from disk is read off the UI
+ * thread; the mistakes of the latest cell clicked win over earlier ones still being found.
+ */
+public final class ResultsViewModel {
+    /** The two charts. */
+    public enum Chart { AP, PR }
+
+    /** The two text forms of the table. */
+    public enum TableFormat { CSV, LATEX }
+
+    static final int AP_WIDTH = 760;
+    static final int AP_HEIGHT = 420;
+    static final int PR_WIDTH = 600;
+    static final int PR_HEIGHT = 460;
+
+    private record MistakeRequest(MistakeFinder finder, String arm, int seed, String className) {
+    }
+
+    private record MistakeAnswer(MistakeRequest request, Mistakes mistakes) {
+    }
+
+    private record Start(List<Path> recent, Optional<Path> open) {
+    }
+
+    private final WorkbenchContext context;
+    private final RecentExperiments recentStore;
+    private final ResultsFiles files;
+    private final ReadOnlyObjectWrapper<Experiment> experiment = new ReadOnlyObjectWrapper<>(this, "experiment");
+    private final ObservableList<String> arms = FXCollections.observableArrayList();
+    private final ObservableList<ApTable.Row> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<ApTable.Sort> sort = new SimpleObjectProperty<>(this, "sort");
+    private final BooleanProperty gains = new SimpleBooleanProperty(this, "gains");
+    private final ReadOnlyBooleanWrapper gainsAvailable = new ReadOnlyBooleanWrapper(this, "gainsAvailable");
+    private final ReadOnlyObjectWrapper<String> selectedClass = new ReadOnlyObjectWrapper<>(this, "selectedClass");
+    private final ReadOnlyObjectWrapper<String> selectedArm = new ReadOnlyObjectWrapper<>(this, "selectedArm");
+    private final ObservableList<Integer> seeds = FXCollections.observableArrayList();
+    private final ObjectProperty<Integer> seed = new SimpleObjectProperty<>(this, "seed");
+    private final ReadOnlyObjectWrapper<JFreeChart> apChart = new ReadOnlyObjectWrapper<>(this, "apChart");
+    private final ReadOnlyObjectWrapper<JFreeChart> prChart = new ReadOnlyObjectWrapper<>(this, "prChart");
+    private final ReadOnlyStringWrapper prMessage = new ReadOnlyStringWrapper(this, "prMessage", "");
+    private final ReadOnlyObjectWrapper<Mistakes> mistakes = new ReadOnlyObjectWrapper<>(this, "mistakes");
+    private final ReadOnlyStringWrapper footnote = new ReadOnlyStringWrapper(this, "footnote", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final LatestWins<MistakeRequest, MistakeAnswer> finder;
+    private ApTable table;
+    private MistakeFinder current;
+    /** Opens asked for so far: only the latest one's experiment is shown, whichever is read first. */
+    private int opens;
+
+    /** With the user's recent experiments and the desktop's browser. */
+    public ResultsViewModel(WorkbenchContext context) {
+        this(context, RecentExperiments.standard(), ReportOpener.desktop());
+    }
+
+    public ResultsViewModel(WorkbenchContext context, RecentExperiments recentStore, ReportOpener opener) {
+        this.context = context;
+        this.recentStore = recentStore;
+        this.files = new ResultsFiles(context, opener, notice::set);
+        this.finder = new LatestWins<>(context.executor(), "Finding false positives and missed objects",
+                (r, cancel) -> new MistakeAnswer(r, r.finder().find(r.arm(), r.seed(), r.className(), cancel)),
+                a -> {
+                    // an answer about an experiment closed meanwhile, or a cell no longer chosen, is dropped
+                    if (a.request().equals(currentRequest())) {
+                        mistakes.set(a.mistakes());
+                    }
+                }, e -> {
+                    mistakes.set(null);
+                    context.problems().report(Problems.describe("Could not find the mistakes", e));
+                });
+        sort.addListener((obs, o, n) -> refreshRows());
+        gains.addListener((obs, o, n) -> refreshRows());
+        seed.addListener((obs, o, n) -> {
+            refreshCharts();
+            requestMistakes();
+        });
+        start();
+    }
+
+    /**
+     * Reads the recent experiments and opens the newest that still exists; without one, the experiment whose
+     * {@code runs/} is the workbench's folder of runs (when XMODAL_RUNS points into an experiment).
+     */
+    private void start() {
+        Path runsRoot = context.runs().root();
+        context.executor().submit("Reading recent experiments", (progress, cancel) -> {
+            List<Path> list;
+            try {
+                list = recentStore.load();
+            } catch (IOException e) {
+                list = List.of(); // an unreadable list of recent folders is no reason to bother anyone
+            }
+            Optional<Path> open = list.stream().filter(p -> Files.isRegularFile(p.resolve("results")
+                    .resolve(ExperimentReader.SUMMARY))).findFirst();
+            Path parent = runsRoot.toAbsolutePath().getParent();
+            if (open.isEmpty() && parent != null && Files.isRegularFile(parent.resolve("results")
+                    .resolve(ExperimentReader.SUMMARY))) {
+                open = Optional.of(parent);
+            }
+            return new Start(list, open);
+        }, outcome -> {
+            if (outcome instanceof Outcome.Done<Start> done) {
+                if (recent.isEmpty()) {
+                    recent.setAll(done.value().recent());
+                }
+                if (experiment.get() == null && opens == 0) {
+                    done.value().open().ifPresent(this::open);
+                }
+            }
+        });
+    }
+
+    /** Opens an experiment's folder (or its results/ folder); a problem names the file when it cannot be read. */
+    public void open(Path folder) {
+        int id = ++opens;
+        opening.set(true);
+        context.work().start("Opening experiment " + folder.getFileName(), (progress, cancel) -> {
+            progress.progress("Reading " + folder, -1);
+            return ExperimentReader.read(folder, cancel);
+        }, outcome -> {
+            if (id != opens) {
+                return; // another experiment was asked for meanwhile
+            }
+            opening.set(false);
+            if (outcome instanceof Outcome.Done<Experiment> done) {
+                show(done.value());
+            } else if (outcome instanceof Outcome.Failed<Experiment> failed) {
+                context.problems().report(Problems.describe("Could not open the experiment", failed.error()));
+            }
+        });
+    }
+
+    private void show(Experiment e) {
+        MistakeFinder old = current;
+        if (old != null) {
+            context.executor().submit("Closing " + old.experiment().folder().getFileName(), (p, c) -> {
+                old.close();
+                return null;
+            }, o -> { });
+        }
+        current = new MistakeFinder(e);
+        table = ApTable.of(e.summary(), e.classes());
+        gainsAvailable.set(table.hasBaseline());
+        if (!table.hasBaseline()) {
+            gains.set(false);
+        }
+        ApTable.Sort s = sort.get();
+        if (s != null && !s.column().equals(ApTable.CLASS_COLUMN) && !table.arms().contains(s.column())) {
+            sort.set(null);
+        }
+        arms.setAll(table.arms());
+        experiment.set(e);
+        selectedArm.set(null);
+        mistakes.set(null);
+        selectedClass.set(e.classes().stream().filter(c -> !e.withoutTruth().contains(c)).findFirst().orElse(null));
+        seeds.setAll(IntStream.rangeClosed(1, e.seeds()).boxed().toList());
+        if (seed.get() == null || seed.get() > e.seeds()) {
+            seed.set(e.seeds() > 0 ? 1 : null);
+        }
+        refreshRows();
+        refreshCharts();
+        footnote.set(footnote(e));
+        recent.setAll(RecentExperiments.with(recent, e.folder()));
+        List<Path> toSave = List.copyOf(recent);
+        context.executor().submit("Remembering " + e.folder().getFileName(), (p, c) -> {
+            recentStore.save(toSave);
+            return null;
+        }, o -> { }); // a list of recent folders that cannot be written is not worth a dialog
+    }
+
+    private static String footnote(Experiment e) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "AP on the test pairs in percent, mean \u00b1 "
+                + "sample standard deviation over %d seed%s; the best arm of each row in bold.", e.seeds(),
+                e.seeds() == 1 ? "" : "s"));
+        if (!e.withoutTruth().isEmpty()) {
+            s.append(" \u2013: no ground truth in the test pairs (").append(String.join(", ", e.withoutTruth()))
+                    .append("), so no AP; those classes are not in mAP.");
+        }
+        e.notes().forEach(n -> s.append("\n").append(n));
+        return s.toString();
+    }
+
+    private void refreshRows() {
+        rows.setAll(table == null ? List.of() : table.rows(sort.get(), gains.get()));
+    }
+
+    /**
+     * A click in the table: the row's class (null for the mAP and gain rows) and the column's arm (null for the
+     * class column). The charts follow the class; a class and an arm together show that cell's mistakes.
+     */
+    public void select(String className, String arm) {
+        Experiment e = experiment.get();
+        boolean isClass = e != null && className != null && e.classes().contains(className);
+        selectedClass.set(isClass ? className : null);
+        selectedArm.set(isClass ? arm : null);
+        refreshCharts();
+        requestMistakes();
+    }
+
+    private void requestMistakes() {
+        MistakeRequest r = currentRequest();
+        if (r == null) {
+            mistakes.set(null);
+            return;
+        }
+        finder.request(r);
+    }
+
+    /** What the mistakes shown should be about now, or null when no cell is chosen. */
+    private MistakeRequest currentRequest() {
+        String c = selectedClass.get();
+        String arm = selectedArm.get();
+        Integer s = seed.get();
+        return current == null || c == null || arm == null || s == null ? null
+                : new MistakeRequest(current, arm, s, c);
+    }
+
+    private void refreshCharts() {
+        Experiment e = experiment.get();
+        if (e == null) {
+            apChart.set(null);
+            prChart.set(null);
+            prMessage.set("");
+            return;
+        }
+        apChart.set(apChartFactory().get());
+        String c = selectedClass.get();
+        Map<String, PrCurve> curves = curves(e, c);
+        prChart.set(c == null || curves.isEmpty() ? null : prChartFactory().get());
+        prMessage.set(c == null ? "Click a class row for its precision-recall curves"
+                : curves.isEmpty() ? "No run results of seed " + seed.get() + " in " + e.folder().resolve("runs")
+                + ": the curves are read from each run's results/detection.json" : "");
+    }
+
+    private Map<String, PrCurve> curves(Experiment e, String className) {
+        Map<String, PrCurve> out = new LinkedHashMap<>();
+        if (className == null || seed.get() == null) {
+            return out;
+        }
+        for (String arm : e.armNames()) {
+            e.armSeed(arm, seed.get()).flatMap(Experiment.ArmSeed::result)
+                    .ifPresent(r -> out.put(arm, r.curves().getOrDefault(className, PrCurve.EMPTY)));
+        }
+        return out;
+    }
+
+    /** A maker of the AP chart as it is now, safe to call on any thread (it captures only immutable data). */
+    private Supplier<JFreeChart> apChartFactory() {
+        Experiment e = experiment.get();
+        String c = selectedClass.get();
+        return () -> {
+            JFreeChart chart = c == null ? ApCharts.mapPerArm(e.summary()) : ApCharts.classPerArm(e.summary(), c);
+            // slanted arm names: the chart is narrow beside the table
+            chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+            return chart;
+        };
+    }
+
+    private Supplier<JFreeChart> prChartFactory() {
+        Experiment e = experiment.get();
+        String c = selectedClass.get();
+        Map<String, PrCurve> curves = curves(e, c);
+        String title = c + " \u00b7 seed " + seed.get();
+        return () -> PrCurveCharts.forClass(title, curves);
+    }
+
+    /** Saves the table in the order shown (AP, with the mAP and gain rows) as CSV or LaTeX. */
+    public void exportTable(TableFormat format, Path file, boolean replace) {
+        Experiment e = experiment.get();
+        if (e == null) {
+            return;
+        }
+        List<ApTable.Row> shown = table.rows(sort.get(), false);
+        String text = format == TableFormat.CSV ? TableExport.csv(table.arms(), shown)
+                : TableExport.latex(table.arms(), shown, "Table 1, " + e.description());
+        files.saveText("the table", file, replace, text);
+    }
+
+    /** Saves a chart as shown, as SVG when the name ends in .svg, else as PNG. */
+    public void exportChart(Chart chart, Path file, boolean replace) {
+        if (experiment.get() == null || (chart == Chart.PR && prChart.get() == null)) {
+            return;
+        }
+        if (chart == Chart.AP) {
+            files.saveChart("the AP chart", file, replace, apChartFactory(), AP_WIDTH, AP_HEIGHT);
+        } else {
+            files.saveChart("the PR curves", file, replace, prChartFactory(), PR_WIDTH, PR_HEIGHT);
+        }
+    }
+
+    /** Opens the experiment's report.html in the browser. */
+    public void openReport() {
+        Experiment e = experiment.get();
+        if (e == null) {
+            return;
+        }
+        if (!e.hasReport()) {
+            context.problems().report(noReport(e));
+            return;
+        }
+        files.open(e.report());
+    }
+
+    /** Saves a copy of the experiment's report.html (one self-contained page: its charts are inside it). */
+    public void copyReport(Path target, boolean replace) {
+        Experiment e = experiment.get();
+        if (e == null) {
+            return;
+        }
+        if (!e.hasReport()) {
+            context.problems().report(noReport(e));
+            return;
+        }
+        files.copy("the report", e.report(), target, replace);
+    }
+
+    private static Problem noReport(Experiment e) {
+        return new Problem("No HTML report", e.report() + " does not exist.", "The experiment writes it when the "
+                + "viz module is on its class path, as with ./xmodal; the table, charts and exports here work without"
+                + " it.");
+    }
+
+    public ReadOnlyObjectProperty<Experiment> experimentProperty() {
+        return experiment.getReadOnlyProperty();
+    }
+
+    /** The arms, as columns, in the summary's order. */
+    public ObservableList<String> arms() {
+        return arms;
+    }
+
+    /** The table's rows as shown: classes (sorted as asked), then mAP and the gain over no init. */
+    public ObservableList<ApTable.Row> rows() {
+        return rows;
+    }
+
+    /** The sort of the class rows; null for the dataset's class order. */
+    public ObjectProperty<ApTable.Sort> sortProperty() {
+        return sort;
+    }
+
+    /** Whether cells show each arm's gain over no init instead of its AP. */
+    public BooleanProperty gainsProperty() {
+        return gains;
+    }
+
+    public ReadOnlyBooleanProperty gainsAvailableProperty() {
+        return gainsAvailable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<String> selectedClassProperty() {
+        return selectedClass.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<String> selectedArmProperty() {
+        return selectedArm.getReadOnlyProperty();
+    }
+
+    /** The seeds 1..N of the experiment. */
+    public ObservableList<Integer> seeds() {
+        return seeds;
+    }
+
+    /** The seed whose PR curves and mistakes are shown. */
+    public ObjectProperty<Integer> seedProperty() {
+        return seed;
+    }
+
+    /** AP per arm of the chosen class (mAP per arm without one), mean ± std over seeds. */
+    public ReadOnlyObjectProperty<JFreeChart> apChartProperty() {
+        return apChart.getReadOnlyProperty();
+    }
+
+    /** The chosen class's precision-recall curves at the chosen seed, one per arm; null without a class. */
+    public ReadOnlyObjectProperty<JFreeChart> prChartProperty() {
+        return prChart.getReadOnlyProperty();
+    }
+
+    /** Why there are no PR curves, or empty. */
+    public ReadOnlyStringProperty prMessageProperty() {
+        return prMessage.getReadOnlyProperty();
+    }
+
+    /** The chosen cell's mistakes at the chosen seed; null when no cell is chosen. */
+    public ReadOnlyObjectProperty<Mistakes> mistakesProperty() {
+        return mistakes.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty findingMistakesProperty() {
+        return finder.busyProperty();
+    }
+
+    /** What the numbers are, classes without ground truth, and notes on the runs. */
+    public ReadOnlyStringProperty footnoteProperty() {
+        return footnote.getReadOnlyProperty();
+    }
+
+    /** The last file saved or opened. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening.getReadOnlyProperty();
+    }
+
+    /** Experiment folders opened before, newest first. */
+    public ObservableList<Path> recent() {
+        return recent;
+    }
+}

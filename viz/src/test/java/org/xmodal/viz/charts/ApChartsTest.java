@@ -1,0 +1,45 @@
+package org.xmodal.viz.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.statistics.StatisticalCategoryDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.engine.experiment.Table1Summary;
+
+class ApChartsTest {
+    private static final Table1Summary SUMMARY = new Table1Summary(Map.of(
+            "no-init", new Table1Summary.Arm(new Table1Summary.MapStats(0.2, 0.01, List.of(0.2)),
+                    Map.of("chair", new Table1Summary.Stats(0.25, 0.05))),
+            "transfer", new Table1Summary.Arm(new Table1Summary.MapStats(0.3, 0.02, List.of(0.3)), Map.of())),
+            "detection", "rooms", "cpu-demo");
+
+    @Test
+    void aClassChartHasABarInPercentForEachArmWithAnApForTheClass() {
+        JFreeChart chart = ApCharts.classPerArm(SUMMARY, "chair");
+        StatisticalCategoryDataset data = (StatisticalCategoryDataset) chart.getCategoryPlot().getDataset();
+        assertEquals(List.of("no-init"), data.getColumnKeys(), "transfer has no AP for chair: no bar");
+        assertEquals(25.0, data.getMeanValue(0, 0).doubleValue(), 1e-9);
+        assertEquals(5.0, data.getStdDevValue(0, 0).doubleValue(), 1e-9);
+    }
+
+    @Test
+    void chartsAreWrittenAsPngOfTheAskedSizeAndAsStandaloneSvg(@TempDir Path dir) throws Exception {
+        JFreeChart chart = ApCharts.mapPerArm(SUMMARY);
+        ChartFiles.writePng(chart, 320, 200, dir.resolve("c.png"));
+        BufferedImage png = ImageIO.read(dir.resolve("c.png").toFile());
+        assertEquals(320, png.getWidth());
+        assertEquals(200, png.getHeight());
+        ChartFiles.writeSvg(chart, 320, 200, dir.resolve("c.svg"));
+        String svg = Files.readString(dir.resolve("c.svg"));
+        assertTrue(svg.startsWith("<?xml") && svg.contains("<svg") && svg.contains("transfer"));
+    }
+}
