@@ -27,8 +27,8 @@ import org.xmodal.engine.task.ProgressListener;
 
 /**
  * The end of a fine-tuning run: scores the test pairs' boxes (the first N proposals of each image for detection,
- * the ground-truth boxes for region classification), keeps the pre-softmax scores for late fusion, and measures
- * per-class AP by the NYUD2 protocol. Writes {@code results/detection.json} ({@link DetectionResult}),
+ * the ground-truth boxes for region classification, the whole image for scene classification), keeps the
+ * pre-softmax scores for late fusion, and measures per-class AP by the NYUD2 protocol. Writes {@code results/detection.json} ({@link DetectionResult}),
  * {@code results/ap.csv}, {@code results/scores.f32} + {@code scores.json} ({@link RegionScores}), and the APs
  * as test metrics ({@code AP/<class>} for classes with test ground truth, and {@code mAP}).
  */
@@ -63,11 +63,18 @@ final class FinetuneEvaluation {
             throws IOException {
         RegionImages images = RegionInputs.load(ds, test, input, side, cache, progress, cancel);
         boolean detection = spec.finetune().task().equals("detection");
+        boolean scenes = spec.finetune().task().equals("scenes");
         int top = spec.finetune().proposals();
         List<RegionScores.ImageBoxes> boxes = new ArrayList<>();
         Map<String, List<ObjectAnnotation>> groundTruth = new LinkedHashMap<>();
-        for (Pair p : test) {
+        for (int i = 0; i < test.size(); i++) {
+            Pair p = test.get(i);
             List<ObjectAnnotation> objects = p.annotation().objects();
+            if (scenes) {
+                // the whole image is the one "object", of its scene's class: AP ranks the test images per class
+                Box whole = TrainingRegions.wholeImage(images, i);
+                objects = List.of(new ObjectAnnotation(p.annotation().scene().orElseThrow(), whole, 0));
+            }
             groundTruth.put(p.id(), objects);
             List<Box> scored;
             if (detection) {

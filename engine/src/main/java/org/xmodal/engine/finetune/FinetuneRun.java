@@ -64,14 +64,27 @@ public final class FinetuneRun {
                 throw new BadInputException(spec.data(), "holds " + ds.modality().id() + " pairs but the run's "
                         + "modality is " + modality.id());
             }
-            List<String> classes = ds.classes();
+            boolean scenes = ft.task().equals("scenes");
+            List<String> classes = scenes ? ds.sceneClasses() : ds.classes();
             List<Pair> train = ds.labelled(Split.TRAIN);
             List<Pair> test = ds.labelled(Split.TEST);
+            if (scenes) {
+                // only pairs whose scene is one of the dataset's scene classes can be trained on or scored
+                train = train.stream().filter(p -> p.annotation().scene().filter(classes::contains).isPresent())
+                        .toList();
+                test = test.stream().filter(p -> p.annotation().scene().filter(classes::contains).isPresent())
+                        .toList();
+            }
+            String what = scenes ? "labelled pairs with a scene class" : "labelled pairs";
+            if (classes.isEmpty()) {
+                throw new BadInputException(spec.data(), "lists no " + (scenes ? "scene classes" : "classes")
+                        + " for a " + ft.task() + " task");
+            }
             if (train.isEmpty()) {
-                throw new BadInputException(spec.data(), "has no labelled train pairs to fine-tune on");
+                throw new BadInputException(spec.data(), "has no train " + what + " to fine-tune on");
             }
             if (test.isEmpty()) {
-                throw new BadInputException(spec.data(), "has no labelled test pairs to evaluate on");
+                throw new BadInputException(spec.data(), "has no test " + what + " to evaluate on");
             }
             boolean detection = ft.task().equals("detection");
             Map<String, List<Box>> proposals = Map.of();
@@ -98,8 +111,9 @@ public final class FinetuneRun {
                 sampler = new RegionSampler(trainImages, regions, ft.foreground(), spec.augmentation().flip(),
                         spec.seed());
             } else {
-                sampler = new RegionSampler(trainImages, TrainingRegions.groundTruth(train, classes), 1,
-                        spec.augmentation().flip(), spec.seed());
+                TrainingRegions regions = scenes ? TrainingRegions.scenes(train, classes, trainImages)
+                        : TrainingRegions.groundTruth(train, classes);
+                sampler = new RegionSampler(trainImages, regions, 1, spec.augmentation().flip(), spec.seed());
             }
             columns.addAll(classes);
 

@@ -7,6 +7,7 @@ import org.xmodal.engine.data.Box;
 import org.xmodal.engine.data.ObjectAnnotation;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.regions.Region;
+import org.xmodal.engine.regions.RegionImages;
 
 /**
  * The labelled regions a region classifier is fine-tuned on. For detection (Fast R-CNN's rules): foreground is
@@ -39,6 +40,26 @@ record TrainingRegions(List<Region> foreground, List<Region> background, boolean
             }
         }
         return new TrainingRegions(fg, List.of(), false);
+    }
+
+    /**
+     * Scene classification as region classification: each pair's whole image is one region, labelled with its scene
+     * class (index in {@code sceneClasses}); pairs without a scene class are left out.
+     */
+    static TrainingRegions scenes(List<Pair> pairs, List<String> sceneClasses, RegionImages images) {
+        List<Region> fg = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            int c = pairs.get(i).annotation().scene().map(sceneClasses::indexOf).orElse(-1);
+            if (c >= 0) {
+                fg.add(new Region(i, wholeImage(images, i), c));
+            }
+        }
+        return new TrainingRegions(fg, List.of(), false);
+    }
+
+    /** The box of image {@code image}'s every pixel. */
+    static Box wholeImage(RegionImages images, int image) {
+        return new Box(0, 0, images.width(image) - 1, images.height(image) - 1);
     }
 
     /**

@@ -126,8 +126,10 @@ public record RunSpec(String name, String kind, String data, String modality, Te
      *                   transfer student brings conv1..pool5, an RGB teacher everything up to fc7)
      * @param freezeUpTo null to train every layer, or a tap ({@code pool5}: the paper's "ft fc only") up to which
      *                   the initial weights stay fixed
-     * @param task       {@code detection} (proposals with a background class, per-class AP on the test pairs) or
-     *                   {@code regions} (classify ground-truth boxes; AP of ranking the test boxes per class)
+     * @param task       {@code detection} (proposals with a background class, per-class AP on the test pairs),
+     *                   {@code regions} (classify ground-truth boxes; AP of ranking the test boxes per class) or
+     *                   {@code scenes} (classify whole images into the dataset's scene classes, the SOCKET setting;
+     *                   AP of ranking the test images per scene class)
      * @param proposals  proposals per image used for training and scored at test time
      * @param foreground fraction of each batch taken from foreground regions (Fast R-CNN's 25%)
      */
@@ -146,8 +148,9 @@ public record RunSpec(String name, String kind, String data, String modality, Te
             if (!List.of("paired", "rgb").contains(input)) {
                 throw new IllegalArgumentException("finetune.input must be paired or rgb, not '" + input + "'");
             }
-            if (!List.of("detection", "regions").contains(task)) {
-                throw new IllegalArgumentException("finetune.task must be detection or regions, not '" + task + "'");
+            if (!List.of("detection", "regions", "scenes").contains(task)) {
+                throw new IllegalArgumentException("finetune.task must be detection, regions or scenes, not '" + task
+                        + "'");
             }
             if (proposals < 1) {
                 throw new IllegalArgumentException("finetune.proposals must be at least 1, got " + proposals);

@@ -15,10 +15,13 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.engine.data.Box;
 import org.xmodal.engine.data.DatasetLoaders;
+import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.data.Split;
 import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.engine.eval.Detection;
 import org.xmodal.engine.eval.DetectionResult;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.nn.NetworkWeights;
@@ -176,6 +179,61 @@ class FinetuneRunTest {
         try (PairedDataset ds = DatasetLoaders.open(data, ProgressListener.NONE, Cancellation.NEVER)) {
             long boxes = ds.labelled(Split.TEST).stream().mapToLong(p -> p.annotation().objects().size()).sum();
             assertEquals(boxes, scores.rows(), "every test object, once");
+        }
+    }
+
+    @Test
+    void sceneTaskClassifiesWholeImagesAndItsApRanksTheTestImagesPerSceneClass() throws Exception {
+        RunDirectory r = finished("scenes", spec("scenes", new RunSpec.Finetune("paired", "random", null, "scenes",
+                null, null), adam(), 12));
+        RegionScores scores = RegionScores.read(r.results());
+        DetectionResult result = FinetuneResults.detection(r);
+        try (PairedDataset ds = DatasetLoaders.open(data, ProgressListener.NONE, Cancellation.NEVER)) {
+            assertEquals(ds.sceneClasses(), scores.columns(), "one column per scene class, no background");
+            List<Pair> test = ds.labelled(Split.TEST).stream().filter(p -> p.annotation().scene().isPresent())
+                    .toList();
+            assertEquals(test.size(), scores.rows(), "one region per test image");
+            for (RegionScores.ImageBoxes image : scores.images()) {
+                Box whole = image.boxes().get(0);
+                assertEquals(0, whole.x1());
+                assertEquals(0, whole.y1());
+                assertEquals(79, whole.x2(), "the whole 80x60 image");
+                assertEquals(59, whole.y2());
+            }
+            // independently: rank the test images by each class's probability; VOC all-point AP of that ranking
+            Map<String, String> sceneOf = new java.util.HashMap<>();
+            test.forEach(p -> sceneOf.put(p.id(), p.annotation().scene().orElseThrow()));
+            Map<String, List<Detection>> detections = scores.detections();
+            for (String c : ds.sceneClasses()) {
+                long positives = sceneOf.values().stream().filter(c::equals).count();
+                Double ap = result.apPerClass().get(c);
+                if (positives == 0) {
+                    assertTrue(ap == null || ap.isNaN(), c + " has no test image: no AP");
+                    continue;
+                }
+                List<Detection> ranked = detections.values().stream().flatMap(List::stream)
+                        .filter(d -> d.className().equals(c))
+                        .sorted(java.util.Comparator.comparingDouble(Detection::score).reversed()).toList();
+                double[] precision = new double[ranked.size()];
+                double[] recall = new double[ranked.size()];
+                int hits = 0;
+                for (int i = 0; i < ranked.size(); i++) {
+                    hits += sceneOf.get(ranked.get(i).imageId()).equals(c) ? 1 : 0;
+                    precision[i] = hits / (i + 1.0);
+                    recall[i] = hits / (double) positives;
+                }
+                double expected = 0;
+                double previousRecall = 0;
+                for (int i = 0; i < ranked.size(); i++) {
+                    double best = 0;
+                    for (int j = i; j < ranked.size(); j++) {
+                        best = Math.max(best, precision[j]);
+                    }
+                    expected += (recall[i] - previousRecall) * best;
+                    previousRecall = recall[i];
+                }
+                assertEquals(expected, ap, 1e-9, "AP of " + c);
+            }
         }
     }
 
