@@ -26,10 +26,12 @@ public final class SpecForm {
     public static final String TRAINING = "Training";
     public static final String DEVICE = "Device";
     public static final String RECORDS = "Records";
+    public static final String FINETUNE = "Fine-tuning";
     /** The groups in the order the form shows them. */
-    public static final List<String> CATEGORIES = List.of(RUN, TEACHER, STUDENT, OPTIMISER, TRAINING, DEVICE, RECORDS);
+    public static final List<String> CATEGORIES = List.of(RUN, TEACHER, STUDENT, FINETUNE, OPTIMISER, TRAINING, DEVICE,
+            RECORDS);
     /** The groups of the form's first column; the others make the second. */
-    public static final List<String> FIRST_COLUMN = List.of(RUN, TEACHER, STUDENT, DEVICE);
+    public static final List<String> FIRST_COLUMN = List.of(RUN, TEACHER, STUDENT, FINETUNE, DEVICE);
     public static final String DEVICE_KEY = "device";
 
     private SpecForm() {
@@ -42,9 +44,10 @@ public final class SpecForm {
         return List.of(
                 SpecField.of("name", RUN, "Name", SpecField.Type.TEXT, "A short name; the run's folder is "
                         + "<date>-<time>-<name>"),
-                SpecField.choice("kind", RUN, "Kind", List.of("transfer", "teacher"), "transfer: supervision transfer "
-                        + "from a frozen RGB teacher to a student of the paired modality; teacher: train an RGB network "
-                        + "on the labelled object regions"),
+                SpecField.choice("kind", RUN, "Kind", List.of("transfer", "teacher", "finetune"), "transfer: "
+                        + "supervision transfer from a frozen RGB teacher to a student of the paired modality; teacher: "
+                        + "train an RGB network on the labelled object regions; finetune: train a network for a task "
+                        + "on the labelled pairs and score it on the test pairs"),
                 SpecField.of("data", RUN, "Dataset", SpecField.Type.TEXT, "A dataset folder, NYU Depth v2's .mat "
                         + "file or a folder of video frames"),
                 SpecField.choice("modality", RUN, "Student sees", List.of("depth", "flow"), "What the student sees: "
@@ -68,7 +71,23 @@ public final class SpecForm {
                 SpecField.of("student.init", STUDENT, "Student starts from", SpecField.Type.TEXT, "random, or a weights file or "
                         + "run to start from"),
                 SpecField.of("adaptation.matchNorms", STUDENT, "Match norms", SpecField.Type.BOOLEAN, "Scale the "
-                        + "teacher's features to unit mean square (for teachers with large activations)"),
+                        + "teacher's features once, on the first batch (for teachers with large activations)"),
+                SpecField.choice("adaptation.matchTo", STUDENT, "Match norms to", List.of("unit", "student"),
+                        "unit: the teacher's features to unit mean square; student: to the mean square of the "
+                                + "untrained student's"),
+                SpecField.choice("finetune.task", FINETUNE, "Task", List.of("detection", "regions", "scenes"),
+                        "detection: object proposals with a background class, per-class AP; regions: classify the "
+                                + "ground-truth boxes; scenes: classify whole images into scene classes"),
+                SpecField.choice("finetune.input", FINETUNE, "Input", List.of("paired", "rgb"), "paired: the "
+                        + "student's modality (HHA or flow); rgb: the RGB images"),
+                SpecField.of("finetune.init", FINETUNE, "Starts from", SpecField.Type.TEXT, "random, or a weights "
+                        + "file or run (an RGB teacher: copy from RGB; a transfer run: its student)"),
+                SpecField.of("finetune.freezeUpTo", FINETUNE, "Freeze up to", SpecField.Type.TEXT, "Empty to train "
+                        + "every layer, or a layer (pool5: train the fc layers only)"),
+                SpecField.of("finetune.proposals", FINETUNE, "Proposals per image", SpecField.Type.INTEGER,
+                        "Object proposals per image for training and scoring (detection)"),
+                SpecField.of("finetune.foreground", FINETUNE, "Foreground fraction", SpecField.Type.NUMBER,
+                        "Share of each batch taken from object regions (detection; 0.25 as Fast R-CNN)"),
                 SpecField.choice("optimizer.type", OPTIMISER, "Optimiser", List.of("sgd", "adam"), "SGD with momentum "
                         + "as in the paper, or Adam (the CPU presets)"),
                 SpecField.of("optimizer.learningRate", OPTIMISER, "Learning rate", SpecField.Type.NUMBER, "The base "
@@ -89,6 +108,10 @@ public final class SpecForm {
                         + "horizontal flip on both images"),
                 SpecField.of("augmentation.cropGrid", TRAINING, "Crop grid", SpecField.Type.INTEGER, "Crops from an "
                         + "N x N grid of positions (needed by the feature cache); 0: anywhere"),
+                SpecField.choice("augmentation.crops", TRAINING, "Transfer on", List.of("image", "regions"),
+                        "image: crops of whole images; regions: object proposals warped to the input size"),
+                SpecField.of("augmentation.proposals", TRAINING, "Proposals per image", SpecField.Type.INTEGER,
+                        "For transfer on regions: how many of each image's best proposals are drawn from"),
                 SpecField.of("seed", TRAINING, "Seed", SpecField.Type.LONG, "The same seed gives the same run"),
                 SpecField.choice(DEVICE_KEY, DEVICE, "Device", List.of("auto", "cpu"), "auto: the first GPU when "
                         + "there is one, else the CPU"),
@@ -152,6 +175,9 @@ public final class SpecForm {
         }
         if (!root.path("teacher").has("source")) {
             root.remove("teacher");
+        }
+        if (!"finetune".equals(root.path("kind").asText())) {
+            root.remove("finetune"); // the fine-tuning fields belong to fine-tuning runs only
         }
         try {
             return Json.MAPPER.treeToValue(root, RunSpec.class);

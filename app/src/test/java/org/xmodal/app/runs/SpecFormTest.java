@@ -26,6 +26,28 @@ class SpecFormTest {
     }
 
     @Test
+    void fineTuningSettingsRegionCropsAndTheNormTargetSurviveTheForm() {
+        RunSpec ft = new RunSpec("scenes", "finetune", "/data", "depth", null, new RunSpec.Student("alexnet-small",
+                null, null), null, new RunSpec.Optimizer("adam", 1e-3, 0.9, 5e-4), null, 16, 300, 113, null, 1,
+                "auto", 0, 100, 10, List.of(), new RunSpec.Finetune("paired", "/runs/teacher", "pool5", "scenes", 150,
+                0.5), null);
+        assertEquals(ft, SpecForm.build(SpecForm.values(ft)));
+        RunSpec transfer = RunFolders.spec("x", "/data/rooms");
+        transfer = new RunSpec(transfer.name(), transfer.kind(), transfer.data(), transfer.modality(),
+                transfer.teacher(), transfer.student(), new RunSpec.Adaptation(true, "student"), transfer.optimizer(),
+                null, transfer.batchSize(), transfer.iterations(), transfer.inputSize(),
+                new RunSpec.Augmentation(true, true, 0, "regions", 200), transfer.seed(), transfer.device(),
+                transfer.threads(), transfer.checkpointEvery(), transfer.logEvery(), List.of(), null);
+        Map<String, Object> values = SpecForm.values(transfer);
+        assertEquals("regions", values.get("augmentation.crops"));
+        assertEquals("student", values.get("adaptation.matchTo"));
+        assertEquals(transfer, SpecForm.build(values));
+        // a transfer run has no fine-tuning settings, whatever the hidden fields hold
+        values.put("finetune.task", "scenes");
+        assertNull(SpecForm.build(values).finetune());
+    }
+
+    @Test
     void aTeacherRunHasNoTeacher() {
         RunSpec t = new RunSpec("t", "teacher", "/data", "depth", null, new RunSpec.Student("alexnet-small", null,
                 null), null, null, null, 8, 10, 64, null, 1, "auto", 0, 0, 0, List.of(), null);
