@@ -89,6 +89,9 @@ public final class RunFormViewModel {
             ids.add("gpu:" + g.index());
             text.append(", ").append(g.describe());
         }
+        if (info.gpus().size() > 1) {
+            ids.add("gpu:all"); // a transfer run shares each step over every GPU
+        }
         choices.get(SpecForm.DEVICE_KEY).setAll(ids);
         devices.set(text.toString());
     }

@@ -114,7 +114,7 @@ public final class SpecForm {
                         "For transfer on regions: how many of each image's best proposals are drawn from"),
                 SpecField.of("seed", TRAINING, "Seed", SpecField.Type.LONG, "The same seed gives the same run"),
                 SpecField.choice(DEVICE_KEY, DEVICE, "Device", List.of("auto", "cpu"), "auto: the first GPU when "
-                        + "there is one, else the CPU"),
+                        + "there is one, else the CPU; gpu:all: a transfer run shares each step over every GPU"),
                 SpecField.of("threads", DEVICE, "CPU threads", SpecField.Type.INTEGER, "Threads of the engine on the "
                         + "CPU (0: all cores)"),
                 SpecField.of("checkpointEvery", RECORDS, "Checkpoint every", SpecField.Type.INTEGER, "Iterations "

@@ -233,13 +233,10 @@ public record RunSpec(String name, String kind, String data, String modality, Te
         if (threads < 0 || checkpointEvery < 0 || logEvery < 0) {
             throw new IllegalArgumentException("threads, checkpointEvery and logEvery must not be negative");
         }
-        if (device.equals("gpu:all") || device.equals("gpus") || device.matches("gpu:\\d+(,\\d+)+")) {
-            // data-parallel training over several GPUs is not built yet (no multi-GPU machine to test it on)
-            throw new IllegalArgumentException("device '" + device + "': one run on several GPUs is not supported "
-                    + "yet; pick one GPU with gpu:N, or start one run per GPU");
-        }
-        if (!device.equals("auto") && !device.equals("cpu") && !device.matches("gpu(:\\d+)?")) {
-            throw new IllegalArgumentException("device must be auto, cpu, gpu or gpu:N, not '" + device + "'");
+        if (!device.equals("auto") && !device.equals("cpu") && !device.matches("gpu(:\\d+)?")
+                && !device.equals("gpu:all") && !device.matches("gpu:\\d+(,\\d+)+")) {
+            throw new IllegalArgumentException("device must be auto, cpu, gpu, gpu:N, or for one run on several "
+                    + "GPUs gpu:all or gpu:N,M,..., not '" + device + "'");
         }
         filterSnapshots = filterSnapshots == null ? List.of() : List.copyOf(filterSnapshots);
     }

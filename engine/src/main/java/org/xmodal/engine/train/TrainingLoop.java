@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import org.xmodal.engine.nn.NetworkWeights;
@@ -50,17 +51,28 @@ public final class TrainingLoop {
 
     public TrainingLoop(RunDirectory run, RunSpec spec, NDManager manager, Map<String, NDArray> trainable,
                         ParameterOptimizer optimizer, int trainPairs, TrainingStep stepFunction) {
+        this(run, spec, List.of(new Replica(manager, trainable, stepFunction)), optimizer, trainPairs);
+    }
+
+    /**
+     * A data-parallel loop: every step is shared out over the replicas (one per device); the first replica's
+     * parameters are the ones checkpointed, restored and updated ({@link OptimisationStep}).
+     */
+    public TrainingLoop(RunDirectory run, RunSpec spec, List<Replica> replicas, ParameterOptimizer optimizer,
+                        int trainPairs) {
         this.run = run;
         this.spec = spec;
-        this.manager = manager;
-        this.trainable = trainable;
+        this.manager = replicas.get(0).manager();
+        this.trainable = replicas.get(0).trainable();
         this.optimizer = optimizer;
         this.trainPairs = Math.max(1, trainPairs);
-        this.optimisation = new OptimisationStep(manager, trainable, optimizer, stepFunction);
+        this.optimisation = new OptimisationStep(replicas, optimizer);
         this.optimisation.onSplit(parts -> {
             try {
+                int devices = replicas.size();
                 run.append(RunEvent.of(RunEvent.WARNING, 0).with("reason", "the device ran out of memory: each step "
-                        + "now runs as " + parts + " micro-batches of " + spec.batchSize() / parts + " with gradients "
+                        + "now runs as " + parts + " micro-batches of " + spec.batchSize() / (parts * devices)
+                        + (devices > 1 ? " on each of " + devices + " devices" : "") + " with gradients "
                         + "accumulated, so the effective batch is still " + spec.batchSize()).with("microBatches", parts));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -24,22 +24,45 @@ import org.xmodal.engine.task.ProgressListener;
 
 /** What every kind of run does around its training loop: start or resume events, filters, final weights. */
 public final class RunSession {
-    /** A run being (re)started: its spec, the device and the number of steps already done. */
-    public record Begin(RunSpec spec, Device device, long start) {
+    /**
+     * A run being (re)started: its spec, its devices (one, or several for a data-parallel transfer) and the number
+     * of steps already done.
+     */
+    public record Begin(RunSpec spec, List<Device> devices, long start) {
+        /** The device that holds the parameters that are updated and saved. */
+        public Device device() {
+            return devices.get(0);
+        }
     }
 
     private RunSession() {
     }
 
+    /** Starts or resumes a run on the first of the devices its spec asks for. */
     public static Begin begin(RunDirectory run, boolean resume) throws IOException {
+        return begin(run, resume, false);
+    }
+
+    /**
+     * Starts or resumes a run; with {@code dataParallel}, on every device the spec asks for. A kind of run that
+     * cannot share its steps out uses the first device, and a warning event says so.
+     */
+    public static Begin begin(RunDirectory run, boolean resume, boolean dataParallel) throws IOException {
         RunSpec spec = run.spec();
         EngineInfo engine = EngineInfo.probeAndLog();
-        Device device = Devices.resolve(spec.device());
+        List<Device> devices = Devices.resolveAll(spec.device());
         long start = resume ? run.latestCheckpointStep().orElse(0L) : 0L;
         run.append(RunEvent.of(resume ? RunEvent.RESUMED : RunEvent.STARTED, start)
                 .with("pid", ProcessHandle.current().pid()).with("iterations", spec.iterations())
-                .with("device", device.toString()).with("engine", engine.startupLine()));
-        return new Begin(spec, device, start);
+                .with("device", dataParallel ? devices.stream().map(Device::toString)
+                        .collect(java.util.stream.Collectors.joining(",")) : devices.get(0).toString())
+                .with("engine", engine.startupLine()));
+        if (!dataParallel && devices.size() > 1) {
+            run.append(RunEvent.of(RunEvent.WARNING, start).with("reason", spec.kind() + " runs train on one device: "
+                    + devices.get(0) + " (only transfer runs share their steps over several GPUs)"));
+            devices = List.of(devices.get(0));
+        }
+        return new Begin(spec, devices, start);
     }
 
     /** Records why a run could not go on (unless it was cancelled, which the caller reports as a stop). */

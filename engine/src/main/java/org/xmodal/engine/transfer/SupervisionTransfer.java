@@ -141,6 +141,12 @@ public final class SupervisionTransfer implements AutoCloseable {
         }
     }
 
+    /** Takes another transfer's feature scale (a data-parallel copy uses the one its primary measured). */
+    public void useScaleOf(SupervisionTransfer other) {
+        teacherScale = other.teacherScale;
+        targetMeanSquare = other.targetMeanSquare;
+    }
+
     public float teacherScale() {
         return teacherScale;
     }

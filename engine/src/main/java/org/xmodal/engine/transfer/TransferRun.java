@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
 import org.xmodal.engine.train.ParameterOptimizer;
+import org.xmodal.engine.train.Replica;
 import org.xmodal.engine.train.TrainingLoop;
 import org.xmodal.engine.train.TrainingStep;
 
@@ -36,10 +38,28 @@ public final class TransferRun {
     private TransferRun() {
     }
 
+    /** Runs on the device the spec asks for, or shares each step over the GPUs it lists ({@code gpu:all}). */
     public static TrainingLoop.Outcome execute(RunDirectory run, boolean resume, EncodingCache cache,
                                                ProgressListener preparation, TrainingLoop.Listener listener,
                                                Cancellation cancel) throws IOException {
+        return execute(run, RunSession.begin(run, resume, true), cache, preparation, listener, cancel);
+    }
+
+    /**
+     * The run with each step shared over {@code devices}, whatever its spec says: lets a test stand several copies
+     * on the CPU in for several GPUs.
+     */
+    static TrainingLoop.Outcome execute(RunDirectory run, boolean resume, List<Device> devices, EncodingCache cache,
+                                        ProgressListener preparation, TrainingLoop.Listener listener,
+                                        Cancellation cancel) throws IOException {
         RunSession.Begin begin = RunSession.begin(run, resume);
+        return execute(run, new RunSession.Begin(begin.spec(), devices, begin.start()), cache, preparation, listener,
+                cancel);
+    }
+
+    private static TrainingLoop.Outcome execute(RunDirectory run, RunSession.Begin begin, EncodingCache cache,
+                                                ProgressListener preparation, TrainingLoop.Listener listener,
+                                                Cancellation cancel) throws IOException {
         RunSpec spec = begin.spec();
         Device device = begin.device();
         long start = begin.start();
@@ -85,54 +105,89 @@ public final class TransferRun {
                             teacher.featureShape(input));
                     ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer().type(),
                             spec.optimizer().momentum(), spec.optimizer().weightDecay(), manager);
-                    TrainingLoop loop = new TrainingLoop(run, spec, manager, transfer.trainable(), optimizer,
-                            batches.pairCount(), new TrainingStep() {
-                                @Override
-                                public NDArray loss(NDManager bm, long step) {
-                                    return loss(bm, step, 0, 1);
-                                }
-
-                                @Override
-                                public NDArray loss(NDManager bm, long step, int part, int parts) {
-                                    PairedBatches.Batch b = batches.get(step);
-                                    NDArray rgb = bm.create(b.source(), input);
-                                    NDArray paired = bm.create(b.target(), input);
-                                    NDArray targets = cached == null
-                                            ? transfer.targets(TrainingStep.slice(rgb, part, parts))
-                                            : TrainingStep.slice(cached.targets(b, rgb, bm), part, parts);
-                                    return transfer.lossAgainst(targets, TrainingStep.slice(paired, part, parts),
-                                            spec.batchSize());
-                                }
-
-                                @Override
-                                public boolean splittable() {
-                                    return true;
-                                }
-                            }).listener(listener)
-                            .onSnapshot(step -> RunSession.writeFilters(run, transfer.student(), step));
-                    if (start > 0) {
-                        loop.restore(start);
-                    }
-                    TrainingLoop.Outcome outcome;
+                    List<Replica> replicas = new ArrayList<>();
+                    replicas.add(new Replica(manager, transfer.trainable(), step(transfer, cached, batches, input,
+                            spec.batchSize())));
+                    List<AutoCloseable> copies = new ArrayList<>();
                     try {
-                        outcome = loop.run(start, cancel);
+                        // data-parallel: the same networks on every further device (same seed and initial weights,
+                        // the primary's feature scale); the loop hands them the primary's parameters before each step
+                        for (Device d : begin.devices().subList(1, begin.devices().size())) {
+                            NDManager m = NDManager.newBaseManager(d);
+                            copies.add(m);
+                            SupervisionTransfer copy = SupervisionTransfer.create(Teachers.open(spec.teacher(), input,
+                                    studentTap, spec.seed(), d, m), spec.student().architecture(), spec.student().tap(),
+                                    init, input, spec.seed(), m);
+                            copies.add(0, copy); // closed before its manager
+                            copy.useScaleOf(transfer);
+                            CachedTargets c = featureCache == null ? null : new CachedTargets(featureCache, copy,
+                                    teacher.featureShape(input));
+                            replicas.add(new Replica(m, copy.trainable(), step(copy, c, batches, input,
+                                    spec.batchSize())));
+                        }
+                        TrainingLoop loop = new TrainingLoop(run, spec, replicas, optimizer, batches.pairCount())
+                                .listener(listener)
+                                .onSnapshot(step -> RunSession.writeFilters(run, transfer.student(), step));
+                        if (start > 0) {
+                            loop.restore(start);
+                        }
+                        TrainingLoop.Outcome outcome;
+                        try {
+                            outcome = loop.run(start, cancel);
+                        } finally {
+                            if (featureCache != null) {
+                                featureCache.close();
+                            }
+                        }
+                        if (outcome == TrainingLoop.Outcome.FINISHED) {
+                            Map<String, NDArray> student = new LinkedHashMap<>();
+                            transfer.student().parametersUpTo(transfer.tap())
+                                    .forEach((k, p) -> student.put(k, p.getArray()));
+                            RunSession.saveWeights(run, student);
+                        }
+                        return outcome;
                     } finally {
-                        if (featureCache != null) {
-                            featureCache.close();
+                        for (AutoCloseable c : copies) {
+                            try {
+                                c.close();
+                            } catch (Exception e) {
+                                // a copy that cannot be closed holds only memory, which its manager frees
+                            }
                         }
                     }
-                    if (outcome == TrainingLoop.Outcome.FINISHED) {
-                        Map<String, NDArray> student = new LinkedHashMap<>();
-                        transfer.student().parametersUpTo(transfer.tap()).forEach((k, p) -> student.put(k, p.getArray()));
-                        RunSession.saveWeights(run, student);
-                    }
-                    return outcome;
                 }
             }
         } catch (IOException | RuntimeException e) {
             RunSession.failed(run, start, e);
             throw e;
         }
+    }
+
+    /** One replica's forward pass: its share of the step's batch against the (cached or fresh) teacher targets. */
+    private static TrainingStep step(SupervisionTransfer transfer, CachedTargets cached, TransferBatches batches,
+                                     Shape input, int batchSize) {
+        return new TrainingStep() {
+            @Override
+            public NDArray loss(NDManager bm, long step) {
+                return loss(bm, step, 0, 1);
+            }
+
+            @Override
+            public NDArray loss(NDManager bm, long step, int part, int parts) {
+                PairedBatches.Batch b = batches.get(step);
+                NDArray rgb = bm.create(b.source(), input);
+                NDArray paired = bm.create(b.target(), input);
+                NDArray targets = cached == null
+                        ? transfer.targets(TrainingStep.slice(rgb, part, parts))
+                        : TrainingStep.slice(cached.targets(b, rgb, bm), part, parts);
+                return transfer.lossAgainst(targets, TrainingStep.slice(paired, part, parts), batchSize);
+            }
+
+            @Override
+            public boolean splittable() {
+                return true;
+            }
+        };
     }
 
     private static TeacherFeatureCache openCache(EncodingCache cache, RunSpec spec, String teacher,

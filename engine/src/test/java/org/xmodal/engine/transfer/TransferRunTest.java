@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xmodal.engine.cli.XmodalCli;
 import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.json.Json;
+import org.xmodal.engine.nn.NetworkWeights;
 import org.xmodal.engine.run.MetricsLog;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
@@ -98,6 +101,56 @@ class TransferRunTest {
         assertTrue(a.get(12L) < a.get(1L), "the loss falls");
         try (var files = Files.list(tmp.resolve("cache").resolve("teacher"))) {
             assertTrue(files.anyMatch(f -> f.toString().endsWith(".f16")), "the teacher's features were cached");
+        }
+    }
+
+    /**
+     * Data-parallel steps, with two copies of the networks on the CPU standing in for two GPUs: each copy computes
+     * half of every batch, the gradients are summed into the first copy, which is updated and saved. The losses and
+     * the saved student are those of the same run on one device, up to the order of floating-point sums; a resume
+     * hands the restored parameters to the second copy too.
+     */
+    @Test
+    void aStepSharedOverTwoDevicesTrainsAsOneDevice() throws Exception {
+        RunSpec adam = spec("parallel", randomTeacher(), 1e-3, 8);
+        RunSpec sgd = new RunSpec(adam.name(), adam.kind(), adam.data(), adam.modality(), adam.teacher(),
+                adam.student(), adam.adaptation(), new RunSpec.Optimizer("sgd", 1e-8, 0.9, 0.0005), null,
+                adam.batchSize(), adam.iterations(), adam.inputSize(), null, adam.seed(), adam.device(),
+                adam.threads(), adam.checkpointEvery(), adam.logEvery(), adam.filterSnapshots(), null);
+        EncodingCache cache = new EncodingCache(tmp.resolve("cache"));
+        RunDirectory one = RunDirectory.create(tmp.resolve("runs-parallel-1"), sgd);
+        assertEquals(TrainingLoop.Outcome.FINISHED, runHere(one));
+        RunDirectory two = RunDirectory.create(tmp.resolve("runs-parallel-2"), sgd);
+        List<ai.djl.Device> devices = List.of(ai.djl.Device.cpu(), ai.djl.Device.cpu());
+        // stopped after step 4 (its checkpoint), then resumed on both copies
+        Cancellation stop = new Cancellation();
+        TrainingLoop.Listener stopAtFour = (step, total, loss, imagesPerSecond, eta) -> {
+            if (step == 4) {
+                stop.cancel();
+            }
+        };
+        assertEquals(TrainingLoop.Outcome.STOPPED, TransferRun.execute(two, false, devices, cache,
+                ProgressListener.NONE, stopAtFour, stop));
+        assertEquals(TrainingLoop.Outcome.FINISHED, TransferRun.execute(two, true, devices, cache,
+                ProgressListener.NONE, TrainingLoop.Listener.NONE, Cancellation.NEVER));
+        Map<Long, Double> a = losses(one);
+        Map<Long, Double> b = losses(two);
+        assertEquals(a.keySet(), b.keySet());
+        for (long step : a.keySet()) {
+            assertEquals(a.get(step), b.get(step), Math.abs(a.get(step)) * 1e-4, "loss at step " + step);
+        }
+        assertTrue(a.get(8L) < a.get(1L), "the loss falls");
+        try (NDManager m = NDManager.newBaseManager()) {
+            Map<String, NDArray> wa = NetworkWeights.read(one.path().resolve(Teachers.RESULT_WEIGHTS), m, k -> true);
+            Map<String, NDArray> wb = NetworkWeights.read(two.path().resolve(Teachers.RESULT_WEIGHTS), m, k -> true);
+            assertEquals(wa.keySet(), wb.keySet());
+            for (String k : wa.keySet()) {
+                float[] x = wa.get(k).toFloatArray();
+                float[] y = wb.get(k).toFloatArray();
+                for (int i = 0; i < x.length; i++) {
+                    assertEquals(x[i], y[i], 1e-4 * Math.abs(x[i]) + 1e-6, k + "[" + i + "]");
+                }
+            }
         }
     }
 
