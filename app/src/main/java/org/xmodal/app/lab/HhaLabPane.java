@@ -1,14 +1,8 @@
 package org.xmodal.app.lab;
 
-import javafx.beans.binding.Bindings;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -18,7 +12,6 @@ import org.xmodal.app.fx.ImageTile;
 import org.xmodal.engine.data.CameraIntrinsics;
 import org.xmodal.engine.hha.FloorReference;
 import org.xmodal.engine.hha.HhaConfig;
-import org.xmodal.engine.image.RgbImage;
 import org.xmodal.viz.HhaPictures;
 
 /** The HHA encoding lab: the parameters on the left, the pictures of the selected pair updating live. */
@@ -27,14 +20,9 @@ final class HhaLabPane extends BorderPane {
 
     HhaLabPane(HhaLabViewModel vm) {
         this.vm = vm;
-        setId("hha-lab");
-        ScrollPane form = new ScrollPane(form());
-        form.setFitToWidth(true);
-        form.setPrefWidth(330);
-        form.setMinWidth(300);
-        setLeft(form);
-        setCenter(tiles());
-        setBottom(footer());
+        LabLayout.arrange(this, "hha-lab", form(), tiles(), LabLayout.footer("hha-summary", "hha-problem",
+                LabLayout.summary(vm.previewProperty(), HhaPreview::summary), vm.busyProperty(),
+                vm.problemProperty()));
     }
 
     private VBox form() {
@@ -90,71 +78,35 @@ final class HhaLabPane extends BorderPane {
         Forms.row(gravity, "Floor", floor, "Height is measured from the lowest point (the reference) or from the "
                 + "floor plane (robust to sensor noise)");
 
-        Button apply = new Button("Apply to dataset");
-        apply.setId("apply-hha");
-        apply.setMaxWidth(Double.MAX_VALUE);
-        apply.setOnAction(e -> vm.applyToDataset());
-        Label applied = new Label();
-        applied.setId("applied");
-        applied.setWrapText(true);
-        applied.textProperty().bind(vm.appliedProperty());
-        VBox applyBox = new VBox(6, apply, applied);
+        VBox applyBox = LabLayout.applyBox("apply-hha", "applied", vm::applyToDataset, vm.appliedProperty());
 
-        VBox box = new VBox(section("Camera", camera), section("Depth", depth), section("Normals", normals),
-                section("Gravity and floor", gravity), section("Whole dataset", applyBox));
+        VBox box = new VBox(LabLayout.section("Camera", camera), LabLayout.section("Depth", depth),
+                LabLayout.section("Normals", normals), LabLayout.section("Gravity and floor", gravity),
+                LabLayout.section("Whole dataset", applyBox));
         box.getStyleClass().add("lab-form");
         return box;
-    }
-
-    private static TitledPane section(String title, Node content) {
-        TitledPane p = new TitledPane(title, content);
-        p.setCollapsible(false);
-        return p;
     }
 
     private GridPane tiles() {
         var preview = vm.previewProperty();
         HhaConfig legends = HhaConfig.reference(CameraIntrinsics.nyuColour());
         ImageTile rgb = new ImageTile("hha-gravity", "Gravity: horizon (yellow), up (red)")
-                .show(picture(preview, HhaPreview::rgb));
+                .show(LabLayout.picture(preview, HhaPreview::rgb));
         preview.addListener((obs, o, p) -> rgb.canvas().marks().setAll(p == null ? java.util.List.of()
                 : p.gravityMarks()));
         ImageTile masks = new ImageTile("hha-masks", "Floor (green) and wall (blue) pixels")
-                .show(picture(preview, HhaPreview::floorAndWalls));
-        ImageTile composite = new ImageTile("hha-composite", "HHA").show(picture(preview, HhaPreview::composite));
+                .show(LabLayout.picture(preview, HhaPreview::floorAndWalls));
+        ImageTile composite = new ImageTile("hha-composite", "HHA")
+                .show(LabLayout.picture(preview, HhaPreview::composite));
         ImageTile disparity = new ImageTile("hha-disparity", "Horizontal disparity (R)")
-                .show(picture(preview, HhaPreview::disparity))
+                .show(LabLayout.picture(preview, HhaPreview::disparity))
                 .legend(HhaPictures.legend(HhaPictures.Channel.DISPARITY, legends, 300));
         ImageTile height = new ImageTile("hha-height", "Height above the floor (G)")
-                .show(picture(preview, HhaPreview::height))
+                .show(LabLayout.picture(preview, HhaPreview::height))
                 .legend(HhaPictures.legend(HhaPictures.Channel.HEIGHT, legends, 300));
-        ImageTile angle = new ImageTile("hha-angle", "Angle with gravity (B)").show(picture(preview, HhaPreview::angle))
+        ImageTile angle = new ImageTile("hha-angle", "Angle with gravity (B)")
+                .show(LabLayout.picture(preview, HhaPreview::angle))
                 .legend(HhaPictures.legend(HhaPictures.Channel.ANGLE, legends, 300));
         return LabGrid.of(3, rgb, masks, composite, disparity, height, angle);
-    }
-
-    private static javafx.beans.binding.ObjectBinding<RgbImage> picture(
-            javafx.beans.value.ObservableValue<HhaPreview> preview, java.util.function.Function<HhaPreview, RgbImage> f) {
-        return Bindings.createObjectBinding(() -> preview.getValue() == null ? null : f.apply(preview.getValue()),
-                preview);
-    }
-
-    private VBox footer() {
-        Label summary = new Label();
-        summary.setId("hha-summary");
-        summary.textProperty().bind(Bindings.createStringBinding(() -> vm.previewProperty().get() == null ? ""
-                : vm.previewProperty().get().summary(), vm.previewProperty()));
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(vm.busyProperty());
-        Label problem = new Label();
-        problem.setId("hha-problem");
-        problem.getStyleClass().add("problem-text");
-        problem.setWrapText(true);
-        problem.textProperty().bind(vm.problemProperty());
-        problem.managedProperty().bind(vm.problemProperty().isNotEmpty());
-        VBox box = new VBox(4, new HBox(8, busy, summary), problem);
-        box.getStyleClass().add("lab-footer");
-        return box;
     }
 }

@@ -80,10 +80,7 @@ class TransferRunTest {
         // SGD, not Adam: Adam's first updates are nearly sign-only, so a last-bit difference in a native multi-threaded
         // kernel (seen under load on this machine) can flip whole updates; with SGD it stays a last-bit difference
         RunSpec adam = spec("cached", new RunSpec.Teacher("random", "alexnet-small", null, "pool5", true), 1e-8, 12);
-        RunSpec base = new RunSpec(adam.name(), adam.kind(), adam.data(), adam.modality(), adam.teacher(),
-                adam.student(), adam.adaptation(), new RunSpec.Optimizer("sgd", 1e-8, 0.9, 0.0005), null,
-                adam.batchSize(), adam.iterations(), adam.inputSize(), null, adam.seed(), adam.device(),
-                adam.threads(), adam.checkpointEvery(), adam.logEvery(), adam.filterSnapshots(), null);
+        RunSpec base = withSgd(adam, 1e-8);
         RunSpec cachedSpec = new RunSpec(base.name(), base.kind(), base.data(), base.modality(), base.teacher(),
                 base.student(), base.adaptation(), base.optimizer(), base.schedule(), base.batchSize(),
                 base.iterations(), base.inputSize(), new RunSpec.Augmentation(true, true, 2), base.seed(),
@@ -92,12 +89,7 @@ class TransferRunTest {
         RunDirectory second = RunDirectory.create(tmp.resolve("runs-cache-2"), cachedSpec);
         assertEquals(TrainingLoop.Outcome.FINISHED, runHere(first));
         assertEquals(TrainingLoop.Outcome.FINISHED, runHere(second));
-        Map<Long, Double> a = losses(first);
-        Map<Long, Double> b = losses(second);
-        assertEquals(a.keySet(), b.keySet());
-        for (long step : a.keySet()) {
-            assertEquals(a.get(step), b.get(step), Math.abs(a.get(step)) * 1e-4, "loss at step " + step);
-        }
+        Map<Long, Double> a = assertSameLosses(first, second);
         assertTrue(a.get(12L) < a.get(1L), "the loss falls");
         try (var files = Files.list(tmp.resolve("cache").resolve("teacher"))) {
             assertTrue(files.anyMatch(f -> f.toString().endsWith(".f16")), "the teacher's features were cached");
@@ -112,11 +104,7 @@ class TransferRunTest {
      */
     @Test
     void aStepSharedOverTwoDevicesTrainsAsOneDevice() throws Exception {
-        RunSpec adam = spec("parallel", randomTeacher(), 1e-3, 8);
-        RunSpec sgd = new RunSpec(adam.name(), adam.kind(), adam.data(), adam.modality(), adam.teacher(),
-                adam.student(), adam.adaptation(), new RunSpec.Optimizer("sgd", 1e-8, 0.9, 0.0005), null,
-                adam.batchSize(), adam.iterations(), adam.inputSize(), null, adam.seed(), adam.device(),
-                adam.threads(), adam.checkpointEvery(), adam.logEvery(), adam.filterSnapshots(), null);
+        RunSpec sgd = withSgd(spec("parallel", randomTeacher(), 1e-3, 8), 1e-8);
         EncodingCache cache = new EncodingCache(tmp.resolve("cache"));
         RunDirectory one = RunDirectory.create(tmp.resolve("runs-parallel-1"), sgd);
         assertEquals(TrainingLoop.Outcome.FINISHED, runHere(one));
@@ -133,12 +121,7 @@ class TransferRunTest {
                 ProgressListener.NONE, stopAtFour, stop));
         assertEquals(TrainingLoop.Outcome.FINISHED, TransferRun.execute(two, true, devices, cache,
                 ProgressListener.NONE, TrainingLoop.Listener.NONE, Cancellation.NEVER));
-        Map<Long, Double> a = losses(one);
-        Map<Long, Double> b = losses(two);
-        assertEquals(a.keySet(), b.keySet());
-        for (long step : a.keySet()) {
-            assertEquals(a.get(step), b.get(step), Math.abs(a.get(step)) * 1e-4, "loss at step " + step);
-        }
+        Map<Long, Double> a = assertSameLosses(one, two);
         assertTrue(a.get(8L) < a.get(1L), "the loss falls");
         try (NDManager m = NDManager.newBaseManager()) {
             Map<String, NDArray> wa = NetworkWeights.read(one.path().resolve(Teachers.RESULT_WEIGHTS), m, k -> true);
@@ -200,6 +183,25 @@ class TransferRunTest {
             assertEquals(e, actual.get(step), 0.0, "loss at step " + step);
         }
         assertTrue(killed.events().stream().anyMatch(ev -> ev.type().equals(RunEvent.RESUMED)));
+    }
+
+    /** The two runs' losses agree at every step to 1e-4 relative; returns the first run's. */
+    private static Map<Long, Double> assertSameLosses(RunDirectory first, RunDirectory second) throws IOException {
+        Map<Long, Double> a = losses(first);
+        Map<Long, Double> b = losses(second);
+        assertEquals(a.keySet(), b.keySet());
+        for (long step : a.keySet()) {
+            assertEquals(a.get(step), b.get(step), Math.abs(a.get(step)) * 1e-4, "loss at step " + step);
+        }
+        return a;
+    }
+
+    /** The spec with SGD (momentum 0.9, weight decay 5e-4) at {@code lr} instead of its optimiser. */
+    private static RunSpec withSgd(RunSpec s, double lr) {
+        return new RunSpec(s.name(), s.kind(), s.data(), s.modality(), s.teacher(), s.student(), s.adaptation(),
+                new RunSpec.Optimizer("sgd", lr, 0.9, 0.0005), null, s.batchSize(), s.iterations(), s.inputSize(),
+                null, s.seed(), s.device(), s.threads(), s.checkpointEvery(), s.logEvery(), s.filterSnapshots(),
+                null);
     }
 
     private static Map<Long, Double> losses(RunDirectory run) throws IOException {

@@ -1,0 +1,89 @@
+package org.xmodal.app.lab;
+
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.xmodal.engine.image.RgbImage;
+
+/**
+ * What the encoding labs share: the parameters scrolling on the left, the pictures in the middle, a footer with the
+ * preview's summary, a busy spinner and the problem; and the "apply to dataset" box.
+ */
+final class LabLayout {
+    private LabLayout() {
+    }
+
+    static void arrange(BorderPane pane, String id, Node form, Node pictures, Node footer) {
+        pane.setId(id);
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
+        scroll.setPrefWidth(330);
+        scroll.setMinWidth(300);
+        pane.setLeft(scroll);
+        pane.setCenter(pictures);
+        pane.setBottom(footer);
+    }
+
+    static TitledPane section(String title, Node content) {
+        TitledPane p = new TitledPane(title, content);
+        p.setCollapsible(false);
+        return p;
+    }
+
+    /** "Apply to dataset" and the line saying what the last application did. */
+    static VBox applyBox(String buttonId, String resultId, Runnable apply, ObservableStringValue applied) {
+        Button button = new Button("Apply to dataset");
+        button.setId(buttonId);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setOnAction(e -> apply.run());
+        Label result = new Label();
+        result.setId(resultId);
+        result.setWrapText(true);
+        result.textProperty().bind(applied);
+        return new VBox(6, button, result);
+    }
+
+    /** The preview's summary beside a spinner shown while it is computed, and the problem below when there is one. */
+    static VBox footer(String summaryId, String problemId, ObservableValue<String> summary,
+                       ObservableBooleanValue busy, ObservableStringValue problem) {
+        Label text = new Label();
+        text.setId(summaryId);
+        text.textProperty().bind(summary);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        spinner.visibleProperty().bind(busy);
+        Label problemLabel = new Label();
+        problemLabel.setId(problemId);
+        problemLabel.getStyleClass().add("problem-text");
+        problemLabel.setWrapText(true);
+        problemLabel.textProperty().bind(problem);
+        problemLabel.managedProperty().bind(Bindings.isNotEmpty(problem));
+        VBox box = new VBox(4, new HBox(8, spinner, text), problemLabel);
+        box.getStyleClass().add("lab-footer");
+        return box;
+    }
+
+    /** One picture of the current preview, or null while there is none. */
+    static <P> ObjectBinding<RgbImage> picture(ObservableValue<P> preview, Function<P, RgbImage> f) {
+        return Bindings.createObjectBinding(() -> preview.getValue() == null ? null : f.apply(preview.getValue()),
+                preview);
+    }
+
+    /** A preview's summary line, empty while there is none. */
+    static <P> ObservableValue<String> summary(ObservableValue<P> preview, Function<P, String> f) {
+        return Bindings.createStringBinding(() -> preview.getValue() == null ? "" : f.apply(preview.getValue()),
+                preview);
+    }
+}
