@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.xmodal.engine.device.EngineInfo;
 import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.NetworkFactory;
+import org.xmodal.engine.nn.NetworkInput;
 import org.xmodal.engine.nn.NetworkTeacher;
 import org.xmodal.engine.train.OptimisationStep;
 import org.xmodal.engine.train.ParameterOptimizer;
@@ -87,8 +88,9 @@ final class BenchTransferCommand extends CliCommand implements Callable<Integer>
             try (SupervisionTransfer transfer = SupervisionTransfer.create(
                     NetworkTeacher.of(teacherNet, TAP, Device.cpu()), network(), TAP, null, input, 2, manager)) {
                 ParameterOptimizer sgd = ParameterOptimizer.create("sgd", 0.9, 5e-4, manager);
-                NDArray rgb = manager.randomUniform(0, 1, input);
-                NDArray paired = manager.randomUniform(0, 1, input);
+                // stored channels last, as the runs' batches are (NetworkInput)
+                NDArray rgb = NetworkInput.channelsLast(manager.randomUniform(0, 1, input));
+                NDArray paired = NetworkInput.channelsLast(manager.randomUniform(0, 1, input));
                 OptimisationStep step = new OptimisationStep(manager, transfer.trainable(), sgd,
                         (stepManager, n) -> transfer.loss(view(rgb, stepManager), view(paired, stepManager)));
                 return time(step, engine);

@@ -38,6 +38,7 @@ import org.xmodal.engine.train.StepRandom;
 import org.xmodal.engine.train.TrainingLoop;
 import org.xmodal.engine.transfer.RunSession;
 import org.xmodal.engine.transfer.Teachers;
+import org.xmodal.engine.nn.NetworkInput;
 
 /**
  * Fine-tunes a region classifier on the labelled train pairs only (the scarce labels of the paper's setting), from
@@ -134,7 +135,7 @@ public final class FinetuneRun {
             ParameterStore store = new ParameterStore(manager, false);
             RegionClassifier classifier = new RegionClassifier(net, store, RegionClassifier.featureTap(net), frozen);
             try (NDManager calibration = manager.newSubManager()) {
-                classifier.calibrate(calibration.create(sampler.get(0, batch).inputs(), input), init.loaded());
+                classifier.calibrate(NetworkInput.tensor(calibration, sampler.get(0, batch).inputs(), input), init.loaded());
             }
             FinetuneEvaluation.writeInit(run, weights, init, classifier.scale());
             ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer().type(),
@@ -146,7 +147,7 @@ public final class FinetuneRun {
                         // dropout draws from the engine's generator: seed it per step so a resume repeats the masks
                         Engine.getInstance().setRandomSeed(StepRandom.of(spec.seed(), step, 4).nextInt());
                         RegionSampler.Batch b = sampler.get(step, batch);
-                        NDArray scores = classifier.scores(bm.create(b.inputs(), input), true);
+                        NDArray scores = classifier.scores(NetworkInput.tensor(bm, b.inputs(), input), true);
                         return Classification.crossEntropy(scores, b.labels(), bm);
                     }).listener(listener).onSnapshot(step -> RunSession.writeFilters(run, net, step))
                     .beforeFinished(() -> {

@@ -11,6 +11,7 @@ import org.xmodal.engine.regions.RegionClassifier;
 import org.xmodal.engine.regions.RegionImages;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
+import org.xmodal.engine.nn.NetworkInput;
 
 /** Runs a trained region classifier on given boxes of given images, in chunks, for their pre-softmax scores. */
 final class RegionScorer {
@@ -47,7 +48,7 @@ final class RegionScorer {
                 images.write(r[0], box, false, inputs, j);
             });
             try (NDManager chunk = manager.newSubManager()) {
-                NDArray x = chunk.create(inputs, new Shape(n, 3, side, side));
+                NDArray x = NetworkInput.tensor(chunk, inputs, new Shape(n, 3, side, side));
                 float[] out = classifier.scores(x, false).toFloatArray();
                 System.arraycopy(out, 0, scores, start * k, n * k);
             }

@@ -163,19 +163,19 @@ public final class FeatureNetwork extends AbstractBlock {
         }
     }
 
-    /** Runs the stages up to and including {@code tap} on an N x C x H x W batch. */
+    /**
+     * Runs the stages up to and including {@code tap} on an N x C x H x W batch, stored channels last
+     * ({@link NetworkInput}; a batch stored otherwise is converted first).
+     */
     public NDArray forward(ParameterStore parameterStore, NDArray input, String tap, boolean training) {
-        int last = indexOf(tap);
         checkInput(input.getShape());
-        if (last >= initialisedStages) {
-            throw new IllegalStateException(architecture + ": stage " + taps.get(initialisedStages)
-                    + " is not initialised (initialize the network up to " + tap + " first)");
-        }
-        NDArray x = input;
-        for (int i = 0; i <= last; i++) {
-            x = stages.get(i).block().forward(parameterStore, new NDList(x), training).singletonOrThrow();
-        }
-        return x;
+        return stages(parameterStore, NetworkInput.channelsLast(input), 0, indexOf(tap), training);
+    }
+
+    /** As {@link #forward}, but in whatever layout {@code input} is stored (to check that layouts agree). */
+    NDArray forwardAsStored(ParameterStore parameterStore, NDArray input, String tap, boolean training) {
+        checkInput(input.getShape());
+        return stages(parameterStore, input, 0, indexOf(tap), training);
     }
 
     /**
@@ -184,13 +184,15 @@ public final class FeatureNetwork extends AbstractBlock {
      */
     public NDArray forwardFrom(ParameterStore parameterStore, NDArray features, String fromTap, String tap,
                                boolean training) {
-        int first = indexOf(fromTap) + 1;
-        int last = indexOf(tap);
+        return stages(parameterStore, features, indexOf(fromTap) + 1, indexOf(tap), training);
+    }
+
+    private NDArray stages(ParameterStore parameterStore, NDArray input, int first, int last, boolean training) {
         if (last >= initialisedStages) {
             throw new IllegalStateException(architecture + ": stage " + taps.get(initialisedStages)
-                    + " is not initialised (initialize the network up to " + tap + " first)");
+                    + " is not initialised (initialize the network up to " + taps.get(last) + " first)");
         }
-        NDArray x = features;
+        NDArray x = input;
         for (int i = first; i <= last; i++) {
             x = stages.get(i).block().forward(parameterStore, new NDList(x), training).singletonOrThrow();
         }

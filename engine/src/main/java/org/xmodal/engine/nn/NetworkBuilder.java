@@ -133,7 +133,7 @@ final class NetworkBuilder {
         Conv2d.Builder b = Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
                 .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding)).optGroups(groups)
                 .optBias(bias);
-        return groups > 1 ? new GroupedConv2d(b) : b.build();
+        return b.build();
     }
 
     /** PyTorch's defaults: eps 1e-5, running statistics updated with weight 0.1 (DJL counts momentum as 0.9). */

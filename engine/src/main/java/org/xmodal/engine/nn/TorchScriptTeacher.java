@@ -59,7 +59,8 @@ public final class TorchScriptTeacher implements Teacher {
 
     @Override
     public NDArray features(NDArray rgbBatch) {
-        NDList outputs = module.forward(store, new NDList(rgbBatch), false);
+        // the module gets the batch in PyTorch's default layout, which traced code (a view, say) may rely on
+        NDList outputs = module.forward(store, new NDList(NetworkInput.contiguous(rgbBatch)), false);
         if (outputs.size() != 1) {
             outputs.close();
             throw new IllegalStateException(file + " returned " + outputs.size() + " outputs instead of one feature"

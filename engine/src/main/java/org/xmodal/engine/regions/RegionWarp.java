@@ -2,6 +2,7 @@ package org.xmodal.engine.regions;
 
 import org.xmodal.engine.data.Box;
 import org.xmodal.engine.image.RgbImage;
+import org.xmodal.engine.nn.NetworkInput;
 import org.xmodal.engine.transfer.InputNormalisation;
 
 /**
@@ -26,25 +27,26 @@ public final class RegionWarp {
         return new double[] {cx - hw, cy - hh, cx + hw, cy + hh};
     }
 
-    /** Writes the warped region into sample {@code b} of an NCHW batch ({@code out}), mirrored when {@code flip}. */
+    /**
+     * Writes the warped region into sample {@code b} of a batch ({@code out}, laid out as {@link NetworkInput#index}
+     * says), mirrored when {@code flip}.
+     */
     public static void write(RgbImage img, Box box, int side, int contextPixels, boolean flip, InputNormalisation norm,
                              float[] out, int b) {
         double[] r = withContext(box, side, contextPixels);
         double sx = (r[2] - r[0]) / side;
         double sy = (r[3] - r[1]) / side;
-        int plane = side * side;
-        int base = b * 3 * plane;
         float[] mean = norm.meansBgr();
         for (int y = 0; y < side; y++) {
             double fy = r[1] + (y + 0.5) * sy - 0.5;
             for (int x = 0; x < side; x++) {
                 int ox = flip ? side - 1 - x : x;
                 double fx = r[0] + (x + 0.5) * sx - 0.5;
-                int o = base + y * side + ox;
+                int o = NetworkInput.index(b, y, ox, 0, side);
                 if (fx < -0.5 || fy < -0.5 || fx > img.width() - 0.5 || fy > img.height() - 0.5) {
                     out[o] = 0;
-                    out[o + plane] = 0;
-                    out[o + 2 * plane] = 0;
+                    out[o + 1] = 0;
+                    out[o + 2] = 0;
                     continue;
                 }
                 int x0 = clamp((int) Math.floor(fx), img.width());
@@ -57,7 +59,7 @@ public final class RegionWarp {
                     int channel = 2 - c; // BGR planes from RGB pixels
                     double v = (img.get(x0, y0, channel) * (1 - tx) + img.get(x1, y0, channel) * tx) * (1 - ty)
                             + (img.get(x0, y1, channel) * (1 - tx) + img.get(x1, y1, channel) * tx) * ty;
-                    out[o + c * plane] = (float) v - mean[c];
+                    out[o + c] = (float) v - mean[c];
                 }
             }
         }

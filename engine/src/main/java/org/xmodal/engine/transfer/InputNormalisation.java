@@ -25,21 +25,19 @@ public enum InputNormalisation {
 
     /**
      * Writes the {@code size x size} window at (x0, y0) of {@code img}, mirrored when {@code flip}, into
-     * {@code out} at sample {@code b} of an NCHW batch.
+     * {@code out} at sample {@code b} of a batch laid out as {@link NetworkInput#index} says.
      */
     public void write(RgbImage img, int x0, int y0, int size, boolean flip, float[] out, int b) {
-        int plane = size * size;
-        int base = b * 3 * plane;
         byte[] p = img.rgb();
         for (int y = 0; y < size; y++) {
             int row = (y0 + y) * img.width();
             for (int x = 0; x < size; x++) {
                 int sx = flip ? x0 + size - 1 - x : x0 + x;
                 int i = 3 * (row + sx);
-                int o = base + y * size + x;
+                int o = NetworkInput.index(b, y, x, 0, size);
                 out[o] = (p[i + 2] & 0xFF) - meanB;
-                out[o + plane] = (p[i + 1] & 0xFF) - meanG;
-                out[o + 2 * plane] = (p[i] & 0xFF) - meanR;
+                out[o + 1] = (p[i + 1] & 0xFF) - meanG;
+                out[o + 2] = (p[i] & 0xFF) - meanR;
             }
         }
     }

@@ -27,6 +27,7 @@ import org.xmodal.engine.train.Classification;
 import org.xmodal.engine.train.ParameterOptimizer;
 import org.xmodal.engine.train.StepRandom;
 import org.xmodal.engine.train.TrainingLoop;
+import org.xmodal.engine.nn.NetworkInput;
 
 /**
  * Trains an RGB teacher in the workbench: the student architecture classifies ground-truth object regions (warped
@@ -58,7 +59,7 @@ public final class TeacherRun {
             // the features entering the fresh classifier are scaled to unit size (see RegionClassifier)
             RegionClassifier classifier = new RegionClassifier(net, store, RegionClassifier.featureTap(net), null);
             try (NDManager calibration = manager.newSubManager()) {
-                classifier.calibrate(calibration.create(batches.get(0, spec.batchSize()).inputs(), input), List.of());
+                classifier.calibrate(NetworkInput.tensor(calibration, batches.get(0, spec.batchSize()).inputs(), input), List.of());
             }
             Map<String, NDArray> trainable = new LinkedHashMap<>();
             net.namedParameters().forEach((k, p) -> trainable.put(k, p.getArray()));
@@ -69,7 +70,7 @@ public final class TeacherRun {
                         // dropout draws from the engine's generator: seed it per step so a resume repeats the masks
                         Engine.getInstance().setRandomSeed(StepRandom.of(spec.seed(), step, 4).nextInt());
                         RegionBatches.Batch b = batches.get(step, spec.batchSize());
-                        NDArray scores = classifier.scores(bm.create(b.inputs(), input), true);
+                        NDArray scores = classifier.scores(NetworkInput.tensor(bm, b.inputs(), input), true);
                         return Classification.crossEntropy(scores, b.labels(), bm);
                     }).listener(listener).onSnapshot(step -> RunSession.writeFilters(run, net, step));
             if (begin.start() > 0) {
@@ -100,7 +101,7 @@ public final class TeacherRun {
         int total = 0;
         for (RegionBatches.Batch b : test.all(64)) {
             try (NDManager bm = manager.newSubManager()) {
-                NDArray x = bm.create(b.inputs(), new Shape(b.size(), 3, b.side(), b.side()));
+                NDArray x = NetworkInput.tensor(bm, b.inputs(), new Shape(b.size(), 3, b.side(), b.side()));
                 correct += Classification.correct(classifier.scores(x, false), b.labels());
                 total += b.size();
             }

@@ -32,6 +32,7 @@ import org.xmodal.engine.train.ParameterOptimizer;
 import org.xmodal.engine.train.Replica;
 import org.xmodal.engine.train.TrainingLoop;
 import org.xmodal.engine.train.TrainingStep;
+import org.xmodal.engine.nn.NetworkInput;
 
 /** Runs (or resumes) a supervision-transfer run from its directory, to the end or until cancelled. */
 public final class TransferRun {
@@ -91,9 +92,9 @@ public final class TransferRun {
                     if (spec.adaptation().matchNorms()) {
                         try (NDManager calib = manager.newSubManager()) {
                             PairedBatches.Batch first = batches.get(0);
-                            transfer.matchNorms(calib.create(first.source(), input),
+                            transfer.matchNorms(NetworkInput.tensor(calib, first.source(), input),
                                     spec.adaptation().matchTo().equals("student")
-                                            ? calib.create(first.target(), input) : null);
+                                            ? NetworkInput.tensor(calib, first.target(), input) : null);
                         }
                         run.append(RunEvent.of(RunEvent.METRIC, start).with("name", "teacherScale")
                                 .with("value", transfer.teacherScale()).with("matchTo", spec.adaptation().matchTo())
@@ -175,8 +176,8 @@ public final class TransferRun {
             @Override
             public NDArray loss(NDManager bm, long step, int part, int parts) {
                 PairedBatches.Batch b = batches.get(step);
-                NDArray rgb = bm.create(b.source(), input);
-                NDArray paired = bm.create(b.target(), input);
+                NDArray rgb = NetworkInput.tensor(bm, b.source(), input);
+                NDArray paired = NetworkInput.tensor(bm, b.target(), input);
                 NDArray targets = cached == null
                         ? transfer.targets(TrainingStep.slice(rgb, part, parts))
                         : TrainingStep.slice(cached.targets(b, rgb, bm), part, parts);

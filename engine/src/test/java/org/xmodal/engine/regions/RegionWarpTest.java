@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.xmodal.engine.data.Box;
 import org.xmodal.engine.image.RgbImage;
+import org.xmodal.engine.nn.NetworkInput;
 import org.xmodal.engine.transfer.InputNormalisation;
 
 class RegionWarpTest {
@@ -24,7 +25,7 @@ class RegionWarpTest {
     }
 
     private static float red(float[] out, int x, int y) {
-        return out[2 * SIDE * SIDE + y * SIDE + x] + InputNormalisation.IMAGE.meansBgr()[2];
+        return out[NetworkInput.index(0, y, x, 2, SIDE)] + InputNormalisation.IMAGE.meansBgr()[2];
     }
 
     @Test
@@ -43,14 +44,16 @@ class RegionWarpTest {
         Box box = new Box(20, 10, 29, 19);
         RegionWarp.write(image(), box, SIDE, 4, false, InputNormalisation.IMAGE, plain, 0);
         RegionWarp.write(image(), box, SIDE, 4, true, InputNormalisation.IMAGE, flipped, 0);
-        for (int y = 0; y < SIDE; y++) {
-            float[] a = new float[SIDE];
-            float[] b = new float[SIDE];
-            for (int x = 0; x < SIDE; x++) {
-                a[x] = plain[y * SIDE + x];
-                b[SIDE - 1 - x] = flipped[y * SIDE + x];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < SIDE; y++) {
+                float[] a = new float[SIDE];
+                float[] b = new float[SIDE];
+                for (int x = 0; x < SIDE; x++) {
+                    a[x] = plain[NetworkInput.index(0, y, x, c, SIDE)];
+                    b[SIDE - 1 - x] = flipped[NetworkInput.index(0, y, x, c, SIDE)];
+                }
+                assertArrayEquals(a, b, 1e-6f);
             }
-            assertArrayEquals(a, b, 1e-6f);
         }
     }
 
