@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -68,9 +69,19 @@ public final class NetworkTeacher implements Teacher {
         return tap;
     }
 
+    /**
+     * The features, computed with autograd off (as under PyTorch's {@code no_grad}): nothing is recorded for a
+     * backward pass that never reaches a frozen teacher. The result is an ordinary tensor any loss may use.
+     */
     @Override
     public NDArray features(NDArray rgbBatch) {
-        return network.forward(store, rgbBatch, tap, false);
+        boolean recording = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            return network.forward(store, rgbBatch, tap, false);
+        } finally {
+            JniUtils.setGradMode(recording);
+        }
     }
 
     @Override
