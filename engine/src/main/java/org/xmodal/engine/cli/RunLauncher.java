@@ -33,8 +33,8 @@ final class RunLauncher {
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("run " + run.id() + " in " + run.path());
         TerminalProgress bar = new TerminalProgress("train", err);
-        TrainingLoop.Listener listener = (step, total, loss, speed, eta) -> bar.progress(String.format(Locale.ROOT,
-                "step %d/%d, loss %.4g, %.1f images/s", step, total, loss, speed), step / (double) total);
+        TrainingLoop.Listener listener = (step, total, loss, speed, eta) ->
+                bar.progress(TerminalProgress.trainingStep(step, total, loss, speed), step / (double) total);
         try {
             TerminalProgress preparation = new TerminalProgress("prepare", err);
             TrainingLoop.Outcome outcome = RunKinds.execute(run, resume, EncodingCache.userDefault(), preparation,

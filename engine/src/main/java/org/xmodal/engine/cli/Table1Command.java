@@ -107,8 +107,7 @@ final class Table1Command extends CliCommand implements Callable<Integer> {
         public TrainingLoop.Listener training(String label) {
             TerminalProgress bar = new TerminalProgress(label, err());
             return (step, total, loss, speed, eta) -> {
-                bar.progress(String.format(Locale.ROOT, "step %d/%d, loss %.4g, %.0f images/s", step, total, loss,
-                        speed), step / (double) total);
+                bar.progress(TerminalProgress.trainingStep(step, total, loss, speed), step / (double) total);
                 if (step == total) {
                     bar.done();
                 }

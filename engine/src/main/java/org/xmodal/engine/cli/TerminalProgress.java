@@ -62,6 +62,16 @@ public final class TerminalProgress implements ProgressListener {
     }
 
     /** Ends the bar's line. */
+    /**
+     * A training step as the progress bars show it. The speed is measured over windows of a few seconds, so it is
+     * unknown for a run's first seconds: said so, not printed as NaN.
+     */
+    public static String trainingStep(long step, long total, double loss, double imagesPerSecond) {
+        return String.format(java.util.Locale.ROOT, "step %d/%d, loss %.4g, %s", step, total, loss,
+                Double.isNaN(imagesPerSecond) ? "measuring speed"
+                        : String.format(java.util.Locale.ROOT, "%.0f images/s", imagesPerSecond));
+    }
+
     public synchronized void done() {
         if (terminal && drawn) {
             err.println();
