@@ -83,7 +83,7 @@ public final class FiltersViewModel {
 
     static final String DEFAULT_ARCHITECTURE = "alexnet-small";
     private static final int GRID_CELL = 44;
-    private static final int FIGURE_CELL = 33;
+    private static final int FIGURE_CELL = 66;
 
     private final WorkbenchContext context;
     private final RunLibrary library;

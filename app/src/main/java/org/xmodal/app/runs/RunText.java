@@ -74,8 +74,8 @@ public final class RunText {
             case RunEvent.STARTED, RunEvent.RESUMED -> join(figure("pid ", e.text("pid"), ""),
                     figure("device ", e.text("device"), ""), figure("", e.text("iterations"), " iterations"));
             case RunEvent.CHECKPOINT -> e.text("file");
-            case RunEvent.METRIC -> e.text("split") + " " + e.text("name") + " = " + number(e.number("value",
-                    Double.NaN));
+            case RunEvent.METRIC -> (e.text("split") == null ? "" : e.text("split") + " ") + e.text("name")
+                    + " = " + number(e.number("value", Double.NaN)); // a run-level metric has no split
             case RunEvent.FAILED, RunEvent.STOPPED -> e.text("reason");
             default -> other(e.details());
         };
