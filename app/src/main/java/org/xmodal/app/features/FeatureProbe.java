@@ -45,8 +45,13 @@ public final class FeatureProbe {
     private FeatureProbe() {
     }
 
-    public static FeatureComparison compare(RunSpec spec, Path checkpoint, PairedDataset ds, Pair pair,
-                                            EncodingCache cache, Cancellation cancel) throws IOException {
+    /**
+     * @param teacherScale the factor the run applied to its teacher's features when it matched feature norms (its
+     *     {@code teacherScale} metric event); empty for runs that logged none
+     */
+    public static FeatureComparison compare(RunSpec spec, Path checkpoint, java.util.OptionalDouble teacherScale,
+                                            PairedDataset ds, Pair pair, EncodingCache cache, Cancellation cancel)
+            throws IOException {
         RgbImage rgb = ds.rgb(pair);
         int side = spec.inputSize();
         int[] size = Resize.toShortSide(rgb.width(), rgb.height(),
@@ -58,7 +63,7 @@ public final class FeatureProbe {
             // PyTorch records gradients on every thread but the one that loaded it, and refuses to load weights in
             // place into parameters while it records: this is inference, so it records nothing here
             JniUtils.setGradMode(false);
-            return run(spec, checkpoint, rgbIn, pairedIn, ds.modality(), cancel);
+            return run(spec, checkpoint, teacherScale, rgbIn, pairedIn, ds.modality(), cancel);
         } catch (LinkageError e) {
             throw new IllegalStateException("the PyTorch engine could not run in the workbench (" + e.getMessage()
                     + ")", e);
@@ -77,8 +82,9 @@ public final class FeatureProbe {
         return Resize.rgb(h, size[0], size[1]);
     }
 
-    private static FeatureComparison run(RunSpec spec, Path checkpoint, RgbImage rgbIn, RgbImage pairedIn,
-                                         Modality modality, Cancellation cancel) throws IOException {
+    private static FeatureComparison run(RunSpec spec, Path checkpoint, java.util.OptionalDouble teacherScale,
+                                         RgbImage rgbIn, RgbImage pairedIn, Modality modality, Cancellation cancel)
+            throws IOException {
         String arch = spec.student().architecture();
         String tap = spec.student().tap() == null ? "pool5" : spec.student().tap();
         RgbImage rgb = rgbIn;
@@ -102,13 +108,19 @@ public final class FeatureProbe {
                         : InputNormalisation.IMAGE), input);
                 NDArray t = transfer.teacherFeatures(x);
                 String scaling = "teacher features as they are";
-                if (spec.adaptation().matchNorms()) {
+                if (spec.adaptation().matchNorms() && teacherScale.isPresent()) {
+                    // what the loss compared: the teacher's features times the factor the run fixed at its start
+                    t = t.mul((float) teacherScale.getAsDouble());
+                    scaling = String.format(Locale.ROOT, "teacher features x %.4g, the factor the run applied "
+                            + "(norms matched to the %s's on its first batch)", teacherScale.getAsDouble(),
+                            spec.adaptation().matchTo());
+                } else if (spec.adaptation().matchNorms()) {
                     double meanSquare = t.square().mean().getFloat();
                     if (meanSquare > 0) {
                         t = t.mul((float) (1 / Math.sqrt(meanSquare)));
                     }
-                    scaling = "teacher features scaled to unit mean square on this image (the run matched norms "
-                            + "on its first batch)";
+                    scaling = "teacher features scaled to unit mean square on this image (the run logged no "
+                            + "scale of its own)";
                 }
                 NDArray s = transfer.adapted(y, false);
                 long[] shape = t.getShape().getShape();

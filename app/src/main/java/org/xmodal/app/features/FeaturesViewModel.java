@@ -74,9 +74,9 @@ public final class FeaturesViewModel {
         this.context = context;
         this.library = context.runs();
         this.comparisons = new LatestWins<>(context.executor(), "Running teacher and student", (r, cancel) -> {
-            RunSpec spec = RunDirectory.open(r.run()).spec();
-            return FeatureProbe.compare(spec, RunDirectory.open(r.run()).checkpoint(r.step()), r.dataset(), r.pair(),
-                    context.cache(), cancel);
+            RunDirectory dir = RunDirectory.open(r.run());
+            return FeatureProbe.compare(dir.spec(), dir.checkpoint(r.step()), dir.lastMetric("teacherScale"),
+                    r.dataset(), r.pair(), context.cache(), cancel);
         }, this::arrived, e -> context.problems().report(Problems.describe(
                 "Could not compare the teacher's and the student's features", e)));
         run.addListener((obs, o, n) -> runChosen(n));

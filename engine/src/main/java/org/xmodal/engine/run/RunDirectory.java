@@ -114,6 +114,21 @@ public final class RunDirectory {
         }
     }
 
+    /**
+     * The value of the last run-level metric event named {@code name} (for instance {@code teacherScale}, the factor
+     * a transfer run applied to its teacher's features), or empty when the run logged none.
+     */
+    public java.util.OptionalDouble lastMetric(String name) throws IOException {
+        java.util.OptionalDouble found = java.util.OptionalDouble.empty();
+        for (RunEvent e : events()) {
+            if (e.type().equals(RunEvent.METRIC) && name.equals(e.text("name"))) {
+                double v = e.number("value", Double.NaN);
+                found = Double.isFinite(v) ? java.util.OptionalDouble.of(v) : found;
+            }
+        }
+        return found;
+    }
+
     /** Events in order; a line cut short by a crash is skipped. */
     public List<RunEvent> events() throws IOException {
         List<RunEvent> out = new ArrayList<>();
