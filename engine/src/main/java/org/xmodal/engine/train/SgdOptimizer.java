@@ -27,15 +27,16 @@ final class SgdOptimizer implements ParameterOptimizer {
         this.momentum = momentum;
         this.weightDecay = weightDecay;
         this.manager = manager;
-        // Double scalars, as NDArray.mul(double) would make them: the arithmetic is the same as with plain numbers.
-        this.momentumFactor = manager.create(momentum);
-        this.decayFactor = manager.create(weightDecay);
+        // float32 scalars: PyTorch casts a double scalar to the parameters' float32 before multiplying anyway, so
+        // the arithmetic is the same, without a cast (a native call and a tensor) in every operation
+        this.momentumFactor = manager.create((float) momentum);
+        this.decayFactor = manager.create((float) weightDecay);
     }
 
     @Override
     public void step(Map<String, NDArray> parameters, double lr) {
         try (NDScope temporaries = new NDScope()) {
-            NDArray rate = manager.create(lr);
+            NDArray rate = manager.create((float) lr);
             for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
                 NDArray p = e.getValue();
                 if (!p.hasGradient()) {
