@@ -23,6 +23,21 @@ final class RunFormView extends BorderPane {
         return sheet;
     }
 
+    /** The fields that apply to the form's kind of run (SpecForm.appliesTo); the others keep their values. */
+    private static void showFieldsOf(RunFormViewModel vm, PropertySheet first, PropertySheet second) {
+        String kind = String.valueOf(vm.value("kind").get());
+        java.util.List<PropertySheet.Item> left = new java.util.ArrayList<>();
+        java.util.List<PropertySheet.Item> right = new java.util.ArrayList<>();
+        for (SpecField f : vm.fields()) {
+            if (SpecForm.appliesTo(f, kind)) {
+                (SpecForm.FIRST_COLUMN.contains(f.category()) ? left : right)
+                        .add(new SpecEditors.Item(f, vm.value(f.key()), vm));
+            }
+        }
+        first.getItems().setAll(left);
+        second.getItems().setAll(right);
+    }
+
     RunFormView(RunsViewModel runs) {
         RunFormViewModel vm = runs.form();
         setId("run-form");
@@ -46,10 +61,10 @@ final class RunFormView extends BorderPane {
         // two property sheets side by side, each a plain list (no accordion): every field is in view at once
         PropertySheet first = sheet("spec-sheet");
         PropertySheet second = sheet("spec-sheet-2");
-        for (SpecField f : vm.fields()) {
-            (SpecForm.FIRST_COLUMN.contains(f.category()) ? first : second).getItems()
-                    .add(new SpecEditors.Item(f, vm.value(f.key()), vm));
-        }
+        showFieldsOf(vm, first, second);
+        // after the kind's own editor has finished reporting the change: that editor is one of the items replaced
+        vm.value("kind").addListener((obs, o, n) -> javafx.application.Platform.runLater(
+                () -> showFieldsOf(vm, first, second)));
         HBox sheets = new HBox(12, first, second);
         HBox.setHgrow(first, Priority.ALWAYS);
         HBox.setHgrow(second, Priority.ALWAYS);

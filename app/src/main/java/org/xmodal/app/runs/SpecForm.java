@@ -125,6 +125,22 @@ public final class SpecForm {
                         + "conv1 is drawn to filters/, e.g. 50, 100, 200 (always at 0 and the end)"));
     }
 
+    /**
+     * Whether a field means anything for a run of {@code kind}: the teacher, the adaptation and transfer's own crops
+     * for transfer runs, the fine-tuning fields for fine-tuning runs; every other field for every kind. The form shows
+     * only these, so that a teacher or fine-tuning run is not offered settings it ignores.
+     */
+    public static boolean appliesTo(SpecField field, String kind) {
+        String k = field.key();
+        boolean transferOnly = field.category().equals(TEACHER) || k.startsWith("adaptation.")
+                || k.equals("student.tap") || k.equals("augmentation.crops") || k.equals("augmentation.proposals")
+                || k.equals("augmentation.cropGrid");
+        if (transferOnly) {
+            return "transfer".equals(kind);
+        }
+        return !field.category().equals(FINETUNE) || "finetune".equals(kind);
+    }
+
     /** The field values of a spec, by key. */
     public static Map<String, Object> values(RunSpec spec) {
         JsonNode tree = Json.MAPPER.valueToTree(spec);

@@ -91,4 +91,29 @@ class SpecFormTest {
         assertNull(SpecEditors.parse(SpecField.Type.INTEGER, "1.5"));
         assertNull(SpecEditors.parse(SpecField.Type.NUMBER, "NaN"));
     }
+
+    @Test
+    void eachKindOfRunIsOfferedTheFieldsItUses() {
+        java.util.function.Function<String, List<String>> shown = kind -> SpecForm.fields().stream()
+                .filter(f -> SpecForm.appliesTo(f, kind)).map(SpecField::key).toList();
+        List<String> transfer = shown.apply("transfer");
+        List<String> teacher = shown.apply("teacher");
+        List<String> finetune = shown.apply("finetune");
+        assertTrue(transfer.containsAll(List.of("teacher.weights", "adaptation.matchNorms", "augmentation.crops",
+                "student.architecture", "optimizer.learningRate")), transfer.toString());
+        assertTrue(transfer.stream().noneMatch(k -> k.startsWith("finetune.")), transfer.toString());
+        assertTrue(finetune.containsAll(List.of("finetune.task", "finetune.init", "student.architecture",
+                "iterations")), finetune.toString());
+        assertTrue(finetune.stream().noneMatch(k -> k.startsWith("teacher.") || k.startsWith("adaptation.")),
+                finetune.toString());
+        assertTrue(teacher.containsAll(List.of("name", "kind", "data", "student.architecture", "seed", "threads")),
+                teacher.toString());
+        assertTrue(teacher.stream().noneMatch(k -> k.startsWith("teacher.") || k.startsWith("finetune.")),
+                teacher.toString());
+        // every field is shown for some kind
+        for (SpecField f : SpecForm.fields()) {
+            assertTrue(transfer.contains(f.key()) || teacher.contains(f.key()) || finetune.contains(f.key()),
+                    f.key());
+        }
+    }
 }

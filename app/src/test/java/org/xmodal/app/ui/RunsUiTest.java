@@ -156,6 +156,36 @@ class RunsUiTest {
         workbench.assertNoProblems();
     }
 
+    @Test
+    void theFormOffersEachKindOfRunTheFieldsItUses(FxRobot robot) {
+        RunsView view = openRuns(robot);
+        robot.clickOn("#new-run");
+        WorkbenchRobot.waitUntil("the form opens", () -> robot.lookup("#run-form").query().isVisible());
+        RunFormViewModel form = view.model().form();
+        WorkbenchRobot.onFx(() -> {
+            form.value("kind").set("transfer");
+            return null;
+        });
+        WorkbenchRobot.waitUntil("a transfer run's fields show", () -> shown(robot).contains("Teacher weights")
+                && !shown(robot).contains("Task"));
+        WorkbenchRobot.onFx(() -> {
+            form.value("kind").set("finetune");
+            return null;
+        });
+        WorkbenchRobot.waitUntil("a fine-tuning run's fields show", () -> shown(robot).contains("Task")
+                && !shown(robot).contains("Teacher weights"));
+        assertTrue(robot.lookup("#field-finetune-task").tryQuery().isPresent(), "the task's editor is in the form");
+        workbench.assertNoProblems();
+    }
+
+    /** The names of the fields the form shows, both columns. */
+    private static List<String> shown(FxRobot robot) {
+        return WorkbenchRobot.onFx(() -> java.util.stream.Stream.of("#spec-sheet", "#spec-sheet-2")
+                .flatMap(id -> robot.lookup(id).queryAs(org.controlsfx.control.PropertySheet.class).getItems()
+                        .stream())
+                .map(org.controlsfx.control.PropertySheet.Item::getName).toList());
+    }
+
     private static void writeRun(Path dir, String name, double lr) throws Exception {
         RunSpec spec = new RunSpec(name, "transfer", data.toString(), "depth", new RunSpec.Teacher("random",
                 "alexnet-small", null, "pool5"), new RunSpec.Student("alexnet-small", "pool5", "random"), null,
