@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
  * is lower than the peer's 1e-3, at which our He-initialised networks diverge on these inputs (PyTorch's default
  * initialisation is smaller); a rate changes no work, but a non-finite loss would skip backward and the update,
  * so the bench stops rather than time such steps. The machine's load average is printed with the figure, since
- * the machine may be shared.
+ * the machine may be shared. With {@code --peer}, the peer script runs after each of our rounds, so that both are
+ * timed under the same load, and both figures are printed; the last line stays our figure.
  */
 @Command(name = "transfer", mixinStandardHelpOptions = true,
         description = "Time whole supervision-transfer steps on fixed random inputs. Last line: images/s.")
@@ -68,6 +69,17 @@ final class BenchTransferCommand extends CliCommand implements Callable<Integer>
                     + "conv1 padding 2), for a like-for-like comparison with it.")
     String layers;
 
+    @Option(names = "--peer", paramLabel = "SCRIPT",
+            description = "Also time the same step in plain PyTorch with this script (shared/bench/"
+                    + "torch_transfer_peer.py, run with python3 and the same --arch, --batch, --size, --steps and "
+                    + "--threads), alternating with ours round by round, and print both figures.")
+    Path peer;
+
+    @Option(names = "--rounds", defaultValue = "1", paramLabel = "R",
+            description = "Timed rounds of --steps steps (default 1); with several, the medians are printed. "
+                    + "Alternating rounds with --peer puts both under the same machine load.")
+    int rounds;
+
     @Option(names = "--report-rss-at", split = ",", paramLabel = "STEP",
             description = "Print the resident memory (VmRSS) after these step counts, warm-up steps included "
                     + "(for example 200,2000).")
@@ -75,8 +87,12 @@ final class BenchTransferCommand extends CliCommand implements Callable<Integer>
 
     @Override
     public Integer call() throws IOException {
-        if (batch < 1 || size < 1 || steps < 1 || threads < 1) {
-            throw new IllegalArgumentException("--batch, --size, --steps and --threads must be at least 1");
+        if (batch < 1 || size < 1 || steps < 1 || threads < 1 || rounds < 1) {
+            throw new IllegalArgumentException("--batch, --size, --steps, --threads and --rounds must be at least 1");
+        }
+        if (peer != null && !Files.isRegularFile(peer)) {
+            throw new IllegalArgumentException("--peer " + peer + ": no such file (the peer script is "
+                    + "shared/bench/torch_transfer_peer.py)");
         }
         EngineThreads.apply(threads);
         EngineInfo engine = EngineInfo.probe();
@@ -109,26 +125,51 @@ final class BenchTransferCommand extends CliCommand implements Callable<Integer>
     private int time(OptimisationStep step, EngineInfo engine) throws IOException {
         long done = 0;
         double first = Double.NaN;
-        String loadBefore = loadAverage();
         for (int i = 0; i < WARM_UP; i++) {
             double loss = checked(step.run(done, lr), done);
             first = i == 0 ? loss : first;
             reportRss(++done);
         }
-        double last = Double.NaN;
-        long start = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
-            last = checked(step.run(done, lr), done);
-            reportRss(++done);
+        double[] ours = new double[rounds];
+        double[] theirs = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            String loadBefore = loadAverage();
+            double last = Double.NaN;
+            long start = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                last = checked(step.run(done, lr), done);
+                reportRss(++done);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ours[round] = batch * steps / seconds;
+            out().printf(Locale.ROOT, "%s%s %s via DJL %s, %d intra-op threads; %s batch=%d size=%d to %s; %d warm-up "
+                            + "+ %d timed steps, %.1f ms/step; loss %.4g -> %.4g; load average %s before, %s after%n",
+                    rounds > 1 ? "round " + (round + 1) + ": " : "", engine.engine(), engine.engineVersion(),
+                    engine.djlVersion(), JniUtils.getNumThreads(), arch + ("peer".equals(layers) ? " (peer layers)"
+                            : ""), batch, size, TAP, WARM_UP, steps, seconds * 1e3 / steps, first, last, loadBefore,
+                    loadAverage());
+            if (peer != null) {
+                theirs[round] = PeerBenchmark.run(peer, arch, batch, size, steps, threads);
+                out().printf(Locale.ROOT, "%sxmodal %.2f images/s, PyTorch (%s) %.2f images/s%n",
+                        rounds > 1 ? "round " + (round + 1) + ": " : "", ours[round], peer.getFileName(),
+                        theirs[round]);
+            }
+            out().flush();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        out().printf(Locale.ROOT, "%s %s via DJL %s, %d intra-op threads; %s batch=%d size=%d to %s; %d warm-up + %d "
-                        + "timed steps, %.1f ms/step; loss %.4g -> %.4g; load average %s before, %s after%n",
-                engine.engine(), engine.engineVersion(), engine.djlVersion(), JniUtils.getNumThreads(),
-                arch + ("peer".equals(layers) ? " (peer layers)" : ""), batch,
-                size, TAP, WARM_UP, steps, seconds * 1e3 / steps, first, last, loadBefore, loadAverage());
-        out().printf(Locale.ROOT, "%.2f images/s%n", batch * steps / seconds);
+        if (peer != null) {
+            out().printf(Locale.ROOT, "%s: xmodal %.2f images/s, PyTorch %.2f images/s (%+.0f%%)%n",
+                    rounds > 1 ? "medians of " + rounds + " alternating rounds" : "side by side", median(ours),
+                    median(theirs), 100 * (median(ours) / median(theirs) - 1));
+        }
+        out().printf(Locale.ROOT, "%.2f images/s%n", median(ours));
         return 0;
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /** A non-finite loss skips backward and the update, so the steps after it would not be whole steps. */
