@@ -104,6 +104,7 @@ public final class FiltersView implements WorkbenchView {
         ImageTile tile = new ImageTile("filters-grid", "conv1");
         tile.show(Bindings.createObjectBinding(() -> picture(vm.gridProperty().get()), vm.gridProperty()));
         tile.canvas().placeholderProperty().set("Runs with checkpoints show here; start one in the Runs view");
+        asPage(tile);
         BorderPane pane = new BorderPane(tile, bar, null, caption("filters-caption", vm.gridProperty()), null);
         BorderPane.setMargin(tile, new javafx.geometry.Insets(8));
         return pane;
@@ -137,9 +138,20 @@ public final class FiltersView implements WorkbenchView {
         ImageTile tile = new ImageTile("figure-grid", "conv1: RGB teacher, copy from RGB after fine-tuning, "
                 + "supervision transfer, random init");
         tile.show(Bindings.createObjectBinding(() -> picture(vm.figureProperty().get()), vm.figureProperty()));
+        asPage(tile);
         BorderPane pane = new BorderPane(tile, choosers, null, caption("figure-caption", vm.figureProperty()), null);
         BorderPane.setMargin(tile, new javafx.geometry.Insets(8));
         return pane;
+    }
+
+    /**
+     * Filter pictures are pages (grids and captions on the legend background): surrounded by the same colour rather
+     * than by the dark bands that frame photographs.
+     */
+    private static void asPage(ImageTile tile) {
+        int rgb = org.xmodal.viz.AwtImages.LEGEND_BACKGROUND;
+        tile.canvas().surroundProperty().set(javafx.scene.paint.Color.rgb(rgb >> 16 & 0xff, rgb >> 8 & 0xff,
+                rgb & 0xff));
     }
 
     private Label caption(String id, javafx.beans.value.ObservableValue<FiltersViewModel.Picture> picture) {

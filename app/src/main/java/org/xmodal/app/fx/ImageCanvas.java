@@ -39,6 +39,9 @@ public final class ImageCanvas extends Region {
     private final DoubleProperty split = new SimpleDoubleProperty(this, "split", 0.5);
     private final ObservableList<Mark> marks = FXCollections.observableArrayList();
     private final StringProperty placeholder = new SimpleStringProperty(this, "placeholder", "");
+    /** What surrounds the picture: dark for photographs and maps, the pictures' own page colour for figures. */
+    private final javafx.beans.property.ObjectProperty<Color> background =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "surround", BACKGROUND);
     private final ReadOnlyObjectWrapper<Point2D> pointed = new ReadOnlyObjectWrapper<>(this, "pointed");
     private double imageWidth = -1;
     private double imageHeight = -1;
@@ -48,6 +51,7 @@ public final class ImageCanvas extends Region {
     public ImageCanvas() {
         getChildren().add(canvas);
         getStyleClass().add("image-canvas");
+        background.addListener((obs, o, n) -> redraw());
         setMinSize(40, 40);
         setPrefSize(320, 240);
         image.addListener((obs, old, img) -> {
@@ -133,7 +137,7 @@ public final class ImageCanvas extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.setFill(BACKGROUND);
+        g.setFill(background.get());
         g.fillRect(0, 0, w, h);
         Image img = image.get();
         if (img == null) {
@@ -245,6 +249,10 @@ public final class ImageCanvas extends Region {
     }
 
     /** Shown while there is no image. */
+    public javafx.beans.property.ObjectProperty<Color> surroundProperty() {
+        return background;
+    }
+
     public StringProperty placeholderProperty() {
         return placeholder;
     }
