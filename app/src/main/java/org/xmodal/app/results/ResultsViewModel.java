@@ -329,28 +329,25 @@ public final class ResultsViewModel {
 
     /** Opens the experiment's report.html in the browser. */
     public void openReport() {
-        Experiment e = experiment.get();
-        if (e == null) {
-            return;
-        }
-        if (!e.hasReport()) {
-            context.problems().report(noReport(e));
-            return;
-        }
-        files.open(e.report());
+        report().ifPresent(files::open);
     }
 
     /** Saves a copy of the experiment's report.html (one self-contained page: its charts are inside it). */
     public void copyReport(Path target, boolean replace) {
+        report().ifPresent(r -> files.copy("the report", r, target, replace));
+    }
+
+    /** The open experiment's report.html; empty, with the problem reported, when it has none. */
+    private java.util.Optional<Path> report() {
         Experiment e = experiment.get();
         if (e == null) {
-            return;
+            return java.util.Optional.empty();
         }
         if (!e.hasReport()) {
             context.problems().report(noReport(e));
-            return;
+            return java.util.Optional.empty();
         }
-        files.copy("the report", e.report(), target, replace);
+        return java.util.Optional.of(e.report());
     }
 
     private static Problem noReport(Experiment e) {

@@ -82,18 +82,8 @@ class TrainingLoopTest {
             ParameterOptimizer opt = ParameterOptimizer.create(spec.optimizer().type(), spec.optimizer().momentum(),
                     spec.optimizer().weightDecay(), manager);
             return new TrainingLoop(run, spec, manager, params, opt, 64, (batch, step) -> {
-                SplittableRandom r = StepRandom.of(spec.seed(), step, 0);
-                float[] x = new float[spec.batchSize() * TRUE_W.length];
-                float[] y = new float[spec.batchSize()];
-                for (int b = 0; b < spec.batchSize(); b++) {
-                    for (int j = 0; j < TRUE_W.length; j++) {
-                        x[b * TRUE_W.length + j] = (float) r.nextGaussian();
-                        y[b] += x[b * TRUE_W.length + j] * TRUE_W[j];
-                    }
-                }
-                NDArray xs = batch.create(x, new Shape(spec.batchSize(), TRUE_W.length));
-                NDArray ys = batch.create(y, new Shape(spec.batchSize(), 1));
-                NDArray loss = xs.matMul(params.get("linear.weight")).sub(ys).square().mean();
+                NDArray[] xy = data(batch, step);
+                NDArray loss = xy[0].matMul(params.get("linear.weight")).sub(xy[1]).square().mean();
                 return step == nanAtStep ? loss.mul(Float.NaN) : loss;
             });
         }
