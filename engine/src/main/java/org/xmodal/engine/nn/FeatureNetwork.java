@@ -164,12 +164,12 @@ public final class FeatureNetwork extends AbstractBlock {
     }
 
     /**
-     * Runs the stages up to and including {@code tap} on an N x C x H x W batch, stored channels last
-     * ({@link NetworkInput}; a batch stored otherwise is converted first).
+     * Runs the stages up to and including {@code tap} on an N x C x H x W batch: on the CPU stored channels last
+     * ({@link NetworkInput}; a batch stored otherwise is converted first), on a GPU in PyTorch's default layout.
      */
     public NDArray forward(ParameterStore parameterStore, NDArray input, String tap, boolean training) {
         checkInput(input.getShape());
-        return stages(parameterStore, NetworkInput.channelsLast(input), 0, indexOf(tap), training);
+        return stages(parameterStore, NetworkInput.forDevice(input), 0, indexOf(tap), training);
     }
 
     /** As {@link #forward}, but in whatever layout {@code input} is stored (to check that layouts agree). */

@@ -21,7 +21,9 @@ import ai.djl.ndarray.types.Shape;
  * across channels), conv2 3.8 ms instead of 5.1, a whole training step of the student a fifth less. Batches are
  * therefore assembled in Java in that order ({@link #index}), and {@link #tensor} makes them tensors without a
  * copy; {@link FeatureNetwork} converts any other input once, on the native side. The layout changes no value:
- * every operation means the same whatever the strides.
+ * every operation means the same whatever the strides. On a GPU the networks run in PyTorch's default layout, what
+ * a PyTorch user gets there: whether cuDNN's float32 kernels are faster channels last depends on the GPU, and no
+ * GPU was at hand to measure it ({@link #forDevice}).
  */
 public final class NetworkInput {
     /** Mean of the first network channel (blue, or the third channel of the image file). */
@@ -64,6 +66,11 @@ public final class NetworkInput {
         // reshape(-1) of the N x H x W x C permutation copies unless that permutation is already contiguous
         return x.transpose(0, 2, 3, 1).reshape(-1).reshape(s.get(0), s.get(2), s.get(3), s.get(1))
                 .transpose(0, 3, 1, 2);
+    }
+
+    /** The layout the networks run in on {@code x}'s device: channels last on the CPU, the default on a GPU. */
+    public static NDArray forDevice(NDArray x) {
+        return x.getDevice().isGpu() ? contiguous(x) : channelsLast(x);
     }
 
     /**
