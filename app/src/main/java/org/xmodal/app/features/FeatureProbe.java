@@ -8,6 +8,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import org.xmodal.engine.data.CameraIntrinsics;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
@@ -49,7 +50,7 @@ public final class FeatureProbe {
      * @param teacherScale the factor the run applied to its teacher's features when it matched feature norms (its
      *     {@code teacherScale} metric event); empty for runs that logged none
      */
-    public static FeatureComparison compare(RunSpec spec, Path checkpoint, java.util.OptionalDouble teacherScale,
+    public static FeatureComparison compare(RunSpec spec, Path checkpoint, OptionalDouble teacherScale,
                                             PairedDataset ds, Pair pair, EncodingCache cache, Cancellation cancel)
             throws IOException {
         RgbImage rgb = ds.rgb(pair);
@@ -82,7 +83,7 @@ public final class FeatureProbe {
         return Resize.rgb(h, size[0], size[1]);
     }
 
-    private static FeatureComparison run(RunSpec spec, Path checkpoint, java.util.OptionalDouble teacherScale,
+    private static FeatureComparison run(RunSpec spec, Path checkpoint, OptionalDouble teacherScale,
                                          RgbImage rgbIn, RgbImage pairedIn, Modality modality, Cancellation cancel)
             throws IOException {
         String arch = spec.student().architecture();

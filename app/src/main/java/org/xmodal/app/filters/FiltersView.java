@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.fx.ImageTile;
@@ -27,6 +28,7 @@ import org.xmodal.app.runs.RunRecord;
 import org.xmodal.app.runs.RunWatchTimer;
 import org.xmodal.app.shell.WorkbenchView;
 import org.xmodal.engine.image.RgbImage;
+import org.xmodal.viz.AwtImages;
 
 /** The filters view: a run's conv1 over its checkpoints, and the paper's Figure 2; both can be saved as PNG. */
 public final class FiltersView implements WorkbenchView {
@@ -149,8 +151,8 @@ public final class FiltersView implements WorkbenchView {
      * than by the dark bands that frame photographs.
      */
     private static void asPage(ImageTile tile) {
-        int rgb = org.xmodal.viz.AwtImages.LEGEND_BACKGROUND;
-        tile.canvas().surroundProperty().set(javafx.scene.paint.Color.rgb(rgb >> 16 & 0xff, rgb >> 8 & 0xff,
+        int rgb = AwtImages.LEGEND_BACKGROUND;
+        tile.canvas().surroundProperty().set(Color.rgb(rgb >> 16 & 0xff, rgb >> 8 & 0xff,
                 rgb & 0xff));
     }
 

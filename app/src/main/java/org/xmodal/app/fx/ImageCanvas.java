@@ -40,8 +40,8 @@ public final class ImageCanvas extends Region {
     private final ObservableList<Mark> marks = FXCollections.observableArrayList();
     private final StringProperty placeholder = new SimpleStringProperty(this, "placeholder", "");
     /** What surrounds the picture: dark for photographs and maps, the pictures' own page colour for figures. */
-    private final javafx.beans.property.ObjectProperty<Color> background =
-            new javafx.beans.property.SimpleObjectProperty<>(this, "surround", BACKGROUND);
+    private final ObjectProperty<Color> background =
+            new SimpleObjectProperty<>(this, "surround", BACKGROUND);
     private final ReadOnlyObjectWrapper<Point2D> pointed = new ReadOnlyObjectWrapper<>(this, "pointed");
     private double imageWidth = -1;
     private double imageHeight = -1;
@@ -249,7 +249,7 @@ public final class ImageCanvas extends Region {
     }
 
     /** Shown while there is no image. */
-    public javafx.beans.property.ObjectProperty<Color> surroundProperty() {
+    public ObjectProperty<Color> surroundProperty() {
         return background;
     }
 

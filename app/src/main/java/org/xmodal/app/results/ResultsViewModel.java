@@ -338,16 +338,16 @@ public final class ResultsViewModel {
     }
 
     /** The open experiment's report.html; empty, with the problem reported, when it has none. */
-    private java.util.Optional<Path> report() {
+    private Optional<Path> report() {
         Experiment e = experiment.get();
         if (e == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!e.hasReport()) {
             context.problems().report(noReport(e));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(e.report());
+        return Optional.of(e.report());
     }
 
     private static Problem noReport(Experiment e) {

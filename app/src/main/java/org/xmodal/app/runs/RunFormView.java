@@ -1,5 +1,8 @@
 package org.xmodal.app.runs;
 
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -26,8 +29,8 @@ final class RunFormView extends BorderPane {
     /** The fields that apply to the form's kind of run (SpecForm.appliesTo); the others keep their values. */
     private static void showFieldsOf(RunFormViewModel vm, PropertySheet first, PropertySheet second) {
         String kind = String.valueOf(vm.value("kind").get());
-        java.util.List<PropertySheet.Item> left = new java.util.ArrayList<>();
-        java.util.List<PropertySheet.Item> right = new java.util.ArrayList<>();
+        List<PropertySheet.Item> left = new ArrayList<>();
+        List<PropertySheet.Item> right = new ArrayList<>();
         for (SpecField f : vm.fields()) {
             if (SpecForm.appliesTo(f, kind)) {
                 (SpecForm.FIRST_COLUMN.contains(f.category()) ? left : right)
@@ -63,7 +66,7 @@ final class RunFormView extends BorderPane {
         PropertySheet second = sheet("spec-sheet-2");
         showFieldsOf(vm, first, second);
         // after the kind's own editor has finished reporting the change: that editor is one of the items replaced
-        vm.value("kind").addListener((obs, o, n) -> javafx.application.Platform.runLater(
+        vm.value("kind").addListener((obs, o, n) -> Platform.runLater(
                 () -> showFieldsOf(vm, first, second)));
         HBox sheets = new HBox(12, first, second);
         HBox.setHgrow(first, Priority.ALWAYS);

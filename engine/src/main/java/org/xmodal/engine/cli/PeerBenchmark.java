@@ -1,7 +1,9 @@
 package org.xmodal.engine.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -49,11 +51,11 @@ final class PeerBenchmark {
 
     /** The interpreter named by the script's "#!" line when that file exists, else python3. */
     static String interpreter(Path script) throws IOException {
-        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(script, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = Files.newBufferedReader(script, StandardCharsets.UTF_8)) {
             String first = r.readLine();
             if (first != null && first.startsWith("#!")) {
                 String[] words = first.substring(2).trim().split("\\s+");
-                if (words.length == 1 && java.nio.file.Files.isExecutable(Path.of(words[0]))) {
+                if (words.length == 1 && Files.isExecutable(Path.of(words[0]))) {
                     return words[0];
                 }
             }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -118,12 +119,12 @@ public final class RunDirectory {
      * The value of the last run-level metric event named {@code name} (for instance {@code teacherScale}, the factor
      * a transfer run applied to its teacher's features), or empty when the run logged none.
      */
-    public java.util.OptionalDouble lastMetric(String name) throws IOException {
-        java.util.OptionalDouble found = java.util.OptionalDouble.empty();
+    public OptionalDouble lastMetric(String name) throws IOException {
+        OptionalDouble found = OptionalDouble.empty();
         for (RunEvent e : events()) {
             if (e.type().equals(RunEvent.METRIC) && name.equals(e.text("name"))) {
                 double v = e.number("value", Double.NaN);
-                found = Double.isFinite(v) ? java.util.OptionalDouble.of(v) : found;
+                found = Double.isFinite(v) ? OptionalDouble.of(v) : found;
             }
         }
         return found;
