@@ -10,6 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** {@code metrics.csv}: {@code step,epoch,split,name,value}, one row per measurement, appended and flushed. */
 public final class MetricsLog {
@@ -51,6 +53,17 @@ public final class MetricsLog {
             parse(line).ifPresent(rows::add);
         }
         return rows;
+    }
+
+    /** The values of metric {@code name} by step (the last row of a step wins), in step order. */
+    public SortedMap<Long, Double> series(String name) throws IOException {
+        SortedMap<Long, Double> out = new TreeMap<>();
+        for (Row r : read()) {
+            if (r.name().equals(name)) {
+                out.put(r.step(), r.value());
+            }
+        }
+        return out;
     }
 
     /**

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -238,12 +237,6 @@ class FinetuneRunTest {
     }
 
     private static Map<Long, Double> losses(RunDirectory run) throws IOException {
-        Map<Long, Double> out = new TreeMap<>();
-        for (MetricsLog.Row r : run.metrics().read()) {
-            if (r.name().equals("loss")) {
-                out.put(r.step(), r.value());
-            }
-        }
-        return out;
+        return run.metrics().series("loss");
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +13,6 @@ import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.data.Split;
 import org.xmodal.engine.encode.EncodingCache;
-import org.xmodal.engine.run.MetricsLog;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
 import org.xmodal.engine.run.RunSpec;
@@ -48,12 +46,7 @@ class RegionTransferTest {
         assertEquals(TrainingLoop.Outcome.FINISHED, TransferRun.execute(run, false,
                 new EncodingCache(tmp.resolve("cache")), ProgressListener.NONE, TrainingLoop.Listener.NONE,
                 Cancellation.NEVER));
-        Map<Long, Double> loss = new TreeMap<>();
-        for (MetricsLog.Row r : run.metrics().read()) {
-            if (r.name().equals("loss")) {
-                loss.put(r.step(), r.value());
-            }
-        }
+        Map<Long, Double> loss = run.metrics().series("loss");
         double first = (loss.get(1L) + loss.get(2L) + loss.get(3L)) / 3;
         double last = (loss.get(18L) + loss.get(19L) + loss.get(20L)) / 3;
         assertTrue(last < first, "loss " + first + " -> " + last);

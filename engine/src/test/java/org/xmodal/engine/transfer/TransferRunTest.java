@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import org.xmodal.engine.cli.XmodalCli;
 import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.nn.NetworkWeights;
-import org.xmodal.engine.run.MetricsLog;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
 import org.xmodal.engine.run.RunSpec;
@@ -205,13 +203,7 @@ class TransferRunTest {
     }
 
     private static Map<Long, Double> losses(RunDirectory run) throws IOException {
-        Map<Long, Double> out = new TreeMap<>();
-        for (MetricsLog.Row r : run.metrics().read()) {
-            if (r.name().equals("loss")) {
-                out.put(r.step(), r.value());
-            }
-        }
-        return out;
+        return run.metrics().series("loss");
     }
 
     /** The engine's command line in a child JVM, its output in a log file beside the runs. */
