@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.xmodal.engine.data.DatasetIssue;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
@@ -22,6 +21,7 @@ import org.xmodal.engine.image.FloFile;
 import org.xmodal.engine.image.ImageFiles;
 import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.Parallel;
 import org.xmodal.engine.task.ProgressListener;
 
 /**
@@ -90,7 +90,7 @@ public final class DatasetEncoder {
         ThreadLocal<HhaEncoder> encoders = ThreadLocal.withInitial(HhaEncoder::new);
         ThreadLocal<FlowEstimator> estimators = ThreadLocal.withInitial(() -> new FlowEstimator(flowConfig));
         String label = hha != null ? "HHA" : "flow (" + flowConfig.method().id() + ")";
-        IntStream.range(0, pairs.size()).parallel().forEach(i -> {
+        Parallel.forEach(pairs.size(), i -> {
             if (cancel.isCancelled()) {
                 return;
             }

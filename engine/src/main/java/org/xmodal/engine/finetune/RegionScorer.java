@@ -5,13 +5,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.xmodal.engine.data.Box;
+import org.xmodal.engine.nn.NetworkInput;
 import org.xmodal.engine.regions.RegionClassifier;
 import org.xmodal.engine.regions.RegionImages;
 import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.Parallel;
 import org.xmodal.engine.task.ProgressListener;
-import org.xmodal.engine.nn.NetworkInput;
 
 /** Runs a trained region classifier on given boxes of given images, in chunks, for their pre-softmax scores. */
 final class RegionScorer {
@@ -42,7 +42,7 @@ final class RegionScorer {
             int n = Math.min(CHUNK, regions.size() - start);
             float[] inputs = new float[n * 3 * side * side];
             int first = start;
-            IntStream.range(0, n).parallel().forEach(j -> {
+            Parallel.forEach(n, j -> {
                 int[] r = regions.get(first + j);
                 Box box = boxes.get(r[0]).boxes().get(r[1]);
                 images.write(r[0], box, false, inputs, j);

@@ -1,5 +1,7 @@
 package org.xmodal.engine.hha;
 
+import org.xmodal.engine.task.Parallel;
+
 /**
  * The rotation that takes the camera's y axis onto the estimated gravity direction (rgbdutils' getRMatrix,
  * Rodrigues' formula about y0 x yDir; the identity when the two are within 0.1 degree), and the height of

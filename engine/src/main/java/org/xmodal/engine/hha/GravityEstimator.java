@@ -3,6 +3,7 @@ package org.xmodal.engine.hha;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.xmodal.engine.task.Parallel;
 
 /**
  * The direction of gravity from a normal field (rgbdutils' getYDir): starting from the camera's y axis, each
@@ -59,7 +60,7 @@ public final class GravityEstimator {
         float[] nx = n.nx();
         float[] ny = n.ny();
         float[] nz = n.nz();
-        java.util.stream.IntStream.range(0, bands).parallel().forEach(b -> {
+        Parallel.forEach(bands, b -> {
             double[] m = partial[b];
             int start = (b * h / bands) * w;
             int end = ((b + 1) * h / bands) * w;

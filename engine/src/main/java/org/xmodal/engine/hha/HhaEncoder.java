@@ -3,6 +3,7 @@ package org.xmodal.engine.hha;
 import org.xmodal.engine.data.CameraIntrinsics;
 import org.xmodal.engine.image.DepthMap;
 import org.xmodal.engine.image.RgbImage;
+import org.xmodal.engine.task.Parallel;
 
 /**
  * HHA encoding of depth (Gupta, Girshick, Arbelaez, Malik, ECCV 2014), following rcnn-depth's saveHHA step for

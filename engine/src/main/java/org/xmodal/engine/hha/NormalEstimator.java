@@ -1,5 +1,7 @@
 package org.xmodal.engine.hha;
 
+import org.xmodal.engine.task.Parallel;
+
 /**
  * Surface normals by a least-squares plane fit over a square window of valid pixels (rgbdutils'
  * computeNormalsSquareSupport). For pixels p = (X, Y, Z) of the window the plane n.p = 1 is fitted in the
@@ -63,7 +65,7 @@ public final class NormalEstimator {
             }
         });
         // Prefix sums: rows in parallel, then columns in parallel (each channel independently).
-        java.util.stream.IntStream.range(0, CHANNELS).parallel().forEach(ch -> integrate(t[ch], w, h));
+        Parallel.forEach(CHANNELS, ch -> integrate(t[ch], w, h));
     }
 
     private void integrate(double[] s, int w, int h) {

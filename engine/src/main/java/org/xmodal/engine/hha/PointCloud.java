@@ -2,6 +2,7 @@ package org.xmodal.engine.hha;
 
 import org.xmodal.engine.data.CameraIntrinsics;
 import org.xmodal.engine.image.DepthMap;
+import org.xmodal.engine.task.Parallel;
 
 /**
  * The 3-D point of every pixel in centimetres, camera coordinates (x right, y down, z forward), from depth and

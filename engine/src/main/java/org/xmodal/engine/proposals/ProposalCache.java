@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.xmodal.engine.data.Box;
 import org.xmodal.engine.data.CameraIntrinsics;
 import org.xmodal.engine.data.Modality;
@@ -24,6 +23,7 @@ import org.xmodal.engine.image.ImageFiles;
 import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.Parallel;
 import org.xmodal.engine.task.ProgressListener;
 
 /**
@@ -67,7 +67,7 @@ public final class ProposalCache {
         Map<String, List<Box>> found = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
         IOException[] failure = new IOException[1];
-        IntStream.range(0, pairs.size()).parallel().forEach(i -> {
+        Parallel.forEach(pairs.size(), i -> {
             if (failure[0] != null || cancel.isCancelled()) {
                 return;
             }

@@ -6,9 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.xmodal.engine.data.Box;
 import org.xmodal.engine.image.RgbImage;
+import org.xmodal.engine.task.Parallel;
 
 /**
  * Class-agnostic object proposals by selective search (Uijlings, van de Sande, Gevers, Smeulders, IJCV 2013)
@@ -66,7 +66,7 @@ public final class SelectiveSearch {
         List<GroupingStrategy> strategies = config.strategies();
         @SuppressWarnings("unchecked")
         List<Box>[] hierarchies = new List[strategies.size()];
-        IntStream.range(0, strategies.size()).parallel().forEach(si -> {
+        Parallel.forEach(strategies.size(), si -> {
             Superpixels sp = segmenters.get(si).segment(rgb, hha, scale, minSize, sigma);
             hierarchies[si] = HierarchicalGrouping.boxes(sp, rgb, hha, strategies.get(si).cues());
         });

@@ -3,7 +3,6 @@ package org.xmodal.engine.regions;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.xmodal.engine.data.CameraIntrinsics;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
@@ -21,6 +20,7 @@ import org.xmodal.engine.image.FlowField;
 import org.xmodal.engine.image.ImageFiles;
 import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.Parallel;
 import org.xmodal.engine.task.ProgressListener;
 import org.xmodal.engine.transfer.InputNormalisation;
 
@@ -47,7 +47,7 @@ public final class RegionInputs {
         AtomicInteger done = new AtomicInteger();
         IOException[] failure = new IOException[1];
         String what = rgb ? "RGB" : flow ? "flow" : "HHA";
-        IntStream.range(0, pairs.size()).parallel().forEach(i -> {
+        Parallel.forEach(pairs.size(), i -> {
             if (failure[0] != null || cancel.isCancelled()) {
                 return;
             }

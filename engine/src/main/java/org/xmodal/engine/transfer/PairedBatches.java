@@ -25,6 +25,7 @@ import org.xmodal.engine.image.FlowField;
 import org.xmodal.engine.image.ImageFiles;
 import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.Parallel;
 import org.xmodal.engine.task.ProgressListener;
 import org.xmodal.engine.train.StepRandom;
 
@@ -97,7 +98,7 @@ public final class PairedBatches implements TransferBatches {
         ThreadLocal<FlowEstimator> estimators = ThreadLocal.withInitial(() -> new FlowEstimator(flowConfig));
         AtomicInteger done = new AtomicInteger();
         IOException[] failure = new IOException[1];
-        IntStream.range(0, n).parallel().forEach(i -> {
+        Parallel.forEach(n, i -> {
             if (failure[0] != null || cancel.isCancelled()) {
                 return;
             }

@@ -20,6 +20,7 @@ import org.xmodal.engine.run.FilterGrid;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
 import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.task.Parallel;
 import org.xmodal.engine.task.ProgressListener;
 
 /** What every kind of run does around its training loop: start or resume events, filters, final weights. */
@@ -93,7 +94,7 @@ public final class RunSession {
             throws BadInputException {
         Map<Integer, RgbImage> out = new ConcurrentHashMap<>();
         BadInputException[] failure = new BadInputException[1];
-        IntStream.range(0, pairs.size()).parallel().forEach(i -> {
+        Parallel.forEach(pairs.size(), i -> {
             try {
                 out.put(i, ds.rgb(pairs.get(i)));
             } catch (BadInputException e) {

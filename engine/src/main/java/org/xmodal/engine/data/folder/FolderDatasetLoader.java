@@ -21,6 +21,7 @@ import org.xmodal.engine.data.Split;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.Parallel;
 import org.xmodal.engine.task.ProgressListener;
 
 /**
@@ -64,7 +65,7 @@ public final class FolderDatasetLoader {
         PairValidator validator = new PairValidator(dir, modality, units, camera, classes, issues);
         Pair[] valid = new Pair[entries.size()];
         AtomicInteger done = new AtomicInteger();
-        java.util.stream.IntStream.range(0, entries.size()).parallel().forEach(i -> {
+        Parallel.forEach(entries.size(), i -> {
             cancel.check();
             valid[i] = validator.validate(entries.get(i), i).orElse(null);
             int n = done.incrementAndGet();
