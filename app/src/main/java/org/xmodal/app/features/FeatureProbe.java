@@ -26,6 +26,7 @@ import org.xmodal.engine.image.FlowField;
 import org.xmodal.engine.image.ImageFiles;
 import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.nn.NetworkFactory;
+import org.xmodal.engine.nn.NetworkInput;
 import org.xmodal.engine.nn.NetworkWeights;
 import org.xmodal.engine.nn.Teacher;
 import org.xmodal.engine.run.RunSpec;
@@ -104,9 +105,9 @@ public final class FeatureProbe {
                     spec.seed(), manager)) {
                 NetworkWeights.loadInto(transfer.trainable(), checkpoint);
                 cancel.check();
-                NDArray x = manager.create(nchw(rgb, InputNormalisation.IMAGE), input);
-                NDArray y = manager.create(nchw(paired, modality == Modality.FLOW ? InputNormalisation.FLOW
-                        : InputNormalisation.IMAGE), input);
+                NDArray x = NetworkInput.tensor(manager, InputNormalisation.IMAGE.whole(rgb), input);
+                NDArray y = NetworkInput.tensor(manager, (modality == Modality.FLOW ? InputNormalisation.FLOW
+                        : InputNormalisation.IMAGE).whole(paired), input);
                 NDArray t = transfer.teacherFeatures(x);
                 String scaling = "teacher features as they are";
                 if (spec.adaptation().matchNorms() && teacherScale.isPresent()) {
@@ -163,20 +164,6 @@ public final class FeatureProbe {
         RgbImage out = RgbImage.blank(side, side);
         for (int y = 0; y < side; y++) {
             System.arraycopy(img.rgb(), 3 * ((y0 + y) * img.width() + x0), out.rgb(), 3 * y * side, 3 * side);
-        }
-        return out;
-    }
-
-    /** The image as a 1 x 3 x H x W batch in the networks' convention (BGR planes minus the means). */
-    static float[] nchw(RgbImage img, InputNormalisation norm) {
-        float[] means = norm.meansBgr();
-        int plane = img.width() * img.height();
-        float[] out = new float[3 * plane];
-        byte[] p = img.rgb();
-        for (int i = 0; i < plane; i++) {
-            out[i] = (p[3 * i + 2] & 0xFF) - means[0];
-            out[plane + i] = (p[3 * i + 1] & 0xFF) - means[1];
-            out[2 * plane + i] = (p[3 * i] & 0xFF) - means[2];
         }
         return out;
     }

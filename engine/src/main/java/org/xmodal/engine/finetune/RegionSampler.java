@@ -12,7 +12,7 @@ import org.xmodal.engine.train.StepRandom;
  * (seed, step) alone, so a resumed run draws exactly what the uninterrupted one did.
  */
 final class RegionSampler {
-    /** NCHW inputs and their labels. */
+    /** Inputs (laid out as NetworkInput says) and their labels. */
     record Batch(float[] inputs, int[] labels, int size) {
     }
 

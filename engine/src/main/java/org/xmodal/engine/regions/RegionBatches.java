@@ -15,15 +15,12 @@ import org.xmodal.engine.transfer.InputNormalisation;
  * random, from (seed, step) alone, so a resumed run draws the same batches.
  */
 public final class RegionBatches {
-    /** Inputs (NCHW, normalised) and their class indices. */
+    /** Inputs (normalised, laid out as NetworkInput says) and their class indices. */
     public record Batch(float[] inputs, int[] labels, int size, int side) {
     }
 
-    private final List<RgbImage> images;
+    private final RegionImages images;
     private final List<Region> regions;
-    private final InputNormalisation normalisation;
-    private final int side;
-    private final int context;
     private final long seed;
 
     public RegionBatches(List<RgbImage> images, List<Region> regions, InputNormalisation normalisation, int side,
@@ -31,11 +28,8 @@ public final class RegionBatches {
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("no labelled regions to train on");
         }
-        this.images = List.copyOf(images);
+        this.images = new RegionImages(images, null, normalisation, side);
         this.regions = List.copyOf(regions);
-        this.normalisation = normalisation;
-        this.side = side;
-        this.context = Math.max(1, Math.round(side * RegionWarp.CONTEXT_227 / 227f));
         this.seed = seed;
     }
 
@@ -59,12 +53,12 @@ public final class RegionBatches {
 
     public Batch get(long step, int batchSize) {
         SplittableRandom r = StepRandom.of(seed, step, 3);
+        int side = images.side();
         float[] inputs = new float[batchSize * 3 * side * side];
         int[] labels = new int[batchSize];
         for (int b = 0; b < batchSize; b++) {
             Region region = regions.get(r.nextInt(regions.size()));
-            RegionWarp.write(images.get(region.pair()), region.box(), side, context, r.nextBoolean(), normalisation,
-                    inputs, b);
+            images.write(region.pair(), region.box(), r.nextBoolean(), inputs, b);
             labels[b] = region.label();
         }
         return new Batch(inputs, labels, batchSize, side);
@@ -73,13 +67,14 @@ public final class RegionBatches {
     /** Every region once, unflipped, in order (for evaluation), in chunks of {@code chunk}. */
     public List<Batch> all(int chunk) {
         List<Batch> out = new ArrayList<>();
+        int side = images.side();
         for (int start = 0; start < regions.size(); start += chunk) {
             int n = Math.min(chunk, regions.size() - start);
             float[] inputs = new float[n * 3 * side * side];
             int[] labels = new int[n];
             for (int b = 0; b < n; b++) {
                 Region region = regions.get(start + b);
-                RegionWarp.write(images.get(region.pair()), region.box(), side, context, false, normalisation, inputs, b);
+                images.write(region.pair(), region.box(), false, inputs, b);
                 labels[b] = region.label();
             }
             out.add(new Batch(inputs, labels, n, side));

@@ -47,7 +47,7 @@ public final class RegionImages {
         return images.get(image).height();
     }
 
-    /** Writes the region {@code box} of image {@code image} into sample {@code b} of an NCHW batch. */
+    /** Writes the region {@code box} of image {@code image} into sample {@code b} of a batch (NetworkInput's layout). */
     public void write(int image, Box box, boolean flip, float[] out, int b) {
         RgbImage img = images.get(image);
         if (flip && mirrored != null) {

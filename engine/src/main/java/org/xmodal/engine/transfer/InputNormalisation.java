@@ -41,4 +41,16 @@ public enum InputNormalisation {
             }
         }
     }
+
+    /** The whole image as a one-image batch (any aspect), laid out as {@link NetworkInput} says: 1 x 3 x H x W. */
+    public float[] whole(RgbImage img) {
+        byte[] p = img.rgb();
+        float[] out = new float[p.length];
+        for (int i = 0; i < p.length; i += 3) {
+            out[i] = (p[i + 2] & 0xFF) - meanB;
+            out[i + 1] = (p[i + 1] & 0xFF) - meanG;
+            out[i + 2] = (p[i] & 0xFF) - meanR;
+        }
+        return out;
+    }
 }

@@ -38,7 +38,7 @@ import org.xmodal.engine.train.StepRandom;
  */
 public final class PairedBatches implements TransferBatches {
     /**
-     * NCHW float inputs, already normalised; {@code views} identifies each sample's (pair, crop, flip) for a
+     * Float inputs, already normalised and laid out as NetworkInput says; {@code views} identifies each sample's (pair, crop, flip) for a
      * teacher cache, or is null when crops are free.
      */
     public record Batch(long step, int size, int side, float[] source, float[] target, long[] views) {

@@ -54,4 +54,23 @@ class InputNormalisationTest {
         }
         assertEquals(10 * 1 + 1 - NetworkInput.FLOW_MEAN, plain[NetworkInput.index(0, 0, 0, 2, side)], 1e-4);
     }
+
+    @Test
+    void aWholeImageOfAnyAspectIsOneSampleInTheSameLayout() {
+        RgbImage img = image(); // 6 x 5
+        float[] whole = InputNormalisation.IMAGE.whole(img);
+        assertEquals(3 * 6 * 5, whole.length);
+        for (int y = 0; y < 5; y++) {
+            for (int x = 0; x < 6; x++) {
+                int o = (y * 6 + x) * 3;
+                assertEquals(200 + y - NetworkInput.MEAN_B, whole[o], 1e-4);
+                assertEquals(100 + x - NetworkInput.MEAN_G, whole[o + 1], 1e-4);
+                assertEquals(10 * x + y - NetworkInput.MEAN_R, whole[o + 2], 1e-4);
+            }
+        }
+        // a square window of it, written as a batch sample, agrees
+        float[] window = new float[3 * 5 * 5];
+        InputNormalisation.IMAGE.write(img, 0, 0, 5, false, window, 0);
+        assertEquals(whole[(2 * 6 + 3) * 3 + 1], window[NetworkInput.index(0, 2, 3, 1, 5)], 0);
+    }
 }
