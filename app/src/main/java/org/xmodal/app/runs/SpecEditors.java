@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -89,11 +91,21 @@ final class SpecEditors {
         };
     }
 
+    /**
+     * Keeps {@code editor} showing the form's value. The form outlives its editors (the sheet makes new ones whenever
+     * the kind of run changes which fields show), so the value holds the listener weakly and the editor strongly:
+     * an editor no longer shown is not kept alive, or updated, by the form.
+     */
+    private static void follow(ObjectProperty<Object> value, Node editor, ChangeListener<Object> listener) {
+        editor.getProperties().put(SpecEditors.class, listener);
+        value.addListener(new WeakChangeListener<>(listener));
+    }
+
     private static CheckBox check(ObjectProperty<Object> p) {
         CheckBox c = new CheckBox();
         c.setSelected(Boolean.TRUE.equals(p.get()));
         c.selectedProperty().addListener((obs, o, n) -> p.set(n));
-        p.addListener((obs, o, n) -> c.setSelected(Boolean.TRUE.equals(n)));
+        follow(p, c, (obs, o, n) -> c.setSelected(Boolean.TRUE.equals(n)));
         return c;
     }
 
@@ -106,14 +118,14 @@ final class SpecEditors {
                 it.value().set(n);
             }
         });
-        it.value().addListener((obs, o, n) -> c.setValue((String) n));
+        follow(it.value(), c, (obs, o, n) -> c.setValue((String) n));
         return c;
     }
 
     private static TextField text(ObjectProperty<Object> p) {
         TextField t = new TextField((String) p.get());
         t.textProperty().addListener((obs, o, n) -> p.set(n));
-        p.addListener((obs, o, n) -> {
+        follow(p, t, (obs, o, n) -> {
             if (!t.getText().equals(n)) {
                 t.setText((String) n);
             }
@@ -132,7 +144,7 @@ final class SpecEditors {
                 p.set(v);
             }
         });
-        p.addListener((obs, o, n) -> {
+        follow(p, t, (obs, o, n) -> {
             Object shown = parse(type, t.getText());
             if (n != null && !n.equals(shown)) {
                 t.setText(format(n));
