@@ -101,6 +101,15 @@ public final class FeatureNetwork extends AbstractBlock {
         return collect(0, indexOf(tap) + 1);
     }
 
+    /**
+     * Whether a training forward up to {@code tap} normalises by the statistics of the batch it is given
+     * (BatchNorm): then a share of a batch does not compute what the whole batch would, and splitting a step into
+     * micro-batches or over devices changes what the network learns.
+     */
+    public boolean normalisesByBatchUpTo(String tap) {
+        return parametersUpTo(tap).values().stream().anyMatch(p -> p.getType() == Parameter.Type.RUNNING_MEAN);
+    }
+
     /** The parameters above {@code tap}: what "fine-tune fc only" trains when everything up to pool5 is frozen. */
     public Map<String, Parameter> parametersAbove(String tap) {
         return collect(indexOf(tap) + 1, stages.size());
@@ -122,10 +131,15 @@ public final class FeatureNetwork extends AbstractBlock {
      * VGG-16 at 224 that is 120 M of its 134 M parameters). The stages above stay uninitialised.
      */
     public void initializeUpTo(NDManager manager, Shape inputShape, long seed, String tap) {
+        initializeUpTo(manager, DataType.FLOAT32, inputShape, seed, tap);
+    }
+
+    /** As {@link #initializeUpTo(NDManager, Shape, long, String)} in another precision (float64 references). */
+    void initializeUpTo(NDManager manager, DataType dataType, Shape inputShape, long seed, String tap) {
         this.seed = seed;
         checkInput(inputShape);
         installInitializers();
-        initializeStages(manager, DataType.FLOAT32, inputShape, indexOf(tap) + 1);
+        initializeStages(manager, dataType, inputShape, indexOf(tap) + 1);
     }
 
     /**

@@ -45,9 +45,11 @@ public final class LocalResponseNorm extends AbstractBlock {
         this.beta = beta;
         this.k = k;
         this.window = addParameter(Parameter.builder().setName("window").setType(Parameter.Type.OTHER)
-                .optRequiresGrad(false).optInitializer((m, shape, type) -> band(m, shape.get(0))).build());
+                .optRequiresGrad(false).optInitializer((m, shape, type) -> band(m, shape.get(0)).toType(type, false))
+                .build());
         this.offset = addParameter(Parameter.builder().setName("offset").setType(Parameter.Type.OTHER)
-                .optRequiresGrad(false).optInitializer((m, shape, type) -> m.full(shape, k)).build());
+                .optRequiresGrad(false).optInitializer((m, shape, type) -> m.full(shape, k).toType(type, false))
+                .build());
     }
 
     /**

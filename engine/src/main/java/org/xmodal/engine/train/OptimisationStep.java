@@ -63,6 +63,12 @@ public final class OptimisationStep {
                 if (!outOfMemory(e) || !replicas.get(0).step().splittable() || parts >= MAX_PARTS) {
                     throw e;
                 }
+                if (replicas.get(0).step().normalisesByBatch()) {
+                    throw new IllegalStateException("the device ran out of memory"
+                            + (parts > 1 ? " with " + parts + " micro-batches a step" : "") + "; the student normalises by "
+                            + "batch statistics (BatchNorm), so splitting the batch into micro-batches would change "
+                            + "what it learns: lower batchSize or inputSize and clone the run", e);
+                }
                 zeroGradients(); // the parts that did run left gradients behind
                 parts *= 2;
                 onSplit.accept(parts);
@@ -155,6 +161,21 @@ public final class OptimisationStep {
         } finally {
             JniUtils.setGradMode(recording);
         }
+    }
+
+    /**
+     * Runs every step as {@code n} micro-batches per replica with gradients accumulated, as after running out of
+     * memory; the update is the whole batch's. Refused for a step whose parts would compute something else.
+     */
+    public void splitInto(int n) {
+        Replica first = replicas.get(0);
+        if (n < 1 || n > MAX_PARTS) {
+            throw new IllegalArgumentException("micro-batches must be 1 to " + MAX_PARTS + ", not " + n);
+        }
+        if (n > 1 && (!first.step().splittable() || first.step().normalisesByBatch())) {
+            throw new IllegalArgumentException("this step cannot be split into micro-batches without changing it");
+        }
+        parts = n;
     }
 
     /** Micro-batches per replica and step now (1 until a device first ran out of memory). */

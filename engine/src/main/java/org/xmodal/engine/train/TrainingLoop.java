@@ -80,6 +80,12 @@ public final class TrainingLoop {
         });
     }
 
+    /** Runs every step as {@code n} micro-batches with gradients accumulated ({@link OptimisationStep#splitInto}). */
+    public TrainingLoop microBatches(int n) {
+        optimisation.splitInto(n);
+        return this;
+    }
+
     /** Called after the steps listed in the spec's filterSnapshots (and at 0 and the end) to draw filters. */
     public TrainingLoop onSnapshot(LongConsumer c) {
         this.snapshot = c;

@@ -29,6 +29,15 @@ public interface TrainingStep {
         return false;
     }
 
+    /**
+     * Whether the forward pass normalises by the statistics of the rows it is given (BatchNorm in training): its
+     * parts then compute something else than the whole batch, so running out of memory is not answered by
+     * splitting the step (the run fails and says how to fit it), and a data-parallel run warns.
+     */
+    default boolean normalisesByBatch() {
+        return false;
+    }
+
     /** Rows {@code [part * n / parts, (part + 1) * n / parts)} of a batch of n. */
     static ai.djl.ndarray.NDArray slice(NDArray batch, int part, int parts) {
         long n = batch.getShape().get(0);

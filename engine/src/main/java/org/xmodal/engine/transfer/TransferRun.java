@@ -43,22 +43,24 @@ public final class TransferRun {
     public static TrainingLoop.Outcome execute(RunDirectory run, boolean resume, EncodingCache cache,
                                                ProgressListener preparation, TrainingLoop.Listener listener,
                                                Cancellation cancel) throws IOException {
-        return execute(run, RunSession.begin(run, resume, true), cache, preparation, listener, cancel);
+        return execute(run, RunSession.begin(run, resume, true), 1, cache, preparation, listener, cancel);
     }
 
     /**
-     * The run with each step shared over {@code devices}, whatever its spec says: lets a test stand several copies
-     * on the CPU in for several GPUs.
+     * The run with each step shared over {@code devices} as {@code microBatches} micro-batches on each, whatever
+     * its spec says: lets a test stand several copies on the CPU in for several GPUs, and compare them with one
+     * device computing the same shares one after the other.
      */
-    static TrainingLoop.Outcome execute(RunDirectory run, boolean resume, List<Device> devices, EncodingCache cache,
-                                        ProgressListener preparation, TrainingLoop.Listener listener,
-                                        Cancellation cancel) throws IOException {
+    static TrainingLoop.Outcome execute(RunDirectory run, boolean resume, List<Device> devices, int microBatches,
+                                        EncodingCache cache, ProgressListener preparation,
+                                        TrainingLoop.Listener listener, Cancellation cancel) throws IOException {
         RunSession.Begin begin = RunSession.begin(run, resume);
-        return execute(run, new RunSession.Begin(begin.spec(), devices, begin.start()), cache, preparation, listener,
-                cancel);
+        return execute(run, new RunSession.Begin(begin.spec(), devices, begin.start()), microBatches, cache,
+                preparation, listener, cancel);
     }
 
-    private static TrainingLoop.Outcome execute(RunDirectory run, RunSession.Begin begin, EncodingCache cache,
+    private static TrainingLoop.Outcome execute(RunDirectory run, RunSession.Begin begin, int microBatches,
+                                                EncodingCache cache,
                                                 ProgressListener preparation, TrainingLoop.Listener listener,
                                                 Cancellation cancel) throws IOException {
         RunSpec spec = begin.spec();
@@ -126,7 +128,16 @@ public final class TransferRun {
                             replicas.add(new Replica(m, copy.trainable(), step(copy, c, batches, input,
                                     spec.batchSize())));
                         }
+                        if (replicas.size() > 1 && transfer.student().normalisesByBatchUpTo(transfer.tap())) {
+                            run.append(RunEvent.of(RunEvent.WARNING, start).with("reason", "the student "
+                                    + spec.student().architecture() + " normalises by batch statistics (BatchNorm): "
+                                    + "each of the " + replicas.size() + " devices normalises its "
+                                    + spec.batchSize() / replicas.size() + " images by their own statistics (as "
+                                    + "PyTorch's DistributedDataParallel does without SyncBatchNorm), so the run "
+                                    + "does not train exactly as on one device"));
+                        }
                         TrainingLoop loop = new TrainingLoop(run, spec, replicas, optimizer, batches.pairCount())
+                                .microBatches(microBatches)
                                 .listener(listener)
                                 .onSnapshot(step -> RunSession.writeFilters(run, transfer.student(), step));
                         if (start > 0) {
@@ -187,6 +198,11 @@ public final class TransferRun {
             @Override
             public boolean splittable() {
                 return true;
+            }
+
+            @Override
+            public boolean normalisesByBatch() {
+                return transfer.student().normalisesByBatchUpTo(transfer.tap());
             }
         };
     }

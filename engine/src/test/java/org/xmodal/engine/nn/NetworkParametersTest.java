@@ -30,6 +30,13 @@ class NetworkParametersTest {
     }
 
     @Test
+    void onlyBatchNormalisedNetworksSayTheirOutputDependsOnTheBatch() {
+        assertTrue(NetworkFactory.create(NetworkFactory.RESNET18, 3, 0).normalisesByBatchUpTo("layer4"));
+        assertFalse(NetworkFactory.create(NetworkFactory.ALEXNET_SMALL, 3, 0).normalisesByBatchUpTo("pool5"));
+        assertFalse(NetworkFactory.create(NetworkFactory.ALEXNET, 3, 0).normalisesByBatchUpTo("pool5"));
+    }
+
+    @Test
     void alexNetParametersHaveCaffeLayerNamesInForwardOrder() {
         FeatureNetwork net = NetworkFactory.create(NetworkFactory.ALEXNET, 3, 19);
         assertEquals(List.of("conv1.weight", "conv1.bias", "conv2.weight", "conv2.bias", "conv3.weight",

@@ -2,6 +2,7 @@ package org.xmodal.engine.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -202,6 +203,46 @@ class TrainingLoopTest {
         List<RunEvent> warnings = dir.events().stream().filter(e -> e.type().equals(RunEvent.WARNING)).toList();
         assertEquals(2, warnings.size(), "split twice: 2 then 4 micro-batches");
         assertTrue(warnings.get(1).text("reason").contains("4 micro-batches of 2"), warnings.get(1).text("reason"));
+    }
+
+    @Test
+    void outOfMemoryWithBatchStatisticsFailsTheRunInsteadOfSplittingIt() throws Exception {
+        RunSpec spec = spec(10, "sgd");
+        RunDirectory dir = RunDirectory.create(runs, spec);
+        try (Regression r = new Regression(dir, spec)) {
+            ParameterOptimizer opt = ParameterOptimizer.create("sgd", 0.9, 0.0005, r.manager);
+            List<Integer> partsTried = new java.util.ArrayList<>();
+            TrainingStep batchNormalised = new TrainingStep() {
+                @Override
+                public NDArray loss(NDManager batch, long step) {
+                    return loss(batch, step, 0, 1);
+                }
+
+                @Override
+                public NDArray loss(NDManager batch, long step, int part, int parts) {
+                    partsTried.add(parts);
+                    throw new ai.djl.engine.EngineException("CUDA out of memory. Tried to allocate 2.00 GiB");
+                }
+
+                @Override
+                public boolean splittable() {
+                    return true;
+                }
+
+                @Override
+                public boolean normalisesByBatch() {
+                    return true;
+                }
+            };
+            TrainingLoop loop = new TrainingLoop(dir, spec, r.manager, r.params, opt, 64, batchNormalised);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> loop.run(0, Cancellation.NEVER));
+            assertTrue(e.getMessage().contains("BatchNorm") && e.getMessage().contains("lower batchSize"),
+                    e.getMessage());
+            assertEquals(List.of(1), partsTried, "never split into parts that normalise by their own statistics");
+            assertThrows(IllegalArgumentException.class, () -> loop.microBatches(2));
+        }
+        assertTrue(dir.events().stream().noneMatch(e -> e.type().equals(RunEvent.WARNING)),
+                "no warning claims an unchanged effective batch");
     }
 
     private static List<Double> lossCurve(RunDirectory dir) throws Exception {

@@ -96,16 +96,20 @@ class TransferRunTest {
 
     /**
      * Data-parallel steps, with two copies of the networks on the CPU standing in for two GPUs: each copy computes
-     * half of every batch, the gradients are summed into the first copy, which is updated and saved. The losses and
-     * the saved student are those of the same run on one device, up to the order of floating-point sums; a resume
-     * hands the restored parameters to the second copy too.
+     * half of every batch, the gradients are summed into the first copy, which is updated and saved. The reference is
+     * one device running the same two halves one after the other with gradients accumulated (the same shapes, so
+     * the same kernels on any CPU): the losses and the saved student agree to float32 rounding. A resume hands the
+     * restored parameters to the second copy too. (The whole batch at once is another computation: PyTorch picks
+     * other kernels for other shapes, and on some CPUs they differ in the last bits.)
      */
     @Test
-    void aStepSharedOverTwoDevicesTrainsAsOneDevice() throws Exception {
+    void aStepSharedOverTwoDevicesTrainsAsOneDeviceRunningTheSameHalves() throws Exception {
         RunSpec sgd = withSgd(spec("parallel", randomTeacher(), 1e-3, 8), 1e-8);
         EncodingCache cache = new EncodingCache(tmp.resolve("cache"));
+        List<ai.djl.Device> cpu = List.of(ai.djl.Device.cpu());
         RunDirectory one = RunDirectory.create(tmp.resolve("runs-parallel-1"), sgd);
-        assertEquals(TrainingLoop.Outcome.FINISHED, runHere(one));
+        assertEquals(TrainingLoop.Outcome.FINISHED, TransferRun.execute(one, false, cpu, 2, cache,
+                ProgressListener.NONE, TrainingLoop.Listener.NONE, Cancellation.NEVER));
         RunDirectory two = RunDirectory.create(tmp.resolve("runs-parallel-2"), sgd);
         List<ai.djl.Device> devices = List.of(ai.djl.Device.cpu(), ai.djl.Device.cpu());
         // stopped after step 4 (its checkpoint), then resumed on both copies
@@ -115,9 +119,9 @@ class TransferRunTest {
                 stop.cancel();
             }
         };
-        assertEquals(TrainingLoop.Outcome.STOPPED, TransferRun.execute(two, false, devices, cache,
+        assertEquals(TrainingLoop.Outcome.STOPPED, TransferRun.execute(two, false, devices, 1, cache,
                 ProgressListener.NONE, stopAtFour, stop));
-        assertEquals(TrainingLoop.Outcome.FINISHED, TransferRun.execute(two, true, devices, cache,
+        assertEquals(TrainingLoop.Outcome.FINISHED, TransferRun.execute(two, true, devices, 1, cache,
                 ProgressListener.NONE, TrainingLoop.Listener.NONE, Cancellation.NEVER));
         Map<Long, Double> a = assertSameLosses(one, two);
         assertTrue(a.get(8L) < a.get(1L), "the loss falls");
@@ -126,11 +130,9 @@ class TransferRunTest {
             Map<String, NDArray> wb = NetworkWeights.read(two.path().resolve(Teachers.RESULT_WEIGHTS), m, k -> true);
             assertEquals(wa.keySet(), wb.keySet());
             for (String k : wa.keySet()) {
-                float[] x = wa.get(k).toFloatArray();
-                float[] y = wb.get(k).toFloatArray();
-                for (int i = 0; i < x.length; i++) {
-                    assertEquals(x[i], y[i], 1e-4 * Math.abs(x[i]) + 1e-6, k + "[" + i + "]");
-                }
+                double difference = wa.get(k).sub(wb.get(k)).norm().getFloat();
+                double norm = wa.get(k).norm().getFloat();
+                assertTrue(difference <= 1e-5 * norm, k + ": ||two devices - one|| = " + difference + " of " + norm);
             }
         }
     }
