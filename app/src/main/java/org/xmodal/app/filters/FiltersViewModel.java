@@ -29,6 +29,7 @@ import org.xmodal.app.shell.Problems;
 import org.xmodal.app.task.LatestWins;
 import org.xmodal.app.task.Outcome;
 import org.xmodal.engine.image.ImageFiles;
+import org.xmodal.engine.nn.WeightInit;
 import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.run.RunStatus;
 import org.xmodal.viz.FilterPictures;
@@ -78,7 +79,7 @@ public final class FiltersViewModel {
     private record SlotRun(Slot slot, String id, Path path, String input) {
     }
 
-    private record FigureRequest(List<SlotRun> runs, String architecture, long seed) {
+    private record FigureRequest(List<SlotRun> runs, String architecture, long seed, WeightInit weightInit) {
     }
 
     static final String DEFAULT_ARCHITECTURE = "alexnet-small";
@@ -214,7 +215,8 @@ public final class FiltersViewModel {
         RunSummary t = transfer == null ? null : transfer.summary();
         String architecture = t != null && t.spec().studentArchitecture() != null ? t.spec().studentArchitecture()
                 : DEFAULT_ARCHITECTURE;
-        FigureRequest request = new FigureRequest(slotRuns, architecture, t == null ? 1 : t.spec().seed());
+        FigureRequest request = new FigureRequest(slotRuns, architecture, t == null ? 1 : t.spec().seed(),
+                WeightInit.parse(t == null ? null : t.spec().studentWeightInit()));
         if (!request.equals(lastFigure)) {
             lastFigure = request;
             figures.request(request);
@@ -225,10 +227,11 @@ public final class FiltersViewModel {
         List<FilterPictures.Panel> panels = new ArrayList<>();
         for (Slot s : Slot.values()) {
             if (s == Slot.RANDOM) {
-                String key = r.architecture() + "#" + r.seed();
+                String key = r.architecture() + "#" + r.seed() + "#" + r.weightInit();
                 FilterPictures.Filters f = randomInits.computeIfAbsent(key, k -> FirstLayer.random(r.architecture(),
-                        r.seed()));
-                panels.add(new FilterPictures.Panel(s.title(), r.architecture() + ", seed " + r.seed(),
+                        r.seed(), r.weightInit()));
+                panels.add(new FilterPictures.Panel(s.title(), r.architecture() + ", seed " + r.seed()
+                        + (r.weightInit() == WeightInit.KAIMING ? "" : ", " + r.weightInit().id() + " init"),
                         composite(f)));
                 continue;
             }

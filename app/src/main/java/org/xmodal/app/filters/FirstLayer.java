@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.NetworkFactory;
+import org.xmodal.engine.nn.WeightInit;
 import org.xmodal.engine.nn.NetworkWeights;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.transfer.Teachers;
@@ -49,9 +50,9 @@ public final class FirstLayer {
      * conv1 of a network of {@code architecture} initialised from {@code seed}, as the engine initialises a student
      * (so for a transfer run's seed, the filters it started from). Loads the engine in this process.
      */
-    public static FilterPictures.Filters random(String architecture, long seed) {
+    public static FilterPictures.Filters random(String architecture, long seed, WeightInit weightInit) {
         try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-            FeatureNetwork net = NetworkFactory.create(architecture, 3, 0);
+            FeatureNetwork net = NetworkFactory.create(architecture, 3, 0).weightInit(weightInit);
             net.initializeUpTo(manager, net.inputShape(1), seed, net.taps().get(0));
             return FilterPictures.Filters.of(net.conv1Weight().getShape().getShape(), net.conv1Weight()
                     .toFloatArray());

@@ -66,7 +66,7 @@ public final class Presets {
         }
         RunSpec.Student st = s.student();
         if (st.init() != null && !st.init().equals("random")) {
-            st = new RunSpec.Student(st.architecture(), st.tap(), resolve(st.init(), workbenchRoot, runsRoot));
+            st = st.withInit(resolve(st.init(), workbenchRoot, runsRoot));
         }
         return new RunSpec(s.name(), s.kind(), resolve(s.data(), workbenchRoot, runsRoot), s.modality(), t, st,
                 s.adaptation(), s.optimizer(), s.schedule(), s.batchSize(), s.iterations(), s.inputSize(),

@@ -18,6 +18,7 @@ import org.xmodal.app.TestData;
 import org.xmodal.app.TinyRuns;
 import org.xmodal.app.runs.RunRecord;
 import org.xmodal.app.task.DirectTaskExecutor;
+import org.xmodal.engine.nn.WeightInit;
 import org.xmodal.engine.image.ImageFiles;
 import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.json.Json;
@@ -130,11 +131,13 @@ class FiltersViewModelTest {
 
     @Test
     void aRandomInitIsTheSeedsOwnFilters() {
-        var a = FirstLayer.random("alexnet-small", 5);
-        var b = FirstLayer.random("alexnet-small", 5);
-        var c = FirstLayer.random("alexnet-small", 6);
+        var a = FirstLayer.random("alexnet-small", 5, WeightInit.KAIMING);
+        var b = FirstLayer.random("alexnet-small", 5, WeightInit.KAIMING);
+        var c = FirstLayer.random("alexnet-small", 6, WeightInit.KAIMING);
+        var caffe = FirstLayer.random("alexnet-small", 5, WeightInit.CAFFE);
         assertTrue(Arrays.equals(a.weights(), b.weights()));
         assertFalse(Arrays.equals(a.weights(), c.weights()));
+        assertFalse(Arrays.equals(a.weights(), caffe.weights()), "a run's weight init is the one drawn");
         assertEquals(24, a.count());
         assertEquals(11, a.k());
     }

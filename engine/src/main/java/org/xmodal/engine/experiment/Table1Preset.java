@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.json.Json;
+import org.xmodal.engine.nn.WeightInit;
 import org.xmodal.engine.run.RunSpec;
 
 /**
@@ -120,25 +121,29 @@ public record Table1Preset(String name, String description, RunSpec teacher, Run
      * The paper's settings (BRIEF.md section 1), for a GPU: AlexNet at 227 px; transfer AlexNet -> AlexNet at pool5
      * for 100K iterations; Fast R-CNN-style fine-tuning, 40K iterations at base rate 0.001 (x0.1 every 30K),
      * momentum 0.9, weight decay 0.0005, 128 regions per batch with 25% foreground, 2000 proposals per image; the
-     * no-init arm 100K iterations at 0.01 (x0.1 every 30K).
+     * no-init arm 100K iterations at 0.01 (x0.1 every 30K). Every network's random weights are drawn as Caffe's
+     * fillers draw them, and the transfer's squared error is averaged per element: with the paper's SGD, variance-
+     * preserving weights or a per-image sum diverge within three steps (see {@link RunSpec.Adaptation#loss}).
      */
     public static Table1Preset paper() {
         RunSpec.Optimizer sgd = new RunSpec.Optimizer("sgd", 0.001, 0.9, 0.0005);
         RunSpec.Schedule every30k = new RunSpec.Schedule(30_000, 0.1);
+        RunSpec.Student alexnet = new RunSpec.Student("alexnet", null, null, WeightInit.CAFFE.id());
         RunSpec teacher = new RunSpec("table1-rgb-teacher", "teacher", DATA, "depth", null,
-                new RunSpec.Student("alexnet", null, null), null, sgd, every30k, 128, 40_000, 227, null, 1, "auto", 0,
+                alexnet, null, sgd, every30k, 128, 40_000, 227, null, 1, "auto", 0,
                 2000, 20, List.of(), null);
         RunSpec transfer = new RunSpec("table1-transfer", "transfer", DATA, "depth",
                 new RunSpec.Teacher("network", "alexnet", "<teacher>", "pool5"),
-                new RunSpec.Student("alexnet", "pool5", "random"), new RunSpec.Adaptation(true), sgd,
+                new RunSpec.Student("alexnet", "pool5", "random", WeightInit.CAFFE.id()),
+                new RunSpec.Adaptation(true, null, RunSpec.Adaptation.LOSS_PER_ELEMENT), sgd,
                 new RunSpec.Schedule(50_000, 0.1), 128, 100_000, 227, new RunSpec.Augmentation(true, true), 1, "auto",
                 0, 5000, 20, List.of(0, 1000, 10_000, 50_000), null);
         RunSpec.Finetune detection = new RunSpec.Finetune("paired", "random", null, "detection", 2000, 0.25);
         RunSpec finetune = new RunSpec("table1-finetune", "finetune", DATA, "depth", null,
-                new RunSpec.Student("alexnet", null, null), null, sgd, every30k, 128, 40_000, 227, null, 1, "auto", 0,
+                alexnet, null, sgd, every30k, 128, 40_000, 227, null, 1, "auto", 0,
                 2000, 20, List.of(), detection, null);
         RunSpec fromScratch = new RunSpec("table1-finetune", "finetune", DATA, "depth", null,
-                new RunSpec.Student("alexnet", null, null), null, new RunSpec.Optimizer("sgd", 0.01, 0.9, 0.0005),
+                alexnet, null, new RunSpec.Optimizer("sgd", 0.01, 0.9, 0.0005),
                 every30k, 128, 100_000, 227, null, 1, "auto", 0, 5000, 20, List.of(), detection, null);
         return new Table1Preset(PAPER, "the paper's AlexNet schedules (BRIEF.md section 1), for a GPU", teacher,
                 transfer, finetune, fromScratch, 0);

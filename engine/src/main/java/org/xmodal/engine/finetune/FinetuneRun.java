@@ -118,7 +118,8 @@ public final class FinetuneRun {
             }
             columns.addAll(classes);
 
-            FeatureNetwork net = NetworkFactory.create(spec.student().architecture(), 3, columns.size());
+            FeatureNetwork net = NetworkFactory.create(spec.student().architecture(), 3, columns.size())
+                    .weightInit(spec.student().weightScheme());
             Shape input = new Shape(batch, 3, side, side);
             net.initialize(manager, input, spec.seed());
             Path weights = null;

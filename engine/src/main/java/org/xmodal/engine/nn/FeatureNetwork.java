@@ -40,6 +40,7 @@ public final class FeatureNetwork extends AbstractBlock {
     private final List<String> taps;
     private final Map<String, Parameter> parameters;
     private long seed;
+    private WeightInit weightInit = WeightInit.KAIMING;
     /** How many stages, from the first, have their parameters; checked per forward without walking the blocks. */
     private int initialisedStages;
 
@@ -120,6 +121,12 @@ public final class FeatureNetwork extends AbstractBlock {
         return stages.get(0).parameters().values().iterator().next().getArray();
     }
 
+    /** How the weights are drawn when the network is initialised (Kaiming unless set before). */
+    public FeatureNetwork weightInit(WeightInit scheme) {
+        this.weightInit = scheme;
+        return this;
+    }
+
     /** Initialises every parameter for inputs of {@code inputShape} (N x C x H x W) from {@code seed} alone. */
     public void initialize(NDManager manager, Shape inputShape, long seed) {
         this.seed = seed;
@@ -173,7 +180,7 @@ public final class FeatureNetwork extends AbstractBlock {
         for (Stage stage : stages) {
             boolean classifier = stage.tap().equals(head);
             stage.parameters().forEach((name, p) ->
-                    p.setInitializer(SeededInitializer.forParameter(seed, name, p.getType(), classifier)));
+                    p.setInitializer(SeededInitializer.forParameter(seed, name, p.getType(), classifier, weightInit)));
         }
     }
 

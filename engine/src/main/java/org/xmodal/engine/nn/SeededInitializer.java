@@ -17,12 +17,15 @@ import java.util.SplittableRandom;
  * <p>Weights: Kaiming/He normal, std = sqrt(2 / fan_in), fan_in = (input channels / groups) x kernel area, which keeps
  * activations at a usable scale through ReLU stacks as deep as VGG-16 without BatchNorm. The classifier (fc8, fc)
  * gets std 0.01 as in Caffe's reference models, so that the first softmax is nearly uniform. Biases and BatchNorm
- * shifts and running means start at 0; BatchNorm scales and running variances at 1.
+ * shifts and running means start at 0; BatchNorm scales and running variances at 1. {@link WeightInit#CAFFE} draws the
+ * weights as the paper's Caffe models instead.
  */
 final class SeededInitializer implements Initializer {
     private static final double CLASSIFIER_STD = 0.01;
+    private static final double CAFFE_STD = 0.01;
+    private static final double CAFFE_HIDDEN_FC_STD = 0.005;
 
-    private enum Kind { KAIMING_NORMAL, CLASSIFIER_NORMAL, ZEROS, ONES }
+    private enum Kind { KAIMING_NORMAL, CLASSIFIER_NORMAL, CAFFE_NORMAL, CAFFE_HIDDEN_FC_NORMAL, ZEROS, ONES }
 
     private final Kind kind;
     private final long streamSeed;
@@ -33,8 +36,17 @@ final class SeededInitializer implements Initializer {
     }
 
     static SeededInitializer forParameter(long seed, String name, Parameter.Type type, boolean classifier) {
+        return forParameter(seed, name, type, classifier, WeightInit.KAIMING);
+    }
+
+    static SeededInitializer forParameter(long seed, String name, Parameter.Type type, boolean classifier,
+                                          WeightInit scheme) {
+        Kind weight = switch (scheme) {
+            case KAIMING -> classifier ? Kind.CLASSIFIER_NORMAL : Kind.KAIMING_NORMAL;
+            case CAFFE -> !classifier && name.startsWith("fc") ? Kind.CAFFE_HIDDEN_FC_NORMAL : Kind.CAFFE_NORMAL;
+        };
         Kind kind = switch (type) {
-            case WEIGHT -> classifier ? Kind.CLASSIFIER_NORMAL : Kind.KAIMING_NORMAL;
+            case WEIGHT -> weight;
             case GAMMA, RUNNING_VAR -> Kind.ONES;
             default -> Kind.ZEROS;
         };
@@ -49,7 +61,12 @@ final class SeededInitializer implements Initializer {
         if (kind == Kind.ONES) {
             return manager.ones(shape, dataType);
         }
-        double std = kind == Kind.CLASSIFIER_NORMAL ? CLASSIFIER_STD : Math.sqrt(2.0 / fanIn(shape));
+        double std = switch (kind) {
+            case CLASSIFIER_NORMAL -> CLASSIFIER_STD;
+            case CAFFE_NORMAL -> CAFFE_STD;
+            case CAFFE_HIDDEN_FC_NORMAL -> CAFFE_HIDDEN_FC_STD;
+            default -> Math.sqrt(2.0 / fanIn(shape));
+        };
         float[] values = gaussian(Math.toIntExact(shape.size()), std, streamSeed);
         NDArray array = manager.create(values, shape);
         return dataType == DataType.FLOAT32 ? array : array.toType(dataType, false);

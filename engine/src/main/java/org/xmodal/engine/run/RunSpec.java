@@ -3,6 +3,7 @@ package org.xmodal.engine.run;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Locale;
+import org.xmodal.engine.nn.WeightInit;
 
 /**
  * Everything a run needs, stored as {@code spec.json} in its run directory (DESIGN.md). Immutable; validated
@@ -41,8 +42,29 @@ public record RunSpec(String name, String kind, String data, String modality, Te
         }
     }
 
-    /** The student network, its transfer layer, and how it starts ({@code random}, or a weights file). */
-    public record Student(String architecture, String tap, String init) {
+    /**
+     * The student network, its transfer layer, and how it starts ({@code random}, or a weights file); random
+     * weights are drawn as {@code weightInit} says: {@code kaiming} (the default) or {@code caffe} (the paper's
+     * Caffe fillers, which its SGD settings assume).
+     */
+    public record Student(String architecture, String tap, String init, String weightInit) {
+        public Student {
+            weightInit = WeightInit.parse(weightInit).id();
+        }
+
+        public Student(String architecture, String tap, String init) {
+            this(architecture, tap, init, null);
+        }
+
+        /** The same student starting from {@code newInit}. */
+        public Student withInit(String newInit) {
+            return new Student(architecture, tap, newInit, weightInit);
+        }
+
+        /** {@link #weightInit} as the scheme it names. */
+        public WeightInit weightScheme() {
+            return WeightInit.parse(weightInit);
+        }
     }
 
     /**
@@ -52,13 +74,29 @@ public record RunSpec(String name, String kind, String data, String modality, Te
      * ({@code student}: the student then learns the teacher's pattern without first having to shrink or grow its
      * activations, which with 0..255 inputs and variance-preserving initialisation are of order 100).
      */
-    public record Adaptation(boolean matchNorms, String matchTo) {
+    public record Adaptation(boolean matchNorms, String matchTo, String loss) {
+        /** The summed squared error over each feature map, averaged over the batch (the default). */
+        public static final String LOSS_PER_IMAGE = "per-image";
+        /** Caffe's EuclideanLoss, which the paper trained with: half the summed squared error per image. */
+        public static final String LOSS_CAFFE = "caffe";
+        /** The squared error averaged over every element (PyTorch's MSELoss). */
+        public static final String LOSS_PER_ELEMENT = "per-element";
+
         public Adaptation {
             matchTo = lower(matchTo, "unit");
             if (!List.of("unit", "student").contains(matchTo)) {
                 throw new IllegalArgumentException("adaptation.matchTo must be unit or student, not '" + matchTo
                         + "'");
             }
+            loss = lower(loss, LOSS_PER_IMAGE);
+            if (!List.of(LOSS_PER_IMAGE, LOSS_CAFFE, LOSS_PER_ELEMENT).contains(loss)) {
+                throw new IllegalArgumentException("adaptation.loss must be per-image, caffe or per-element, not '"
+                        + loss + "'");
+            }
+        }
+
+        public Adaptation(boolean matchNorms, String matchTo) {
+            this(matchNorms, matchTo, null);
         }
 
         public Adaptation(boolean matchNorms) {

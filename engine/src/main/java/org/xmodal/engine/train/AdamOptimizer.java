@@ -30,6 +30,10 @@ final class AdamOptimizer implements ParameterOptimizer {
 
     @Override
     public void step(Map<String, NDArray> parameters, double lr) {
+        ParameterOptimizer.outsideAutograd(() -> update(parameters, lr));
+    }
+
+    private void update(Map<String, NDArray> parameters, double lr) {
         // Every temporary (and DJL's gradient handles, attached to the parameters' long-lived manager) is freed
         // when the scope closes; state arrays are taken out of it as they are created.
         try (NDScope temporaries = new NDScope()) {

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.Map;
@@ -100,16 +99,10 @@ public final class OptimisationStep {
                     gc.backward(l);
                 }
             }
-            // updates write in place into tensors that require gradients: never while autograd records (grad mode
-            // is per thread, and on by default on threads PyTorch did not start from)
-            boolean recording = JniUtils.isGradMode();
-            JniUtils.setGradMode(false);
-            try {
+            ParameterOptimizer.outsideAutograd(() -> {
                 reduceGradients();
                 optimizer.step(replicas.get(0).trainable(), lr);
-            } finally {
-                JniUtils.setGradMode(recording);
-            }
+            });
             return loss;
         } finally {
             for (NDManager b : batches) {
@@ -149,18 +142,16 @@ public final class OptimisationStep {
         if (replicas.size() == 1) {
             return;
         }
-        boolean recording = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try (NDScope temporaries = new NDScope()) {
-            for (Map.Entry<String, NDArray> e : replicas.get(0).trainable().entrySet()) {
-                for (Replica r : replicas.subList(1, replicas.size())) {
-                    NDArray q = r.trainable().get(e.getKey());
-                    q.set(new NDIndex("..."), e.getValue().toDevice(q.getDevice(), true));
+        ParameterOptimizer.outsideAutograd(() -> {
+            try (NDScope temporaries = new NDScope()) {
+                for (Map.Entry<String, NDArray> e : replicas.get(0).trainable().entrySet()) {
+                    for (Replica r : replicas.subList(1, replicas.size())) {
+                        NDArray q = r.trainable().get(e.getKey());
+                        q.set(new NDIndex("..."), e.getValue().toDevice(q.getDevice(), true));
+                    }
                 }
             }
-        } finally {
-            JniUtils.setGradMode(recording);
-        }
+        });
     }
 
     /**

@@ -35,6 +35,10 @@ final class SgdOptimizer implements ParameterOptimizer {
 
     @Override
     public void step(Map<String, NDArray> parameters, double lr) {
+        ParameterOptimizer.outsideAutograd(() -> update(parameters, lr));
+    }
+
+    private void update(Map<String, NDArray> parameters, double lr) {
         try (NDScope temporaries = new NDScope()) {
             NDArray rate = manager.create((float) lr);
             for (Map.Entry<String, NDArray> e : parameters.entrySet()) {

@@ -52,7 +52,8 @@ public final class TeacherRun {
             int side = spec.inputSize();
             RegionBatches batches = new RegionBatches(RunSession.rgbImages(ds, train, preparation),
                     RegionBatches.regionsOf(train, classes), InputNormalisation.IMAGE, side, spec.seed());
-            FeatureNetwork net = NetworkFactory.create(spec.student().architecture(), 3, classes.size());
+            FeatureNetwork net = NetworkFactory.create(spec.student().architecture(), 3, classes.size())
+                    .weightInit(spec.student().weightScheme());
             Shape input = new Shape(spec.batchSize(), 3, side, side);
             net.initialize(manager, input, spec.seed());
             ParameterStore store = new ParameterStore(manager, false);

@@ -89,8 +89,9 @@ public final class TransferRun {
                 Teacher teacher = Teachers.open(spec.teacher(), input, studentTap, spec.seed(), device, manager);
                 Path init = spec.student().init() == null || spec.student().init().equals("random") ? null
                         : Teachers.weightsOf(Path.of(spec.student().init()));
-                try (SupervisionTransfer transfer = SupervisionTransfer.create(teacher, spec.student().architecture(),
-                        spec.student().tap(), init, input, spec.seed(), manager)) {
+                try (SupervisionTransfer transfer = SupervisionTransfer.create(teacher, student(spec),
+                        spec.student().tap(), init, input, spec.seed(), manager)
+                        .lossNormalisation(spec.adaptation().loss())) {
                     if (spec.adaptation().matchNorms()) {
                         try (NDManager calib = manager.newSubManager()) {
                             PairedBatches.Batch first = batches.get(0);
@@ -119,8 +120,9 @@ public final class TransferRun {
                             NDManager m = NDManager.newBaseManager(d);
                             copies.add(m);
                             SupervisionTransfer copy = SupervisionTransfer.create(Teachers.open(spec.teacher(), input,
-                                    studentTap, spec.seed(), d, m), spec.student().architecture(), spec.student().tap(),
-                                    init, input, spec.seed(), m);
+                                    studentTap, spec.seed(), d, m), student(spec), spec.student().tap(), init, input,
+                                    spec.seed(), m);
+                            copy.lossNormalisation(spec.adaptation().loss());
                             copies.add(0, copy); // closed before its manager
                             copy.useScaleOf(transfer);
                             CachedTargets c = featureCache == null ? null : new CachedTargets(featureCache, copy,
@@ -173,6 +175,12 @@ public final class TransferRun {
             RunSession.failed(run, start, e);
             throw e;
         }
+    }
+
+    /** The spec's student network, its weights drawn as the spec says. */
+    private static org.xmodal.engine.nn.FeatureNetwork student(RunSpec spec) {
+        return org.xmodal.engine.nn.NetworkFactory.create(spec.student().architecture(), 3, 0)
+                .weightInit(spec.student().weightScheme());
     }
 
     /** One replica's forward pass: its share of the step's batch against the (cached or fresh) teacher targets. */

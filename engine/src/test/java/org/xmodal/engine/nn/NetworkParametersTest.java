@@ -30,6 +30,30 @@ class NetworkParametersTest {
     }
 
     @Test
+    void caffeWeightInitDrawsThePapersGaussianFillers() {
+        FeatureNetwork net = NetworkFactory.create(NetworkFactory.ALEXNET, 3, 19).weightInit(WeightInit.CAFFE);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            net.initialize(manager, net.inputShape(1), 3);
+            Map<String, Parameter> p = net.namedParameters();
+            assertEquals(0.01, std(p.get("conv1.weight").getArray()), 0.0005);
+            assertEquals(0.01, std(p.get("conv5.weight").getArray()), 0.0005);
+            assertEquals(0.005, std(p.get("fc6.weight").getArray()), 0.0002);
+            assertEquals(0.01, std(p.get("fc8.weight").getArray()), 0.0005, "the classifier");
+            assertEquals(0, p.get("conv2.bias").getArray().abs().max().getFloat());
+        }
+        assertThrows(IllegalArgumentException.class, () -> WeightInit.parse("xavier"));
+    }
+
+    private static double std(NDArray a) {
+        float[] v = a.toFloatArray();
+        double sum = 0;
+        for (float x : v) {
+            sum += (double) x * x;
+        }
+        return Math.sqrt(sum / v.length);
+    }
+
+    @Test
     void onlyBatchNormalisedNetworksSayTheirOutputDependsOnTheBatch() {
         assertTrue(NetworkFactory.create(NetworkFactory.RESNET18, 3, 0).normalisesByBatchUpTo("layer4"));
         assertFalse(NetworkFactory.create(NetworkFactory.ALEXNET_SMALL, 3, 0).normalisesByBatchUpTo("pool5"));

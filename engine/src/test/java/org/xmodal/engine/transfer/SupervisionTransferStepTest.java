@@ -42,6 +42,27 @@ class SupervisionTransferStepTest {
     }
 
     @Test
+    void lossNormalisationsDivideTheSummedSquaredErrorAsNamed() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+             SupervisionTransfer transfer = transfer(manager)) {
+            NDArray rgb = manager.create(pixels(), INPUT);
+            NDArray targets = transfer.targets(rgb);
+            NDArray paired = rgb.flip(1);
+            NDArray adapted = transfer.adapted(paired, true);
+            double summed = adapted.sub(targets).square().sum().getFloat();
+            long batch = INPUT.get(0);
+            long perImage = adapted.size() / batch;
+            double byImage = transfer.lossNormalisation("per-image").lossAgainst(targets, paired, batch).getFloat();
+            double byCaffe = transfer.lossNormalisation("caffe").lossAgainst(targets, paired, batch).getFloat();
+            double byElement = transfer.lossNormalisation("per-element").lossAgainst(targets, paired, batch)
+                    .getFloat();
+            assertEquals(summed / batch, byImage, 1e-5 * byImage);
+            assertEquals(summed / (2.0 * batch), byCaffe, 1e-5 * byCaffe, "Caffe's EuclideanLoss: 1 / 2N");
+            assertEquals(summed / ((double) batch * perImage), byElement, 1e-5 * byElement);
+        }
+    }
+
+    @Test
     void transferStepsLeaveNothingInTheRunsManagerAndLowerTheLoss() throws Exception {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             try (SupervisionTransfer transfer = transfer(manager)) {

@@ -1,0 +1,42 @@
+package org.xmodal.engine.nn;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * How a network's weights are drawn from its seed before training. Biases and BatchNorm shifts start at 0 in both.
+ */
+public enum WeightInit {
+    /**
+     * Kaiming/He normal, std sqrt(2 / fan_in), the classifier std 0.01: activations keep their scale through the
+     * ReLU stack, so pool5 is of the order of the 0..255 input.
+     */
+    KAIMING("kaiming"),
+    /**
+     * As the paper's Caffe models are filled: Gaussian weights with std 0.01 for every convolution and the
+     * classifier, 0.005 for the hidden fully connected layers (fc6, fc7), as Caffe's AlexNet definition. Each layer
+     * then shrinks its input by about 5x, so pool5 starts near zero and the paper's SGD (lr 1e-3, momentum 0.9)
+     * takes small steps on a loss of the order of the teacher's feature energy.
+     */
+    CAFFE("caffe");
+
+    private final String id;
+
+    WeightInit(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The scheme named {@code id} ({@code kaiming} when null). */
+    public static WeightInit parse(String id) {
+        if (id == null) {
+            return KAIMING;
+        }
+        String lower = id.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(w -> w.id.equals(lower)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("student.weightInit must be kaiming or caffe, not '" + id + "'"));
+    }
+}
