@@ -70,6 +70,13 @@ public final class SpecForm {
                         + "(pool5)"),
                 SpecField.of("student.init", STUDENT, "Student starts from", SpecField.Type.TEXT, "random, or a weights file or "
                         + "run to start from"),
+                SpecField.choice("student.weightInit", STUDENT, "Random weights", List.of("kaiming", "caffe"),
+                        "How random weights are drawn: kaiming keeps activations at the input's scale (for Adam); "
+                                + "caffe draws them as the paper's Caffe models (std 0.01), which its SGD needs"),
+                SpecField.choice("adaptation.loss", STUDENT, "Loss normalisation", List.of("per-image", "caffe",
+                        "per-element"), "The squared error summed over each feature map and averaged over the "
+                        + "batch (per-image), halved as Caffe's EuclideanLoss (caffe), or averaged over every "
+                        + "element (per-element, with the paper's SGD)"),
                 SpecField.of("adaptation.matchNorms", STUDENT, "Match norms", SpecField.Type.BOOLEAN, "Scale the "
                         + "teacher's features once, on the first batch (for teachers with large activations)"),
                 SpecField.choice("adaptation.matchTo", STUDENT, "Match norms to", List.of("unit", "student"),
