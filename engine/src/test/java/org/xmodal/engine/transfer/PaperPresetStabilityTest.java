@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.experiment.Table1Preset;
+import org.xmodal.engine.finetune.FinetuneRun;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunSpec;
@@ -35,7 +36,7 @@ class PaperPresetStabilityTest {
     @BeforeAll
     static void writeDataset() throws Exception {
         data = tmp.resolve("rooms");
-        SynthDatasetWriter.write(SynthConfig.of(3, 8).withSize(160, 120), data, false, 2, ProgressListener.NONE,
+        SynthDatasetWriter.write(SynthConfig.of(3, 12).withSize(160, 120).withFractions(0.5, 0.3), data, false, 2, ProgressListener.NONE,
                 new Cancellation());
     }
 
@@ -60,6 +61,41 @@ class PaperPresetStabilityTest {
                 ProgressListener.NONE, TrainingLoop.Listener.NONE, Cancellation.NEVER);
         Map<Long, Double> loss = run.metrics().series("loss");
         assertEquals(TrainingLoop.Outcome.FINISHED, outcome, "losses " + loss);
+        assertStable(loss);
+    }
+
+    /**
+     * The paper's RGB teacher, fine-tuning and no-init schedules (SGD at 1e-3 and 1e-2 on Caffe-filled AlexNets) on
+     * labelled regions: a few steps stay finite, and the runs finish (the fine-tuning runs with their evaluation).
+     * Batches of 4 regions instead of 128 make single steps noisy (a step's cross-entropy of 17 was seen at 1e-2), so
+     * only finiteness is asked of them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"teacher", "finetune", "from scratch"})
+    void thePapersOtherSchedulesTrainStablyAsShipped(String which) throws Exception {
+        Table1Preset paper = Table1Preset.paper();
+        RunSpec shipped = switch (which) {
+            case "teacher" -> paper.teacher();
+            case "finetune" -> paper.finetune();
+            default -> paper.fromScratch();
+        };
+        RunSpec small = new RunSpec("paper-" + which.replace(' ', '-'), shipped.kind(), data.toString(), "depth",
+                null, shipped.student(), null, shipped.optimizer(), shipped.schedule(), 4, 6, shipped.inputSize(),
+                null, 1, "cpu", 2, 100, 1, List.of(), shipped.finetune() == null ? null
+                : new RunSpec.Finetune(shipped.finetune().input(), "random", null, shipped.finetune().task(), 10,
+                shipped.finetune().foreground()), null);
+        RunDirectory run = RunDirectory.create(tmp.resolve("runs"), small);
+        EncodingCache cache = new EncodingCache(tmp.resolve("cache"));
+        TrainingLoop.Outcome outcome = which.equals("teacher")
+                ? TeacherRun.execute(run, false, ProgressListener.NONE, TrainingLoop.Listener.NONE, Cancellation.NEVER)
+                : FinetuneRun.execute(run, false, cache, ProgressListener.NONE, TrainingLoop.Listener.NONE,
+                Cancellation.NEVER);
+        Map<Long, Double> loss = run.metrics().series("loss");
+        assertEquals(TrainingLoop.Outcome.FINISHED, outcome, "losses " + loss);
+        assertTrue(loss.values().stream().allMatch(Double::isFinite), "losses " + loss);
+    }
+
+    private static void assertStable(Map<Long, Double> loss) {
         for (double l : loss.values()) {
             assertTrue(Double.isFinite(l) && l <= 2 * loss.get(1L), "losses " + loss);
         }
