@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.xmodal.engine.run.RunLock;
 
 /**
  * Starts, resumes and stops runs. Runs start as child engine processes ({@code xmodal run} / {@code xmodal resume});
@@ -41,6 +43,11 @@ public final class RunControl {
         if (!run.status().canResume()) {
             throw new IllegalArgumentException(run.id() + " is " + run.status().state().name()
                     .toLowerCase(Locale.ROOT) + "; only a stopped, failed or interrupted run can be resumed");
+        }
+        OptionalLong holder = RunLock.holder(run.path());
+        if (holder.isPresent()) {
+            throw new IllegalArgumentException(run.id() + " is being trained by another engine"
+                    + (holder.getAsLong() > 0 ? " (pid " + holder.getAsLong() + ")" : "") + "; stop it first");
         }
         return track(engine.start("resume " + run.id(), logs(), List.of("resume", run.path().toString())));
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.xmodal.engine.BuildInfo;
+import org.xmodal.engine.experiment.RunKinds;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.run.RunSpecFiles;
@@ -31,6 +32,7 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
         if (iterations != null) {
             spec = spec.withIterations(iterations);
         }
+        RunKinds.check(spec); // before a run folder is made: a spec that cannot run leaves nothing behind
         EngineThreads.apply(spec.threads());
         spec = spec.withLaunch(new RunSpec.Launch(BuildInfo.get().version(), spec.device(), Instant.now().toString(),
                 InetAddress.getLocalHost().getHostName()));

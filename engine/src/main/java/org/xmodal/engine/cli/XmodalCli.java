@@ -62,6 +62,9 @@ public final class XmodalCli implements Runnable {
     }
 
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        if (ex instanceof java.io.UncheckedIOException u) {
+            ex = u.getCause(); // a write that failed inside a callback (a filter picture, a metric)
+        }
         PrintWriter err = cl.getErr();
         if (ex instanceof BadInputException || ex instanceof IllegalArgumentException
                 || ex instanceof java.nio.file.NoSuchFileException) {

@@ -1,27 +1,87 @@
 package org.xmodal.engine.experiment;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.nn.NetworkFactory;
+import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.transfer.Devices;
+import org.xmodal.engine.transfer.Teachers;
 import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.finetune.FinetuneRun;
 import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunLock;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
 import org.xmodal.engine.train.TrainingLoop;
 import org.xmodal.engine.transfer.TeacherRun;
 import org.xmodal.engine.transfer.TransferRun;
 
-/** Runs (or resumes) a run in this process with the code of its spec's kind. */
+/**
+ * Runs (or resumes) a run in this process with the code of its spec's kind, holding the run's lock throughout so that
+ * no second engine trains it at the same time ({@link RunLock}).
+ */
 public final class RunKinds {
     private RunKinds() {
+    }
+
+    /**
+     * What can be told wrong about a spec before a run folder is made for it: a device this machine does not have,
+     * a dataset, teacher or initial weights that do not exist, an architecture the engine does not know. (A run that
+     * failed on these after its folder was made stayed "created" for ever.)
+     *
+     * @throws BadInputException naming the path that does not exist
+     * @throws IllegalArgumentException naming the field that cannot be met here
+     */
+    public static void check(RunSpec spec) throws IOException {
+        Devices.resolveAll(spec.device());
+        if (spec.data() == null || !Files.exists(Path.of(spec.data()))) {
+            throw new BadInputException(String.valueOf(spec.data()), "does not exist (the spec's data)");
+        }
+        NetworkFactory.create(spec.student().architecture(), 3, 0);
+        RunSpec.Teacher t = spec.teacher();
+        if (spec.kind().equals("transfer") && t != null) {
+            if (!t.source().equals("torchscript")) {
+                if (t.architecture() == null) {
+                    throw new IllegalArgumentException("teacher.architecture is required for a " + t.source()
+                            + " teacher");
+                }
+                NetworkFactory.create(t.architecture(), 3, 0);
+            }
+            if (!t.source().equals("random")) {
+                weights(t.weights(), "teacher.weights");
+            }
+        }
+        String init = spec.student().init();
+        if (init != null && !init.equals("random")) {
+            weights(init, "student.init");
+        }
+        RunSpec.Finetune f = spec.finetune();
+        if (f != null && f.init() != null && !f.init().equals("random")) {
+            weights(f.init(), "finetune.init");
+        }
+    }
+
+    private static void weights(String path, String field) throws IOException {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException(field + " must name a weights file or a run folder");
+        }
+        if (!Files.exists(Path.of(path))) {
+            throw new BadInputException(path, "does not exist (the spec's " + field + ")");
+        }
+        Teachers.weightsOf(Path.of(path));
     }
 
     public static TrainingLoop.Outcome execute(RunDirectory run, boolean resume, EncodingCache cache,
                                                ProgressListener preparation, TrainingLoop.Listener listener,
                                                Cancellation cancel) throws IOException {
-        return switch (run.spec().kind()) {
-            case "teacher" -> TeacherRun.execute(run, resume, preparation, listener, cancel);
-            case "finetune" -> FinetuneRun.execute(run, resume, cache, preparation, listener, cancel);
-            default -> TransferRun.execute(run, resume, cache, preparation, listener, cancel);
-        };
+        try (RunLock lock = RunLock.acquire(run.path())) {
+            return switch (run.spec().kind()) {
+                case "teacher" -> TeacherRun.execute(run, resume, preparation, listener, cancel);
+                case "finetune" -> FinetuneRun.execute(run, resume, cache, preparation, listener, cancel);
+                default -> TransferRun.execute(run, resume, cache, preparation, listener, cancel);
+            };
+        }
     }
 }

@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Middlebury {@code .flo} files: the float 202021.25 ("PIEH" in ASCII) as a tag, width and height as 32-bit
@@ -89,22 +88,16 @@ public final class FloFile {
     }
 
     public static void write(FlowField flow, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
         int n = flow.width() * flow.height();
         ByteBuffer buf = ByteBuffer.allocate(12 + 8 * n).order(ByteOrder.LITTLE_ENDIAN);
         buf.putFloat(TAG).putInt(flow.width()).putInt(flow.height());
         for (int i = 0; i < n; i++) {
             buf.putFloat(flow.u()[i]).putFloat(flow.v()[i]);
         }
-        Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-        try {
+        OutputFiles.replace(file, tmp -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 out.write(buf.array());
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

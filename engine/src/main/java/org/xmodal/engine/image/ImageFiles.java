@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
 /**
@@ -142,19 +141,13 @@ public final class ImageFiles {
     }
 
     public static void writePng(BufferedImage img, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-        try {
+        OutputFiles.replace(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 if (!ImageIO.write(img, "png", out)) {
                     throw new IOException("no PNG writer for image type " + img.getType());
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Width and height of an image file without decoding its pixels. */

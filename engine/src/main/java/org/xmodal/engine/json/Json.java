@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.xmodal.engine.image.OutputFiles;
 
 /** The one JSON configuration of the project: pretty, deterministic, tolerant of fields added by newer versions. */
 public final class Json {
@@ -29,17 +29,11 @@ public final class Json {
 
     /** Writes {@code value} as pretty JSON to a temporary file and renames it into place. */
     public static void writeAtomically(Object value, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-        try {
-            byte[] bytes = MAPPER.writeValueAsBytes(value);
+        byte[] bytes = MAPPER.writeValueAsBytes(value);
+        OutputFiles.replace(file, tmp -> {
             Files.write(tmp, bytes);
             Files.write(tmp, new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     public static String compact(Object value) {

@@ -14,17 +14,17 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32C;
 import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.image.OutputFiles;
 
 /**
  * Saves and loads a network's parameters by name. The file is simple enough to read from Python with
@@ -35,7 +35,10 @@ import org.xmodal.engine.image.BadInputException;
  *   count    u32
  *   count times:  name length u16, name UTF-8 bytes, rank u8, rank x i64 dimensions,
  *                 float32 values in C order (row-major, the last dimension fastest)
+ *   checksum 8 bytes, ASCII "XMCRC32C", then u32 CRC-32C (Castagnoli) of every byte before "XMCRC32C"
  * </pre>
+ * The checksum trailer is written by every save; files written before it existed have none and still load (a
+ * reader that walks the entries never reaches it). {@link #verify} tells a corrupt file from an intact one.
  * Loading fills the requested parameters in place (so a ParameterStore or optimiser holding them sees the new
  * values) after checking every name and shape first: a file that does not fit changes nothing. Load outside a
  * GradientCollector, as PyTorch forbids in-place writes to trainable tensors while it records. Names in the file
@@ -43,6 +46,8 @@ import org.xmodal.engine.image.BadInputException;
  */
 public final class NetworkWeights {
     private static final byte[] MAGIC = "XMPARAMS".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHECKSUM_TAG = "XMCRC32C".getBytes(StandardCharsets.US_ASCII);
+    private static final int TRAILER_BYTES = 12;
     private static final int VERSION = 1;
     private static final int MAX_PROBLEMS_LISTED = 4;
     private static final NDIndex ALL = new NDIndex(":");
@@ -78,25 +83,22 @@ public final class NetworkWeights {
      * flushed to disk before the rename makes them the file.
      */
     public static void saveArrays(Map<String, NDArray> arrays, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
-        try {
+        OutputFiles.replace(file, temp -> {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                CRC32C crc = new CRC32C();
                 writeFully(out, ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).put(MAGIC).putInt(VERSION)
-                        .putInt(arrays.size()).flip());
+                        .putInt(arrays.size()).flip(), crc);
                 for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
-                    writeArray(out, e.getKey(), e.getValue());
+                    writeArray(out, e.getKey(), e.getValue(), crc);
                 }
+                writeFully(out, ByteBuffer.allocate(TRAILER_BYTES).order(ByteOrder.LITTLE_ENDIAN).put(CHECKSUM_TAG)
+                        .putInt((int) crc.getValue()).flip(), null);
                 out.force(true);
             }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
-    private static void writeArray(FileChannel out, String name, NDArray array) throws IOException {
+    private static void writeArray(FileChannel out, String name, NDArray array, CRC32C crc) throws IOException {
         if (array.getDataType() != DataType.FLOAT32) {
             throw new IllegalStateException("parameter " + name + " is " + array.getDataType() + ", not float32");
         }
@@ -108,19 +110,60 @@ public final class NetworkWeights {
         for (long d : dims) {
             header.putLong(d);
         }
-        writeFully(out, header.flip());
+        writeFully(out, header.flip(), crc);
         if (array.getDevice().equals(Device.cpu())) {
-            writeValues(out, array);
+            writeValues(out, array, crc);
         } else {
             try (NDArray onCpu = array.toDevice(Device.cpu(), true)) {
-                writeValues(out, onCpu);
+                writeValues(out, onCpu, crc);
             }
         }
     }
 
     /** A view of the tensor's own memory (no copy); native order is little-endian on every platform DJL ships. */
-    private static void writeValues(FileChannel out, NDArray cpuArray) throws IOException {
-        writeFully(out, cpuArray.toByteBuffer(true));
+    private static void writeValues(FileChannel out, NDArray cpuArray, CRC32C crc) throws IOException {
+        writeFully(out, cpuArray.toByteBuffer(true), crc);
+    }
+
+    /**
+     * Checks a weights file whole: its structure and, when it has one, its checksum.
+     *
+     * @return true if the file carries a checksum and it matches, false if it has none (written before checksums)
+     *     but every entry is complete
+     * @throws BadInputException naming the file if it is truncated, malformed or its checksum does not match
+     */
+    public static boolean verify(Path file) throws IOException {
+        Map<String, Entry> index = index(file);
+        long end = index.values().stream().mapToLong(e -> e.offset() + e.bytes()).max().orElse(MAGIC.length + 8);
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = in.size();
+            if (size == end) {
+                return false;
+            }
+            if (size != end + TRAILER_BYTES) {
+                throw new BadInputException(file, "is corrupt (" + (size - end) + " bytes after its last parameter)");
+            }
+            ByteBuffer trailer = read(in, TRAILER_BYTES, end, file, "checksum");
+            byte[] tag = new byte[CHECKSUM_TAG.length];
+            trailer.get(tag);
+            if (!Arrays.equals(tag, CHECKSUM_TAG)) {
+                throw new BadInputException(file, "is corrupt (its checksum trailer is damaged)");
+            }
+            int stored = trailer.getInt();
+            CRC32C crc = new CRC32C();
+            ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+            long at = 0;
+            while (at < end) {
+                chunk.clear().limit((int) Math.min(chunk.capacity(), end - at));
+                readFully(in, chunk, at, file, "values");
+                at += chunk.flip().remaining();
+                crc.update(chunk);
+            }
+            if ((int) crc.getValue() != stored) {
+                throw new BadInputException(file, "is corrupt (its checksum does not match its contents)");
+            }
+            return true;
+        }
     }
 
     /** Names and shapes stored in a weights file, in file order. */
@@ -312,7 +355,10 @@ public final class NetworkWeights {
         }
     }
 
-    private static void writeFully(FileChannel out, ByteBuffer from) throws IOException {
+    private static void writeFully(FileChannel out, ByteBuffer from, CRC32C crc) throws IOException {
+        if (crc != null) {
+            crc.update(from.duplicate());
+        }
         while (from.hasRemaining()) {
             out.write(from);
         }

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.xmodal.engine.image.OutputFiles;
 import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -40,6 +41,8 @@ public final class MetricsLog {
             }
             w.write(row.csv());
             w.newLine();
+        } catch (IOException e) {
+            throw OutputFiles.cannotWrite(file, e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.image.OutputFiles;
 import org.xmodal.engine.json.Json;
+import org.xmodal.engine.nn.NetworkWeights;
 
 /**
  * A run's folder (DESIGN.md's contract): {@code spec.json}, {@code events.jsonl}, {@code metrics.csv},
@@ -112,6 +115,8 @@ public final class RunDirectory {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             w.write(Json.compact(event));
             w.newLine();
+        } catch (IOException e) {
+            throw OutputFiles.cannotWrite(dir.resolve(EVENTS), e);
         }
     }
 
@@ -168,6 +173,60 @@ public final class RunDirectory {
             return s.map(p -> CHECKPOINT.matcher(p.getFileName().toString())).filter(Matcher::matches)
                     .map(m -> Long.parseLong(m.group(1))).sorted(Comparator.naturalOrder()).toList();
         }
+    }
+
+    /**
+     * The checkpoint a resume starts from, and what was wrong with any newer ones.
+     *
+     * @param step     the newest checkpoint whose file is intact, empty when none is
+     * @param problems one line per newer checkpoint that was set aside, naming the file and what was wrong
+     */
+    public record ResumePoint(Optional<Long> step, List<String> problems) {
+    }
+
+    /**
+     * Finds the newest intact checkpoint (complete, and matching its checksum): a corrupt or truncated newer one is
+     * renamed to {@code step-N.params.corrupt} (kept for inspection, never read again) and reported.
+     */
+    public ResumePoint newestIntactCheckpoint() throws IOException {
+        List<Long> steps = new ArrayList<>(checkpointSteps());
+        List<String> problems = new ArrayList<>();
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            Path file = checkpoint(steps.get(i));
+            try {
+                NetworkWeights.verify(file);
+                return new ResumePoint(Optional.of(steps.get(i)), problems);
+            } catch (BadInputException e) {
+                Path aside = file.resolveSibling(file.getFileName() + ".corrupt");
+                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+                problems.add(e.getMessage() + "; set aside as " + dir.relativize(aside));
+            }
+        }
+        return new ResumePoint(Optional.empty(), problems);
+    }
+
+    /**
+     * Deletes the temporary files that writes interrupted by a kill leave behind (a checkpoint, the metrics or the
+     * spec half written before its rename) and returns how many bytes that freed. Only a resume calls it, while it
+     * holds the run's lock, so no write of a live engine is in progress.
+     */
+    public long deleteInterruptedWrites() throws IOException {
+        long freed = 0;
+        for (Path folder : List.of(dir, dir.resolve("checkpoints"), filters(), results())) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            List<Path> leftovers;
+            try (Stream<Path> s = Files.list(folder)) {
+                leftovers = s.filter(p -> p.getFileName().toString().endsWith(".tmp") && Files.isRegularFile(p))
+                        .toList();
+            }
+            for (Path p : leftovers) {
+                freed += Files.size(p);
+                Files.delete(p);
+            }
+        }
+        return freed;
     }
 
     public Optional<Long> latestCheckpointStep() throws IOException {

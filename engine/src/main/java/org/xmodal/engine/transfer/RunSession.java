@@ -52,12 +52,33 @@ public final class RunSession {
         RunSpec spec = run.spec();
         EngineInfo engine = EngineInfo.probeAndLog();
         List<Device> devices = Devices.resolveAll(spec.device());
-        long start = resume ? run.latestCheckpointStep().orElse(0L) : 0L;
+        long freed = 0;
+        RunDirectory.ResumePoint point = new RunDirectory.ResumePoint(java.util.Optional.empty(), List.of());
+        if (resume) {
+            freed = run.deleteInterruptedWrites();
+            point = run.newestIntactCheckpoint();
+        }
+        long start = point.step().orElse(0L);
+        if (resume) {
+            // the curves continue from the checkpoint: rows past it are recomputed (all of them when none is left)
+            run.metrics().truncateAfter(start);
+        }
         run.append(RunEvent.of(resume ? RunEvent.RESUMED : RunEvent.STARTED, start)
                 .with("pid", ProcessHandle.current().pid()).with("iterations", spec.iterations())
                 .with("device", dataParallel ? devices.stream().map(Device::toString)
                         .collect(java.util.stream.Collectors.joining(",")) : devices.get(0).toString())
                 .with("engine", engine.startupLine()));
+        for (String problem : point.problems()) {
+            run.append(RunEvent.of(RunEvent.WARNING, start).with("reason", problem));
+        }
+        if (resume && point.step().isEmpty()) {
+            run.append(RunEvent.of(RunEvent.WARNING, 0).with("reason", "no intact checkpoint: the run starts again "
+                    + "from step 0"));
+        }
+        if (freed > 0) {
+            run.append(RunEvent.of(RunEvent.WARNING, start).with("reason", String.format(java.util.Locale.ROOT,
+                    "deleted %.1f MB of temporary files left by interrupted writes", freed / 1e6)));
+        }
         if (!dataParallel && devices.size() > 1) {
             run.append(RunEvent.of(RunEvent.WARNING, start).with("reason", spec.kind() + " runs train on one device: "
                     + devices.get(0) + " (only transfer runs share their steps over several GPUs)"));
@@ -69,7 +90,12 @@ public final class RunSession {
     /** Records why a run could not go on (unless it was cancelled, which the caller reports as a stop). */
     public static void failed(RunDirectory run, long step, Exception e) throws IOException {
         if (!(e instanceof java.util.concurrent.CancellationException)) {
-            run.append(RunEvent.of(RunEvent.FAILED, step).with("reason", e.getMessage()));
+            try {
+                run.append(RunEvent.of(RunEvent.FAILED, step).with("reason", e.getMessage()));
+            } catch (IOException cannotRecord) {
+                // the run folder cannot be written (read-only, full): the caller still reports the original failure
+                e.addSuppressed(cannotRecord);
+            }
         }
     }
 
