@@ -22,6 +22,7 @@ import org.xmodal.engine.json.Json;
 import org.xmodal.engine.nn.NetworkWeights;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
+import org.xmodal.engine.run.RunLock;
 import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.run.RunStatus;
 import org.xmodal.engine.synth.SynthConfig;
@@ -174,6 +175,14 @@ class TransferRunTest {
         long resumedFrom = killed.latestCheckpointStep().orElseThrow();
         assertTrue(resumedFrom >= 8 && resumedFrom < 24, "killed mid-way, last checkpoint " + resumedFrom);
 
+        // while another engine holds the run, a resume is refused and names that engine's pid (here this JVM's)
+        try (RunLock held = RunLock.acquire(killed.path())) {
+            Path log = tmp.resolve("second-resume.log");
+            assertEquals(XmodalCli.EXIT_BAD_INPUT, engineLogged(log, "resume", killed.path().toString()).waitFor());
+            assertTrue(Files.readString(log).contains("is being trained by another engine (pid "
+                    + ProcessHandle.current().pid() + ")"), Files.readString(log));
+        }
+        // the kill left no lock behind that would block this resume
         assertEquals(0, engine("resume", killed.path().toString()).waitFor(), "resume");
         assertEquals(RunStatus.State.FINISHED, killed.status().state());
         Map<Long, Double> actual = losses(killed);
@@ -210,12 +219,15 @@ class TransferRunTest {
 
     /** The engine's command line in a child JVM, its output in a log file beside the runs. */
     private static Process engine(String... args) throws IOException, URISyntaxException {
+        return engineLogged(tmp.resolve("engine-" + System.nanoTime() + ".log"), args);
+    }
+
+    private static Process engineLogged(Path log, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Dai.djl.offline=true", "-Dxmodal.log.level=WARN", XmodalCli.class.getName()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("engine-" + System.nanoTime() + ".log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
         return pb.start();
     }
