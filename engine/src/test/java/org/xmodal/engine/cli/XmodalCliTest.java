@@ -63,4 +63,50 @@ class XmodalCliTest {
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("PyTorch 2.5.1"), "out: [" + r.out() + "] err: [" + r.err() + "]");
     }
+
+    private Path spec(String device, String data, String architecture) throws Exception {
+        Path f = tmp.resolve("spec-" + System.nanoTime() + ".json");
+        Files.writeString(f, "{\"kind\": \"teacher\", \"data\": \"" + data + "\", \"student\": {\"architecture\": \""
+                + architecture + "\"}, \"batchSize\": 8, \"iterations\": 10, \"inputSize\": 64, \"device\": \""
+                + device + "\"}");
+        return f;
+    }
+
+    @Test
+    void aSpecThatCannotRunHereIsRefusedBeforeARunFolderIsMade() throws Exception {
+        Path runs = tmp.resolve("runs");
+        Path data = Files.createDirectories(tmp.resolve("rooms"));
+        Run gpu = run("run", "--spec", spec("gpu:3", data.toString(), "alexnet-small").toString(), "--runs",
+                runs.toString());
+        assertEquals(XmodalCli.EXIT_BAD_INPUT, gpu.exit(), gpu.err());
+        assertTrue(gpu.err().contains("device gpu:3 was asked for"), gpu.err());
+        Run missing = run("run", "--spec", spec("cpu", tmp.resolve("nowhere").toString(), "alexnet-small").toString(),
+                "--runs", runs.toString());
+        assertEquals(XmodalCli.EXIT_BAD_INPUT, missing.exit(), missing.err());
+        assertTrue(missing.err().contains("nowhere: does not exist (the spec's data)"), missing.err());
+        Run unknown = run("run", "--spec", spec("cpu", data.toString(), "alexnet-huge").toString(), "--runs",
+                runs.toString());
+        assertEquals(XmodalCli.EXIT_BAD_INPUT, unknown.exit(), unknown.err());
+        assertTrue(unknown.err().contains("unknown architecture 'alexnet-huge'"), unknown.err());
+        assertFalse(Files.exists(runs) && Files.list(runs).findAny().isPresent(), "no run folder was made");
+    }
+
+    @Test
+    void anOutputPathThatIsAFolderIsOneLineAndTheFolderIsLeftAlone() throws Exception {
+        Path depth = tmp.resolve("d.png");
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(32, 24,
+                java.awt.image.BufferedImage.TYPE_USHORT_GRAY);
+        for (int y = 0; y < 24; y++) {
+            for (int x = 0; x < 32; x++) {
+                img.getRaster().setSample(x, y, 0, 1500 + 10 * x);
+            }
+        }
+        javax.imageio.ImageIO.write(img, "png", depth.toFile());
+        Path folder = Files.createDirectories(tmp.resolve("hha.png"));
+        Run r = run("hha", "--depth", depth.toString(), "--out", folder.toString());
+        assertEquals(XmodalCli.EXIT_BAD_INPUT, r.exit(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("hha.png: is a folder"), r.err());
+        assertTrue(Files.isDirectory(folder));
+    }
 }
