@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.engine.run.RunLock;
 import org.xmodal.engine.run.RunStatus;
 
 class RunControlTest {
@@ -74,5 +75,19 @@ class RunControlTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> control.stop(running(Integer.MAX_VALUE - 7, Instant.now())));
         assertTrue(e.getMessage().contains("has no live engine process"), e.getMessage());
+    }
+
+    @Test
+    void aRunAnotherEngineHoldsIsNotResumedFromTheWindow() throws Exception {
+        Path dir = java.nio.file.Files.createDirectories(runs.resolve("20250101-000000-x"));
+        RunSummary stopped = new RunSummary("20250101-000000-x", dir, SpecSummary.unreadable("test"),
+                new RunStatus(RunStatus.State.STOPPED, 5, 10, 1, 1, 1, null), -1, Instant.now().toString(), List.of());
+        RunControl control = new RunControl(EngineProcesses.likeThisJvm(), runs);
+        try (RunLock held = RunLock.acquire(dir)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> control.resume(stopped));
+            assertTrue(e.getMessage().contains("is being trained by another engine (pid "
+                    + ProcessHandle.current().pid() + ")"), e.getMessage());
+        }
+        assertTrue(control.children().isEmpty(), "no second engine was started");
     }
 }
