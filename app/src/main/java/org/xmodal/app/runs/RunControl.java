@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.run.RunLock;
 
 /**
@@ -44,10 +44,10 @@ public final class RunControl {
             throw new IllegalArgumentException(run.id() + " is " + run.status().state().name()
                     .toLowerCase(Locale.ROOT) + "; only a stopped, failed or interrupted run can be resumed");
         }
-        OptionalLong holder = RunLock.holder(run.path());
-        if (holder.isPresent()) {
-            throw new IllegalArgumentException(run.id() + " is being trained by another engine"
-                    + (holder.getAsLong() > 0 ? " (pid " + holder.getAsLong() + ")" : "") + "; stop it first");
+        try {
+            RunLock.checkFree(run.path());
+        } catch (BadInputException e) {
+            throw new IllegalArgumentException(run.id() + ": " + e.problem(), e);
         }
         return track(engine.start("resume " + run.id(), logs(), List.of("resume", run.path().toString())));
     }

@@ -1,7 +1,6 @@
 package org.xmodal.engine.cli;
 
 import java.nio.file.Path;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.run.RunDirectory;
@@ -20,11 +19,7 @@ final class ResumeCommand extends CliCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunDirectory run = RunDirectory.open(dir);
-        OptionalLong holder = RunLock.holder(dir);
-        if (holder.isPresent()) {
-            throw new BadInputException(dir, "is being trained by another engine"
-                    + (holder.getAsLong() > 0 ? " (pid " + holder.getAsLong() + ")" : "") + "; stop it first");
-        }
+        RunLock.checkFree(dir);
         RunStatus status = run.status();
         if (status.state() == RunStatus.State.RUNNING) {
             throw new BadInputException(dir, "is still running (its engine process is alive)");

@@ -93,6 +93,19 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a run that an engine trains now.
+     *
+     * @throws BadInputException naming the run's folder and the pid of the engine that holds it
+     */
+    public static void checkFree(Path runDir) throws IOException {
+        OptionalLong pid = holder(runDir);
+        if (pid.isPresent()) {
+            throw new BadInputException(runDir, "is being trained by another engine"
+                    + (pid.getAsLong() > 0 ? " (pid " + pid.getAsLong() + ")" : "") + "; stop it first");
+        }
+    }
+
     /** Null when another process holds a conflicting lock; this JVM's own lock counts as held too. */
     private static FileLock tryLock(FileChannel channel, boolean shared) throws IOException {
         try {
