@@ -1,7 +1,5 @@
 package org.xmodal.engine.data.folder;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +17,7 @@ import org.xmodal.engine.data.PairAnnotation;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.data.Split;
 import org.xmodal.engine.image.BadInputException;
-import org.xmodal.engine.json.Json;
+import org.xmodal.engine.json.UserJson;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.Parallel;
 import org.xmodal.engine.task.ProgressListener;
@@ -91,26 +89,14 @@ public final class FolderDatasetLoader {
 
     static PairAnnotation readAnnotation(Path file) throws BadInputException {
         try {
-            return Json.MAPPER.readValue(file.toFile(), AnnotationJson.class).toAnnotation();
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(file.toString(), "is not valid annotation JSON (" + e.getOriginalMessage()
-                    + " at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")", e);
+            return UserJson.read(file, AnnotationJson.class, "annotation file").toAnnotation();
         } catch (IllegalArgumentException e) {
             throw new BadInputException(file.toString(), e.getMessage(), e);
-        } catch (IOException e) {
-            throw new BadInputException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
     private static DatasetManifest readManifest(Path file) throws BadInputException {
-        try {
-            return Json.MAPPER.readValue(file.toFile(), DatasetManifest.class);
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(file.toString(), "is not a valid dataset manifest (" + e.getOriginalMessage()
-                    + " at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")", e);
-        } catch (IOException e) {
-            throw new BadInputException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
-        }
+        return UserJson.read(file, DatasetManifest.class, "dataset manifest");
     }
 
     private static void checkManifest(DatasetManifest m, Path file) throws BadInputException {
