@@ -133,9 +133,43 @@ public final class FolderDatasetLoader {
                 }
             }
         }
+        for (DatasetManifest.Entry e : m.pairs()) {
+            checkInside(file, e.id(), "rgb", e.rgb());
+            checkInside(file, e.id(), "depth", e.depth());
+            checkInside(file, e.id(), "depthRaw", e.depthRaw());
+            checkInside(file, e.id(), "next", e.next());
+            checkInside(file, e.id(), "flow", e.flow());
+            checkInside(file, e.id(), "annotations", e.annotations());
+            checkInside(file, e.id(), "instances", e.instances());
+        }
         long distinct = m.pairs().stream().map(DatasetManifest.Entry::id).distinct().count();
         if (distinct != m.pairs().size()) {
             throw new BadInputException(file, "lists " + (m.pairs().size() - distinct) + " duplicate pair id(s)");
+        }
+    }
+
+    /**
+     * A manifest names files relative to its folder; an absolute path or one climbing out with {@code ..} is refused
+     * before anything is opened, so a downloaded manifest cannot make the workbench read (and encode, and train on)
+     * files elsewhere on the machine.
+     */
+    private static void checkInside(Path manifestFile, String id, String field, String relative)
+            throws BadInputException {
+        if (relative == null || relative.isBlank()) {
+            return;
+        }
+        Path dir = manifestFile.toAbsolutePath().normalize().getParent();
+        boolean absolute = relative.startsWith("/") || relative.startsWith("\\") || relative.matches("^[A-Za-z]:.*");
+        Path resolved;
+        try {
+            resolved = dir.resolve(relative).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new BadInputException(manifestFile, "pair " + id + ": " + field + " '" + relative
+                    + "' is not a valid path");
+        }
+        if (absolute || Path.of(relative).isAbsolute() || !resolved.startsWith(dir)) {
+            throw new BadInputException(manifestFile, "pair " + id + ": " + field + " '" + relative
+                    + "' is outside the dataset folder; paths must be relative to it, without '..' out of it");
         }
     }
 
