@@ -54,9 +54,9 @@ public final class ImageSequenceLoader {
             throws BadInputException {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(progress, "progress");
-        List<FrameSequence> sequences = FrameSequence.scan(folder);
-        int total = sequences.stream().mapToInt(s -> s.frames().size()).sum();
         List<DatasetIssue> issues = new ArrayList<>();
+        List<FrameSequence> sequences = FrameSequence.scan(folder, issues);
+        int total = sequences.stream().mapToInt(s -> s.frames().size()).sum();
         List<Pair> pairs = new ArrayList<>();
         int found = 0;
         int checked = 0;
