@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xmodal.engine.data.CameraIntrinsics;
+import org.xmodal.engine.data.DatasetDepthUnits;
 import org.xmodal.engine.data.DatasetIssue;
 import org.xmodal.engine.data.DatasetReport;
 import org.xmodal.engine.data.DetectionClasses;
@@ -60,7 +63,8 @@ public final class FolderDatasetLoader {
         List<String> classes = manifest.classes() == null ? DetectionClasses.NYUD2_19 : manifest.classes();
 
         List<DatasetManifest.Entry> entries = manifest.pairs();
-        PairValidator validator = new PairValidator(dir, modality, units, camera, classes, issues);
+        List<String> sceneClasses = manifest.sceneClasses() == null ? List.of() : manifest.sceneClasses();
+        PairValidator validator = new PairValidator(dir, modality, units, camera, classes, sceneClasses, issues);
         Pair[] valid = new Pair[entries.size()];
         AtomicInteger done = new AtomicInteger();
         Parallel.forEach(entries.size(), i -> {
@@ -71,9 +75,14 @@ public final class FolderDatasetLoader {
                 progress.progress("Checking pairs of " + dir.getFileName(), n / (double) entries.size());
             }
         });
+        Set<String> wrongUnit = new HashSet<>();
+        for (DatasetDepthUnits.Disagreement d : validator.unitDisagreements()) {
+            issues.add(new DatasetIssue(DatasetIssue.Severity.ERROR, d.location(), d.pairId(), d.problem()));
+            wrongUnit.add(d.pairId());
+        }
         List<Pair> pairs = new ArrayList<>();
         for (Pair p : valid) {
-            if (p != null) {
+            if (p != null && !wrongUnit.contains(p.id())) {
                 pairs.add(p);
             }
         }
@@ -83,7 +92,7 @@ public final class FolderDatasetLoader {
         String name = manifest.name() == null || manifest.name().isBlank() ? dir.getFileName().toString()
                 : manifest.name();
         return new PairedDataset(name, dir, modality, camera, units, classes,
-                manifest.sceneClasses() == null ? List.of() : manifest.sceneClasses(), pairs, report,
+                sceneClasses, pairs, report,
                 new FolderPixelSource(units));
     }
 
