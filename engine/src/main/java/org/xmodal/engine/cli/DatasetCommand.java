@@ -6,6 +6,8 @@ import org.xmodal.engine.data.DatasetIssue;
 import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.data.Split;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,8 +25,16 @@ final class DatasetCommand extends CliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (PairedDataset ds = DatasetLoaders.open(path, new TerminalProgress("checking", err()),
-                org.xmodal.engine.task.Cancellation.NEVER)) {
+        ProgressListener checking = TerminalProgress.whileChecking(err());
+        try (PairedDataset ds = DatasetLoaders.open(path, checking, Cancellation.NEVER)) {
+            if (checking instanceof TerminalProgress bar) {
+                bar.clear();
+            }
+            if (ds.pairs().isEmpty()) {
+                // the verdict first, on stderr, for scripts; the report of why follows on stdout
+                err().println("xmodal: " + path + ": no usable pair (" + ds.report().summary() + ")");
+                err().flush();
+            }
             out().println(ds.name() + ": " + ds.modality().id() + " pairs from " + ds.root());
             out().printf("pairs: %d train (%d labelled), %d test (%d labelled)%n",
                     ds.pairs(Split.TRAIN).size(), ds.labelled(Split.TRAIN).size(),
@@ -35,6 +45,9 @@ final class DatasetCommand extends CliCommand implements Callable<Integer> {
             out().println("report: " + ds.report().summary());
             for (DatasetIssue issue : ds.report().issues()) {
                 out().println("  " + issue.line());
+            }
+            if (ds.pairs().isEmpty()) {
+                return XmodalCli.EXIT_BAD_INPUT;
             }
             return strict && !ds.report().isClean() ? 3 : 0;
         }

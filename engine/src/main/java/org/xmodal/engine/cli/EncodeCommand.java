@@ -13,6 +13,7 @@ import org.xmodal.engine.flow.FlowConfig;
 import org.xmodal.engine.flow.FlowMethod;
 import org.xmodal.engine.hha.HhaConfig;
 import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,7 +35,18 @@ final class EncodeCommand extends CliCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EncodingCache c = cache == null ? EncodingCache.userDefault() : new EncodingCache(cache);
-        try (PairedDataset ds = DatasetLoaders.open(data, new TerminalProgress("checking", err()), Cancellation.NEVER)) {
+        ProgressListener checking = TerminalProgress.whileChecking(err());
+        try (PairedDataset ds = DatasetLoaders.open(data, checking, Cancellation.NEVER)) {
+            if (checking instanceof TerminalProgress bar) {
+                bar.clear();
+            }
+            if (ds.pairs().isEmpty()) {
+                err().println("xmodal: " + data + ": no usable pair to encode (" + ds.report().summary() + ")");
+                for (DatasetIssue issue : ds.report().issues()) {
+                    err().println("  " + issue.line());
+                }
+                return XmodalCli.EXIT_BAD_INPUT;
+            }
             if (!ds.report().isClean()) {
                 err().println("dataset: " + ds.report().summary() + " (see ./xmodal dataset " + data + ")");
             }

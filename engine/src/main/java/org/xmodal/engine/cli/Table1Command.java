@@ -100,7 +100,8 @@ final class Table1Command extends CliCommand implements Callable<Integer> {
 
         @Override
         public ProgressListener progress(String label) {
-            return new TerminalProgress(label, err());
+            // checking the data may end in a refusal, which is to be the first line on stderr
+            return label.equals("data") ? TerminalProgress.whileChecking(err()) : new TerminalProgress(label, err());
         }
 
         @Override

@@ -20,6 +20,23 @@ public final class TerminalProgress implements ProgressListener {
     private int lastTenth = -1;
     private boolean drawn;
 
+    /**
+     * Progress of checking a dataset: a bar on a terminal, erased by {@link #clear()}, and nothing when stderr is a
+     * file or a pipe, so that a verdict about the data is the first line there (scripts read the first line).
+     */
+    static ProgressListener whileChecking(PrintWriter err) {
+        return System.console() != null ? new TerminalProgress("checking", err, true) : ProgressListener.NONE;
+    }
+
+    /** Erases a bar drawn in place, so the next line on the terminal starts clean. */
+    public synchronized void clear() {
+        if (terminal && drawn) {
+            err.print("\r" + " ".repeat(120) + "\r");
+            err.flush();
+            drawn = false;
+        }
+    }
+
     /** A bar on {@code err}, redrawn in place when the process has a console. */
     public TerminalProgress(String label, PrintWriter err) {
         this(label, err, System.console() != null);

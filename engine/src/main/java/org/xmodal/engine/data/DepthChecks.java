@@ -13,6 +13,26 @@ public final class DepthChecks {
     }
 
     /**
+     * What is wrong with one depth map whatever its unit (NaN, infinite or no valid pixel), or empty. The unit is
+     * judged over the whole dataset, see {@link DatasetDepthUnits}.
+     */
+    public static Optional<String> contentProblem(DepthMap depth) {
+        int nonFinite = 0;
+        for (float z : depth.metres()) {
+            if (!Float.isFinite(z)) {
+                nonFinite++;
+            }
+        }
+        if (nonFinite > 0) {
+            return Optional.of("contains " + nonFinite + " NaN or infinite depth value(s)");
+        }
+        if (Double.isNaN(depth.medianMetres())) {
+            return Optional.of("has no valid depth pixel (all zero)");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * What is wrong with a depth map read with {@code unitsPerMetre}, or empty when it looks like metric indoor depth.
      */
     public static Optional<String> problem(DepthMap depth, double unitsPerMetre) {
@@ -40,7 +60,7 @@ public final class DepthChecks {
     }
 
     /** The unit that would put the stored median at a typical indoor distance (about 1 to 6 m). */
-    static String guessUnit(double medianUnits) {
+    public static String guessUnit(double medianUnits) {
         if (medianUnits >= 5000) {
             return "tenths of millimetres (10000 units per metre, as NYU's PNGs)";
         }

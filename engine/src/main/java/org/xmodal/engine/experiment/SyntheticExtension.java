@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.folder.DatasetManifest;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.synth.SynthConfig;
@@ -25,6 +26,8 @@ import org.xmodal.engine.task.ProgressListener;
 final class SyntheticExtension {
     /** Added to the dataset's seed for the extra scenes, so they are other rooms than the dataset's. */
     static final long SEED_OFFSET = 1_000_003;
+    private static final String BASE_LINK = "base";
+    private static final String SCENES_LINK = "unlabelled";
 
     /** The dataset to use, and what was done to get it (one sentence for the output, or null when nothing). */
     record Result(Path data, int addedPairs, String note) {
@@ -45,6 +48,10 @@ final class SyntheticExtension {
             return new Result(data, 0, null);
         }
         DatasetManifest manifest = Json.MAPPER.readValue(manifestFile.toFile(), DatasetManifest.class);
+        if (!Modality.DEPTH.id().equals(manifest.modality())) {
+            // the generator's scenes are RGB-D; they cannot pad frame pairs (Table 1 refuses those up front)
+            return new Result(data, 0, null);
+        }
         Map<String, Object> provenance = manifest.provenance();
         if (provenance == null || !SynthGenerator.NAME.equals(provenance.get("generator"))
                 || manifest.camera() == null) {
@@ -82,11 +89,15 @@ final class SyntheticExtension {
                                       Path combined, SynthConfig config) throws IOException {
         Files.createDirectories(combined);
         List<DatasetManifest.Entry> pairs = new ArrayList<>();
+        // The combined manifest reaches its two sources through links inside its folder, because a manifest may
+        // only name files inside its own folder (see FolderDatasetLoader).
+        Path baseLink = link(combined.resolve(BASE_LINK), data);
+        Path scenesLink = link(combined.resolve(SCENES_LINK), scenes);
         for (DatasetManifest.Entry e : base.pairs()) {
-            pairs.add(relocate(e, e.id(), data, combined));
+            pairs.add(relocate(e, e.id(), baseLink, combined));
         }
         for (DatasetManifest.Entry e : added.pairs()) {
-            pairs.add(relocate(e, "unlabelled-" + e.id(), scenes, combined));
+            pairs.add(relocate(e, "unlabelled-" + e.id(), scenesLink, combined));
         }
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("base", data.toAbsolutePath().normalize().toString());
@@ -96,6 +107,11 @@ final class SyntheticExtension {
                 base.modality(), base.camera(), base.depthUnitsPerMetre(), base.classes(), base.sceneClasses(),
                 provenance, pairs);
         Json.writeAtomically(m, combined.resolve(DatasetManifest.FILE_NAME));
+    }
+
+    private static Path link(Path link, Path target) throws IOException {
+        Files.deleteIfExists(link);
+        return Files.createSymbolicLink(link, target.toAbsolutePath().normalize());
     }
 
     /** The entry with its paths relative to the combined dataset's folder. */
@@ -109,7 +125,7 @@ final class SyntheticExtension {
         if (relative == null) {
             return null;
         }
-        Path file = from.toAbsolutePath().normalize().resolve(relative).normalize();
-        return to.toAbsolutePath().normalize().relativize(file).toString().replace('\\', '/');
+        Path file = from.resolve(relative).normalize();
+        return to.relativize(file).toString().replace('\\', '/');
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CancellationException;
 import org.xmodal.engine.data.DatasetLoaders;
+import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.ObjectAnnotation;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
@@ -80,9 +81,10 @@ public final class Table1Experiment {
 
     public Table1Results run() throws IOException {
         Table1Preset preset = settings.preset();
+        int trainPairs = checkData(preset);
         Files.createDirectories(results);
         Json.writeAtomically(preset, results.resolve("preset.json"));
-        Path data = prepareData(preset);
+        Path data = prepareData(preset, trainPairs);
         RunSpec finetune = preset.finetune();
         String task = finetune.finetune().task();
 
@@ -163,13 +165,18 @@ public final class Table1Experiment {
         return r;
     }
 
-    /** The dataset the runs use: the given one, or the given one with more unlabelled synthetic pairs. */
-    private Path prepareData(Table1Preset preset) throws IOException {
-        Path data = settings.data().toAbsolutePath().normalize();
-        int trainPairs;
-        try (PairedDataset ds = DatasetLoaders.open(data, output.progress("data"), cancel)) {
-            trainPairs = ds.pairs(Split.TRAIN).size();
+    /** Refuses a dataset the experiment cannot use, before anything is written or trained; returns its train pairs. */
+    private int checkData(Table1Preset preset) throws IOException {
+        try (PairedDataset ds = DatasetLoaders.open(settings.data(), output.progress("data"), cancel)) {
+            ExperimentData.require(ds, settings.data(), Modality.parse(preset.finetune().modality()),
+                    "Table 1 (preset " + preset.name() + ")");
+            return ds.pairs(Split.TRAIN).size();
         }
+    }
+
+    /** The dataset the runs use: the given one, or the given one with more unlabelled synthetic pairs. */
+    private Path prepareData(Table1Preset preset, int trainPairs) throws IOException {
+        Path data = settings.data().toAbsolutePath().normalize();
         SyntheticExtension.Result ext = SyntheticExtension.apply(data, trainPairs, preset.unlabelledTarget(),
                 settings.out().resolve("data"), output.progress("synth"), cancel);
         if (ext.note() != null) {

@@ -1,14 +1,11 @@
 package org.xmodal.engine.experiment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.xmodal.engine.image.BadInputException;
-import org.xmodal.engine.json.Json;
+import org.xmodal.engine.json.UserJson;
 import org.xmodal.engine.nn.WeightInit;
 import org.xmodal.engine.run.RunSpec;
 
@@ -67,15 +64,7 @@ public record Table1Preset(String name, String description, RunSpec teacher, Run
                     throw new IllegalArgumentException("unknown preset '" + name + "'; known: "
                             + String.join(", ", names()) + ", or a preset file (.json)");
                 }
-                try {
-                    return Json.MAPPER.readValue(file.toFile(), Table1Preset.class);
-                } catch (ValueInstantiationException e) {
-                    throw new BadInputException(name, "is not a valid Table 1 preset: "
-                            + (e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage()), e);
-                } catch (JsonProcessingException e) {
-                    throw new BadInputException(name, "is not a valid Table 1 preset (" + e.getOriginalMessage()
-                            + ")", e);
-                }
+                return UserJson.read(file, Table1Preset.class, "Table 1 preset");
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Middlebury {@code .flo} files: the float 202021.25 ("PIEH" in ASCII) as a tag, width and height as 32-bit
@@ -44,6 +45,22 @@ public final class FloFile {
         } catch (IOException e) {
             throw new BadInputException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * What is wrong with ground truth holding NaN vectors, or empty. Middlebury marks unknown flow
+     * with values above 1e9, never NaN, so a NaN is a bug in whatever wrote the file, and it would poison any
+     * end-point error computed against it.
+     */
+    public static Optional<String> nanProblem(FlowField flow) {
+        int bad = 0;
+        for (int i = 0; i < flow.width() * flow.height(); i++) {
+            if (Float.isNaN(flow.u()[i]) || Float.isNaN(flow.v()[i])) {
+                bad++;
+            }
+        }
+        return bad == 0 ? Optional.empty() : Optional.of("has " + bad + " NaN flow vector(s) "
+                + "(unknown flow is written as values above 1e9)");
     }
 
     /** Width and height from the header alone, after checking the tag and that the file holds that many vectors. */

@@ -1,12 +1,9 @@
 package org.xmodal.engine.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.xmodal.engine.image.BadInputException;
-import org.xmodal.engine.json.Json;
+import org.xmodal.engine.json.UserJson;
 
 /** Reads a user's run spec file, with errors that name the file and the field. */
 public final class RunSpecFiles {
@@ -22,18 +19,7 @@ public final class RunSpecFiles {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file, "does not exist");
         }
-        RunSpec spec;
-        try {
-            spec = Json.MAPPER.readValue(file.toFile(), RunSpec.class);
-        } catch (ValueInstantiationException e) {
-            String why = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
-            throw new BadInputException(file.toString(), "is not a valid run spec: " + why, e);
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(file.toString(), "is not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")", e);
-        } catch (IOException e) {
-            throw new BadInputException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
-        }
+        RunSpec spec = UserJson.read(file, RunSpec.class, "run spec");
         Path base = file.toAbsolutePath().getParent();
         RunSpec.Teacher t = spec.teacher();
         if (t != null && t.weights() != null) {

@@ -3,9 +3,11 @@ package org.xmodal.engine.synth;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.xmodal.engine.data.folder.DatasetManifest;
 import org.xmodal.engine.json.Json;
@@ -14,13 +16,19 @@ import org.xmodal.engine.json.Json;
  * Decides whether a synthetic dataset may be written into a folder. A new or empty folder is fine; an earlier
  * synth output (finished, or left unfinished by an interrupted run) is replaced only when the user says
  * {@code --force}; anything else is refused, so a typo in {@code --out} never destroys someone's data. Replacing
- * removes only the entries the generator writes.
+ * removes only files named as the generator names them ({@code scene-NNNNNN}, {@code seq-NNNN-fNN} with its
+ * extensions, the manifests and the marker) and folders left empty by that; a file a user put beside them stays.
  */
 final class SynthOutputFolder {
     /** Present while a run writes, so an interrupted run is recognised as synth output. */
     static final String UNFINISHED_MARKER = ".xmodal-synth-unfinished";
     private static final List<String> GENERATED = List.of(DatasetManifest.FILE_NAME, "rgb", "depth", "depth_raw",
             "annotations", "instances", "flow", UNFINISHED_MARKER);
+
+    /** Names of the files the generator writes inside its folders (see SynthGenerator's pair ids). */
+    private static final Pattern GENERATED_FILE = Pattern.compile(
+            "(scene-\\d{6}|seq-\\d{4}-f\\d{2})\\.(png|json|flo)|" + Pattern.quote(DatasetManifest.FILE_NAME) + "|"
+                    + Pattern.quote(UNFINISHED_MARKER));
 
     private SynthOutputFolder() {
     }
@@ -45,7 +53,7 @@ final class SynthOutputFolder {
                         + "synthetic dataset; add --force to replace it");
             }
             for (String name : GENERATED) {
-                deleteRecursively(dir.resolve(name));
+                deleteGenerated(dir.resolve(name));
             }
         }
         Files.createDirectories(dir);
@@ -76,12 +84,23 @@ final class SynthOutputFolder {
         }
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
+    /** Deletes the generator's files under {@code path}, then the folders that leaves empty. */
+    private static void deleteGenerated(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        List<Path> entries;
+        // not following links: a link in rgb/ to a user's folder must not lead the deletion there
         try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+            entries = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path p : entries) {
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                if (isEmpty(p)) {
+                    Files.delete(p);
+                }
+            } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                    && GENERATED_FILE.matcher(p.getFileName().toString()).matches()) {
                 Files.delete(p);
             }
         }

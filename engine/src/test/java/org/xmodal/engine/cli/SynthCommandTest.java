@@ -57,6 +57,19 @@ class SynthCommandTest {
     }
 
     @Test
+    void forceDeletesOnlyTheFilesSynthWroteAndKeepsAUsersFile() throws IOException {
+        Path dir = tmp.resolve("synth");
+        assertEquals(0, run("synth", "--out", dir.toString(), "--scenes", "3", "--size", "64x48"));
+        Files.writeString(dir.resolve("rgb/my-notes.txt"), "mine");
+        Files.writeString(dir.resolve("depth/kitchen.png"), "mine too");
+        assertEquals(0, run("synth", "--out", dir.toString(), "--scenes", "2", "--size", "64x48", "--force"));
+        assertEquals("mine", Files.readString(dir.resolve("rgb/my-notes.txt")));
+        assertEquals("mine too", Files.readString(dir.resolve("depth/kitchen.png")));
+        assertTrue(!Files.exists(dir.resolve("rgb/scene-000002.png")), "the old dataset's third scene is gone");
+        assertTrue(Files.exists(dir.resolve("rgb/scene-000001.png")));
+    }
+
+    @Test
     void rejectsAMalformedSizeWithOneLine() {
         assertEquals(XmodalCli.EXIT_BAD_INPUT, run("synth", "--out", tmp.resolve("x").toString(), "--scenes", "2",
                 "--size", "160by120"));

@@ -1,15 +1,16 @@
 package org.xmodal.engine.data.folder;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xmodal.engine.data.CameraIntrinsics;
+import org.xmodal.engine.data.DatasetDepthUnits;
 import org.xmodal.engine.data.DatasetIssue;
 import org.xmodal.engine.data.DatasetReport;
 import org.xmodal.engine.data.DetectionClasses;
@@ -19,7 +20,7 @@ import org.xmodal.engine.data.PairAnnotation;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.data.Split;
 import org.xmodal.engine.image.BadInputException;
-import org.xmodal.engine.json.Json;
+import org.xmodal.engine.json.UserJson;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.Parallel;
 import org.xmodal.engine.task.ProgressListener;
@@ -62,7 +63,8 @@ public final class FolderDatasetLoader {
         List<String> classes = manifest.classes() == null ? DetectionClasses.NYUD2_19 : manifest.classes();
 
         List<DatasetManifest.Entry> entries = manifest.pairs();
-        PairValidator validator = new PairValidator(dir, modality, units, camera, classes, issues);
+        List<String> sceneClasses = manifest.sceneClasses() == null ? List.of() : manifest.sceneClasses();
+        PairValidator validator = new PairValidator(dir, modality, units, camera, classes, sceneClasses, issues);
         Pair[] valid = new Pair[entries.size()];
         AtomicInteger done = new AtomicInteger();
         Parallel.forEach(entries.size(), i -> {
@@ -73,9 +75,14 @@ public final class FolderDatasetLoader {
                 progress.progress("Checking pairs of " + dir.getFileName(), n / (double) entries.size());
             }
         });
+        Set<String> wrongUnit = new HashSet<>();
+        for (DatasetDepthUnits.Disagreement d : validator.unitDisagreements()) {
+            issues.add(new DatasetIssue(DatasetIssue.Severity.ERROR, d.location(), d.pairId(), d.problem()));
+            wrongUnit.add(d.pairId());
+        }
         List<Pair> pairs = new ArrayList<>();
         for (Pair p : valid) {
-            if (p != null) {
+            if (p != null && !wrongUnit.contains(p.id())) {
                 pairs.add(p);
             }
         }
@@ -85,32 +92,20 @@ public final class FolderDatasetLoader {
         String name = manifest.name() == null || manifest.name().isBlank() ? dir.getFileName().toString()
                 : manifest.name();
         return new PairedDataset(name, dir, modality, camera, units, classes,
-                manifest.sceneClasses() == null ? List.of() : manifest.sceneClasses(), pairs, report,
+                sceneClasses, pairs, report,
                 new FolderPixelSource(units));
     }
 
     static PairAnnotation readAnnotation(Path file) throws BadInputException {
         try {
-            return Json.MAPPER.readValue(file.toFile(), AnnotationJson.class).toAnnotation();
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(file.toString(), "is not valid annotation JSON (" + e.getOriginalMessage()
-                    + " at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")", e);
+            return UserJson.read(file, AnnotationJson.class, "annotation file").toAnnotation();
         } catch (IllegalArgumentException e) {
             throw new BadInputException(file.toString(), e.getMessage(), e);
-        } catch (IOException e) {
-            throw new BadInputException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
     private static DatasetManifest readManifest(Path file) throws BadInputException {
-        try {
-            return Json.MAPPER.readValue(file.toFile(), DatasetManifest.class);
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(file.toString(), "is not a valid dataset manifest (" + e.getOriginalMessage()
-                    + " at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")", e);
-        } catch (IOException e) {
-            throw new BadInputException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
-        }
+        return UserJson.read(file, DatasetManifest.class, "dataset manifest");
     }
 
     private static void checkManifest(DatasetManifest m, Path file) throws BadInputException {
@@ -147,9 +142,43 @@ public final class FolderDatasetLoader {
                 }
             }
         }
+        for (DatasetManifest.Entry e : m.pairs()) {
+            checkInside(file, e.id(), "rgb", e.rgb());
+            checkInside(file, e.id(), "depth", e.depth());
+            checkInside(file, e.id(), "depthRaw", e.depthRaw());
+            checkInside(file, e.id(), "next", e.next());
+            checkInside(file, e.id(), "flow", e.flow());
+            checkInside(file, e.id(), "annotations", e.annotations());
+            checkInside(file, e.id(), "instances", e.instances());
+        }
         long distinct = m.pairs().stream().map(DatasetManifest.Entry::id).distinct().count();
         if (distinct != m.pairs().size()) {
             throw new BadInputException(file, "lists " + (m.pairs().size() - distinct) + " duplicate pair id(s)");
+        }
+    }
+
+    /**
+     * A manifest names files relative to its folder; an absolute path or one climbing out with {@code ..} is refused
+     * before anything is opened, so a downloaded manifest cannot make the workbench read (and encode, and train on)
+     * files elsewhere on the machine.
+     */
+    private static void checkInside(Path manifestFile, String id, String field, String relative)
+            throws BadInputException {
+        if (relative == null || relative.isBlank()) {
+            return;
+        }
+        Path dir = manifestFile.toAbsolutePath().normalize().getParent();
+        boolean absolute = relative.startsWith("/") || relative.startsWith("\\") || relative.matches("^[A-Za-z]:.*");
+        Path resolved;
+        try {
+            resolved = dir.resolve(relative).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new BadInputException(manifestFile, "pair " + id + ": " + field + " '" + relative
+                    + "' is not a valid path");
+        }
+        if (absolute || Path.of(relative).isAbsolute() || !resolved.startsWith(dir)) {
+            throw new BadInputException(manifestFile, "pair " + id + ": " + field + " '" + relative
+                    + "' is outside the dataset folder; paths must be relative to it, without '..' out of it");
         }
     }
 

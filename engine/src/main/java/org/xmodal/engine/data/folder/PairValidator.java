@@ -1,9 +1,14 @@
 package org.xmodal.engine.data.folder;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.xmodal.engine.data.Box;
 import org.xmodal.engine.data.CameraIntrinsics;
+import org.xmodal.engine.data.DatasetDepthUnits;
 import org.xmodal.engine.data.DatasetIssue;
 import org.xmodal.engine.data.DatasetIssue.Severity;
 import org.xmodal.engine.data.DepthChecks;
@@ -31,10 +36,14 @@ final class PairValidator {
     private final double unitsPerMetre;
     private final CameraIntrinsics camera;
     private final List<String> classes;
+    private final List<String> sceneClasses;
     private final List<DatasetIssue> issues;
+    /** Medians of the depth files read, for judging the dataset's unit once all are read. */
+    private final List<DatasetDepthUnits.FileMedian> depthMedians = Collections.synchronizedList(new ArrayList<>());
 
     PairValidator(Path dir, Modality modality, double unitsPerMetre, CameraIntrinsics camera, List<String> classes,
-                  List<DatasetIssue> issues) {
+                  List<String> sceneClasses, List<DatasetIssue> issues) {
+        this.sceneClasses = sceneClasses;
         this.dir = dir;
         this.modality = modality;
         this.unitsPerMetre = unitsPerMetre;
@@ -79,6 +88,11 @@ final class PairValidator {
                 if (flowPath != null) {
                     FlowField gt = FloFile.read(flowPath);
                     requireSameSize(flowPath, gt.width(), gt.height(), rgb, rgbPath);
+                    Optional<String> nan = FloFile.nanProblem(gt);
+                    if (nan.isPresent()) {
+                        warn(rel(flowPath), id, nan.get() + "; this ground truth is ignored");
+                        flowPath = null;
+                    }
                 }
             }
         } catch (BadInputException ex) {
@@ -93,7 +107,7 @@ final class PairValidator {
         if (annPath != null) {
             try {
                 annotation = FolderDatasetLoader.readAnnotation(annPath);
-                checkObjects(annotation, annPath, rgb, id);
+                annotation = checkObjects(annotation, annPath, rgb, id);
             } catch (BadInputException ex) {
                 warn(ex.location(), id, ex.problem() + "; the pair is kept without annotations");
                 annotation = PairAnnotation.NONE;
@@ -117,15 +131,26 @@ final class PairValidator {
     private void checkDepth(Path file, RgbImage rgb, String id, boolean filled) throws BadInputException {
         DepthMap d = ImageFiles.readDepth16(file, unitsPerMetre);
         requireSameSize(file, d.width(), d.height(), rgb, null);
-        Optional<String> problem = DepthChecks.problem(d, unitsPerMetre);
+        Optional<String> problem = DepthChecks.contentProblem(d);
         if (problem.isPresent()) {
             throw new BadInputException(rel(file), problem.get());
         }
+        depthMedians.add(new DatasetDepthUnits.FileMedian(id, rel(file), d.medianMetres()));
         if (filled && d.validFraction() < 0.5) {
             warn(rel(file), id, String.format(java.util.Locale.ROOT,
                     "has depth on only %.0f%% of its pixels; filled depth is expected to be nearly complete",
                     100 * d.validFraction()));
         }
+    }
+
+    /**
+     * The depth files (of pairs that passed every other check) whose unit disagrees with the dataset's, judged
+     * over all of them; call after every pair is validated.
+     */
+    List<DatasetDepthUnits.Disagreement> unitDisagreements() {
+        List<DatasetDepthUnits.FileMedian> sorted = new ArrayList<>(depthMedians);
+        sorted.sort(Comparator.comparing(DatasetDepthUnits.FileMedian::location));
+        return DatasetDepthUnits.judge(sorted, unitsPerMetre);
     }
 
     private void requireSameSize(Path file, int w, int h, RgbImage rgb, Path rgbPath) throws BadInputException {
@@ -135,16 +160,39 @@ final class PairValidator {
         }
     }
 
-    private void checkObjects(PairAnnotation a, Path annPath, RgbImage rgb, String id) {
+    /**
+     * Reports unknown object and scene classes and boxes reaching outside the image. A box partly outside is
+     * clipped to the image, one wholly outside is left out with its object: training and AP would otherwise use
+     * boxes no detector can hit.
+     */
+    private PairAnnotation checkObjects(PairAnnotation a, Path annPath, RgbImage rgb, String id) {
+        if (a.sceneClass() != null && !sceneClasses.isEmpty() && !sceneClasses.contains(a.sceneClass())) {
+            warn(rel(annPath), id, "scene class '" + a.sceneClass() + "' is not among the dataset's scene classes "
+                    + sceneClasses);
+        }
+        List<ObjectAnnotation> kept = new ArrayList<>();
+        int w = rgb.width();
+        int h = rgb.height();
         for (ObjectAnnotation o : a.objects()) {
             if (!classes.contains(o.className())) {
                 warn(rel(annPath), id, "object class '" + o.className() + "' is not among the dataset's classes");
             }
-            if (o.box().x1() < 0 || o.box().y1() < 0 || o.box().x2() >= rgb.width() || o.box().y2() >= rgb.height()) {
-                warn(rel(annPath), id, "box of '" + o.className() + "' reaches outside the " + rgb.width() + "x"
-                        + rgb.height() + " image");
+            Box b = o.box();
+            if (b.x1() >= 0 && b.y1() >= 0 && b.x2() <= w - 1 && b.y2() <= h - 1) {
+                kept.add(o);
+            } else if (b.x2() < 0 || b.y2() < 0 || b.x1() > w - 1 || b.y1() > h - 1) {
+                warn(rel(annPath), id, "box of '" + o.className() + "' " + b + " lies wholly outside the " + w + "x"
+                        + h + " image; the object is left out");
+            } else {
+                Box clipped = new Box(Math.max(0, b.x1()), Math.max(0, b.y1()), Math.min(w - 1, b.x2()),
+                        Math.min(h - 1, b.y2()));
+                warn(rel(annPath), id, "box of '" + o.className() + "' reaches outside the " + w + "x" + h
+                        + " image; it is clipped to it");
+                kept.add(new ObjectAnnotation(o.className(), clipped, o.instance()));
             }
         }
+        return kept.size() == a.objects().size() && kept.equals(a.objects()) ? a
+                : new PairAnnotation(a.sceneClass(), kept, a.cameraPose());
     }
 
     private Path resolve(String relative) {

@@ -16,8 +16,13 @@ final class DepthUnitCheck {
     private DepthUnitCheck() {
     }
 
-    /** What is wrong with the frame's depth, or empty when its median lies within 0.1-20 m. */
+    /** What is wrong with the frame's depth, or empty when it has no NaN and its median lies within 0.1-20 m. */
     static Optional<String> problem(DepthMap depth) {
+        // NYU's filled depth has no holes and its raw depth marks them with 0: a NaN is damage, not a hole
+        int nans = nanCount(depth);
+        if (nans > 0) {
+            return Optional.of(nans + " NaN depth value(s); NYU depth marks no reading with 0, so the frame is damaged");
+        }
         int valid = 0;
         int below = 0;
         int above = 0;

@@ -167,8 +167,8 @@ public final class NyuDepthV2Loader {
     }
 
     /**
-     * Reads the depth of a few evenly spread frames: NaNs are a warning (they count as missing), a median outside
-     * 0.1-20 m an error for that frame. When every sampled frame fails, the whole file is taken as wrong.
+     * Reads the depth of a few evenly spread frames: NaNs or a median outside 0.1-20 m are an error for that frame
+     * (every other frame is checked the same way when it is read). When every sampled frame fails, the whole file is taken as wrong.
      *
      * @return the frames to drop
      */
@@ -191,11 +191,6 @@ public final class NyuDepthV2Loader {
                 issues.add(new DatasetIssue(Severity.ERROR, e.location(), pairId(frame), e.problem()));
                 dropped.add(frame);
                 continue;
-            }
-            int nans = DepthUnitCheck.nanCount(depth);
-            if (nans > 0) {
-                issues.add(new DatasetIssue(Severity.WARNING, location, pairId(frame), nans
-                        + " NaN depth value(s); they are treated as missing measurements"));
             }
             DepthUnitCheck.problem(depth).ifPresent(problem -> {
                 issues.add(new DatasetIssue(Severity.ERROR, location, pairId(frame), problem));

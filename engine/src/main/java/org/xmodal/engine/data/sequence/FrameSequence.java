@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.xmodal.engine.data.DatasetIssue;
+import org.xmodal.engine.data.DatasetIssue.Severity;
 import org.xmodal.engine.image.BadInputException;
 
 /**
@@ -31,6 +35,15 @@ record FrameSequence(String name, Path folder, List<Path> frames) {
      * of folder names. Folders without frames are no sequence.
      */
     static List<FrameSequence> scan(Path root) throws BadInputException {
+        return scan(root, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #scan(Path)}; a subfolder that is (through a symbolic link) the root or a folder already scanned, and
+     * a frame that is a link to a frame already counted, are skipped with a warning in {@code issues}, so a link
+     * loop never counts the same frames twice.
+     */
+    static List<FrameSequence> scan(Path root, List<DatasetIssue> issues) throws BadInputException {
         if (!Files.exists(root)) {
             throw new BadInputException(root, "does not exist");
         }
@@ -38,14 +51,24 @@ record FrameSequence(String name, Path folder, List<Path> frames) {
             throw new BadInputException(root, "is not a folder of video frames");
         }
         List<FrameSequence> sequences = new ArrayList<>();
-        List<Path> own = frames(root);
+        Map<Path, Path> seenFolders = new HashMap<>();
+        Map<Path, Path> seenFrames = new HashMap<>();
+        seenFolders.put(realPath(root), root);
+        List<Path> own = distinctFrames(frames(root), seenFrames, issues);
         if (!own.isEmpty()) {
             sequences.add(new FrameSequence("", root, own));
         }
         for (Path sub : list(root)) {
             String name = sub.getFileName().toString();
             if (Files.isDirectory(sub) && !name.equals(FLOW_FOLDER)) {
-                List<Path> frames = frames(sub);
+                Path earlier = seenFolders.putIfAbsent(realPath(sub), sub);
+                if (earlier != null) {
+                    issues.add(new DatasetIssue(Severity.WARNING, sub.toString(), null, "is a link to "
+                            + (earlier.equals(root) ? "the dataset folder itself" : earlier.toString())
+                            + " (a link loop or a duplicate); its frames are counted once, not again"));
+                    continue;
+                }
+                List<Path> frames = distinctFrames(frames(sub), seenFrames, issues);
                 if (!frames.isEmpty()) {
                     sequences.add(new FrameSequence(name, sub, frames));
                 }
@@ -55,6 +78,29 @@ record FrameSequence(String name, Path folder, List<Path> frames) {
             throw new BadInputException(root, "contains no PNG or JPEG frames, neither directly nor in its subfolders");
         }
         return sequences;
+    }
+
+    private static List<Path> distinctFrames(List<Path> frames, Map<Path, Path> seen, List<DatasetIssue> issues)
+            throws BadInputException {
+        List<Path> kept = new ArrayList<>();
+        for (Path f : frames) {
+            Path earlier = seen.putIfAbsent(realPath(f), f);
+            if (earlier == null) {
+                kept.add(f);
+            } else {
+                issues.add(new DatasetIssue(Severity.WARNING, f.toString(), null, "is a link to " + earlier
+                        + ", which is already a frame; it is counted once"));
+            }
+        }
+        return kept;
+    }
+
+    private static Path realPath(Path p) throws BadInputException {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            throw new BadInputException(p.toString(), "cannot be resolved (" + e.getMessage() + ")", e);
+        }
     }
 
     /** File name without its extension; frames and their .flo files are matched by it. */

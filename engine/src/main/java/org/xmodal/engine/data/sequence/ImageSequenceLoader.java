@@ -20,6 +20,7 @@ import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.data.Split;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.image.FloFile;
+import org.xmodal.engine.image.FlowField;
 import org.xmodal.engine.image.ImageFiles;
 import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.task.ProgressListener;
@@ -54,9 +55,9 @@ public final class ImageSequenceLoader {
             throws BadInputException {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(progress, "progress");
-        List<FrameSequence> sequences = FrameSequence.scan(folder);
-        int total = sequences.stream().mapToInt(s -> s.frames().size()).sum();
         List<DatasetIssue> issues = new ArrayList<>();
+        List<FrameSequence> sequences = FrameSequence.scan(folder, issues);
+        int total = sequences.stream().mapToInt(s -> s.frames().size()).sum();
         List<Pair> pairs = new ArrayList<>();
         int found = 0;
         int checked = 0;
@@ -119,10 +120,16 @@ public final class ImageSequenceLoader {
         Path flow = sequence.groundTruthFlow(frame).orElse(null);
         if (flow != null) {
             try {
-                int[] flowSize = FloFile.size(flow);
+                FlowField gt = FloFile.read(flow);
+                int[] flowSize = {gt.width(), gt.height()};
+                Optional<String> nan = FloFile.nanProblem(gt);
                 if (!sameSize(flowSize, size)) {
                     issues.add(new DatasetIssue(Severity.WARNING, flow.toString(), id, "is " + flowSize[0] + "x"
                             + flowSize[1] + " but the frames are " + size[0] + "x" + size[1]
+                            + "; this ground truth is ignored"));
+                    flow = null;
+                } else if (nan.isPresent()) {
+                    issues.add(new DatasetIssue(Severity.WARNING, flow.toString(), id, nan.get()
                             + "; this ground truth is ignored"));
                     flow = null;
                 }

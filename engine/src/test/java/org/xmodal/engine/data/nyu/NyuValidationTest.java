@@ -140,13 +140,18 @@ class NyuValidationTest {
     }
 
     @Test
-    void nanDepthIsAWarningAndCountsAsMissing() throws IOException {
+    void nanDepthIsAnErrorNamingTheFrameWhenCheckedAndWhenRead() throws IOException {
         NyuMatFixture f = NyuScenes.threeFrames();
         f.depths.get(2)[5] = Float.NaN;
-        load(f, NyuLoadOptions.DEFAULTS);
-        assertTrue(reported(Severity.WARNING, "#depths[frame 3]", "1 NaN depth value(s)"));
-        var third = dataset.pair("frame-0003").orElseThrow();
-        assertFalse(dataset.depth(third).isValid(5, 0));
+        f.depths.get(1)[7] = Float.NaN;
+        // only the first frame is checked at load time: the NaN of frame 2 shows when that frame is read
+        load(f, new NyuLoadOptions(null, 2, org.xmodal.engine.task.Cancellation.NEVER));
+        assertTrue(reported(Severity.ERROR, "#depths[frame 3]", "1 NaN depth value(s)"));
+        assertFalse(dataset.pair("frame-0003").isPresent());
+        var second = dataset.pair("frame-0002").orElseThrow();
+        BadInputException e = assertThrows(BadInputException.class, () -> dataset.depth(second));
+        assertTrue(e.location().endsWith("#depths[frame 2]") && e.problem().startsWith("1 NaN depth value(s)"),
+                e.getMessage());
     }
 
     @Test
