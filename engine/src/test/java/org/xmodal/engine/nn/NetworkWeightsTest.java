@@ -103,8 +103,16 @@ class NetworkWeightsTest {
             assertEquals(4, b.get());
             assertArrayEquals(new long[] {24, 3, 11, 11}, new long[] {b.getLong(), b.getLong(), b.getLong(),
                     b.getLong()});
-            assertEquals(24 * 3 * 11 * 11 * 4, b.remaining());
-            assertEquals(net.conv1Weight().getFloat(0, 0, 0, 0), b.getFloat());
+            int values = 24 * 3 * 11 * 11 * 4;
+            assertEquals(values + 12, b.remaining(), "the values, then the checksum trailer");
+            assertEquals(net.conv1Weight().getFloat(0, 0, 0, 0), b.getFloat(b.position()));
+            b.position(b.position() + values);
+            byte[] tag = new byte[8];
+            b.get(tag);
+            assertEquals("XMCRC32C", new String(tag, java.nio.charset.StandardCharsets.US_ASCII));
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(Files.readAllBytes(file), 0, b.limit() - 12);
+            assertEquals((int) crc.getValue(), b.getInt(), "CRC-32C of every byte before the trailer");
         }
     }
 
