@@ -12,7 +12,14 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
@@ -64,6 +71,13 @@ public final class UserJson {
             throw new BadInputException(file.toString(), "unknown field \"" + path(e) + "\" in this " + what
                     + (nearest == null ? "" : "; did you mean \"" + nearest + "\"?"), e);
         } catch (ValueInstantiationException e) {
+            // Records are built before their unknown fields are looked at, so a misspelt field ("iterationz") first
+            // shows as its missing twin failing validation; the misspelling is the one to name
+            String[] unknown = unknownField(file, type);
+            if (unknown != null) {
+                throw new BadInputException(file.toString(), "unknown field \"" + unknown[0] + "\" in this " + what
+                        + (unknown[1] == null ? "" : "; did you mean \"" + unknown[1] + "\"?"), e);
+            }
             String why = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
             throw new BadInputException(file.toString(), "is not a valid " + what + ": " + why, e);
         } catch (MismatchedInputException e) {
@@ -79,6 +93,53 @@ public final class UserJson {
         } catch (IOException e) {
             throw new BadInputException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * The first field of {@code file} that {@code type} (and the objects and lists of objects it holds) does not
+     * know, as its path and the nearest known name (or null), or null when every field is known.
+     */
+    private static String[] unknownField(Path file, Class<?> type) {
+        try {
+            return unknownField(STRICT.readTree(file.toFile()), STRICT.constructType(type), "");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String[] unknownField(JsonNode node, JavaType type, String path) {
+        if (node == null || type == null) {
+            return null;
+        }
+        if (node.isArray() && type.isCollectionLikeType()) {
+            for (int i = 0; i < node.size(); i++) {
+                String[] found = unknownField(node.get(i), type.getContentType(), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (!node.isObject() || type.isContainerType() || type.isPrimitive() || type.isEnumType()
+                || type.getRawClass().getName().startsWith("java.")) {
+            return null;
+        }
+        Map<String, JavaType> known = new LinkedHashMap<>();
+        for (BeanPropertyDefinition p : STRICT.getDeserializationConfig().introspect(type).findProperties()) {
+            known.put(p.getName(), p.getPrimaryType());
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            String at = path.isEmpty() ? name : path + "." + name;
+            if (!known.containsKey(name)) {
+                return new String[] {at, nearest(name, new ArrayList<>(known.keySet()))};
+            }
+            String[] found = unknownField(node.get(name), known.get(name), at);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** The field path as a user writes it: {@code optimizer.lr}, {@code pairs[3].split}. */

@@ -43,6 +43,22 @@ class StrictUserJsonTest {
     }
 
     @Test
+    void aMisspeltFieldWhoseTwinIsThenMissingIsNamedRatherThanTheMissingOne() throws IOException {
+        // the user wrote "iterationz" instead of "iterations": the spec lacks iterations, which fails validation
+        // before the unknown field is looked at; the message must point at the misspelling
+        Path f = dir.resolve("spec.json");
+        Files.writeString(f, "{\"kind\": \"teacher\", \"data\": \"rooms\", \"student\": {\"architecture\": "
+                + "\"alexnet-small\"}, \"batchSize\": 8, \"iterationz\": 10, \"inputSize\": 64}");
+        BadInputException e = assertThrows(BadInputException.class, () -> RunSpecFiles.read(f));
+        assertEquals("unknown field \"iterationz\" in this run spec; did you mean \"iterations\"?", e.problem());
+        Files.writeString(f, "{\"kind\": \"teacher\", \"data\": \"rooms\", \"student\": {\"architectur\": "
+                + "\"alexnet-small\"}, \"batchSize\": 8, \"iterations\": 10, \"inputSize\": 64}");
+        e = assertThrows(BadInputException.class, () -> RunSpecFiles.read(f));
+        assertEquals("unknown field \"student.architectur\" in this run spec; did you mean \"architecture\"?",
+                e.problem());
+    }
+
+    @Test
     void unknownNestedFieldIsNamedByItsPath() throws IOException {
         Path f = dir.resolve("spec.json");
         Files.writeString(f, "{\"kind\": \"teacher\", \"data\": \"rooms\", \"student\": {\"architecture\": "
