@@ -1,21 +1,18 @@
 package org.xmodal.engine.data;
 
 import java.util.Locale;
+import org.xmodal.engine.json.Identified;
 
 /** The target modality of a paired dataset: RGB + depth, or RGB frame + next frame (optical flow). */
-public enum Modality {
+public enum Modality implements Identified {
     DEPTH, FLOW;
 
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static Modality parse(String s) {
-        for (Modality v : values()) {
-            if (v.id().equalsIgnoreCase(s.trim())) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("unknown modality '" + s + "' (expected depth or flow)");
+        return Identified.parse(Modality.class, s, "modality");
     }
 }

@@ -1,20 +1,17 @@
 package org.xmodal.engine.data;
 
 import java.util.Locale;
+import org.xmodal.engine.json.Identified;
 
-public enum Split {
+public enum Split implements Identified {
     TRAIN, TEST;
 
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static Split parse(String s) {
-        for (Split v : values()) {
-            if (v.id().equalsIgnoreCase(s.trim())) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("unknown split '" + s + "' (expected train or test)");
+        return Identified.parse(Split.class, s, "split");
     }
 }

@@ -1,9 +1,9 @@
 package org.xmodal.engine.flow;
 
-import java.util.Locale;
+import org.xmodal.engine.json.Identified;
 
 /** The dense optical-flow methods of BoofCV that the workbench exposes. */
-public enum FlowMethod {
+public enum FlowMethod implements Identified {
     /** Brox, Bruhn, Papenberg, Weickert (ECCV 2004): warping-based variational flow, the method of the papers. */
     BROX("brox"),
     /** Horn-Schunck with image warping over a pyramid. */
@@ -19,17 +19,12 @@ public enum FlowMethod {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static FlowMethod parse(String s) {
-        String t = s.trim().toLowerCase(Locale.ROOT);
-        for (FlowMethod m : values()) {
-            if (m.id.equals(t)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown flow method '" + s + "' (expected brox, horn-schunck, klt or region)");
+        return Identified.parse(FlowMethod.class, s, "flow method");
     }
 }

@@ -1,9 +1,9 @@
 package org.xmodal.engine.hha;
 
-import java.util.Locale;
+import org.xmodal.engine.json.Identified;
 
 /** What the G channel measures height from. */
-public enum FloorReference {
+public enum FloorReference implements Identified {
     /**
      * The lowest point of the cloud, as rcnn-depth does ({@code prctile(h, 0)}). With sensor noise the lowest
      * point lies a few sigma below the true floor (2 to 5 cm on Kinect-like data), which the reference accepts.
@@ -21,16 +21,12 @@ public enum FloorReference {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static FloorReference parse(String s) {
-        for (FloorReference f : values()) {
-            if (f.id.equals(s.trim().toLowerCase(Locale.ROOT))) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown floor reference '" + s + "' (expected lowest-point or floor-plane)");
+        return Identified.parse(FloorReference.class, s, "floor reference");
     }
 }

@@ -1,12 +1,11 @@
 package org.xmodal.engine.nn;
 
-import java.util.Arrays;
-import java.util.Locale;
+import org.xmodal.engine.json.Identified;
 
 /**
  * How a network's weights are drawn from its seed before training. Biases and BatchNorm shifts start at 0 in both.
  */
-public enum WeightInit {
+public enum WeightInit implements Identified {
     /**
      * Kaiming/He normal, std sqrt(2 / fan_in), the classifier std 0.01: activations keep their scale through the
      * ReLU stack, so pool5 is of the order of the 0..255 input.
@@ -26,17 +25,13 @@ public enum WeightInit {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     /** The scheme named {@code id} ({@code kaiming} when null). */
     public static WeightInit parse(String id) {
-        if (id == null) {
-            return KAIMING;
-        }
-        String lower = id.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(w -> w.id.equals(lower)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("student.weightInit must be kaiming or caffe, not '" + id + "'"));
+        return id == null ? KAIMING : Identified.parse(WeightInit.class, id, "student.weightInit");
     }
 }
