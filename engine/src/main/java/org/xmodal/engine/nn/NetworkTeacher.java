@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -75,13 +74,7 @@ public final class NetworkTeacher implements Teacher {
      */
     @Override
     public NDArray features(NDArray rgbBatch) {
-        boolean recording = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
-            return network.forward(store, rgbBatch, tap, false);
-        } finally {
-            JniUtils.setGradMode(recording);
-        }
+        return NoGrad.call(() -> network.forward(store, rgbBatch, tap, false));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.xmodal.engine.nn;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -211,26 +210,24 @@ public final class NetworkWeights {
         if (!problems.isEmpty()) {
             throw new BadInputException(file, summarise(problems));
         }
-        // PyTorch's grad mode is per thread and on by default on threads it did not start from: an in-place write
-        // into a tensor that requires gradients fails there unless recording is off for the write
-        boolean recording = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
-             NDManager staging = NDManager.newBaseManager(Device.cpu())) {
-            for (Map.Entry<String, NDArray> e : targets.entrySet()) {
-                Entry entry = index.get(e.getKey());
-                ByteBuffer values = ByteBuffer.allocateDirect(Math.toIntExact(entry.bytes()))
-                        .order(ByteOrder.LITTLE_ENDIAN);
-                readFully(in, values, entry.offset(), file, e.getKey());
-                // target[:] = values, a native copy into the existing tensor. (NDArray.set(Buffer) would make the
-                // tensor borrow the Java buffer's memory and makes libtorch print a deprecation warning.)
-                try (NDArray staged = staging.create(values.flip(), entry.shape(), DataType.FLOAT32)) {
-                    e.getValue().set(ALL, staged);
+        // an in-place write into tensors that require gradients, which autograd must not record (NoGrad)
+        NoGrad.call(() -> {
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+                 NDManager staging = NDManager.newBaseManager(Device.cpu())) {
+                for (Map.Entry<String, NDArray> e : targets.entrySet()) {
+                    Entry entry = index.get(e.getKey());
+                    ByteBuffer values = ByteBuffer.allocateDirect(Math.toIntExact(entry.bytes()))
+                            .order(ByteOrder.LITTLE_ENDIAN);
+                    readFully(in, values, entry.offset(), file, e.getKey());
+                    // target[:] = values, a native copy into the existing tensor. (NDArray.set(Buffer) would make the
+                    // tensor borrow the Java buffer's memory and makes libtorch print a deprecation warning.)
+                    try (NDArray staged = staging.create(values.flip(), entry.shape(), DataType.FLOAT32)) {
+                        e.getValue().set(ALL, staged);
+                    }
                 }
             }
-        } finally {
-            JniUtils.setGradMode(recording);
-        }
+            return null;
+        });
     }
 
     /** Reads the arrays whose names {@code select} accepts into new arrays of {@code manager}, in file order. */

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.xmodal.engine.nn.NoGrad;
 
 /**
  * Adam (Kingma and Ba) with bias correction and L2 weight decay added to the gradient, as torch.optim.Adam:
@@ -30,7 +31,7 @@ final class AdamOptimizer implements ParameterOptimizer {
 
     @Override
     public void step(Map<String, NDArray> parameters, double lr) {
-        ParameterOptimizer.outsideAutograd(() -> update(parameters, lr));
+        NoGrad.run(() -> update(parameters, lr));
     }
 
     private void update(Map<String, NDArray> parameters, double lr) {

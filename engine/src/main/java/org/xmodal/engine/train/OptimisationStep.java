@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import org.xmodal.engine.nn.NoGrad;
 
 /**
  * One optimisation step exactly as every run takes it (and as {@code xmodal bench transfer} times it): the forward
@@ -99,7 +100,7 @@ public final class OptimisationStep {
                     gc.backward(l);
                 }
             }
-            ParameterOptimizer.outsideAutograd(() -> {
+            NoGrad.run(() -> {
                 reduceGradients();
                 optimizer.step(replicas.get(0).trainable(), lr);
             });
@@ -142,7 +143,7 @@ public final class OptimisationStep {
         if (replicas.size() == 1) {
             return;
         }
-        ParameterOptimizer.outsideAutograd(() -> {
+        NoGrad.run(() -> {
             try (NDScope temporaries = new NDScope()) {
                 for (Map.Entry<String, NDArray> e : replicas.get(0).trainable().entrySet()) {
                     for (Replica r : replicas.subList(1, replicas.size())) {

@@ -2,7 +2,6 @@ package org.xmodal.engine.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.Map;
 
 /**
@@ -19,20 +18,6 @@ public interface ParameterOptimizer {
 
     /** Restores checkpointed state (arrays are copied into this optimiser's manager). */
     void load(Map<String, NDArray> state);
-
-    /**
-     * Runs {@code update} with autograd off: updates write in place into tensors that require gradients, which must
-     * never be recorded, and grad mode is per thread (on by default on threads PyTorch did not start from).
-     */
-    static void outsideAutograd(Runnable update) {
-        boolean recording = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
-            update.run();
-        } finally {
-            JniUtils.setGradMode(recording);
-        }
-    }
 
     static ParameterOptimizer create(String type, double momentum, double weightDecay, NDManager manager) {
         return switch (type) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.xmodal.engine.nn.NoGrad;
 
 /**
  * SGD with momentum and weight decay, as PyTorch defines it (the peer benchmark's and the paper's settings):
@@ -35,7 +36,7 @@ final class SgdOptimizer implements ParameterOptimizer {
 
     @Override
     public void step(Map<String, NDArray> parameters, double lr) {
-        ParameterOptimizer.outsideAutograd(() -> update(parameters, lr));
+        NoGrad.run(() -> update(parameters, lr));
     }
 
     private void update(Map<String, NDArray> parameters, double lr) {
