@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.xmodal.engine.json.UserJson;
+import org.xmodal.engine.nn.HintLoss;
 import org.xmodal.engine.nn.WeightInit;
 import org.xmodal.engine.run.RunSpec;
 
@@ -124,7 +125,7 @@ public record Table1Preset(String name, String description, RunSpec teacher, Run
         RunSpec transfer = new RunSpec("table1-transfer", "transfer", DATA, "depth",
                 new RunSpec.Teacher("network", "alexnet", "<teacher>", "pool5"),
                 new RunSpec.Student("alexnet", "pool5", "random", WeightInit.CAFFE.id()),
-                new RunSpec.Adaptation(true, null, RunSpec.Adaptation.LOSS_PER_ELEMENT), sgd,
+                new RunSpec.Adaptation(true, null, HintLoss.PER_ELEMENT.id()), sgd,
                 new RunSpec.Schedule(50_000, 0.1), 128, 100_000, 227, new RunSpec.Augmentation(true, true), 1, "auto",
                 0, 5000, 20, List.of(0, 1000, 10_000, 50_000), null);
         RunSpec.Finetune detection = new RunSpec.Finetune("paired", "random", null, "detection", 2000, 0.25);

@@ -3,6 +3,7 @@ package org.xmodal.engine.run;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Locale;
+import org.xmodal.engine.nn.HintLoss;
 import org.xmodal.engine.nn.WeightInit;
 
 /**
@@ -75,28 +76,22 @@ public record RunSpec(String name, String kind, String data, String modality, Te
      * activations, which with 0..255 inputs and variance-preserving initialisation are of order 100).
      */
     public record Adaptation(boolean matchNorms, String matchTo, String loss) {
-        /** The summed squared error over each feature map, averaged over the batch (the default). */
-        public static final String LOSS_PER_IMAGE = "per-image";
-        /** Caffe's EuclideanLoss, which the paper trained with: half the summed squared error per image. */
-        public static final String LOSS_CAFFE = "caffe";
-        /** The squared error averaged over every element (PyTorch's MSELoss). */
-        public static final String LOSS_PER_ELEMENT = "per-element";
-
         public Adaptation {
             matchTo = lower(matchTo, "unit");
             if (!List.of("unit", "student").contains(matchTo)) {
                 throw new IllegalArgumentException("adaptation.matchTo must be unit or student, not '" + matchTo
                         + "'");
             }
-            loss = lower(loss, LOSS_PER_IMAGE);
-            if (!List.of(LOSS_PER_IMAGE, LOSS_CAFFE, LOSS_PER_ELEMENT).contains(loss)) {
-                throw new IllegalArgumentException("adaptation.loss must be per-image, caffe or per-element, not '"
-                        + loss + "'");
-            }
+            loss = HintLoss.parse(loss).id();
         }
 
         public Adaptation(boolean matchNorms, String matchTo) {
             this(matchNorms, matchTo, null);
+        }
+
+        /** {@link #loss} as the normalisation it names. */
+        public HintLoss hintLoss() {
+            return HintLoss.parse(loss);
         }
 
         public Adaptation(boolean matchNorms) {

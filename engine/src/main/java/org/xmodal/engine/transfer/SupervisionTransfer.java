@@ -13,11 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.xmodal.engine.nn.FeatureNetwork;
+import org.xmodal.engine.nn.HintLoss;
 import org.xmodal.engine.nn.NativeScalar;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.nn.NetworkWeights;
 import org.xmodal.engine.nn.Teacher;
-import org.xmodal.engine.run.RunSpec;
 
 /**
  * Supervision transfer (Gupta, Hoffman, Malik, CVPR 2016): the student psi, run on the paired modality up to its
@@ -37,7 +37,7 @@ public final class SupervisionTransfer implements AutoCloseable {
     private final NDArray adaptBias;
     private final ParameterStore store;
     private float teacherScale = 1f;
-    private String lossNormalisation = RunSpec.Adaptation.LOSS_PER_IMAGE;
+    private HintLoss lossNormalisation = HintLoss.PER_IMAGE;
     private double targetMeanSquare = Double.NaN;
 
     private SupervisionTransfer(Teacher teacher, FeatureNetwork student, String tap, NDArray adaptWeight,
@@ -194,12 +194,9 @@ public final class SupervisionTransfer implements AutoCloseable {
         return lossAgainst(targets, paired, paired.getShape().get(0));
     }
 
-    /**
-     * How the summed squared error is normalised: per image (divided by the batch size), as Caffe's EuclideanLoss
-     * (twice the batch size) or per element (also divided by the feature map's size).
-     */
-    public SupervisionTransfer lossNormalisation(String normalisation) {
-        this.lossNormalisation = new RunSpec.Adaptation(false, null, normalisation).loss();
+    /** How the summed squared error is normalised ({@link HintLoss}). */
+    public SupervisionTransfer lossNormalisation(HintLoss normalisation) {
+        this.lossNormalisation = normalisation;
         return this;
     }
 
@@ -209,11 +206,7 @@ public final class SupervisionTransfer implements AutoCloseable {
      */
     public NDArray lossAgainst(NDArray targets, NDArray paired, long batchSize) {
         NDArray diff = adapted(paired, true).sub(targets);
-        double divisor = switch (lossNormalisation) {
-            case RunSpec.Adaptation.LOSS_CAFFE -> 2.0 * batchSize;
-            case RunSpec.Adaptation.LOSS_PER_ELEMENT -> (double) batchSize * (diff.size() / diff.getShape().get(0));
-            default -> batchSize;
-        };
+        double divisor = lossNormalisation.divisor(batchSize, diff.size() / diff.getShape().get(0));
         return diff.square().sum().div(NativeScalar.of(paired.getManager(), (float) divisor));
     }
 

@@ -22,6 +22,9 @@ import org.xmodal.engine.flow.FlowConfig;
 import org.xmodal.engine.flow.FlowMethod;
 import org.xmodal.engine.hha.HhaConfig;
 import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.nn.FeatureNetwork;
+import org.xmodal.engine.nn.NetworkInput;
+import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.nn.Teacher;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
@@ -32,7 +35,6 @@ import org.xmodal.engine.train.ParameterOptimizer;
 import org.xmodal.engine.train.Replica;
 import org.xmodal.engine.train.TrainingLoop;
 import org.xmodal.engine.train.TrainingStep;
-import org.xmodal.engine.nn.NetworkInput;
 
 /** Runs (or resumes) a supervision-transfer run from its directory, to the end or until cancelled. */
 public final class TransferRun {
@@ -84,14 +86,14 @@ public final class TransferRun {
                     : PairedBatches.prepare(ds, pairs, new DatasetEncoder(cache), hha, flow, side, spec.batchSize(),
                     spec.seed(), aug.randomCrop(), aug.flip(), aug.cropGrid(), preparation, cancel);
                  NDManager manager = NDManager.newBaseManager(device)) {
-                Shape studentTap = org.xmodal.engine.nn.NetworkFactory.create(spec.student().architecture(), 3, 0)
+                Shape studentTap = NetworkFactory.create(spec.student().architecture(), 3, 0)
                         .outputShape(input, spec.student().tap());
                 Teacher teacher = Teachers.open(spec.teacher(), input, studentTap, spec.seed(), device, manager);
                 Path init = spec.student().init() == null || spec.student().init().equals("random") ? null
                         : Teachers.weightsOf(Path.of(spec.student().init()));
                 try (SupervisionTransfer transfer = SupervisionTransfer.create(teacher, student(spec),
                         spec.student().tap(), init, input, spec.seed(), manager)
-                        .lossNormalisation(spec.adaptation().loss())) {
+                        .lossNormalisation(spec.adaptation().hintLoss())) {
                     if (spec.adaptation().matchNorms()) {
                         try (NDManager calib = manager.newSubManager()) {
                             PairedBatches.Batch first = batches.get(0);
@@ -122,7 +124,7 @@ public final class TransferRun {
                             SupervisionTransfer copy = SupervisionTransfer.create(Teachers.open(spec.teacher(), input,
                                     studentTap, spec.seed(), d, m), student(spec), spec.student().tap(), init, input,
                                     spec.seed(), m);
-                            copy.lossNormalisation(spec.adaptation().loss());
+                            copy.lossNormalisation(spec.adaptation().hintLoss());
                             copies.add(0, copy); // closed before its manager
                             copy.useScaleOf(transfer);
                             CachedTargets c = featureCache == null ? null : new CachedTargets(featureCache, copy,
@@ -178,8 +180,8 @@ public final class TransferRun {
     }
 
     /** The spec's student network, its weights drawn as the spec says. */
-    private static org.xmodal.engine.nn.FeatureNetwork student(RunSpec spec) {
-        return org.xmodal.engine.nn.NetworkFactory.create(spec.student().architecture(), 3, 0)
+    private static FeatureNetwork student(RunSpec spec) {
+        return NetworkFactory.create(spec.student().architecture(), 3, 0)
                 .weightInit(spec.student().weightScheme());
     }
 

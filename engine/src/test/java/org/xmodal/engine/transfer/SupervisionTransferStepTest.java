@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.xmodal.engine.nn.FeatureNetwork;
+import org.xmodal.engine.nn.HintLoss;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.nn.NetworkTeacher;
 import org.xmodal.engine.train.OptimisationStep;
@@ -52,9 +53,9 @@ class SupervisionTransferStepTest {
             double summed = adapted.sub(targets).square().sum().getFloat();
             long batch = INPUT.get(0);
             long perImage = adapted.size() / batch;
-            double byImage = transfer.lossNormalisation("per-image").lossAgainst(targets, paired, batch).getFloat();
-            double byCaffe = transfer.lossNormalisation("caffe").lossAgainst(targets, paired, batch).getFloat();
-            double byElement = transfer.lossNormalisation("per-element").lossAgainst(targets, paired, batch)
+            double byImage = transfer.lossNormalisation(HintLoss.PER_IMAGE).lossAgainst(targets, paired, batch).getFloat();
+            double byCaffe = transfer.lossNormalisation(HintLoss.CAFFE).lossAgainst(targets, paired, batch).getFloat();
+            double byElement = transfer.lossNormalisation(HintLoss.PER_ELEMENT).lossAgainst(targets, paired, batch)
                     .getFloat();
             assertEquals(summed / batch, byImage, 1e-5 * byImage);
             assertEquals(summed / (2.0 * batch), byCaffe, 1e-5 * byCaffe, "Caffe's EuclideanLoss: 1 / 2N");
