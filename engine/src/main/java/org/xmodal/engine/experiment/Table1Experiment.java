@@ -31,6 +31,7 @@ import org.xmodal.engine.run.RunStatus;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
 import org.xmodal.engine.train.TrainingLoop;
+import org.xmodal.engine.image.OutputFiles;
 
 /**
  * The paper's Table 1 on a paired dataset: trains (or reuses) the RGB teacher, transfers from it, fine-tunes every
@@ -264,13 +265,6 @@ public final class Table1Experiment {
     }
 
     private static void write(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFiles.replace(file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
     }
 }

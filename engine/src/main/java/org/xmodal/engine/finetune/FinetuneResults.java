@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.xmodal.engine.eval.DetectionResult;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.image.OutputFiles;
 
 /**
  * The evaluation files of a fine-tuning run's {@code results/} (or of a fused pair of runs): {@code detection.json},
@@ -40,12 +40,6 @@ public final class FinetuneResults {
         result.apPerClass().forEach((c, ap) -> csv.append(c).append(',')
                 .append(ap.isNaN() ? "" : String.format(Locale.ROOT, "%.6f", ap)).append('\n'));
         csv.append(String.format(Locale.ROOT, "mAP,%.6f%n", result.mAP()));
-        Path tmp = Files.createTempFile(dir, "." + AP_FILE, ".tmp");
-        try {
-            Files.writeString(tmp, csv, StandardCharsets.UTF_8);
-            Files.move(tmp, dir.resolve(AP_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFiles.replace(dir.resolve(AP_FILE), tmp -> Files.writeString(tmp, csv, StandardCharsets.UTF_8));
     }
 }

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.xmodal.engine.data.Box;
 import org.xmodal.engine.eval.Detection;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.json.Json;
+import org.xmodal.engine.image.OutputFiles;
 
 /**
  * A region classifier's pre-softmax class scores for every scored box of every test image: what late fusion
@@ -144,14 +144,7 @@ public record RegionScores(List<String> columns, List<ImageBoxes> images, float[
         Files.createDirectories(dir);
         ByteBuffer buf = ByteBuffer.allocate(scores.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buf.asFloatBuffer().put(scores);
-        Path tmp = Files.createTempFile(dir, "." + SCORES_FILE, ".tmp");
-        try {
-            Files.write(tmp, buf.array());
-            Files.move(tmp, dir.resolve(SCORES_FILE), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFiles.replace(dir.resolve(SCORES_FILE), tmp -> Files.write(tmp, buf.array()));
         List<IndexImage> index = images.stream()
                 .map(i -> new IndexImage(i.id(), i.boxes().stream().map(Box::toArray).toList())).toList();
         Json.writeAtomically(new Index(FORMAT, 1, rows(), columns, index), dir.resolve(INDEX_FILE));

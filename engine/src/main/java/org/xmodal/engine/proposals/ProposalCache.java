@@ -3,7 +3,6 @@ package org.xmodal.engine.proposals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.xmodal.engine.json.Json;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.Parallel;
 import org.xmodal.engine.task.ProgressListener;
+import org.xmodal.engine.image.OutputFiles;
 
 /**
  * Object proposals computed once per image and kept in the {@link EncodingCache} beside the HHA images
@@ -120,14 +120,8 @@ public final class ProposalCache {
 
     /** One line of compact JSON, written to a temporary file and renamed into place. */
     private static void write(Path file, String fingerprint, List<Box> boxes) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, Json.COMPACT.writeValueAsBytes(new Entry(fingerprint,
-                    boxes.stream().map(Box::toArray).toList())));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        byte[] line = Json.COMPACT.writeValueAsBytes(new Entry(fingerprint,
+                boxes.stream().map(Box::toArray).toList()));
+        OutputFiles.replace(file, tmp -> Files.write(tmp, line));
     }
 }

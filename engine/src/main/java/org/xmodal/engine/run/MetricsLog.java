@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,15 +91,9 @@ public final class MetricsLog {
      */
     public synchronized void truncateAfter(long step) throws IOException {
         List<Row> keep = read().stream().filter(r -> r.step() <= step).toList();
-        Path tmp = Files.createTempFile(file.getParent(), ".metrics", ".tmp");
-        try {
-            List<String> lines = new ArrayList<>();
-            lines.add(HEADER);
-            keep.forEach(r -> lines.add(r.csv()));
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER);
+        keep.forEach(r -> lines.add(r.csv()));
+        OutputFiles.replace(file, tmp -> Files.write(tmp, lines, StandardCharsets.UTF_8));
     }
 }

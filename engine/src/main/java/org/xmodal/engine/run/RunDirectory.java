@@ -182,6 +182,8 @@ public final class RunDirectory {
      * @param problems one line per newer checkpoint that was set aside, naming the file and what was wrong
      */
     public record ResumePoint(Optional<Long> step, List<String> problems) {
+        /** A run that starts from nothing. */
+        public static final ResumePoint START = new ResumePoint(Optional.empty(), List.of());
     }
 
     /**

@@ -52,16 +52,12 @@ public final class RunSession {
         RunSpec spec = run.spec();
         EngineInfo engine = EngineInfo.probeAndLog();
         List<Device> devices = Devices.resolveAll(spec.device());
-        long freed = 0;
-        RunDirectory.ResumePoint point = new RunDirectory.ResumePoint(java.util.Optional.empty(), List.of());
-        if (resume) {
-            freed = run.deleteInterruptedWrites();
-            point = run.newestIntactCheckpoint();
-        }
+        long freed = resume ? run.deleteInterruptedWrites() : 0;
+        RunDirectory.ResumePoint point = resume ? run.newestIntactCheckpoint() : RunDirectory.ResumePoint.START;
         long start = point.step().orElse(0L);
-        if (resume) {
-            // the curves continue from the checkpoint: rows past it are recomputed (all of them when none is left)
-            run.metrics().truncateAfter(start);
+        if (resume && start == 0) {
+            // starting over: no row of the earlier attempt stays (a restored checkpoint drops the rows past it itself)
+            run.metrics().truncateAfter(0);
         }
         run.append(RunEvent.of(resume ? RunEvent.RESUMED : RunEvent.STARTED, start)
                 .with("pid", ProcessHandle.current().pid()).with("iterations", spec.iterations())
