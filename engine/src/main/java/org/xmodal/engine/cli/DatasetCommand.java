@@ -3,11 +3,8 @@ package org.xmodal.engine.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.xmodal.engine.data.DatasetIssue;
-import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.data.Split;
-import org.xmodal.engine.task.Cancellation;
-import org.xmodal.engine.task.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,11 +22,7 @@ final class DatasetCommand extends CliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProgressListener checking = TerminalProgress.whileChecking(err());
-        try (PairedDataset ds = DatasetLoaders.open(path, checking, Cancellation.NEVER)) {
-            if (checking instanceof TerminalProgress bar) {
-                bar.clear();
-            }
+        try (PairedDataset ds = openDataset(path)) {
             if (ds.pairs().isEmpty()) {
                 // the verdict first, on stderr, for scripts; the report of why follows on stdout
                 err().println("xmodal: " + path + ": no usable pair (" + ds.report().summary() + ")");

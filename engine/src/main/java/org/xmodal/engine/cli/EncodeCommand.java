@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.xmodal.engine.data.CameraIntrinsics;
 import org.xmodal.engine.data.DatasetIssue;
-import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.encode.DatasetEncoder;
 import org.xmodal.engine.encode.EncodingCache;
@@ -13,7 +12,6 @@ import org.xmodal.engine.flow.FlowConfig;
 import org.xmodal.engine.flow.FlowMethod;
 import org.xmodal.engine.hha.HhaConfig;
 import org.xmodal.engine.task.Cancellation;
-import org.xmodal.engine.task.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,11 +33,7 @@ final class EncodeCommand extends CliCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EncodingCache c = cache == null ? EncodingCache.userDefault() : new EncodingCache(cache);
-        ProgressListener checking = TerminalProgress.whileChecking(err());
-        try (PairedDataset ds = DatasetLoaders.open(data, checking, Cancellation.NEVER)) {
-            if (checking instanceof TerminalProgress bar) {
-                bar.clear();
-            }
+        try (PairedDataset ds = openDataset(data)) {
             if (ds.pairs().isEmpty()) {
                 err().println("xmodal: " + data + ": no usable pair to encode (" + ds.report().summary() + ")");
                 for (DatasetIssue issue : ds.report().issues()) {

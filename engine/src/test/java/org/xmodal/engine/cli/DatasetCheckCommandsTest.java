@@ -5,35 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmodal.engine.image.ImageFiles;
 import org.xmodal.engine.image.RgbImage;
-import picocli.CommandLine;
 
 /** dataset and encode: a dataset with nothing usable is a failure, said on the first line of stderr. */
 class DatasetCheckCommandsTest {
     @TempDir
     Path tmp;
-
-    private record Run(int exit, String out, String err) {
-        String firstErrLine() {
-            return err.lines().findFirst().orElse("");
-        }
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = XmodalCli.commandLine();
-        StringWriter err = new StringWriter();
-        StringWriter out = new StringWriter();
-        cl.setErr(new PrintWriter(err, true));
-        cl.setOut(new PrintWriter(out, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
-    }
 
     /** Two RGB images whose depth partners are text files: every pair has an error. */
     private Path nothingUsable() throws IOException {
@@ -50,7 +32,7 @@ class DatasetCheckCommandsTest {
     @Test
     void datasetWithNoUsablePairExitsTwoWithTheVerdictFirstOnStderr() throws IOException {
         Path dir = nothingUsable();
-        Run r = run("dataset", dir.toString());
+        CliRun r = CliRun.of("dataset", dir.toString());
         assertEquals(XmodalCli.EXIT_BAD_INPUT, r.exit(), r.err());
         assertEquals("xmodal: " + dir + ": no usable pair (0 of 2 pairs usable, 2 error(s), 1 warning(s))",
                 r.firstErrLine());
@@ -60,7 +42,7 @@ class DatasetCheckCommandsTest {
     @Test
     void encodeWithNoUsablePairExitsTwoWithTheVerdictFirstOnStderr() throws IOException {
         Path dir = nothingUsable();
-        Run r = run("encode", "--data", dir.toString(), "--cache", tmp.resolve("cache").toString());
+        CliRun r = CliRun.of("encode", "--data", dir.toString(), "--cache", tmp.resolve("cache").toString());
         assertEquals(XmodalCli.EXIT_BAD_INPUT, r.exit(), r.err());
         assertTrue(r.firstErrLine().startsWith("xmodal: " + dir + ": no usable pair to encode"), r.err());
         assertFalse(Files.exists(tmp.resolve("cache")) && tmp.resolve("cache").toFile().list().length > 0);
@@ -73,7 +55,7 @@ class DatasetCheckCommandsTest {
                 + "\"rgb\": \"../../../../etc/passwd\", \"depth\": \"depth/p.png\"}]}");
         for (String[] args : new String[][] {{"dataset", dir.toString()},
                 {"encode", "--data", dir.toString(), "--cache", tmp.resolve("c").toString()}}) {
-            Run r = run(args);
+            CliRun r = CliRun.of(args);
             assertEquals(XmodalCli.EXIT_BAD_INPUT, r.exit());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.firstErrLine().contains("dataset.json: pair p: rgb '../../../../etc/passwd' is outside the "

@@ -3,14 +3,11 @@ package org.xmodal.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ProposalsCommandTest {
     @TempDir
@@ -18,27 +15,15 @@ class ProposalsCommandTest {
 
     private static Path rooms;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = XmodalCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void synthesiseRooms() {
         rooms = tmp.resolve("rooms");
-        assertEquals(0, run("synth", "--out", rooms.toString(), "--seed", "5", "--scenes", "4").exit());
+        assertEquals(0, CliRun.of("synth", "--out", rooms.toString(), "--seed", "5", "--scenes", "4").exit());
     }
 
     @Test
     void printsRecallPerClassAndOverallThenTheTime() {
-        Run r = run("proposals", "--data", rooms.toString(), "--top", "10,100");
+        CliRun r = CliRun.of("proposals", "--data", rooms.toString(), "--top", "10,100");
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(1).startsWith("selective search, colour and depth: RGB k=300 CDSF"), r.out());
@@ -54,7 +39,7 @@ class ProposalsCommandTest {
 
     @Test
     void colourOnlyLeavesDepthOut() {
-        Run r = run("proposals", "--data", rooms.toString(), "--colour-only", "--split", "train");
+        CliRun r = CliRun.of("proposals", "--data", rooms.toString(), "--colour-only", "--split", "train");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("selective search, colour only: RGB k=300 CSF, RGB k=1000 CSF"), r.out());
         assertTrue(!r.out().contains("HHA"), r.out());
@@ -62,10 +47,10 @@ class ProposalsCommandTest {
 
     @Test
     void badBudgetOrSplitIsOneLine() {
-        Run budget = run("proposals", "--data", rooms.toString(), "--top", "0");
+        CliRun budget = CliRun.of("proposals", "--data", rooms.toString(), "--top", "0");
         assertEquals(XmodalCli.EXIT_BAD_INPUT, budget.exit());
         assertEquals("xmodal: proposal budgets must be at least 1, got 0", budget.err().strip());
-        Run split = run("proposals", "--data", rooms.toString(), "--split", "val");
+        CliRun split = CliRun.of("proposals", "--data", rooms.toString(), "--split", "val");
         assertEquals(XmodalCli.EXIT_BAD_INPUT, split.exit());
         assertEquals("xmodal: --split must be train, test or all, got val", split.err().strip());
     }

@@ -4,35 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** DESIGN.md's command-line contract: a user's mistake is one line on stderr and a non-zero exit, never a trace. */
 class XmodalCliTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = XmodalCli.commandLine();
-        StringWriter err = new StringWriter();
-        StringWriter out = new StringWriter();
-        cl.setErr(new PrintWriter(err, true));
-        cl.setOut(new PrintWriter(out, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void missingInputFileIsOneLineNamingTheFile() {
-        Run r = run("hha", "--depth", tmp.resolve("nope.png").toString(), "--out", tmp.resolve("o.png").toString());
+        CliRun r = CliRun.of("hha", "--depth", tmp.resolve("nope.png").toString(), "--out",
+                tmp.resolve("o.png").toString());
         assertEquals(XmodalCli.EXIT_BAD_INPUT, r.exit());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("nope.png: does not exist"), r.err());
@@ -41,7 +26,7 @@ class XmodalCliTest {
 
     @Test
     void unknownOptionSaysSoAndPointsToHelp() {
-        Run r = run("hha", "--depth", "d.png", "--out", "o.png", "--colour", "x");
+        CliRun r = CliRun.of("hha", "--depth", "d.png", "--out", "o.png", "--colour", "x");
         assertEquals(XmodalCli.EXIT_BAD_INPUT, r.exit());
         assertTrue(r.err().contains("Unknown options: '--colour', 'x'"), r.err());
         assertTrue(r.err().contains("xmodal hha --help"), r.err());
@@ -51,7 +36,7 @@ class XmodalCliTest {
     void corruptDepthIsNamedWithTheProblem() throws Exception {
         Path bad = tmp.resolve("depth.png");
         Files.writeString(bad, "garbage");
-        Run r = run("hha", "--depth", bad.toString(), "--out", tmp.resolve("o.png").toString());
+        CliRun r = CliRun.of("hha", "--depth", bad.toString(), "--out", tmp.resolve("o.png").toString());
         assertEquals(XmodalCli.EXIT_BAD_INPUT, r.exit());
         assertTrue(r.err().contains("depth.png: is not an image"), r.err());
         assertFalse(Files.exists(tmp.resolve("o.png")), "nothing is written for bad input");
@@ -59,7 +44,7 @@ class XmodalCliTest {
 
     @Test
     void versionNamesEngineVersions() {
-        Run r = run("--version");
+        CliRun r = CliRun.of("--version");
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("PyTorch 2.5.1"), "out: [" + r.out() + "] err: [" + r.err() + "]");
     }
@@ -76,15 +61,15 @@ class XmodalCliTest {
     void aSpecThatCannotRunHereIsRefusedBeforeARunFolderIsMade() throws Exception {
         Path runs = tmp.resolve("runs");
         Path data = Files.createDirectories(tmp.resolve("rooms"));
-        Run gpu = run("run", "--spec", spec("gpu:3", data.toString(), "alexnet-small").toString(), "--runs",
+        CliRun gpu = CliRun.of("run", "--spec", spec("gpu:3", data.toString(), "alexnet-small").toString(), "--runs",
                 runs.toString());
         assertEquals(XmodalCli.EXIT_BAD_INPUT, gpu.exit(), gpu.err());
         assertTrue(gpu.err().contains("device gpu:3 was asked for"), gpu.err());
-        Run missing = run("run", "--spec", spec("cpu", tmp.resolve("nowhere").toString(), "alexnet-small").toString(),
-                "--runs", runs.toString());
+        CliRun missing = CliRun.of("run", "--spec", spec("cpu", tmp.resolve("nowhere").toString(), "alexnet-small")
+                .toString(), "--runs", runs.toString());
         assertEquals(XmodalCli.EXIT_BAD_INPUT, missing.exit(), missing.err());
         assertTrue(missing.err().contains("nowhere: does not exist (the spec's data)"), missing.err());
-        Run unknown = run("run", "--spec", spec("cpu", data.toString(), "alexnet-huge").toString(), "--runs",
+        CliRun unknown = CliRun.of("run", "--spec", spec("cpu", data.toString(), "alexnet-huge").toString(), "--runs",
                 runs.toString());
         assertEquals(XmodalCli.EXIT_BAD_INPUT, unknown.exit(), unknown.err());
         assertTrue(unknown.err().contains("unknown architecture 'alexnet-huge'"), unknown.err());
@@ -103,7 +88,7 @@ class XmodalCliTest {
         }
         javax.imageio.ImageIO.write(img, "png", depth.toFile());
         Path folder = Files.createDirectories(tmp.resolve("hha.png"));
-        Run r = run("hha", "--depth", depth.toString(), "--out", folder.toString());
+        CliRun r = CliRun.of("hha", "--depth", depth.toString(), "--out", folder.toString());
         assertEquals(XmodalCli.EXIT_BAD_INPUT, r.exit(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("hha.png: is a folder"), r.err());

@@ -5,31 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.engine.cli.CliRun;
 import org.xmodal.engine.cli.XmodalCli;
 import org.xmodal.engine.synth.SynthConfig;
 import org.xmodal.engine.synth.SynthDatasetWriter;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
-import picocli.CommandLine;
 
 /** experiment table1 refuses a dataset it cannot use before it writes or trains anything. */
 class Table1DataCheckTest {
     @TempDir
     Path tmp;
 
-    private final StringWriter err = new StringWriter();
-
-    private int table1(Path data, Path out) {
-        CommandLine cl = XmodalCli.commandLine();
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute("experiment", "table1", "--data", data.toString(), "--out", out.toString(), "--seeds", "1");
+    private CliRun table1(Path data, Path out) {
+        return CliRun.of("experiment", "table1", "--data", data.toString(), "--out", out.toString(), "--seeds", "1");
     }
 
     private Path synth(SynthConfig config) throws IOException {
@@ -38,13 +31,14 @@ class Table1DataCheckTest {
         return dir;
     }
 
-    private void assertRefusedUpFront(Path data, String problem) {
+    private CliRun assertRefusedUpFront(Path data, String problem) {
         Path out = tmp.resolve("exp");
-        assertEquals(XmodalCli.EXIT_BAD_INPUT, table1(data, out), err.toString());
-        String first = err.toString().lines().findFirst().orElse("");
-        assertEquals("xmodal: " + data + ": " + problem, first);
+        CliRun r = table1(data, out);
+        assertEquals(XmodalCli.EXIT_BAD_INPUT, r.exit(), r.err());
+        assertEquals("xmodal: " + data + ": " + problem, r.firstErrLine());
         assertFalse(Files.exists(out.resolve("runs")), "no run was started");
         assertFalse(Files.exists(out.resolve("data")), "the dataset was not extended");
+        return r;
     }
 
     @Test
@@ -63,8 +57,8 @@ class Table1DataCheckTest {
     @Test
     void datasetWithoutLabelledTrainPairsIsRefused() throws IOException {
         Path data = synth(SynthConfig.of(3, 6).withFractions(0, 0.5));
-        assertRefusedUpFront(data, "has no labelled train pair, so Table 1 (preset cpu-demo) has nothing to "
+        CliRun r = assertRefusedUpFront(data, "has no labelled train pair, so Table 1 (preset cpu-demo) has nothing to "
                 + "fine-tune on (mark some train pairs \"labelled\": true)");
-        assertTrue(err.toString().lines().count() == 1, err.toString());
+        assertTrue(r.err().lines().count() == 1, r.err());
     }
 }
