@@ -17,6 +17,7 @@ import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.nn.NetworkInput;
 import org.xmodal.engine.nn.NetworkTeacher;
+import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.train.OptimisationStep;
 import org.xmodal.engine.train.ParameterOptimizer;
 import org.xmodal.engine.transfer.SupervisionTransfer;
@@ -104,7 +105,7 @@ final class BenchTransferCommand extends CliCommand implements Callable<Integer>
             teacherNet.initializeUpTo(manager, input, 1, TAP);
             try (SupervisionTransfer transfer = SupervisionTransfer.create(
                     NetworkTeacher.of(teacherNet, TAP, Device.cpu()), network(), TAP, null, input, 2, manager)) {
-                ParameterOptimizer sgd = ParameterOptimizer.create("sgd", 0.9, 5e-4, manager);
+                ParameterOptimizer sgd = ParameterOptimizer.create(RunSpec.OptimizerType.SGD, 0.9, 5e-4, manager);
                 // stored channels last, as the runs' batches are (NetworkInput)
                 NDArray rgb = NetworkInput.channelsLast(manager.randomUniform(0, 1, input));
                 NDArray paired = NetworkInput.channelsLast(manager.randomUniform(0, 1, input));

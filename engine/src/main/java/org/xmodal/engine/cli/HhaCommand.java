@@ -2,7 +2,10 @@ package org.xmodal.engine.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.xmodal.engine.encode.Encoding;
+import org.xmodal.engine.hha.FloorReference;
 import org.xmodal.engine.hha.HhaConfig;
 import org.xmodal.engine.hha.HhaEncoder;
 import org.xmodal.engine.hha.HhaResult;
@@ -36,6 +39,19 @@ final class HhaCommand extends CliCommand implements Callable<Integer> {
                     + "sensor noise, which puts the lowest point a few cm below the floor).")
     String floor;
 
+    @Option(names = "--normal-radius", defaultValue = "3", paramLabel = "N",
+            description = "Half-size of the normal window of the angle channel (default 3: 7x7), as a spec's "
+                    + "encoding.depth.normalRadius.")
+    int normalRadius;
+
+    @Option(names = "--gravity-radius", defaultValue = "10", paramLabel = "N",
+            description = "Half-size of the normal window of the gravity estimate (default 10: 21x21).")
+    int gravityRadius;
+
+    @Option(names = "--stages", defaultValue = "45 x 5, 15 x 5", paramLabel = "A x N, ...",
+            description = "Gravity stages: floor/wall angle in degrees x iterations (default 45 x 5, 15 x 5).")
+    String stages;
+
     @Option(names = "--out", required = true, paramLabel = "F.png", description = "Where to write the HHA image.")
     Path out;
 
@@ -43,8 +59,10 @@ final class HhaCommand extends CliCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DepthMap filled = DepthInputs.read(depth, depthScale);
         DepthMap rawDepth = DepthInputs.readRaw(raw, filled, depthScale);
-        HhaConfig config = HhaConfig.reference(new CameraArgument(camera).forImage(filled.width(), filled.height()))
-                .withFloorReference(org.xmodal.engine.hha.FloorReference.parse(floor));
+        Encoding.Depth settings = new Encoding.Depth(Encoding.DepthInput.HHA, null, null, null, normalRadius,
+                gravityRadius, Encoding.GravityStage.parseList(stages, "--stages"), FloorReference.parse(floor), null);
+        HhaConfig config = settings.hha(Optional.of(new CameraArgument(camera).forImage(filled.width(),
+                filled.height())));
         HhaResult r = new HhaEncoder().encode(filled, rawDepth, config);
         ImageFiles.writeRgb(r.hha(), out);
         out().printf(Locale.ROOT, "%s: HHA %dx%d; gravity (camera coords, y down) %.3f %.3f %.3f, pitch %.1f deg, "

@@ -34,7 +34,7 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
         }
         RunKinds.check(spec); // before a run folder is made: a spec that cannot run leaves nothing behind
         EngineThreads.apply(spec.threads());
-        spec = spec.withLaunch(new RunSpec.Launch(BuildInfo.get().version(), spec.device(), Instant.now().toString(),
+        spec = spec.withLaunch(new RunSpec.Launch(BuildInfo.get().version(), spec.device().id(), Instant.now().toString(),
                 InetAddress.getLocalHost().getHostName()));
         RunDirectory run = RunDirectory.create(runs == null ? RunDirectory.defaultRunsRoot() : runs, spec);
         return RunLauncher.execute(run, false, out(), err());

@@ -1,5 +1,6 @@
 package org.xmodal.engine.data;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Locale;
 import org.xmodal.engine.json.Identified;
 
@@ -12,6 +13,7 @@ public enum Modality implements Identified {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    @JsonCreator
     public static Modality parse(String s) {
         return Identified.parse(Modality.class, s, "modality");
     }

@@ -1,5 +1,6 @@
 package org.xmodal.engine.data;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Locale;
 import org.xmodal.engine.json.Identified;
 
@@ -11,6 +12,7 @@ public enum Split implements Identified {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    @JsonCreator
     public static Split parse(String s) {
         return Identified.parse(Split.class, s, "split");
     }

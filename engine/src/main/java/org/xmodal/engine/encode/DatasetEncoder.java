@@ -1,32 +1,22 @@
 package org.xmodal.engine.encode;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xmodal.engine.data.DatasetIssue;
-import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
-import org.xmodal.engine.flow.FlowConfig;
-import org.xmodal.engine.flow.FlowEstimator;
-import org.xmodal.engine.hha.HhaConfig;
-import org.xmodal.engine.hha.HhaEncoder;
 import org.xmodal.engine.image.BadInputException;
-import org.xmodal.engine.image.DepthMap;
-import org.xmodal.engine.image.FloFile;
-import org.xmodal.engine.image.ImageFiles;
-import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.Parallel;
 import org.xmodal.engine.task.ProgressListener;
 
 /**
  * Encodes every pair of a dataset (HHA for depth, flow for frame pairs) into an {@link EncodingCache}, on all
- * cores, skipping what is already cached. A pair that fails is reported and the others go on.
+ * cores, skipping what is already cached; a run with the same {@link Encoding} then reads them from the cache. A
+ * pair that fails is reported and the others go on.
  */
 public final class DatasetEncoder {
     /** What a batch did. */
@@ -39,66 +29,25 @@ public final class DatasetEncoder {
         this.cache = cache;
     }
 
-    /** The cached HHA image of a pair for a config, computing and storing it when missing. */
-    public Path hha(PairedDataset ds, Pair pair, HhaConfig config, HhaEncoder encoder) throws IOException {
-        return hhaEntry(ds, pair, config, encoder).file();
-    }
-
-    /** The cached flow (.flo) of a frame pair for a config, computing and storing it when missing. */
-    public Path flow(PairedDataset ds, Pair pair, FlowConfig config, FlowEstimator estimator) throws IOException {
-        return flowEntry(ds, pair, config, estimator).file();
-    }
-
-    private record Entry(Path file, boolean reused) {
-    }
-
-    private Entry hhaEntry(PairedDataset ds, Pair pair, HhaConfig config, HhaEncoder encoder) throws IOException {
-        Path file = cache.file("hha", EncodingCache.key(pair, ds.root(), config.fingerprint()), "png");
-        if (Files.exists(file)) {
-            return new Entry(file, true);
-        }
-        DepthMap filled = ds.depth(pair);
-        DepthMap raw = ds.rawDepth(pair).orElse(null);
-        ImageFiles.writeRgb(encoder.encode(filled, raw, config).hha(), file);
-        return new Entry(file, false);
-    }
-
-    private Entry flowEntry(PairedDataset ds, Pair pair, FlowConfig config, FlowEstimator estimator)
-            throws IOException {
-        Path file = cache.file("flow", EncodingCache.key(pair, ds.root(), config.fingerprint()), "flo");
-        if (Files.exists(file)) {
-            return new Entry(file, true);
-        }
-        RgbImage a = ds.rgb(pair);
-        RgbImage b = ds.next(pair);
-        FloFile.write(estimator.estimate(a, b), file);
-        return new Entry(file, false);
-    }
-
     /**
-     * Encodes all pairs: HHA with {@code hhaConfig} (its camera as given; the encoder scales it to each image) for
-     * depth datasets, flow with {@code flowConfig} for frame pairs.
+     * Encodes all pairs as {@code encoding} says (HHA for depth datasets read as HHA, flow for frame pairs), exactly
+     * as a run with that encoding will read them.
      */
-    public Summary encodeAll(PairedDataset ds, HhaConfig hhaConfig, FlowConfig flowConfig, ProgressListener progress,
-                             Cancellation cancel) {
+    public Summary encodeAll(PairedDataset ds, Encoding encoding, ProgressListener progress, Cancellation cancel) {
         long start = System.nanoTime();
         List<Pair> pairs = ds.pairs();
         List<DatasetIssue> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         AtomicInteger reused = new AtomicInteger();
-        HhaConfig hha = ds.modality() == Modality.DEPTH ? hhaConfig : null;
-        ThreadLocal<HhaEncoder> encoders = ThreadLocal.withInitial(HhaEncoder::new);
-        ThreadLocal<FlowEstimator> estimators = ThreadLocal.withInitial(() -> new FlowEstimator(flowConfig));
-        String label = hha != null ? "HHA" : "flow (" + flowConfig.method().id() + ")";
+        PairEncoding enc = PairEncoding.of(encoding, ds, cache);
+        String label = enc.label();
         Parallel.forEach(pairs.size(), i -> {
             if (cancel.isCancelled()) {
                 return;
             }
             Pair p = pairs.get(i);
             try {
-                Entry e = hha != null ? hhaEntry(ds, p, hha, encoders.get())
-                        : flowEntry(ds, p, flowConfig, estimators.get());
-                if (e.reused()) {
+                if (enc.ensureCached(p)) {
                     reused.incrementAndGet();
                 }
             } catch (BadInputException e) {

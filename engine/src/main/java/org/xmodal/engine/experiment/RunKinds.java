@@ -35,21 +35,21 @@ public final class RunKinds {
      * @throws IllegalArgumentException naming the field that cannot be met here
      */
     public static void check(RunSpec spec) throws IOException {
-        Devices.resolveAll(spec.device());
+        Devices.resolveAll(spec.device().id());
         if (spec.data() == null || !Files.exists(Path.of(spec.data()))) {
             throw new BadInputException(String.valueOf(spec.data()), "does not exist (the spec's data)");
         }
         NetworkFactory.create(spec.student().architecture(), 3, 0);
         RunSpec.Teacher t = spec.teacher();
-        if (spec.kind().equals("transfer") && t != null) {
-            if (!t.source().equals("torchscript")) {
+        if (spec.kind() == RunSpec.Kind.TRANSFER && t != null) {
+            if (t.source() != RunSpec.TeacherSource.TORCHSCRIPT) {
                 if (t.architecture() == null) {
                     throw new IllegalArgumentException("teacher.architecture is required for a " + t.source()
                             + " teacher");
                 }
                 NetworkFactory.create(t.architecture(), 3, 0);
             }
-            if (!t.source().equals("random")) {
+            if (t.source() != RunSpec.TeacherSource.RANDOM) {
                 weights(t.weights(), "teacher.weights");
             }
         }
@@ -78,9 +78,9 @@ public final class RunKinds {
                                                Cancellation cancel) throws IOException {
         try (RunLock lock = RunLock.acquire(run.path())) {
             return switch (run.spec().kind()) {
-                case "teacher" -> TeacherRun.execute(run, resume, preparation, listener, cancel);
-                case "finetune" -> FinetuneRun.execute(run, resume, cache, preparation, listener, cancel);
-                default -> TransferRun.execute(run, resume, cache, preparation, listener, cancel);
+                case TEACHER -> TeacherRun.execute(run, resume, preparation, listener, cancel);
+                case FINETUNE -> FinetuneRun.execute(run, resume, cache, preparation, listener, cancel);
+                case TRANSFER -> TransferRun.execute(run, resume, cache, preparation, listener, cancel);
             };
         }
     }

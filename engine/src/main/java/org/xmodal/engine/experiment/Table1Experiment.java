@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CancellationException;
+import org.xmodal.engine.encode.PairEncoding;
 import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.ObjectAnnotation;
@@ -87,7 +88,7 @@ public final class Table1Experiment {
         Json.writeAtomically(preset, results.resolve("preset.json"));
         Path data = prepareData(preset, trainPairs);
         RunSpec finetune = preset.finetune();
-        String task = finetune.finetune().task();
+        RunSpec.Task task = finetune.finetune().task();
 
         List<String> classes;
         Map<String, List<ObjectAnnotation>> groundTruth = new LinkedHashMap<>();
@@ -98,11 +99,12 @@ public final class Table1Experiment {
             test.forEach(p -> groundTruth.put(p.id(), p.annotation().objects()));
             output.line(String.format(Locale.ROOT, "data: %s, %d train pairs (%d labelled), %d test pairs, %d classes",
                     ds.name(), ds.pairs(Split.TRAIN).size(), train.size(), test.size(), classes.size()));
-            if (task.equals("detection")) {
+            if (task == RunSpec.Task.DETECTION) {
                 List<Pair> both = new ArrayList<>(train);
                 both.addAll(test);
                 long t0 = System.nanoTime();
-                new ProposalCache(settings.cache()).proposals(ds, both, output.progress("proposals"), cancel);
+                ProposalCache.proposals(PairEncoding.of(finetune.encoding(), ds, settings.cache()), both,
+                        output.progress("proposals"), cancel);
                 output.line(String.format(Locale.ROOT, "proposals: %d images ready (%.0f s; cached for every arm)",
                         both.size(), (System.nanoTime() - t0) / 1e9));
             }
@@ -131,8 +133,8 @@ public final class Table1Experiment {
                 RunSpec.Finetune f = template.finetune();
                 RunSpec spec = template.withData(data.toString()).withSeed(seed)
                         .withName("table1-" + arm.name() + "-s" + seed)
-                        .withFinetune(new RunSpec.Finetune(arm.input(), init, arm.freezeUpTo(), f.task(),
-                                f.proposals(), f.foreground()));
+                        .withFinetune(new RunSpec.Finetune(RunSpec.FinetuneInput.parse(arm.input()), init,
+                                arm.freezeUpTo(), f.task(), f.proposals(), f.foreground()));
                 RunDirectory run = ensure(spec, arm.name() + ", seed " + seed);
                 DetectionResult result = FinetuneResults.detection(run);
                 output.line(String.format(Locale.ROOT, "  %s, seed %d: mAP %.1f%%", arm.name(), seed,
@@ -159,7 +161,7 @@ public final class Table1Experiment {
         List<String> withoutTruth = classes.stream().filter(c -> perSeed.values().iterator().next().get(0)
                 .apPerClass().get(c).isNaN()).toList();
         String dataset = settings.data().toString();
-        Table1Summary summary = Table1Summary.of(perSeed, classes, task, dataset, preset.name());
+        Table1Summary summary = Table1Summary.of(perSeed, classes, task.id(), dataset, preset.name());
         notes.add("teacher " + teacher.id() + ", transfer " + student.id() + " (both shared by every seed)");
         Table1Results r = new Table1Results(summary, classes, seeds, perSeed, runIds, withoutTruth, notes);
         writeResults(r);
@@ -169,7 +171,7 @@ public final class Table1Experiment {
     /** Refuses a dataset the experiment cannot use, before anything is written or trained; returns its train pairs. */
     private int checkData(Table1Preset preset) throws IOException {
         try (PairedDataset ds = DatasetLoaders.open(settings.data(), output.progress("data"), cancel)) {
-            ExperimentData.require(ds, settings.data(), Modality.parse(preset.finetune().modality()),
+            ExperimentData.require(ds, settings.data(), preset.finetune().modality(),
                     "Table 1 (preset " + preset.name() + ")");
             return ds.pairs(Split.TRAIN).size();
         }
@@ -237,14 +239,11 @@ public final class Table1Experiment {
     }
 
     private static String shortName(RunSpec spec) {
-        return spec.name() == null ? spec.kind() : spec.name().replaceFirst("^table1-", "");
+        return spec.name() == null ? spec.kind().id() : spec.name().replaceFirst("^table1-", "");
     }
 
     private static RunSpec withTeacher(RunSpec s, RunSpec.Teacher teacher) {
-        return new RunSpec(s.name(), s.kind(), s.data(), s.modality(), teacher, s.student(), s.adaptation(),
-                s.optimizer(), s.schedule(), s.batchSize(), s.iterations(), s.inputSize(), s.augmentation(), s.seed(),
-                s.device(), s.threads(), s.checkpointEvery(), s.logEvery(), s.filterSnapshots(), s.finetune(),
-                s.launch());
+        return s.toBuilder().teacher(teacher).build();
     }
 
     private void writeResults(Table1Results r) throws IOException {

@@ -33,17 +33,17 @@ public record Table1Preset(String name, String description, RunSpec teacher, Run
     static final String DATA = "<data>";
 
     public Table1Preset {
-        require(teacher, "teacher", "teacher");
-        require(transfer, "transfer", "transfer");
-        require(finetune, "finetune", "finetune");
-        require(fromScratch, "finetune", "fromScratch");
+        require(teacher, RunSpec.Kind.TEACHER, "teacher");
+        require(transfer, RunSpec.Kind.TRANSFER, "transfer");
+        require(finetune, RunSpec.Kind.FINETUNE, "finetune");
+        require(fromScratch, RunSpec.Kind.FINETUNE, "fromScratch");
         if (unlabelledTarget < 0) {
             throw new IllegalArgumentException("unlabelledTarget must not be negative");
         }
     }
 
-    private static void require(RunSpec spec, String kind, String what) {
-        if (spec == null || !spec.kind().equals(kind)) {
+    private static void require(RunSpec spec, RunSpec.Kind kind, String what) {
+        if (spec == null || spec.kind() != kind) {
             throw new IllegalArgumentException("preset " + what + " must be a " + kind + " run spec");
         }
     }
@@ -89,18 +89,22 @@ public record Table1Preset(String name, String description, RunSpec teacher, Run
         RunSpec.Optimizer adam = new RunSpec.Optimizer("adam", 1e-3, 0.9, 0.0005);
         RunSpec.Optimizer gentle = new RunSpec.Optimizer("adam", 3e-4, 0.9, 0.0005);
         RunSpec.Student small = new RunSpec.Student("alexnet-small", null, null);
-        RunSpec teacher = new RunSpec("table1-rgb-teacher", "teacher", DATA, "depth", null, small, null, adam, null,
-                32, 2000, 64, null, 1, "auto", 0, 500, 10, List.of(), null);
-        RunSpec transfer = new RunSpec("table1-transfer", "transfer", DATA, "depth",
-                new RunSpec.Teacher("network", "alexnet-small", "<teacher>", "pool5"),
-                new RunSpec.Student("alexnet-small", "pool5", "random"), new RunSpec.Adaptation(true, "student"),
-                adam, null, 32, 2000, 64, new RunSpec.Augmentation(true, true, 0, "regions", 200), 1, "auto", 0, 500,
-                10, List.of(100, 500), null);
+        RunSpec teacher = RunSpec.builder().name("table1-rgb-teacher").kind("teacher").data(DATA).modality("depth")
+                .student(small).optimizer(adam).batchSize(32).iterations(2000).inputSize(64).seed(1).device("auto")
+                .threads(0).checkpointEvery(500).logEvery(10).build();
+        RunSpec transfer = RunSpec.builder().name("table1-transfer").kind("transfer").data(DATA).modality("depth")
+                .teacher(new RunSpec.Teacher("network", "alexnet-small", "<teacher>", "pool5"))
+                .student(new RunSpec.Student("alexnet-small", "pool5", "random"))
+                .adaptation(new RunSpec.Adaptation(true, "student")).optimizer(adam).batchSize(32).iterations(2000)
+                .inputSize(64).augmentation(new RunSpec.Augmentation(true, true, 0, "regions", 200)).seed(1)
+                .device("auto").threads(0).checkpointEvery(500).logEvery(10).filterSnapshots(List.of(100, 500)).build();
         RunSpec.Finetune detection = new RunSpec.Finetune("paired", "random", null, "detection", 200, 0.25);
-        RunSpec finetune = new RunSpec("table1-finetune", "finetune", DATA, "depth", null, small, null, gentle, null,
-                32, 400, 64, null, 1, "auto", 0, 100, 10, List.of(), detection, null);
-        RunSpec fromScratch = new RunSpec("table1-finetune", "finetune", DATA, "depth", null, small, null, adam, null,
-                32, 400, 64, null, 1, "auto", 0, 100, 10, List.of(), detection, null);
+        RunSpec finetune = RunSpec.builder().name("table1-finetune").kind("finetune").data(DATA).modality("depth")
+                .student(small).optimizer(gentle).batchSize(32).iterations(400).inputSize(64).seed(1).device("auto")
+                .threads(0).checkpointEvery(100).logEvery(10).finetune(detection).build();
+        RunSpec fromScratch = RunSpec.builder().name("table1-finetune").kind("finetune").data(DATA).modality("depth")
+                .student(small).optimizer(adam).batchSize(32).iterations(400).inputSize(64).seed(1).device("auto")
+                .threads(0).checkpointEvery(100).logEvery(10).finetune(detection).build();
         return new Table1Preset(CPU_DEMO, "alexnet-small on two CPU cores: synthetic data extended to 1000 train "
                 + "pairs, teacher 2000 steps, transfer 2000 on object regions, fine-tuning 400 per arm and seed on the "
                 + "labelled pairs, regions at 64 px, 200 proposals per image", teacher, transfer, finetune,
@@ -118,23 +122,25 @@ public record Table1Preset(String name, String description, RunSpec teacher, Run
     public static Table1Preset paper() {
         RunSpec.Optimizer sgd = new RunSpec.Optimizer("sgd", 0.001, 0.9, 0.0005);
         RunSpec.Schedule every30k = new RunSpec.Schedule(30_000, 0.1);
-        RunSpec.Student alexnet = new RunSpec.Student("alexnet", null, null, WeightInit.CAFFE.id());
-        RunSpec teacher = new RunSpec("table1-rgb-teacher", "teacher", DATA, "depth", null,
-                alexnet, null, sgd, every30k, 128, 40_000, 227, null, 1, "auto", 0,
-                2000, 20, List.of(), null);
-        RunSpec transfer = new RunSpec("table1-transfer", "transfer", DATA, "depth",
-                new RunSpec.Teacher("network", "alexnet", "<teacher>", "pool5"),
-                new RunSpec.Student("alexnet", "pool5", "random", WeightInit.CAFFE.id()),
-                new RunSpec.Adaptation(true, null, HintLoss.PER_ELEMENT.id()), sgd,
-                new RunSpec.Schedule(50_000, 0.1), 128, 100_000, 227, new RunSpec.Augmentation(true, true), 1, "auto",
-                0, 5000, 20, List.of(0, 1000, 10_000, 50_000), null);
+        RunSpec.Student alexnet = new RunSpec.Student("alexnet", null, null, WeightInit.CAFFE);
+        RunSpec teacher = RunSpec.builder().name("table1-rgb-teacher").kind("teacher").data(DATA).modality("depth")
+                .student(alexnet).optimizer(sgd).schedule(every30k).batchSize(128).iterations(40_000).inputSize(227)
+                .seed(1).device("auto").threads(0).checkpointEvery(2000).logEvery(20).build();
+        RunSpec transfer = RunSpec.builder().name("table1-transfer").kind("transfer").data(DATA).modality("depth")
+                .teacher(new RunSpec.Teacher("network", "alexnet", "<teacher>", "pool5"))
+                .student(new RunSpec.Student("alexnet", "pool5", "random", WeightInit.CAFFE))
+                .adaptation(new RunSpec.Adaptation(true, null, HintLoss.PER_ELEMENT)).optimizer(sgd)
+                .schedule(new RunSpec.Schedule(50_000, 0.1)).batchSize(128).iterations(100_000).inputSize(227)
+                .augmentation(new RunSpec.Augmentation(true, true)).seed(1).device("auto").threads(0)
+                .checkpointEvery(5000).logEvery(20).filterSnapshots(List.of(0, 1000, 10_000, 50_000)).build();
         RunSpec.Finetune detection = new RunSpec.Finetune("paired", "random", null, "detection", 2000, 0.25);
-        RunSpec finetune = new RunSpec("table1-finetune", "finetune", DATA, "depth", null,
-                alexnet, null, sgd, every30k, 128, 40_000, 227, null, 1, "auto", 0,
-                2000, 20, List.of(), detection, null);
-        RunSpec fromScratch = new RunSpec("table1-finetune", "finetune", DATA, "depth", null,
-                alexnet, null, new RunSpec.Optimizer("sgd", 0.01, 0.9, 0.0005),
-                every30k, 128, 100_000, 227, null, 1, "auto", 0, 5000, 20, List.of(), detection, null);
+        RunSpec finetune = RunSpec.builder().name("table1-finetune").kind("finetune").data(DATA).modality("depth")
+                .student(alexnet).optimizer(sgd).schedule(every30k).batchSize(128).iterations(40_000).inputSize(227)
+                .seed(1).device("auto").threads(0).checkpointEvery(2000).logEvery(20).finetune(detection).build();
+        RunSpec fromScratch = RunSpec.builder().name("table1-finetune").kind("finetune").data(DATA).modality("depth")
+                .student(alexnet).optimizer(new RunSpec.Optimizer("sgd", 0.01, 0.9, 0.0005)).schedule(every30k)
+                .batchSize(128).iterations(100_000).inputSize(227).seed(1).device("auto").threads(0)
+                .checkpointEvery(5000).logEvery(20).finetune(detection).build();
         return new Table1Preset(PAPER, "the paper's AlexNet schedules (BRIEF.md section 1), for a GPU", teacher,
                 transfer, finetune, fromScratch, 0);
     }

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.xmodal.engine.encode.PairEncoding;
 import org.xmodal.engine.data.Box;
 import org.xmodal.engine.data.ObjectAnnotation;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
-import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.eval.DetectionEvaluation;
 import org.xmodal.engine.eval.DetectionResult;
 import org.xmodal.engine.json.Json;
@@ -59,11 +59,12 @@ final class FinetuneEvaluation {
         this.cancel = cancel;
     }
 
-    void evaluate(RegionClassifier classifier, NDManager manager, String input, int side, EncodingCache cache)
+    void evaluate(RegionClassifier classifier, NDManager manager, RunSpec.FinetuneInput input, int side,
+                  PairEncoding encoding)
             throws IOException {
-        RegionImages images = RegionInputs.load(ds, test, input, side, cache, progress, cancel);
-        boolean detection = spec.finetune().task().equals("detection");
-        boolean scenes = spec.finetune().task().equals("scenes");
+        RegionImages images = RegionInputs.load(encoding, test, input, side, progress, cancel);
+        boolean detection = spec.finetune().task() == RunSpec.Task.DETECTION;
+        boolean scenes = spec.finetune().task() == RunSpec.Task.SCENES;
         int top = spec.finetune().proposals();
         List<RegionScores.ImageBoxes> boxes = new ArrayList<>();
         Map<String, List<ObjectAnnotation>> groundTruth = new LinkedHashMap<>();

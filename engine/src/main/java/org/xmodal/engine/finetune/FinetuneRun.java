@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import org.xmodal.engine.encode.PairEncoding;
 import org.xmodal.engine.data.Box;
 import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.Modality;
@@ -60,12 +61,12 @@ public final class FinetuneRun {
         long start = begin.start();
         try (PairedDataset ds = DatasetLoaders.open(Path.of(spec.data()), preparation, cancel);
              NDManager manager = NDManager.newBaseManager(begin.device())) {
-            Modality modality = Modality.parse(spec.modality());
+            Modality modality = spec.modality();
             if (ds.modality() != modality) {
                 throw new BadInputException(spec.data(), "holds " + ds.modality().id() + " pairs but the run's "
                         + "modality is " + modality.id());
             }
-            boolean scenes = ft.task().equals("scenes");
+            boolean scenes = ft.task() == RunSpec.Task.SCENES;
             List<String> classes = scenes ? ds.sceneClasses() : ds.classes();
             List<Pair> train = ds.labelled(Split.TRAIN);
             List<Pair> test = ds.labelled(Split.TEST);
@@ -87,15 +88,16 @@ public final class FinetuneRun {
             if (test.isEmpty()) {
                 throw new BadInputException(spec.data(), "has no test " + what + " to evaluate on");
             }
-            boolean detection = ft.task().equals("detection");
+            boolean detection = ft.task() == RunSpec.Task.DETECTION;
+            PairEncoding encoding = PairEncoding.of(spec.encoding(), ds, cache);
             Map<String, List<Box>> proposals = Map.of();
             if (detection) {
                 List<Pair> both = new ArrayList<>(train);
                 both.addAll(test);
-                proposals = new ProposalCache(cache).proposals(ds, both, preparation, cancel);
+                proposals = ProposalCache.proposals(encoding, both, preparation, cancel);
             }
             int side = spec.inputSize();
-            RegionImages trainImages = RegionInputs.load(ds, train, ft.input(), side, cache, preparation, cancel);
+            RegionImages trainImages = RegionInputs.load(encoding, train, ft.input(), side, preparation, cancel);
             int batch = spec.batchSize();
             RegionSampler sampler;
             List<String> columns = new ArrayList<>();
@@ -119,7 +121,7 @@ public final class FinetuneRun {
             columns.addAll(classes);
 
             FeatureNetwork net = NetworkFactory.create(spec.student().architecture(), 3, columns.size())
-                    .weightInit(spec.student().weightScheme());
+                    .weightInit(spec.student().weightInit());
             Shape input = new Shape(batch, 3, side, side);
             net.initialize(manager, input, spec.seed());
             Path weights = null;
@@ -155,7 +157,7 @@ public final class FinetuneRun {
                         try (NDManager folding = manager.newSubManager()) {
                             RunSession.saveWeights(run, classifier.foldedParameters(folding));
                         }
-                        evaluation.evaluate(classifier, manager, ft.input(), side, cache);
+                        evaluation.evaluate(classifier, manager, ft.input(), side, encoding);
                     });
             if (start > 0) {
                 loop.restore(start);

@@ -21,13 +21,24 @@ public final class FlowImages {
      * flow is drawn as zero motion (128, 128, 128).
      */
     public static RgbImage actionTubes(FlowField f, double scale) {
+        return actionTubes(f, scale, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The same with each component and the magnitude first clipped to {@code clipPixels}: below 128 / scale it
+     * caps motion before the image saturates.
+     */
+    public static RgbImage actionTubes(FlowField f, double scale, double clipPixels) {
         byte[] out = new byte[f.width() * f.height() * 3];
         for (int i = 0; i < f.width() * f.height(); i++) {
             double u = f.isKnown(i) ? f.u()[i] : 0;
             double v = f.isKnown(i) ? f.v()[i] : 0;
+            double m = Math.min(clipPixels, Math.sqrt(u * u + v * v));
+            u = Math.max(-clipPixels, Math.min(clipPixels, u));
+            v = Math.max(-clipPixels, Math.min(clipPixels, v));
             out[3 * i] = clip(scale * u + 128);
             out[3 * i + 1] = clip(scale * v + 128);
-            out[3 * i + 2] = clip(scale * Math.sqrt(u * u + v * v) + 128);
+            out[3 * i + 2] = clip(scale * m + 128);
         }
         return new RgbImage(f.width(), f.height(), out);
     }

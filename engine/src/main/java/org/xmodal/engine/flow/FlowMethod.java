@@ -1,5 +1,6 @@
 package org.xmodal.engine.flow;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import org.xmodal.engine.json.Identified;
 
 /** The dense optical-flow methods of BoofCV that the workbench exposes. */
@@ -24,6 +25,7 @@ public enum FlowMethod implements Identified {
         return id;
     }
 
+    @JsonCreator
     public static FlowMethod parse(String s) {
         return Identified.parse(FlowMethod.class, s, "flow method");
     }

@@ -1,5 +1,6 @@
 package org.xmodal.engine.hha;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import org.xmodal.engine.json.Identified;
 
 /** What the G channel measures height from. */
@@ -26,6 +27,7 @@ public enum FloorReference implements Identified {
         return id;
     }
 
+    @JsonCreator
     public static FloorReference parse(String s) {
         return Identified.parse(FloorReference.class, s, "floor reference");
     }

@@ -54,4 +54,16 @@ public record DepthMap(int width, int height, float[] metres) {
         Arrays.sort(valid, 0, n);
         return (n % 2 == 1) ? valid[n / 2] : 0.5 * (valid[n / 2 - 1] + valid[n / 2]);
     }
+
+    /** The same depths multiplied by {@code ratio} (a unit correction: the declared units per metre over the true). */
+    public DepthMap scaled(double ratio) {
+        if (ratio == 1) {
+            return this;
+        }
+        float[] m = metres.clone();
+        for (int i = 0; i < m.length; i++) {
+            m[i] = (float) (m[i] * ratio);
+        }
+        return new DepthMap(width, height, m);
+    }
 }

@@ -78,6 +78,9 @@ public final class UserJson {
                 throw new BadInputException(file.toString(), "unknown field \"" + unknown[0] + "\" in this " + what
                         + (unknown[1] == null ? "" : "; did you mean \"" + unknown[1] + "\"?"), e);
             }
+            if (e.getCause() instanceof Identified.UnknownId unknownId && !e.getPath().isEmpty()) {
+                throw new BadInputException(file.toString(), unknownId.forField(path(e)), e);
+            }
             String why = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
             throw new BadInputException(file.toString(), "is not a valid " + what + ": " + why, e);
         } catch (MismatchedInputException e) {

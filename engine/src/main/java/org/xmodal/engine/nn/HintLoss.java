@@ -1,5 +1,6 @@
 package org.xmodal.engine.nn;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import org.xmodal.engine.json.Identified;
 
 /**
@@ -36,6 +37,7 @@ public enum HintLoss implements Identified {
     }
 
     /** The normalisation named {@code id} ({@code per-image} when null). */
+    @JsonCreator
     public static HintLoss parse(String id) {
         return id == null ? PER_IMAGE : Identified.parse(HintLoss.class, id, "adaptation.loss");
     }

@@ -1,5 +1,6 @@
 package org.xmodal.engine.nn;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import org.xmodal.engine.json.Identified;
 
 /**
@@ -31,6 +32,7 @@ public enum WeightInit implements Identified {
     }
 
     /** The scheme named {@code id} ({@code kaiming} when null). */
+    @JsonCreator
     public static WeightInit parse(String id) {
         return id == null ? KAIMING : Identified.parse(WeightInit.class, id, "student.weightInit");
     }

@@ -10,15 +10,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xmodal.engine.data.Box;
-import org.xmodal.engine.data.CameraIntrinsics;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
-import org.xmodal.engine.encode.DatasetEncoder;
 import org.xmodal.engine.encode.EncodingCache;
-import org.xmodal.engine.hha.HhaConfig;
-import org.xmodal.engine.hha.HhaEncoder;
-import org.xmodal.engine.image.ImageFiles;
+import org.xmodal.engine.encode.PairEncoding;
 import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.task.Cancellation;
@@ -29,7 +25,7 @@ import org.xmodal.engine.image.OutputFiles;
 /**
  * Object proposals computed once per image and kept in the {@link EncodingCache} beside the HHA images
  * ({@code proposals/<ab>/<key>.json}, all of an image's proposals best first), keyed like them by the pair's input
- * bytes and every parameter: the selective-search config and the HHA config its depth cues came from. Every arm
+ * bytes and every parameter: the selective-search config and the HHA encoding (the run's) its depth cues came from. Every arm
  * and seed of an experiment reads the same proposals, and a second experiment on the same data computes none.
  */
 public final class ProposalCache {
@@ -37,10 +33,7 @@ public final class ProposalCache {
     record Entry(String fingerprint, List<double[]> boxes) {
     }
 
-    private final EncodingCache cache;
-
-    public ProposalCache(EncodingCache cache) {
-        this.cache = cache;
+    private ProposalCache() {
     }
 
     /** Colour-and-depth selective search for depth datasets with a camera, colour only otherwise. */
@@ -56,14 +49,13 @@ public final class ProposalCache {
      * The proposals of each pair, best first, by pair id in the order of {@code pairs}: read from the cache, or
      * computed on all cores and stored.
      */
-    public Map<String, List<Box>> proposals(PairedDataset ds, List<Pair> pairs, ProgressListener progress,
+    public static Map<String, List<Box>> proposals(PairEncoding encoding, List<Pair> pairs, ProgressListener progress,
                                             Cancellation cancel) throws IOException {
+        PairedDataset ds = encoding.dataset();
         ProposalConfig config = configFor(ds);
-        HhaConfig hha = usesDepth(ds) ? HhaConfig.reference(ds.camera().orElse(CameraIntrinsics.nyuColour())) : null;
-        String fingerprint = config.fingerprint() + (hha == null ? "" : " | " + hha.fingerprint());
-        DatasetEncoder encoder = new DatasetEncoder(cache);
+        boolean depth = usesDepth(ds);
+        String fingerprint = config.fingerprint() + (depth ? " | " + encoding.hhaFingerprint() : "");
         ThreadLocal<SelectiveSearch> searches = ThreadLocal.withInitial(() -> new SelectiveSearch(config));
-        ThreadLocal<HhaEncoder> hhaEncoders = ThreadLocal.withInitial(HhaEncoder::new);
         Map<String, List<Box>> found = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
         IOException[] failure = new IOException[1];
@@ -73,11 +65,11 @@ public final class ProposalCache {
             }
             Pair p = pairs.get(i);
             try {
-                Path file = cache.file("proposals", EncodingCache.key(p, ds.root(), fingerprint), "json");
+                Path file = encoding.cache().file("proposals", EncodingCache.key(p, ds.root(), fingerprint), "json");
                 List<Box> boxes = read(file, fingerprint);
                 if (boxes == null) {
-                    RgbImage depth = hha == null ? null : ImageFiles.readRgb(encoder.hha(ds, p, hha, hhaEncoders.get()));
-                    boxes = searches.get().propose(ds.rgb(p), depth);
+                    RgbImage hha = depth ? encoding.hha(p) : null;
+                    boxes = searches.get().propose(ds.rgb(p), hha);
                     write(file, fingerprint, boxes);
                 }
                 found.put(p.id(), boxes);

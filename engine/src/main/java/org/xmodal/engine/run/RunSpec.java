@@ -1,8 +1,12 @@
 package org.xmodal.engine.run;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Locale;
+import org.xmodal.engine.data.Modality;
+import org.xmodal.engine.encode.Encoding;
+import org.xmodal.engine.json.Identified;
 import org.xmodal.engine.nn.HintLoss;
 import org.xmodal.engine.nn.WeightInit;
 
@@ -15,31 +19,199 @@ import org.xmodal.engine.nn.WeightInit;
  *                    evaluate it on the test pairs)
  * @param data        dataset path (folder, NYU .mat, frame folder)
  * @param modality    {@code depth} (student sees HHA) or {@code flow} (student sees flow images)
+ * @param encoding    how the paired modality becomes the student's input (HHA or depth and their parameters, the
+ *                    flow method and image); missing fields take the defaults and the stored spec lists them all
  * @param inputSize   side of the square crop both networks see, in pixels
  * @param iterations  optimiser steps in total
  */
-@JsonPropertyOrder({"name", "kind", "data", "modality", "teacher", "student", "adaptation", "optimizer",
+@JsonPropertyOrder({"name", "kind", "data", "modality", "encoding", "teacher", "student", "adaptation", "optimizer",
         "schedule", "batchSize", "iterations", "inputSize", "augmentation", "seed", "device", "threads",
         "checkpointEvery", "logEvery", "filterSnapshots", "finetune", "launch"})
-public record RunSpec(String name, String kind, String data, String modality, Teacher teacher, Student student,
-                      Adaptation adaptation, Optimizer optimizer, Schedule schedule, int batchSize, int iterations,
-                      int inputSize, Augmentation augmentation, long seed, String device, int threads,
-                      int checkpointEvery, int logEvery, List<Integer> filterSnapshots, Finetune finetune,
+public record RunSpec(String name, Kind kind, String data, Modality modality, Encoding encoding, Teacher teacher,
+                      Student student, Adaptation adaptation, Optimizer optimizer, Schedule schedule, int batchSize,
+                      int iterations, int inputSize, Augmentation augmentation, long seed, RunDevice device,
+                      int threads, int checkpointEvery, int logEvery, List<Integer> filterSnapshots, Finetune finetune,
                       Launch launch) {
+
+    /** What a run does; each kind is one class of the engine ({@code RunKinds} dispatches on it). */
+    public enum Kind implements Identified {
+        /** Supervision transfer: a student learns the frozen teacher's features on the paired modality. */
+        TRANSFER,
+        /** Train an RGB network on labels (a teacher for later transfers). */
+        TEACHER,
+        /** Train a region or scene classifier from some initialisation on the few labels, then evaluate it. */
+        FINETUNE;
+
+        @Override
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+
+        @JsonCreator
+        public static Kind parse(String s) {
+            return s == null ? TRANSFER : Identified.parse(Kind.class, s, "kind");
+        }
+    }
+
+    /** Where a teacher's weights come from. */
+    public enum TeacherSource implements Identified {
+        /** An architecture with weights from a file, a checkpoint or a run folder. */
+        NETWORK,
+        /** A TorchScript file whose forward returns the feature map. */
+        TORCHSCRIPT,
+        /** An untrained network: only for tests and benchmarks. */
+        RANDOM;
+
+        @Override
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+
+        @JsonCreator
+        public static TeacherSource parse(String s) {
+            return Identified.parse(TeacherSource.class, s, "teacher.source");
+        }
+    }
+
+    /** The optimiser of a run. */
+    public enum OptimizerType implements Identified {
+        /** SGD with momentum and weight decay, as the paper. */
+        SGD,
+        ADAM;
+
+        @Override
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+
+        @JsonCreator
+        public static OptimizerType parse(String s) {
+            return s == null ? SGD : Identified.parse(OptimizerType.class, s, "optimizer.type");
+        }
+    }
+
+    /** What the teacher's features are scaled to when norms are matched. */
+    public enum MatchTo implements Identified {
+        UNIT, STUDENT;
+
+        @Override
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+
+        @JsonCreator
+        public static MatchTo parse(String s) {
+            return s == null ? UNIT : Identified.parse(MatchTo.class, s, "adaptation.matchTo");
+        }
+    }
+
+    /** What a transfer's crops are cut from. */
+    public enum Crops implements Identified {
+        IMAGE, REGIONS;
+
+        @Override
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+
+        @JsonCreator
+        public static Crops parse(String s) {
+            return s == null ? IMAGE : Identified.parse(Crops.class, s, "augmentation.crops");
+        }
+    }
+
+    /** Which image a fine-tuning run classifies. */
+    public enum FinetuneInput implements Identified {
+        /** The dataset's other modality, encoded as the spec's encoding says. */
+        PAIRED,
+        RGB;
+
+        @Override
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+
+        @JsonCreator
+        public static FinetuneInput parse(String s) {
+            return s == null ? PAIRED : Identified.parse(FinetuneInput.class, s, "finetune.input");
+        }
+    }
+
+    /** What a fine-tuning run learns and is evaluated on. */
+    public enum Task implements Identified {
+        DETECTION, REGIONS, SCENES;
+
+        @Override
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+
+        @JsonCreator
+        public static Task parse(String s) {
+            return s == null ? DETECTION : Identified.parse(Task.class, s, "finetune.task");
+        }
+    }
 
     /**
      * Where the frozen teacher comes from: {@code network} (an architecture with weights from {@code weights}, a
      * checkpoint or a run directory), {@code torchscript} (a .pt whose forward returns the feature map), or
      * {@code random} (an untrained network: only for tests and benchmarks).
      */
-    public record Teacher(String source, String architecture, String weights, String tap, Boolean cache) {
+    public record Teacher(TeacherSource source, String architecture, String weights, String tap, Boolean cache) {
+        public Teacher {
+            if (source == null) {
+                throw new IllegalArgumentException("teacher.source is required (network, torchscript or random)");
+            }
+            cache = Boolean.TRUE.equals(cache);
+        }
+
         public Teacher(String source, String architecture, String weights, String tap) {
-            this(source, architecture, weights, tap, false);
+            this(TeacherSource.parse(source), architecture, weights, tap, false);
         }
 
         /** Keep the teacher's features on disk (half precision), so it runs once per pair, crop and flip. */
         public boolean cached() {
             return Boolean.TRUE.equals(cache);
+        }
+
+        /** The same teacher with its weights from {@code path}. */
+        public Teacher withWeights(String path) {
+            return new Teacher(source, architecture, path, tap, cache);
         }
     }
 
@@ -48,9 +220,12 @@ public record RunSpec(String name, String kind, String data, String modality, Te
      * weights are drawn as {@code weightInit} says: {@code kaiming} (the default) or {@code caffe} (the paper's
      * Caffe fillers, which its SGD settings assume).
      */
-    public record Student(String architecture, String tap, String init, String weightInit) {
+    public record Student(String architecture, String tap, String init, WeightInit weightInit) {
         public Student {
-            weightInit = WeightInit.parse(weightInit).id();
+            if (architecture == null || architecture.isBlank()) {
+                throw new IllegalArgumentException("student.architecture is required");
+            }
+            weightInit = weightInit == null ? WeightInit.KAIMING : weightInit;
         }
 
         public Student(String architecture, String tap, String init) {
@@ -62,9 +237,9 @@ public record RunSpec(String name, String kind, String data, String modality, Te
             return new Student(architecture, tap, newInit, weightInit);
         }
 
-        /** {@link #weightInit} as the scheme it names. */
-        public WeightInit weightScheme() {
-            return WeightInit.parse(weightInit);
+        /** Starts from random weights rather than a weights file. */
+        public boolean randomInit() {
+            return init == null || init.isBlank() || init.equals("random");
         }
     }
 
@@ -75,32 +250,34 @@ public record RunSpec(String name, String kind, String data, String modality, Te
      * ({@code student}: the student then learns the teacher's pattern without first having to shrink or grow its
      * activations, which with 0..255 inputs and variance-preserving initialisation are of order 100).
      */
-    public record Adaptation(boolean matchNorms, String matchTo, String loss) {
+    public record Adaptation(boolean matchNorms, MatchTo matchTo, HintLoss loss) {
         public Adaptation {
-            matchTo = lower(matchTo, "unit");
-            if (!List.of("unit", "student").contains(matchTo)) {
-                throw new IllegalArgumentException("adaptation.matchTo must be unit or student, not '" + matchTo
-                        + "'");
-            }
-            loss = HintLoss.parse(loss).id();
+            matchTo = matchTo == null ? MatchTo.UNIT : matchTo;
+            loss = loss == null ? HintLoss.PER_IMAGE : loss;
         }
 
         public Adaptation(boolean matchNorms, String matchTo) {
-            this(matchNorms, matchTo, null);
-        }
-
-        /** {@link #loss} as the normalisation it names. */
-        public HintLoss hintLoss() {
-            return HintLoss.parse(loss);
+            this(matchNorms, MatchTo.parse(matchTo), null);
         }
 
         public Adaptation(boolean matchNorms) {
-            this(matchNorms, null);
+            this(matchNorms, (MatchTo) null, null);
         }
     }
 
     /** {@code sgd} (momentum, weight decay as in the paper) or {@code adam}. */
-    public record Optimizer(String type, double learningRate, double momentum, double weightDecay) {
+    public record Optimizer(OptimizerType type, double learningRate, double momentum, double weightDecay) {
+        public Optimizer {
+            type = type == null ? OptimizerType.SGD : type;
+            if (!(learningRate > 0) || momentum < 0 || momentum >= 1 || weightDecay < 0) {
+                throw new IllegalArgumentException("optimizer: learning rate > 0, momentum in [0, 1), weight decay "
+                        + ">= 0");
+            }
+        }
+
+        public Optimizer(String type, double learningRate, double momentum, double weightDecay) {
+            this(OptimizerType.parse(type), learningRate, momentum, weightDecay);
+        }
     }
 
     /** Step schedule: the rate is multiplied by {@code gamma} every {@code stepSize} iterations (0 = constant). */
@@ -121,23 +298,23 @@ public record RunSpec(String name, String kind, String data, String modality, Te
      *                  features on what it will classify
      * @param proposals for {@code regions}: how many of each image's best proposals are drawn from
      */
-    public record Augmentation(boolean randomCrop, boolean flip, int cropGrid, String crops, Integer proposals) {
+    public record Augmentation(boolean randomCrop, boolean flip, int cropGrid, Crops crops, Integer proposals) {
         public static final int DEFAULT_PROPOSALS = 300;
 
         public Augmentation {
-            crops = lower(crops, "image");
+            crops = crops == null ? Crops.IMAGE : crops;
             proposals = proposals == null ? DEFAULT_PROPOSALS : proposals;
-            if (!List.of("image", "regions").contains(crops)) {
-                throw new IllegalArgumentException("augmentation.crops must be image or regions, not '" + crops
-                        + "'");
-            }
             if (proposals < 1) {
                 throw new IllegalArgumentException("augmentation.proposals must be at least 1, got " + proposals);
             }
         }
 
+        public Augmentation(boolean randomCrop, boolean flip, int cropGrid, String crops, Integer proposals) {
+            this(randomCrop, flip, cropGrid, Crops.parse(crops), proposals);
+        }
+
         public Augmentation(boolean randomCrop, boolean flip, int cropGrid) {
-            this(randomCrop, flip, cropGrid, null, null);
+            this(randomCrop, flip, cropGrid, (Crops) null, null);
         }
 
         public Augmentation(boolean randomCrop, boolean flip) {
@@ -145,15 +322,15 @@ public record RunSpec(String name, String kind, String data, String modality, Te
         }
 
         public boolean regions() {
-            return crops.equals("regions");
+            return crops == Crops.REGIONS;
         }
     }
 
     /**
      * What a fine-tuning run trains and how it starts (the arms of the paper's Table 1).
      *
-     * @param input      {@code paired} (the dataset's other modality: HHA for depth, flow images for flow) or
-     *                   {@code rgb}
+     * @param input      {@code paired} (the dataset's other modality, encoded as the spec's {@code encoding} says)
+     *                   or {@code rgb}
      * @param init       {@code random}, or weights to start from: a weights file, a run directory or the name of a
      *                   finished run; only the parameters that exist in both with the same shape are taken (a
      *                   transfer student brings conv1..pool5, an RGB teacher everything up to fc7)
@@ -166,31 +343,34 @@ public record RunSpec(String name, String kind, String data, String modality, Te
      * @param proposals  proposals per image used for training and scored at test time
      * @param foreground fraction of each batch taken from foreground regions (Fast R-CNN's 25%)
      */
-    public record Finetune(String input, String init, String freezeUpTo, String task, Integer proposals,
+    public record Finetune(FinetuneInput input, String init, String freezeUpTo, Task task, Integer proposals,
                            Double foreground) {
         public static final int DEFAULT_PROPOSALS = 300;
         public static final double DEFAULT_FOREGROUND = 0.25;
 
         public Finetune {
-            input = lower(input, "paired");
+            input = input == null ? FinetuneInput.PAIRED : input;
             init = init == null || init.isBlank() ? "random" : init.trim();
             freezeUpTo = freezeUpTo == null || freezeUpTo.isBlank() ? null : freezeUpTo.trim();
-            task = lower(task, "detection");
+            task = task == null ? Task.DETECTION : task;
             proposals = proposals == null ? DEFAULT_PROPOSALS : proposals;
             foreground = foreground == null ? DEFAULT_FOREGROUND : foreground;
-            if (!List.of("paired", "rgb").contains(input)) {
-                throw new IllegalArgumentException("finetune.input must be paired or rgb, not '" + input + "'");
-            }
-            if (!List.of("detection", "regions", "scenes").contains(task)) {
-                throw new IllegalArgumentException("finetune.task must be detection, regions or scenes, not '" + task
-                        + "'");
-            }
             if (proposals < 1) {
                 throw new IllegalArgumentException("finetune.proposals must be at least 1, got " + proposals);
             }
             if (!(foreground > 0 && foreground <= 1)) {
                 throw new IllegalArgumentException("finetune.foreground must be in (0, 1], got " + foreground);
             }
+        }
+
+        public Finetune(String input, String init, String freezeUpTo, String task, Integer proposals,
+                        Double foreground) {
+            this(FinetuneInput.parse(input), init, freezeUpTo, Task.parse(task), proposals, foreground);
+        }
+
+        /** The defaults: paired input from random weights, detection. */
+        public static Finetune defaults() {
+            return new Finetune((FinetuneInput) null, null, null, (Task) null, null, null);
         }
 
         public boolean randomInit() {
@@ -206,50 +386,26 @@ public record RunSpec(String name, String kind, String data, String modality, Te
     public record Launch(String engineVersion, String device, String time, String host) {
     }
 
-    /** A spec without fine-tuning settings (transfer and teacher runs). */
-    public RunSpec(String name, String kind, String data, String modality, Teacher teacher, Student student,
-                   Adaptation adaptation, Optimizer optimizer, Schedule schedule, int batchSize, int iterations,
-                   int inputSize, Augmentation augmentation, long seed, String device, int threads,
-                   int checkpointEvery, int logEvery, List<Integer> filterSnapshots, Launch launch) {
-        this(name, kind, data, modality, teacher, student, adaptation, optimizer, schedule, batchSize, iterations,
-                inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery, filterSnapshots, null,
-                launch);
-    }
-
     public RunSpec {
-        kind = lower(kind, "transfer");
-        modality = lower(modality, "depth");
-        device = lower(device, "auto");
-        if (!List.of("transfer", "teacher", "finetune").contains(kind)) {
-            throw new IllegalArgumentException("kind must be transfer, teacher or finetune, not '" + kind + "'");
-        }
-        if (kind.equals("finetune") && finetune == null) {
-            finetune = new Finetune(null, null, null, null, null, null);
-        }
-        if (!List.of("depth", "flow").contains(modality)) {
-            throw new IllegalArgumentException("modality must be depth or flow, not '" + modality + "'");
+        kind = kind == null ? Kind.TRANSFER : kind;
+        modality = modality == null ? Modality.DEPTH : modality;
+        encoding = encoding == null ? Encoding.defaults() : encoding;
+        device = device == null ? RunDevice.AUTO : device;
+        if (kind == Kind.FINETUNE && finetune == null) {
+            finetune = Finetune.defaults();
         }
         if (data == null || data.isBlank()) {
             throw new IllegalArgumentException("data: the dataset path is required");
         }
-        if (student == null || student.architecture() == null) {
+        if (student == null) {
             throw new IllegalArgumentException("student.architecture is required");
         }
-        if (kind.equals("transfer") && (teacher == null || teacher.source() == null)) {
-            throw new IllegalArgumentException("a transfer run needs a teacher (source: network, torchscript or random)");
-        }
-        if (teacher != null && !List.of("network", "torchscript", "random").contains(lower(teacher.source(), ""))) {
-            throw new IllegalArgumentException("teacher.source must be network, torchscript or random");
+        if (kind == Kind.TRANSFER && teacher == null) {
+            throw new IllegalArgumentException("a transfer run needs a teacher (source: network, torchscript or "
+                    + "random)");
         }
         if (optimizer == null) {
-            optimizer = new Optimizer("sgd", 0.001, 0.9, 0.0005);
-        }
-        if (!List.of("sgd", "adam").contains(lower(optimizer.type(), ""))) {
-            throw new IllegalArgumentException("optimizer.type must be sgd or adam");
-        }
-        if (!(optimizer.learningRate() > 0) || optimizer.momentum() < 0 || optimizer.momentum() >= 1
-                || optimizer.weightDecay() < 0) {
-            throw new IllegalArgumentException("optimizer: learning rate > 0, momentum in [0, 1), weight decay >= 0");
+            optimizer = new Optimizer(OptimizerType.SGD, 0.001, 0.9, 0.0005);
         }
         if (schedule == null) {
             schedule = new Schedule(0, 1);
@@ -266,48 +422,49 @@ public record RunSpec(String name, String kind, String data, String modality, Te
         if (threads < 0 || checkpointEvery < 0 || logEvery < 0) {
             throw new IllegalArgumentException("threads, checkpointEvery and logEvery must not be negative");
         }
-        if (!device.equals("auto") && !device.equals("cpu") && !device.matches("gpu(:\\d+)?")
-                && !device.equals("gpu:all") && !device.matches("gpu:\\d+(,\\d+)+")) {
-            throw new IllegalArgumentException("device must be auto, cpu, gpu, gpu:N, or for one run on several "
-                    + "GPUs gpu:all or gpu:N,M,..., not '" + device + "'");
-        }
         filterSnapshots = filterSnapshots == null ? List.of() : List.copyOf(filterSnapshots);
     }
 
+    /** A new spec, field by field; what is not set takes the defaults the JSON form takes when it is missing. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every field of this spec. */
+    public Builder toBuilder() {
+        return new Builder().name(name).kind(kind).data(data).modality(modality).encoding(encoding).teacher(teacher)
+                .student(student).adaptation(adaptation).optimizer(optimizer).schedule(schedule).batchSize(batchSize)
+                .iterations(iterations).inputSize(inputSize).augmentation(augmentation).seed(seed).device(device)
+                .threads(threads).checkpointEvery(checkpointEvery).logEvery(logEvery)
+                .filterSnapshots(filterSnapshots).finetune(finetune).launch(launch);
+    }
+
     public RunSpec withLaunch(Launch l) {
-        return new RunSpec(name, kind, data, modality, teacher, student, adaptation, optimizer, schedule, batchSize,
-                iterations, inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery, filterSnapshots,
-                finetune, l);
+        return toBuilder().launch(l).build();
     }
 
     public RunSpec withData(String path) {
-        return new RunSpec(name, kind, path, modality, teacher, student, adaptation, optimizer, schedule, batchSize,
-                iterations, inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery, filterSnapshots,
-                finetune, launch);
+        return toBuilder().data(path).build();
     }
 
     public RunSpec withIterations(int n) {
-        return new RunSpec(name, kind, data, modality, teacher, student, adaptation, optimizer, schedule, batchSize, n,
-                inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery, filterSnapshots, finetune,
-                launch);
+        return toBuilder().iterations(n).build();
     }
 
     public RunSpec withFinetune(Finetune f) {
-        return new RunSpec(name, kind, data, modality, teacher, student, adaptation, optimizer, schedule, batchSize,
-                iterations, inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery, filterSnapshots,
-                f, launch);
+        return toBuilder().finetune(f).build();
     }
 
     public RunSpec withSeed(long newSeed) {
-        return new RunSpec(name, kind, data, modality, teacher, student, adaptation, optimizer, schedule, batchSize,
-                iterations, inputSize, augmentation, newSeed, device, threads, checkpointEvery, logEvery,
-                filterSnapshots, finetune, launch);
+        return toBuilder().seed(newSeed).build();
     }
 
     public RunSpec withName(String newName) {
-        return new RunSpec(newName, kind, data, modality, teacher, student, adaptation, optimizer, schedule,
-                batchSize, iterations, inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery,
-                filterSnapshots, finetune, launch);
+        return toBuilder().name(newName).build();
+    }
+
+    public RunSpec withEncoding(Encoding e) {
+        return toBuilder().encoding(e).build();
     }
 
     /** Checkpoint interval actually used: the spec's, or about 20 per run. */
@@ -319,7 +476,160 @@ public record RunSpec(String name, String kind, String data, String modality, Te
         return logEvery > 0 ? logEvery : 1;
     }
 
-    private static String lower(String s, String fallback) {
-        return s == null || s.isBlank() ? fallback : s.trim().toLowerCase(Locale.ROOT);
+    /** Builds a {@link RunSpec}; {@link #build()} validates it as the JSON form is validated. */
+    public static final class Builder {
+        private String name;
+        private Kind kind;
+        private String data;
+        private Modality modality;
+        private Encoding encoding;
+        private Teacher teacher;
+        private Student student;
+        private Adaptation adaptation;
+        private Optimizer optimizer;
+        private Schedule schedule;
+        private int batchSize;
+        private int iterations;
+        private int inputSize;
+        private Augmentation augmentation;
+        private long seed;
+        private RunDevice device;
+        private int threads;
+        private int checkpointEvery;
+        private int logEvery;
+        private List<Integer> filterSnapshots;
+        private Finetune finetune;
+        private Launch launch;
+
+        private Builder() {
+        }
+
+        public Builder name(String v) {
+            name = v;
+            return this;
+        }
+
+        public Builder kind(Kind v) {
+            kind = v;
+            return this;
+        }
+
+        public Builder kind(String v) {
+            return kind(Kind.parse(v));
+        }
+
+        public Builder data(String v) {
+            data = v;
+            return this;
+        }
+
+        public Builder modality(Modality v) {
+            modality = v;
+            return this;
+        }
+
+        public Builder modality(String v) {
+            return modality(Modality.parse(v));
+        }
+
+        public Builder encoding(Encoding v) {
+            encoding = v;
+            return this;
+        }
+
+        public Builder teacher(Teacher v) {
+            teacher = v;
+            return this;
+        }
+
+        public Builder student(Student v) {
+            student = v;
+            return this;
+        }
+
+        public Builder adaptation(Adaptation v) {
+            adaptation = v;
+            return this;
+        }
+
+        public Builder optimizer(Optimizer v) {
+            optimizer = v;
+            return this;
+        }
+
+        public Builder schedule(Schedule v) {
+            schedule = v;
+            return this;
+        }
+
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        public Builder iterations(int v) {
+            iterations = v;
+            return this;
+        }
+
+        public Builder inputSize(int v) {
+            inputSize = v;
+            return this;
+        }
+
+        public Builder augmentation(Augmentation v) {
+            augmentation = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder device(RunDevice v) {
+            device = v;
+            return this;
+        }
+
+        public Builder device(String v) {
+            return device(RunDevice.parse(v));
+        }
+
+        public Builder threads(int v) {
+            threads = v;
+            return this;
+        }
+
+        public Builder checkpointEvery(int v) {
+            checkpointEvery = v;
+            return this;
+        }
+
+        public Builder logEvery(int v) {
+            logEvery = v;
+            return this;
+        }
+
+        public Builder filterSnapshots(List<Integer> v) {
+            filterSnapshots = v;
+            return this;
+        }
+
+        public Builder finetune(Finetune v) {
+            finetune = v;
+            return this;
+        }
+
+        public Builder launch(Launch v) {
+            launch = v;
+            return this;
+        }
+
+        public RunSpec build() {
+            return new RunSpec(name, kind, data, modality, encoding, teacher, student, adaptation, optimizer, schedule,
+                    batchSize, iterations, inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery,
+                    filterSnapshots, finetune, launch);
+        }
     }
 }

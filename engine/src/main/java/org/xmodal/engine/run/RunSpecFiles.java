@@ -23,20 +23,17 @@ public final class RunSpecFiles {
         Path base = file.toAbsolutePath().getParent();
         RunSpec.Teacher t = spec.teacher();
         if (t != null && t.weights() != null) {
-            t = new RunSpec.Teacher(t.source(), t.architecture(), resolve(t.weights(), base), t.tap(), t.cache());
+            t = t.withWeights(resolve(t.weights(), base));
         }
         RunSpec.Student s = spec.student();
-        if (s.init() != null && !s.init().equals("random")) {
-            s = new RunSpec.Student(s.architecture(), s.tap(), resolve(s.init(), base));
+        if (!s.randomInit()) {
+            s = s.withInit(resolve(s.init(), base));
         }
         RunSpec.Finetune f = spec.finetune();
         if (f != null && !f.randomInit()) {
             f = f.withInit(resolve(f.init(), base));
         }
-        return new RunSpec(spec.name(), spec.kind(), resolve(spec.data(), base), spec.modality(), t, s,
-                spec.adaptation(), spec.optimizer(), spec.schedule(), spec.batchSize(), spec.iterations(),
-                spec.inputSize(), spec.augmentation(), spec.seed(), spec.device(), spec.threads(),
-                spec.checkpointEvery(), spec.logEvery(), spec.filterSnapshots(), f, spec.launch());
+        return spec.toBuilder().data(resolve(spec.data(), base)).teacher(t).student(s).finetune(f).build();
     }
 
     private static String resolve(String path, Path base) {

@@ -1,5 +1,6 @@
 package org.xmodal.engine.train;
 
+import org.xmodal.engine.run.RunSpec;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Map;
@@ -19,11 +20,11 @@ public interface ParameterOptimizer {
     /** Restores checkpointed state (arrays are copied into this optimiser's manager). */
     void load(Map<String, NDArray> state);
 
-    static ParameterOptimizer create(String type, double momentum, double weightDecay, NDManager manager) {
+    static ParameterOptimizer create(RunSpec.OptimizerType type, double momentum, double weightDecay,
+                                     NDManager manager) {
         return switch (type) {
-            case "sgd" -> new SgdOptimizer(momentum, weightDecay, manager);
-            case "adam" -> new AdamOptimizer(0.9, 0.999, 1e-8, weightDecay, manager);
-            default -> throw new IllegalArgumentException("unknown optimizer " + type);
+            case SGD -> new SgdOptimizer(momentum, weightDecay, manager);
+            case ADAM -> new AdamOptimizer(0.9, 0.999, 1e-8, weightDecay, manager);
         };
     }
 }

@@ -14,15 +14,9 @@ import java.util.stream.IntStream;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
-import org.xmodal.engine.encode.DatasetEncoder;
-import org.xmodal.engine.flow.FlowConfig;
-import org.xmodal.engine.flow.FlowEstimator;
+import org.xmodal.engine.encode.PairEncoding;
 import org.xmodal.engine.flow.FlowImages;
-import org.xmodal.engine.hha.HhaConfig;
-import org.xmodal.engine.hha.HhaEncoder;
-import org.xmodal.engine.image.FloFile;
 import org.xmodal.engine.image.FlowField;
-import org.xmodal.engine.image.ImageFiles;
 import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.Parallel;
@@ -30,8 +24,8 @@ import org.xmodal.engine.task.ProgressListener;
 import org.xmodal.engine.train.StepRandom;
 
 /**
- * Batches of paired inputs for supervision transfer: the RGB image for the teacher and the encoded image (HHA, or
- * flow in the action-tubes encoding) for the student, with the same random crop and flip on both (a flipped
+ * Batches of paired inputs for supervision transfer: the RGB image for the teacher and the encoded image (as the
+ * run's {@code encoding} says: HHA or depth, or flow in the action-tubes encoding) for the student, with the same random crop and flip on both (a flipped
  * flow field has u negated before it is encoded). Pairs are decoded, encoded (through the cache) and resized once;
  * batches are assembled on a background thread ahead of the training step. A batch depends only on
  * (seed, step), so a resumed run sees the same data as an uninterrupted one.
@@ -54,6 +48,7 @@ public final class PairedBatches implements TransferBatches {
     private final RgbImage[] sources;
     private final RgbImage[] images;
     private final FlowField[] flows;
+    private final PairEncoding encoding;
     private final int side;
     private final int batchSize;
     private final long seed;
@@ -68,11 +63,12 @@ public final class PairedBatches implements TransferBatches {
     private final Map<Long, Future<Batch>> pending = new ConcurrentHashMap<>();
     private final Map<Long, int[]> permutations = new ConcurrentHashMap<>();
 
-    private PairedBatches(RgbImage[] sources, RgbImage[] images, FlowField[] flows, int side, int batchSize, long seed,
-                          boolean randomCrop, boolean flip, int cropGrid) {
+    private PairedBatches(RgbImage[] sources, RgbImage[] images, FlowField[] flows, PairEncoding encoding, int side,
+                          int batchSize, long seed, boolean randomCrop, boolean flip, int cropGrid) {
         this.sources = sources;
         this.images = images;
         this.flows = flows;
+        this.encoding = encoding;
         this.side = side;
         this.batchSize = batchSize;
         this.seed = seed;
@@ -82,10 +78,10 @@ public final class PairedBatches implements TransferBatches {
     }
 
     /** Decodes, encodes and resizes every pair once (all cores), reporting progress. */
-    public static PairedBatches prepare(PairedDataset ds, List<Pair> pairs, DatasetEncoder encoder, HhaConfig hha,
-                                        FlowConfig flowConfig, int side, int batchSize, long seed, boolean randomCrop,
-                                        boolean flip, int cropGrid, ProgressListener progress, Cancellation cancel)
-            throws IOException {
+    public static PairedBatches prepare(PairEncoding encoding, List<Pair> pairs, int side, int batchSize, long seed,
+                                        boolean randomCrop, boolean flip, int cropGrid, ProgressListener progress,
+                                        Cancellation cancel) throws IOException {
+        PairedDataset ds = encoding.dataset();
         if (pairs.isEmpty()) {
             throw new IllegalArgumentException(ds.root() + ": no training pairs to transfer with");
         }
@@ -94,8 +90,6 @@ public final class PairedBatches implements TransferBatches {
         RgbImage[] img = new RgbImage[n];
         FlowField[] flo = ds.modality() == Modality.FLOW ? new FlowField[n] : null;
         int shortSide = (int) Math.ceil(side / CROP_FRACTION);
-        ThreadLocal<HhaEncoder> hhaEncoders = ThreadLocal.withInitial(HhaEncoder::new);
-        ThreadLocal<FlowEstimator> estimators = ThreadLocal.withInitial(() -> new FlowEstimator(flowConfig));
         AtomicInteger done = new AtomicInteger();
         IOException[] failure = new IOException[1];
         Parallel.forEach(n, i -> {
@@ -108,11 +102,9 @@ public final class PairedBatches implements TransferBatches {
                 int[] size = Resize.toShortSide(rgb.width(), rgb.height(), shortSide);
                 src[i] = Resize.rgb(rgb, size[0], size[1]);
                 if (flo != null) {
-                    FlowField f = FloFile.read(encoder.flow(ds, p, flowConfig, estimators.get()));
-                    flo[i] = Resize.flow(f, size[0], size[1]);
+                    flo[i] = Resize.flow(encoding.flow(p), size[0], size[1]);
                 } else {
-                    RgbImage h = ImageFiles.readRgb(encoder.hha(ds, p, hha, hhaEncoders.get()));
-                    img[i] = Resize.rgb(h, size[0], size[1]);
+                    img[i] = Resize.rgb(encoding.depthInput(p), size[0], size[1]);
                 }
             } catch (IOException e) {
                 synchronized (failure) {
@@ -125,7 +117,7 @@ public final class PairedBatches implements TransferBatches {
             throw failure[0];
         }
         cancel.check();
-        return new PairedBatches(src, img, flo, side, batchSize, seed, randomCrop, flip, cropGrid);
+        return new PairedBatches(src, img, flo, encoding, side, batchSize, seed, randomCrop, flip, cropGrid);
     }
 
     @Override
@@ -194,8 +186,7 @@ public final class PairedBatches implements TransferBatches {
             InputNormalisation.IMAGE.write(s, x0, y0, side, mirror, source, b);
             if (flows != null) {
                 FlowField f = flows[i];
-                RgbImage encoded = FlowImages.actionTubes(mirror ? FlowImages.flipHorizontally(f) : f,
-                        FlowImages.ACTION_TUBES_SCALE);
+                RgbImage encoded = encoding.flowImage(mirror ? FlowImages.flipHorizontally(f) : f);
                 // the flipped field is already mirrored: take the mirrored window without flipping again
                 int fx0 = mirror ? f.width() - side - x0 : x0;
                 InputNormalisation.FLOW.write(encoded, fx0, y0, side, false, target, b);

@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
 import org.xmodal.engine.data.Box;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
-import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.engine.encode.PairEncoding;
+import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.proposals.ProposalCache;
 import org.xmodal.engine.regions.RegionImages;
 import org.xmodal.engine.regions.RegionInputs;
@@ -44,10 +45,11 @@ final class PairedRegionBatches implements TransferBatches {
     }
 
     /** Reads both images of every pair (the paired one through the encoding cache) and their proposals. */
-    static PairedRegionBatches prepare(PairedDataset ds, List<Pair> pairs, EncodingCache cache, int side,
-                                       int batchSize, long seed, boolean flip, int proposals,
-                                       ProgressListener progress, Cancellation cancel) throws IOException {
-        Map<String, List<Box>> found = new ProposalCache(cache).proposals(ds, pairs, progress, cancel);
+    static PairedRegionBatches prepare(PairEncoding encoding, List<Pair> pairs, int side, int batchSize, long seed,
+                                       boolean flip, int proposals, ProgressListener progress, Cancellation cancel)
+            throws IOException {
+        PairedDataset ds = encoding.dataset();
+        Map<String, List<Box>> found = ProposalCache.proposals(encoding, pairs, progress, cancel);
         List<Pair> usable = new ArrayList<>();
         List<List<Box>> boxes = new ArrayList<>();
         for (Pair p : pairs) {
@@ -60,8 +62,8 @@ final class PairedRegionBatches implements TransferBatches {
         if (usable.isEmpty()) {
             throw new IllegalArgumentException(ds.root() + ": no training pair has an object proposal to transfer on");
         }
-        RegionImages rgb = RegionInputs.load(ds, usable, "rgb", side, cache, progress, cancel);
-        RegionImages paired = RegionInputs.load(ds, usable, "paired", side, cache, progress, cancel);
+        RegionImages rgb = RegionInputs.load(encoding, usable, RunSpec.FinetuneInput.RGB, side, progress, cancel);
+        RegionImages paired = RegionInputs.load(encoding, usable, RunSpec.FinetuneInput.PAIRED, side, progress, cancel);
         return new PairedRegionBatches(rgb, paired, boxes, batchSize, seed, flip);
     }
 

@@ -51,7 +51,7 @@ public final class RunSession {
     public static Begin begin(RunDirectory run, boolean resume, boolean dataParallel) throws IOException {
         RunSpec spec = run.spec();
         EngineInfo engine = EngineInfo.probeAndLog();
-        List<Device> devices = Devices.resolveAll(spec.device());
+        List<Device> devices = Devices.resolveAll(spec.device().id());
         long freed = resume ? run.deleteInterruptedWrites() : 0;
         RunDirectory.ResumePoint point = resume ? run.newestIntactCheckpoint() : RunDirectory.ResumePoint.START;
         long start = point.step().orElse(0L);

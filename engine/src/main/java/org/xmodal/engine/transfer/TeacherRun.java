@@ -53,7 +53,7 @@ public final class TeacherRun {
             RegionBatches batches = new RegionBatches(RunSession.rgbImages(ds, train, preparation),
                     RegionBatches.regionsOf(train, classes), InputNormalisation.IMAGE, side, spec.seed());
             FeatureNetwork net = NetworkFactory.create(spec.student().architecture(), 3, classes.size())
-                    .weightInit(spec.student().weightScheme());
+                    .weightInit(spec.student().weightInit());
             Shape input = new Shape(spec.batchSize(), 3, side, side);
             net.initialize(manager, input, spec.seed());
             ParameterStore store = new ParameterStore(manager, false);

@@ -27,11 +27,11 @@ public final class Teachers {
                                NDManager manager) throws IOException {
         String tap = t.tap() == null ? "pool5" : t.tap();
         switch (t.source()) {
-            case "network": {
+            case NETWORK: {
                 Path weights = weightsOf(Path.of(t.weights()));
                 return NetworkTeacher.fromCheckpoint(t.architecture(), 3, weights, tap, device);
             }
-            case "torchscript": {
+            case TORCHSCRIPT: {
                 TorchScriptTeacher ts = TorchScriptTeacher.load(Path.of(t.weights()), device);
                 try {
                     ts.validateAgainst(input, studentTap);
@@ -41,7 +41,7 @@ public final class Teachers {
                 }
                 return ts;
             }
-            case "random": {
+            case RANDOM: {
                 FeatureNetwork net = NetworkFactory.create(t.architecture(), 3, 0);
                 net.initializeUpTo(manager, input, seed + 7919, tap);
                 return NetworkTeacher.of(net, tap, device);

@@ -10,17 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.xmodal.engine.data.CameraIntrinsics;
 import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.data.Split;
-import org.xmodal.engine.encode.DatasetEncoder;
 import org.xmodal.engine.encode.EncodingCache;
-import org.xmodal.engine.flow.FlowConfig;
-import org.xmodal.engine.flow.FlowMethod;
-import org.xmodal.engine.hha.HhaConfig;
+import org.xmodal.engine.encode.PairEncoding;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.NetworkInput;
@@ -69,22 +65,21 @@ public final class TransferRun {
         Device device = begin.device();
         long start = begin.start();
         try (PairedDataset ds = DatasetLoaders.open(Path.of(spec.data()), preparation, cancel)) {
-            Modality modality = Modality.parse(spec.modality());
+            Modality modality = spec.modality();
             if (ds.modality() != modality) {
                 throw new BadInputException(spec.data(), "holds " + ds.modality().id() + " pairs but the run's "
                         + "modality is " + modality.id());
             }
             List<Pair> pairs = ds.pairs(Split.TRAIN);
-            HhaConfig hha = HhaConfig.reference(ds.camera().orElse(CameraIntrinsics.nyuColour()));
-            FlowConfig flow = FlowConfig.defaults(FlowMethod.BROX);
+            PairEncoding encoding = PairEncoding.of(spec.encoding(), ds, cache);
             int side = spec.inputSize();
             Shape input = new Shape(spec.batchSize(), 3, side, side);
             RunSpec.Augmentation aug = spec.augmentation();
             try (TransferBatches batches = aug.regions()
-                    ? PairedRegionBatches.prepare(ds, pairs, cache, side, spec.batchSize(), spec.seed(), aug.flip(),
+                    ? PairedRegionBatches.prepare(encoding, pairs, side, spec.batchSize(), spec.seed(), aug.flip(),
                     aug.proposals(), preparation, cancel)
-                    : PairedBatches.prepare(ds, pairs, new DatasetEncoder(cache), hha, flow, side, spec.batchSize(),
-                    spec.seed(), aug.randomCrop(), aug.flip(), aug.cropGrid(), preparation, cancel);
+                    : PairedBatches.prepare(encoding, pairs, side, spec.batchSize(), spec.seed(), aug.randomCrop(),
+                    aug.flip(), aug.cropGrid(), preparation, cancel);
                  NDManager manager = NDManager.newBaseManager(device)) {
                 Shape studentTap = NetworkFactory.create(spec.student().architecture(), 3, 0)
                         .outputShape(input, spec.student().tap());
@@ -93,12 +88,12 @@ public final class TransferRun {
                         : Teachers.weightsOf(Path.of(spec.student().init()));
                 try (SupervisionTransfer transfer = SupervisionTransfer.create(teacher, student(spec),
                         spec.student().tap(), init, input, spec.seed(), manager)
-                        .lossNormalisation(spec.adaptation().hintLoss())) {
+                        .lossNormalisation(spec.adaptation().loss())) {
                     if (spec.adaptation().matchNorms()) {
                         try (NDManager calib = manager.newSubManager()) {
                             PairedBatches.Batch first = batches.get(0);
                             transfer.matchNorms(NetworkInput.tensor(calib, first.source(), input),
-                                    spec.adaptation().matchTo().equals("student")
+                                    spec.adaptation().matchTo() == RunSpec.MatchTo.STUDENT
                                             ? NetworkInput.tensor(calib, first.target(), input) : null);
                         }
                         run.append(RunEvent.of(RunEvent.METRIC, start).with("name", "teacherScale")
@@ -124,7 +119,7 @@ public final class TransferRun {
                             SupervisionTransfer copy = SupervisionTransfer.create(Teachers.open(spec.teacher(), input,
                                     studentTap, spec.seed(), d, m), student(spec), spec.student().tap(), init, input,
                                     spec.seed(), m);
-                            copy.lossNormalisation(spec.adaptation().hintLoss());
+                            copy.lossNormalisation(spec.adaptation().loss());
                             copies.add(0, copy); // closed before its manager
                             copy.useScaleOf(transfer);
                             CachedTargets c = featureCache == null ? null : new CachedTargets(featureCache, copy,
@@ -182,7 +177,7 @@ public final class TransferRun {
     /** The spec's student network, its weights drawn as the spec says. */
     private static FeatureNetwork student(RunSpec spec) {
         return NetworkFactory.create(spec.student().architecture(), 3, 0)
-                .weightInit(spec.student().weightScheme());
+                .weightInit(spec.student().weightInit());
     }
 
     /** One replica's forward pass: its share of the step's batch against the (cached or fresh) teacher targets. */
@@ -226,7 +221,7 @@ public final class TransferRun {
         }
         Shape f = transfer.teacher().featureShape(input);
         String weights = "";
-        if (spec.teacher().weights() != null && !spec.teacher().source().equals("random")) {
+        if (spec.teacher().weights() != null && spec.teacher().source() != RunSpec.TeacherSource.RANDOM) {
             java.nio.file.Path w = Teachers.weightsOf(java.nio.file.Path.of(spec.teacher().weights()));
             weights = w.toAbsolutePath() + "@" + java.nio.file.Files.size(w) + "@"
                     + java.nio.file.Files.getLastModifiedTime(w).toMillis();

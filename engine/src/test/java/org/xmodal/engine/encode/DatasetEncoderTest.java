@@ -1,5 +1,7 @@
 package org.xmodal.engine.encode;
 
+import org.xmodal.engine.encode.Encoding;
+import org.xmodal.engine.encode.PairEncoding;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -58,8 +60,12 @@ class DatasetEncoderTest {
     }
 
     private DatasetEncoder.Summary encode(PairedDataset ds, HhaConfig cfg) {
-        return new DatasetEncoder(new EncodingCache(tmp.resolve("cache"))).encodeAll(ds, cfg,
-                FlowConfig.defaults(FlowMethod.BROX), ProgressListener.NONE, Cancellation.NEVER);
+        return new DatasetEncoder(new EncodingCache(tmp.resolve("cache"))).encodeAll(ds, explicit(cfg),
+                ProgressListener.NONE, Cancellation.NEVER);
+    }
+
+    private static Encoding explicit(HhaConfig cfg) {
+        return Encoding.defaults().withDepth(Encoding.Depth.of(cfg, Encoding.Camera.EXPLICIT, null));
     }
 
     @Test
@@ -72,9 +78,9 @@ class DatasetEncoderTest {
         assertEquals(0, second.encoded());
         assertEquals(3, second.reused());
         Pair p = ds.pairs().get(1);
-        Path cached = new DatasetEncoder(new EncodingCache(tmp.resolve("cache"))).hha(ds, p, cfg, new HhaEncoder());
+        RgbImage cached = PairEncoding.of(explicit(cfg), ds, new EncodingCache(tmp.resolve("cache"))).hha(p);
         RgbImage direct = new HhaEncoder().encode(ds.depth(p), null, cfg).hha();
-        assertArrayEquals(direct.rgb(), ImageFiles.readRgb(cached).rgb());
+        assertArrayEquals(direct.rgb(), cached.rgb());
     }
 
     @Test

@@ -35,16 +35,19 @@ class Table1ExperimentTest {
 
     private static Table1Preset tiny() {
         RunSpec.Optimizer adam = new RunSpec.Optimizer("adam", 1e-4, 0.9, 0.0005);
-        RunSpec teacher = new RunSpec("table1-rgb-teacher", "teacher", Table1Preset.DATA, "depth", null,
-                new RunSpec.Student("alexnet-small", null, null), null, adam, null, 4, 3, 48, null, 1, "cpu", 0, 0, 1,
-                List.of(), null);
-        RunSpec transfer = new RunSpec("table1-transfer", "transfer", Table1Preset.DATA, "depth",
-                new RunSpec.Teacher("network", "alexnet-small", "<teacher>", "pool5"),
-                new RunSpec.Student("alexnet-small", "pool5", "random"), new RunSpec.Adaptation(true), adam, null, 4,
-                3, 64, null, 1, "cpu", 0, 0, 1, List.of(), null);
-        RunSpec finetune = new RunSpec("table1-finetune", "finetune", Table1Preset.DATA, "depth", null,
-                new RunSpec.Student("alexnet-small", null, null), null, adam, null, 4, 3, 48, null, 1, "cpu", 0, 0, 1,
-                List.of(), new RunSpec.Finetune("paired", "random", null, "detection", 15, 0.25), null);
+        RunSpec teacher = RunSpec.builder().name("table1-rgb-teacher").kind("teacher").data(Table1Preset.DATA)
+                .modality("depth").student(new RunSpec.Student("alexnet-small", null, null)).optimizer(adam)
+                .batchSize(4).iterations(3).inputSize(48).seed(1).device("cpu").threads(0).checkpointEvery(0)
+                .logEvery(1).build();
+        RunSpec transfer = RunSpec.builder().name("table1-transfer").kind("transfer").data(Table1Preset.DATA)
+                .modality("depth").teacher(new RunSpec.Teacher("network", "alexnet-small", "<teacher>", "pool5"))
+                .student(new RunSpec.Student("alexnet-small", "pool5", "random"))
+                .adaptation(new RunSpec.Adaptation(true)).optimizer(adam).batchSize(4).iterations(3).inputSize(64)
+                .seed(1).device("cpu").threads(0).checkpointEvery(0).logEvery(1).build();
+        RunSpec finetune = RunSpec.builder().name("table1-finetune").kind("finetune").data(Table1Preset.DATA)
+                .modality("depth").student(new RunSpec.Student("alexnet-small", null, null)).optimizer(adam)
+                .batchSize(4).iterations(3).inputSize(48).seed(1).device("cpu").threads(0).checkpointEvery(0)
+                .logEvery(1).finetune(new RunSpec.Finetune("paired", "random", null, "detection", 15, 0.25)).build();
         return new Table1Preset("tiny", "a few steps per run", teacher, transfer, finetune, finetune, 14);
     }
 

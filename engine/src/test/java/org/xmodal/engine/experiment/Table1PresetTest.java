@@ -19,7 +19,7 @@ class Table1PresetTest {
         assertEquals("alexnet", p.transfer().student().architecture());
         assertEquals(227, p.transfer().inputSize());
         assertEquals(100_000, p.transfer().iterations());
-        assertEquals("sgd", p.transfer().optimizer().type());
+        assertEquals("sgd", p.transfer().optimizer().type().id());
         assertEquals(40_000, p.finetune().iterations());
         assertEquals(0.001, p.finetune().optimizer().learningRate());
         assertEquals(30_000, p.finetune().schedule().stepSize());
@@ -33,10 +33,10 @@ class Table1PresetTest {
         assertEquals(1000, p.unlabelledTarget());
         assertEquals("alexnet-small", p.transfer().student().architecture());
         assertTrue(p.transfer().augmentation().regions(), "transfer on object regions");
-        assertEquals("student", p.transfer().adaptation().matchTo());
+        assertEquals("student", p.transfer().adaptation().matchTo().id());
         assertEquals(2000, p.teacher().iterations());
         assertEquals(2000, p.transfer().iterations());
-        assertEquals("detection", p.finetune().finetune().task());
+        assertEquals("detection", p.finetune().finetune().task().id());
     }
 
     @Test

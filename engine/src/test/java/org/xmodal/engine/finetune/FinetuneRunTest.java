@@ -57,9 +57,10 @@ class FinetuneRunTest {
     }
 
     private static RunSpec spec(String name, RunSpec.Finetune f, RunSpec.Optimizer opt, int iterations) {
-        return new RunSpec(name, "finetune", data.toString(), "depth", null,
-                new RunSpec.Student("alexnet-small", null, null), null, opt, null, 8, iterations, SIDE, null, 7, "cpu",
-                0, 5, 1, List.of(), f, null);
+        return RunSpec.builder().name(name).kind("finetune").data(data.toString()).modality("depth")
+                .student(new RunSpec.Student("alexnet-small", null, null)).optimizer(opt).batchSize(8)
+                .iterations(iterations).inputSize(SIDE).seed(7).device("cpu").threads(0).checkpointEvery(5)
+                .logEvery(1).finetune(f).build();
     }
 
     private static RunSpec.Finetune detection(String input, String init, String freeze) {

@@ -29,9 +29,10 @@ class RunIntegrityTest {
     Path tmp;
 
     private RunSpec spec() {
-        return new RunSpec("integrity", "teacher", tmp.toString(), "depth", null,
-                new RunSpec.Student("alexnet-small", null, null), null, new RunSpec.Optimizer("adam", 1e-3, 0.9, 0),
-                null, 8, 10, 64, null, 1, "cpu", 0, 0, 1, List.of(), null);
+        return RunSpec.builder().name("integrity").kind("teacher").data(tmp.toString()).modality("depth")
+                .student(new RunSpec.Student("alexnet-small", null, null))
+                .optimizer(new RunSpec.Optimizer("adam", 1e-3, 0.9, 0)).batchSize(8).iterations(10).inputSize(64)
+                .seed(1).device("cpu").threads(0).checkpointEvery(0).logEvery(1).build();
     }
 
     private void checkpoint(Path file, float value) throws IOException {

@@ -23,7 +23,7 @@ class RunSpecDeviceTest {
     @Test
     void oneDeviceOrSeveralGpusAreAccepted(@TempDir Path dir) throws Exception {
         for (String d : new String[] {"auto", "cpu", "gpu", "gpu:1", "GPU:0", "gpu:all", "gpu:0,1", "gpu:2,0,1"}) {
-            assertEquals(d.toLowerCase(java.util.Locale.ROOT), read(dir, d).device());
+            assertEquals(d.toLowerCase(java.util.Locale.ROOT), read(dir, d).device().id());
         }
     }
 

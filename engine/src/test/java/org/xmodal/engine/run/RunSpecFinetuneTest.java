@@ -21,11 +21,11 @@ class RunSpecFinetuneTest {
         Path f = dir.resolve("s.json");
         Files.writeString(f, "{\"data\": \"rooms\", " + BASE + "}");
         RunSpec.Finetune ft = RunSpecFiles.read(f).finetune();
-        assertEquals("paired", ft.input());
+        assertEquals("paired", ft.input().id());
         assertEquals("random", ft.init());
         assertTrue(ft.randomInit());
         assertNull(ft.freezeUpTo());
-        assertEquals("detection", ft.task());
+        assertEquals("detection", ft.task().id());
         assertEquals(300, ft.proposals());
         assertEquals(0.25, ft.foreground());
     }
@@ -39,7 +39,7 @@ class RunSpecFinetuneTest {
         RunSpec.Finetune ft = RunSpecFiles.read(f).finetune();
         assertEquals(dir.resolve("runs/teacher").toAbsolutePath().normalize().toString(), ft.init());
         assertEquals("pool5", ft.freezeUpTo());
-        assertEquals("rgb", ft.input());
+        assertEquals("rgb", ft.input().id());
     }
 
     @Test
@@ -57,6 +57,6 @@ class RunSpecFinetuneTest {
                 + "\"alexnet-small\"}, \"batchSize\": 8, \"iterations\": 10, \"inputSize\": 64}");
         RunSpec s = RunSpecFiles.read(f);
         assertNull(s.finetune());
-        assertEquals("teacher", s.kind());
+        assertEquals("teacher", s.kind().id());
     }
 }

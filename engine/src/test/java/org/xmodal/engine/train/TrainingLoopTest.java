@@ -30,10 +30,12 @@ class TrainingLoopTest {
     Path runs;
 
     private static RunSpec spec(int iterations, String optimizer) {
-        return new RunSpec("regression", "transfer", "unused", "depth",
-                new RunSpec.Teacher("random", "none", null, "pool5"), new RunSpec.Student("linear", "out", "random"),
-                null, new RunSpec.Optimizer(optimizer, 0.05, 0.9, 0.0005), new RunSpec.Schedule(15, 0.5), 8,
-                iterations, 32, null, 3, "cpu", 0, 5, 1, List.of(), null);
+        return RunSpec.builder().name("regression").kind("transfer").data("unused").modality("depth")
+                .teacher(new RunSpec.Teacher("random", "none", null, "pool5"))
+                .student(new RunSpec.Student("linear", "out", "random"))
+                .optimizer(new RunSpec.Optimizer(optimizer, 0.05, 0.9, 0.0005))
+                .schedule(new RunSpec.Schedule(15, 0.5)).batchSize(8).iterations(iterations).inputSize(32).seed(3)
+                .device("cpu").threads(0).checkpointEvery(5).logEvery(1).build();
     }
 
     /** A run of the regression with its own manager and weights initialised from the seed. */
@@ -176,7 +178,7 @@ class TrainingLoopTest {
         }
         RunDirectory dir = RunDirectory.create(runs, spec);
         try (Regression r = new Regression(dir, spec)) {
-            ParameterOptimizer opt = ParameterOptimizer.create("sgd", 0.9, 0.0005, r.manager);
+            ParameterOptimizer opt = ParameterOptimizer.create(RunSpec.OptimizerType.SGD, 0.9, 0.0005, r.manager);
             TrainingStep splittable = new TrainingStep() {
                 @Override
                 public NDArray loss(NDManager batch, long step) {
@@ -210,7 +212,7 @@ class TrainingLoopTest {
         RunSpec spec = spec(10, "sgd");
         RunDirectory dir = RunDirectory.create(runs, spec);
         try (Regression r = new Regression(dir, spec)) {
-            ParameterOptimizer opt = ParameterOptimizer.create("sgd", 0.9, 0.0005, r.manager);
+            ParameterOptimizer opt = ParameterOptimizer.create(RunSpec.OptimizerType.SGD, 0.9, 0.0005, r.manager);
             List<Integer> partsTried = new java.util.ArrayList<>();
             TrainingStep batchNormalised = new TrainingStep() {
                 @Override

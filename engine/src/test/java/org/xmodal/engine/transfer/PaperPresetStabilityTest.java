@@ -53,9 +53,11 @@ class PaperPresetStabilityTest {
             shipped = Table1Preset.paper().transfer();
             teacher = new RunSpec.Teacher("random", shipped.teacher().architecture(), null, "pool5");
         }
-        RunSpec small = new RunSpec("paper-stability", "transfer", data.toString(), "depth", teacher,
-                shipped.student(), shipped.adaptation(), shipped.optimizer(), shipped.schedule(), 4, 6,
-                shipped.inputSize(), shipped.augmentation(), 1, "cpu", 2, 100, 1, List.of(), null);
+        RunSpec small = RunSpec.builder().name("paper-stability").kind("transfer").data(data.toString())
+                .modality("depth").teacher(teacher).student(shipped.student()).adaptation(shipped.adaptation())
+                .optimizer(shipped.optimizer()).schedule(shipped.schedule()).batchSize(4).iterations(6)
+                .inputSize(shipped.inputSize()).augmentation(shipped.augmentation()).seed(1).device("cpu").threads(2)
+                .checkpointEvery(100).logEvery(1).build();
         RunDirectory run = RunDirectory.create(tmp.resolve("runs"), small);
         TrainingLoop.Outcome outcome = TransferRun.execute(run, false, new EncodingCache(tmp.resolve("cache")),
                 ProgressListener.NONE, TrainingLoop.Listener.NONE, Cancellation.NEVER);
@@ -79,11 +81,12 @@ class PaperPresetStabilityTest {
             case "finetune" -> paper.finetune();
             default -> paper.fromScratch();
         };
-        RunSpec small = new RunSpec("paper-" + which.replace(' ', '-'), shipped.kind(), data.toString(), "depth",
-                null, shipped.student(), null, shipped.optimizer(), shipped.schedule(), 4, 6, shipped.inputSize(),
-                null, 1, "cpu", 2, 100, 1, List.of(), shipped.finetune() == null ? null
-                : new RunSpec.Finetune(shipped.finetune().input(), "random", null, shipped.finetune().task(), 10,
-                shipped.finetune().foreground()), null);
+        RunSpec small = RunSpec.builder().name("paper-" + which.replace(' ', '-')).kind(shipped.kind())
+                .data(data.toString()).modality("depth").student(shipped.student()).optimizer(shipped.optimizer())
+                .schedule(shipped.schedule()).batchSize(4).iterations(6).inputSize(shipped.inputSize()).seed(1)
+                .device("cpu").threads(2).checkpointEvery(100).logEvery(1)
+                .finetune(shipped.finetune() == null ? null : new RunSpec.Finetune(shipped.finetune().input(), "random", null, shipped.finetune().task(), 10, shipped.finetune().foreground()))
+                .build();
         RunDirectory run = RunDirectory.create(tmp.resolve("runs"), small);
         EncodingCache cache = new EncodingCache(tmp.resolve("cache"));
         TrainingLoop.Outcome outcome = which.equals("teacher")

@@ -37,11 +37,13 @@ class RegionTransferTest {
 
     @Test
     void regionTransferLearnsAndScalesTheTeacherToTheStudent() throws Exception {
-        RunSpec spec = new RunSpec("regions", "transfer", data.toString(), "depth",
-                new RunSpec.Teacher("random", "alexnet-small", null, "pool5"),
-                new RunSpec.Student("alexnet-small", "pool5", "random"), new RunSpec.Adaptation(true, "student"),
-                new RunSpec.Optimizer("adam", 1e-3, 0.9, 0), null, 8, 20, 48,
-                new RunSpec.Augmentation(true, true, 0, "regions", 30), 3, "cpu", 0, 10, 1, List.of(), null);
+        RunSpec spec = RunSpec.builder().name("regions").kind("transfer").data(data.toString()).modality("depth")
+                .teacher(new RunSpec.Teacher("random", "alexnet-small", null, "pool5"))
+                .student(new RunSpec.Student("alexnet-small", "pool5", "random"))
+                .adaptation(new RunSpec.Adaptation(true, "student"))
+                .optimizer(new RunSpec.Optimizer("adam", 1e-3, 0.9, 0)).batchSize(8).iterations(20).inputSize(48)
+                .augmentation(new RunSpec.Augmentation(true, true, 0, "regions", 30)).seed(3).device("cpu").threads(0)
+                .checkpointEvery(10).logEvery(1).build();
         RunDirectory run = RunDirectory.create(tmp.resolve("runs"), spec);
         assertEquals(TrainingLoop.Outcome.FINISHED, TransferRun.execute(run, false,
                 new EncodingCache(tmp.resolve("cache")), ProgressListener.NONE, TrainingLoop.Listener.NONE,

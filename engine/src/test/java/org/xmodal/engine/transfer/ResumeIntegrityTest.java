@@ -47,11 +47,12 @@ class ResumeIntegrityTest {
 
     /** SGD, so that last-bit differences between runs stay last-bit differences (Adam's first steps are signs). */
     private static RunSpec spec() {
-        return new RunSpec("resume", "transfer", data.toString(), "depth",
-                new RunSpec.Teacher("random", "alexnet-small", null, "pool5"),
-                new RunSpec.Student("alexnet-small", "pool5", "random"), new RunSpec.Adaptation(true),
-                new RunSpec.Optimizer("sgd", 1e-8, 0.9, 0.0005), null, 8, 8, 113, null, 11, "cpu", 2, 4, 1,
-                List.of(), null);
+        return RunSpec.builder().name("resume").kind("transfer").data(data.toString()).modality("depth")
+                .teacher(new RunSpec.Teacher("random", "alexnet-small", null, "pool5"))
+                .student(new RunSpec.Student("alexnet-small", "pool5", "random"))
+                .adaptation(new RunSpec.Adaptation(true)).optimizer(new RunSpec.Optimizer("sgd", 1e-8, 0.9, 0.0005))
+                .batchSize(8).iterations(8).inputSize(113).seed(11).device("cpu").threads(2).checkpointEvery(4)
+                .logEvery(1).build();
     }
 
     /** Runs (or resumes) the run here, stopping it cleanly after {@code stopAfter} steps (-1: never). */
@@ -91,6 +92,35 @@ class ResumeIntegrityTest {
     private static List<String> warnings(RunDirectory run) throws IOException {
         return run.events().stream().filter(e -> e.type().equals(RunEvent.WARNING)).map(e -> e.text("reason"))
                 .toList();
+    }
+
+    @Test
+    void aRunFolderFromBeforeTheEncodingSectionResumesWithTheEncodingItWasMadeWith() throws Exception {
+        RunDirectory run = stoppedAfter(4);
+        // spec.json as the engine wrote it before specs had an encoding section (and typed fields)
+        Files.writeString(run.path().resolve("spec.json"), """
+                {
+                  "name" : "resume", "kind" : "transfer", "data" : "%s", "modality" : "depth",
+                  "teacher" : { "source" : "random", "architecture" : "alexnet-small", "weights" : null,
+                                "tap" : "pool5", "cache" : false },
+                  "student" : { "architecture" : "alexnet-small", "tap" : "pool5", "init" : "random",
+                                "weightInit" : "kaiming" },
+                  "adaptation" : { "matchNorms" : true, "matchTo" : "unit", "loss" : "per-image" },
+                  "optimizer" : { "type" : "sgd", "learningRate" : 1.0E-8, "momentum" : 0.9, "weightDecay" : 5.0E-4 },
+                  "schedule" : { "stepSize" : 0, "gamma" : 1.0 },
+                  "batchSize" : 8, "iterations" : 8, "inputSize" : 113,
+                  "augmentation" : { "randomCrop" : true, "flip" : true, "cropGrid" : 0, "crops" : "image",
+                                     "proposals" : 300 },
+                  "seed" : 11, "device" : "cpu", "threads" : 2, "checkpointEvery" : 4, "logEvery" : 1,
+                  "filterSnapshots" : [ ], "finetune" : null,
+                  "launch" : { "engineVersion" : "0.11", "device" : "cpu", "time" : "2026-11-30T10:00:00Z",
+                               "host" : "old" }
+                }
+                """.formatted(data.toString().replace("\\", "\\\\")));
+        RunDirectory old = RunDirectory.open(run.path());
+        assertEquals(org.xmodal.engine.encode.Encoding.defaults(), old.spec().encoding());
+        assertEquals(TrainingLoop.Outcome.FINISHED, execute(old, true, Cancellation.NEVER, -1));
+        assertTheUninterruptedCurve(old);
     }
 
     @Test

@@ -45,10 +45,11 @@ class TransferRunTest {
     }
 
     private static RunSpec spec(String name, RunSpec.Teacher teacher, double lr, int iterations) {
-        return new RunSpec(name, "transfer", data.toString(), "depth", teacher,
-                new RunSpec.Student("alexnet-small", "pool5", "random"), new RunSpec.Adaptation(true),
-                new RunSpec.Optimizer("adam", lr, 0.9, 0.0005), null, 8, iterations, 113, null, 11, "cpu", 2, 4, 1,
-                List.of(), null);
+        return RunSpec.builder().name(name).kind("transfer").data(data.toString()).modality("depth").teacher(teacher)
+                .student(new RunSpec.Student("alexnet-small", "pool5", "random"))
+                .adaptation(new RunSpec.Adaptation(true)).optimizer(new RunSpec.Optimizer("adam", lr, 0.9, 0.0005))
+                .batchSize(8).iterations(iterations).inputSize(113).seed(11).device("cpu").threads(2)
+                .checkpointEvery(4).logEvery(1).build();
     }
 
     private static RunSpec.Teacher randomTeacher() {
@@ -78,12 +79,9 @@ class TransferRunTest {
     void cachedTeacherFeaturesGiveTheSameRunWhetherTheCacheStartsEmptyOrFull() throws Exception {
         // SGD, not Adam: Adam's first updates are nearly sign-only, so a last-bit difference in a native multi-threaded
         // kernel (seen under load on this machine) can flip whole updates; with SGD it stays a last-bit difference
-        RunSpec adam = spec("cached", new RunSpec.Teacher("random", "alexnet-small", null, "pool5", true), 1e-8, 12);
+        RunSpec adam = spec("cached", new RunSpec.Teacher(RunSpec.TeacherSource.RANDOM, "alexnet-small", null, "pool5", true), 1e-8, 12);
         RunSpec base = withSgd(adam, 1e-8);
-        RunSpec cachedSpec = new RunSpec(base.name(), base.kind(), base.data(), base.modality(), base.teacher(),
-                base.student(), base.adaptation(), base.optimizer(), base.schedule(), base.batchSize(),
-                base.iterations(), base.inputSize(), new RunSpec.Augmentation(true, true, 2), base.seed(),
-                base.device(), base.threads(), base.checkpointEvery(), base.logEvery(), base.filterSnapshots(), null);
+        RunSpec cachedSpec = base.toBuilder().augmentation(new RunSpec.Augmentation(true, true, 2)).build();
         RunDirectory first = RunDirectory.create(tmp.resolve("runs-cache-1"), cachedSpec);
         RunDirectory second = RunDirectory.create(tmp.resolve("runs-cache-2"), cachedSpec);
         assertEquals(TrainingLoop.Outcome.FINISHED, runHere(first));
@@ -157,10 +155,12 @@ class TransferRunTest {
         // one engine thread: multi-threaded native kernels were seen to differ in the last bits under load, and
         // Adam amplifies that
         RunSpec s2 = spec("kill", randomTeacher(), 1e-4, 24);
-        Json.writeAtomically(new RunSpec(s2.name(), s2.kind(), s2.data(), s2.modality(), s2.teacher(), s2.student(),
-                s2.adaptation(), s2.optimizer(), s2.schedule(), s2.batchSize(), s2.iterations(), s2.inputSize(),
-                s2.augmentation(), s2.seed(), s2.device(), 1, s2.checkpointEvery(), s2.logEvery(),
-                s2.filterSnapshots(), null), specFile);
+        Json.writeAtomically(RunSpec.builder().name(s2.name()).kind(s2.kind()).data(s2.data()).modality(s2.modality())
+                .teacher(s2.teacher()).student(s2.student()).adaptation(s2.adaptation()).optimizer(s2.optimizer())
+                .schedule(s2.schedule()).batchSize(s2.batchSize()).iterations(s2.iterations())
+                .inputSize(s2.inputSize()).augmentation(s2.augmentation()).seed(s2.seed()).device(s2.device())
+                .threads(1).checkpointEvery(s2.checkpointEvery()).logEvery(s2.logEvery())
+                .filterSnapshots(s2.filterSnapshots()).build(), specFile);
 
         Path reference = tmp.resolve("runs-whole");
         assertEquals(0, engine("run", "--spec", specFile.toString(), "--runs", reference.toString())
@@ -210,10 +210,8 @@ class TransferRunTest {
 
     /** The spec with SGD (momentum 0.9, weight decay 5e-4) at {@code lr} instead of its optimiser. */
     private static RunSpec withSgd(RunSpec s, double lr) {
-        return new RunSpec(s.name(), s.kind(), s.data(), s.modality(), s.teacher(), s.student(), s.adaptation(),
-                new RunSpec.Optimizer("sgd", lr, 0.9, 0.0005), null, s.batchSize(), s.iterations(), s.inputSize(),
-                null, s.seed(), s.device(), s.threads(), s.checkpointEvery(), s.logEvery(), s.filterSnapshots(),
-                null);
+        return s.toBuilder().optimizer(new RunSpec.Optimizer("sgd", lr, 0.9, 0.0005)).schedule(null).augmentation(null)
+                .build();
     }
 
     private static Map<Long, Double> losses(RunDirectory run) throws IOException {

@@ -164,7 +164,7 @@ class FolderDatasetLoaderTest {
     void manifestErrorsNameTheManifest() throws IOException {
         Files.writeString(dir.resolve("dataset.json"), "{\"modality\": \"sonar\", \"pairs\": []}");
         BadInputException e = assertThrows(BadInputException.class, () -> FolderDatasetLoader.load(dir));
-        assertTrue(e.getMessage().endsWith("dataset.json: unknown modality 'sonar' (expected depth or flow)"),
+        assertTrue(e.getMessage().endsWith("dataset.json: modality must be depth or flow, not 'sonar'"),
                 e.getMessage());
         Files.writeString(dir.resolve("dataset.json"), "{ not json");
         e = assertThrows(BadInputException.class, () -> FolderDatasetLoader.load(dir));
