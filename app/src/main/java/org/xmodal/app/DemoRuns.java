@@ -58,11 +58,9 @@ final class DemoRuns {
 
     private static RunSpec shorten(RunSpec s, String name, int iterations, String teacherWeights) {
         RunSpec.Teacher t = s.teacher() == null || teacherWeights == null ? s.teacher()
-                : new RunSpec.Teacher(s.teacher().source(), s.teacher().architecture(), teacherWeights,
-                s.teacher().tap(), s.teacher().cache());
-        return new RunSpec(name, s.kind(), s.data(), s.modality(), t, s.student(), s.adaptation(), s.optimizer(),
-                s.schedule(), s.batchSize(), iterations, s.inputSize(), s.augmentation(), s.seed(), s.device(),
-                s.threads(), iterations / 4, s.logEvery(), List.of(iterations / 2), null);
+                : s.teacher().withWeights(teacherWeights);
+        return s.toBuilder().name(name).teacher(t).iterations(iterations).checkpointEvery(iterations / 4)
+                .filterSnapshots(List.of(iterations / 2)).launch(null).build();
     }
 
     private static void run(Path runs, EngineProcesses engine, String what, RunSpec spec) throws Exception {

@@ -105,8 +105,9 @@ public record TinyExperiment(Path folder, Path data, Box missed, Box plantedFirs
             for (int seed = 1; seed <= 2; seed++) {
                 RunSpec.Finetune f = Table1Preset.cpuDemo().finetune().finetune();
                 RunSpec spec = Table1Preset.cpuDemo().finetune().withData(data.toString()).withSeed(seed)
-                        .withName("table1-" + arm + "-s" + seed).withFinetune(new RunSpec.Finetune(def.input(),
-                                "random", def.freezeUpTo(), f.task(), f.proposals(), f.foreground()));
+                        .withName("table1-" + arm + "-s" + seed).withFinetune(new RunSpec.Finetune(
+                                RunSpec.FinetuneInput.parse(def.input()), "random", def.freezeUpTo(), f.task(),
+                                f.proposals(), f.foreground()));
                 RunDirectory run = RunDirectory.create(folder.resolve("runs"), spec);
                 RegionScores scores = scoresOf.get(arm).get(seed - 1);
                 scores.write(run.results());

@@ -52,16 +52,19 @@ public record TinyRuns(Path home, RunDirectory teacher, RunDirectory transfer) {
     private static TinyRuns make(Path home) throws IOException {
         Path data = TestData.tinySynth(home.resolve("rooms"), 12, 0);
         EncodingCache cache = new EncodingCache(home.resolve("cache"));
-        RunSpec t = new RunSpec("tiny-teacher", "teacher", data.toString(), "depth", null,
-                new RunSpec.Student("alexnet-small", null, null), null, new RunSpec.Optimizer("adam", 1e-4, 0.9, 0),
-                null, 4, 4, INPUT, null, 3, "cpu", 1, 2, 1, List.of(), null);
+        RunSpec t = RunSpec.builder().name("tiny-teacher").kind("teacher").data(data.toString()).modality("depth")
+                .student(new RunSpec.Student("alexnet-small", null, null))
+                .optimizer(new RunSpec.Optimizer("adam", 1e-4, 0.9, 0)).batchSize(4).iterations(4).inputSize(INPUT)
+                .seed(3).device("cpu").threads(1).checkpointEvery(2).logEvery(1).build();
         RunDirectory teacher = RunDirectory.create(home.resolve("runs"), t);
         check(TeacherRun.execute(teacher, false, ProgressListener.NONE, TrainingLoop.Listener.NONE,
                 Cancellation.NEVER));
-        RunSpec s = new RunSpec("tiny-transfer", "transfer", data.toString(), "depth", new RunSpec.Teacher("network",
-                "alexnet-small", teacher.path().toString(), "pool5"), new RunSpec.Student("alexnet-small", "pool5",
-                "random"), new RunSpec.Adaptation(true), new RunSpec.Optimizer("adam", 1e-3, 0.9, 0), null, 4, 6,
-                INPUT, null, 5, "cpu", 1, 2, 1, List.of(), null);
+        RunSpec s = RunSpec.builder().name("tiny-transfer").kind("transfer").data(data.toString()).modality("depth")
+                .teacher(new RunSpec.Teacher("network", "alexnet-small", teacher.path().toString(), "pool5"))
+                .student(new RunSpec.Student("alexnet-small", "pool5", "random"))
+                .adaptation(new RunSpec.Adaptation(true)).optimizer(new RunSpec.Optimizer("adam", 1e-3, 0.9, 0))
+                .batchSize(4).iterations(6).inputSize(INPUT).seed(5).device("cpu").threads(1).checkpointEvery(2)
+                .logEvery(1).build();
         RunDirectory transfer = RunDirectory.create(home.resolve("runs"), s);
         check(TransferRun.execute(transfer, false, cache, ProgressListener.NONE, TrainingLoop.Listener.NONE,
                 Cancellation.NEVER));

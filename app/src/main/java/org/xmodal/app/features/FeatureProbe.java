@@ -9,21 +9,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import org.xmodal.engine.data.CameraIntrinsics;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
-import org.xmodal.engine.encode.DatasetEncoder;
 import org.xmodal.engine.encode.EncodingCache;
-import org.xmodal.engine.flow.FlowConfig;
-import org.xmodal.engine.flow.FlowEstimator;
-import org.xmodal.engine.flow.FlowImages;
-import org.xmodal.engine.flow.FlowMethod;
-import org.xmodal.engine.hha.HhaConfig;
-import org.xmodal.engine.hha.HhaEncoder;
-import org.xmodal.engine.image.FloFile;
-import org.xmodal.engine.image.FlowField;
-import org.xmodal.engine.image.ImageFiles;
+import org.xmodal.engine.encode.PairEncoding;
 import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.nn.NetworkInput;
@@ -59,7 +49,7 @@ public final class FeatureProbe {
         int[] size = Resize.toShortSide(rgb.width(), rgb.height(),
                 (int) Math.ceil(side / PairedBatches.CROP_FRACTION));
         RgbImage rgbIn = Resize.rgb(rgb, size[0], size[1]);
-        RgbImage pairedIn = paired(ds, pair, cache, size);
+        RgbImage pairedIn = paired(PairEncoding.of(spec.encoding(), ds, cache), pair, size);
         cancel.check();
         try {
             // PyTorch records gradients on every thread but the one that loaded it, and refuses to load weights in
@@ -72,16 +62,12 @@ public final class FeatureProbe {
         }
     }
 
-    private static RgbImage paired(PairedDataset ds, Pair pair, EncodingCache cache, int[] size) throws IOException {
-        DatasetEncoder encoder = new DatasetEncoder(cache);
-        if (ds.modality() == Modality.FLOW) {
-            FlowConfig config = FlowConfig.defaults(FlowMethod.BROX);
-            FlowField f = FloFile.read(encoder.flow(ds, pair, config, new FlowEstimator(config)));
-            return FlowImages.actionTubes(Resize.flow(f, size[0], size[1]), FlowImages.ACTION_TUBES_SCALE);
+    /** The student's image of the pair, encoded as the run's spec says (as its training batches were). */
+    private static RgbImage paired(PairEncoding encoding, Pair pair, int[] size) throws IOException {
+        if (encoding.dataset().modality() == Modality.FLOW) {
+            return encoding.flowImage(Resize.flow(encoding.flow(pair), size[0], size[1]));
         }
-        HhaConfig hha = HhaConfig.reference(ds.camera().orElse(CameraIntrinsics.nyuColour()));
-        RgbImage h = ImageFiles.readRgb(encoder.hha(ds, pair, hha, new HhaEncoder()));
-        return Resize.rgb(h, size[0], size[1]);
+        return Resize.rgb(encoding.depthInput(pair), size[0], size[1]);
     }
 
     private static FeatureComparison run(RunSpec spec, Path checkpoint, OptionalDouble teacherScale,
@@ -145,7 +131,7 @@ public final class FeatureProbe {
         String tap = spec.student().tap() == null ? "pool5" : spec.student().tap();
         try {
             Shape s = NetworkFactory.create(spec.student().architecture(), 3, 0).outputShape(input, tap);
-            if (spec.teacher().source().equals("torchscript")) {
+            if (spec.teacher().source() == RunSpec.TeacherSource.TORCHSCRIPT) {
                 return false; // an exported teacher may only take the size it was traced at
             }
             String teacherArch = spec.teacher().architecture() == null ? spec.student().architecture()

@@ -55,7 +55,7 @@ final class FlowLabPane extends BorderPane {
         Forms.row(g, "Region radius", radius, "Half-size of the matched window (KLT, region)");
         TitledPane params = LabLayout.section("Optical flow", g);
         TitledPane whole = LabLayout.section("Whole dataset", LabLayout.applyBox("apply-flow", "applied-flow",
-                vm::applyToDataset, vm.appliedProperty()));
+                vm::applyToDataset, vm.appliedProperty(), vm::useInNewRun));
         VBox box = new VBox(params, whole);
         box.getStyleClass().add("lab-form");
         return box;

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.xmodal.app.NewRunRequests;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.data.DatasetSession;
 import org.xmodal.app.shell.Problems;
@@ -22,6 +23,7 @@ import org.xmodal.app.task.LatestWins;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.encode.Encoding;
 import org.xmodal.engine.flow.FlowConfig;
 import org.xmodal.engine.flow.FlowMethod;
 
@@ -106,17 +108,33 @@ public final class FlowLabViewModel {
         config().ifPresent(c -> previews.request(new Request(ds, pair, c)));
     }
 
+    /** The lab's settings as a run spec's {@code encoding.flow} (the action-tubes image at its defaults). */
+    public Optional<Encoding.Flow> encoding() {
+        return config().map(c -> Encoding.Flow.of(c, Encoding.Flow.DEFAULT_SCALE, null));
+    }
+
     /** Estimates flow for every pair of the dataset with these parameters into the encoding cache (long work). */
     public void applyToDataset() {
         PairedDataset ds = session.dataset();
-        Optional<FlowConfig> config = config();
-        if (ds == null || ds.modality() != Modality.FLOW || config.isEmpty()) {
+        Optional<Encoding.Flow> flow = encoding();
+        if (ds == null || ds.modality() != Modality.FLOW || flow.isEmpty()) {
             return;
         }
         applied.set("");
-        context.work().start("Estimating flow for " + ds.name(), (progress, cancel) -> DatasetEncoding.flow(
-                context.cache(), ds, config.get(), progress, cancel), outcome -> applied.set(
-                        ApplyOutcome.describe(outcome, context.problems())));
+        context.work().start("Estimating flow for " + ds.name(), (progress, cancel) -> DatasetEncoding.apply(
+                context.cache(), ds, Encoding.defaults().withFlow(flow.get()), progress, cancel),
+                outcome -> applied.set(ApplyOutcome.describe(outcome, context.problems())));
+    }
+
+    /** Opens a new run's form on this dataset with these settings in its encoding fields. */
+    public void useInNewRun() {
+        PairedDataset ds = session.dataset();
+        Optional<Encoding.Flow> flow = encoding();
+        if (ds == null || ds.modality() != Modality.FLOW || flow.isEmpty()) {
+            return;
+        }
+        context.newRuns().request(new NewRunRequests.Request(ds.root().toString(), Modality.FLOW,
+                Encoding.defaults().withFlow(flow.get()), "the encoding lab"));
     }
 
     public ObjectProperty<FlowMethod> methodProperty() {

@@ -78,7 +78,8 @@ final class HhaLabPane extends BorderPane {
         Forms.row(gravity, "Floor", floor, "Height is measured from the lowest point (the reference) or from the "
                 + "floor plane (robust to sensor noise)");
 
-        VBox applyBox = LabLayout.applyBox("apply-hha", "applied", vm::applyToDataset, vm.appliedProperty());
+        VBox applyBox = LabLayout.applyBox("apply-hha", "applied", vm::applyToDataset, vm.appliedProperty(),
+                vm::useInNewRun);
 
         VBox box = new VBox(LabLayout.section("Camera", camera), LabLayout.section("Depth", depth),
                 LabLayout.section("Normals", normals), LabLayout.section("Gravity and floor", gravity),

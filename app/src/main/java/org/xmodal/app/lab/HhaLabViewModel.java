@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.xmodal.app.NewRunRequests;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.data.DatasetSession;
 import org.xmodal.app.shell.Problems;
@@ -25,6 +26,7 @@ import org.xmodal.engine.data.CameraIntrinsics;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.encode.Encoding;
 import org.xmodal.engine.hha.FloorReference;
 import org.xmodal.engine.hha.HhaConfig;
 
@@ -172,26 +174,52 @@ public final class HhaLabViewModel {
                 ds.depthUnitsPerMetre() / unitsPerMetre.get())));
     }
 
+    /**
+     * The lab's settings as a run spec's {@code encoding.depth}: the camera as chosen (a preset by name, edited
+     * intrinsics as explicit ones), the depth units when they differ from the dataset's. Empty (with
+     * {@link #problemProperty()} saying why) when a value is invalid.
+     */
+    public Optional<Encoding.Depth> encoding() {
+        PairedDataset ds = session.dataset();
+        if (!(unitsPerMetre.get() > 0) || Double.isInfinite(unitsPerMetre.get())) {
+            problem.set("depth units per metre must be a positive number, got " + unitsPerMetre.get());
+            return Optional.empty();
+        }
+        Double units = ds != null && unitsPerMetre.get() == ds.depthUnitsPerMetre() ? null : unitsPerMetre.get();
+        Encoding.Camera camera = switch (preset.get()) {
+            case DATASET -> Encoding.Camera.DATASET;
+            case NYU_COLOUR -> Encoding.Camera.NYU;
+            case NYU_CROP -> Encoding.Camera.NYU_CROP;
+            case CUSTOM -> Encoding.Camera.EXPLICIT;
+        };
+        return config().map(c -> Encoding.Depth.of(c, camera, units));
+    }
+
     /** Encodes every pair of the dataset with these parameters into the encoding cache (long work). */
     public void applyToDataset() {
         PairedDataset ds = session.dataset();
         if (ds == null || ds.modality() != Modality.DEPTH) {
             return;
         }
-        if (unitsPerMetre.get() != ds.depthUnitsPerMetre()) {
-            problem.set("The depth units apply to the preview only: the cache is keyed by the dataset's files. Set "
-                    + "depthUnitsPerMetre in the dataset's dataset.json to " + unitsPerMetre.get() + ", or put the "
-                    + "units back to " + ds.depthUnitsPerMetre() + ", to apply.");
-            return;
-        }
-        Optional<HhaConfig> config = config();
-        if (config.isEmpty()) {
+        Optional<Encoding.Depth> depth = encoding();
+        if (depth.isEmpty()) {
             return;
         }
         applied.set("");
-        context.work().start("Encoding HHA for " + ds.name(), (progress, cancel) -> DatasetEncoding.hha(
-                context.cache(), ds, config.get(), progress, cancel), outcome -> applied.set(
-                        ApplyOutcome.describe(outcome, context.problems())));
+        context.work().start("Encoding HHA for " + ds.name(), (progress, cancel) -> DatasetEncoding.apply(
+                context.cache(), ds, Encoding.defaults().withDepth(depth.get()), progress, cancel),
+                outcome -> applied.set(ApplyOutcome.describe(outcome, context.problems())));
+    }
+
+    /** Opens a new run's form on this dataset with these settings in its encoding fields. */
+    public void useInNewRun() {
+        PairedDataset ds = session.dataset();
+        Optional<Encoding.Depth> depth = encoding();
+        if (ds == null || ds.modality() != Modality.DEPTH || depth.isEmpty()) {
+            return;
+        }
+        context.newRuns().request(new NewRunRequests.Request(ds.root().toString(), Modality.DEPTH,
+                Encoding.defaults().withDepth(depth.get()), "the encoding lab"));
     }
 
     public ObservableList<CameraPreset> presets() {

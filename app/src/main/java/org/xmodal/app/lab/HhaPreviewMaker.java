@@ -32,8 +32,8 @@ final class HhaPreviewMaker {
     static HhaPreview make(PairedDataset ds, Pair pair, HhaConfig config, double depthRatio, Cancellation cancel)
             throws BadInputException {
         RgbImage rgb = ds.rgb(pair);
-        DepthMap depth = scaled(ds.depth(pair), depthRatio);
-        DepthMap raw = ds.rawDepth(pair).map(d -> scaled(d, depthRatio)).orElse(null);
+        DepthMap depth = ds.depth(pair).scaled(depthRatio);
+        DepthMap raw = ds.rawDepth(pair).map(d -> d.scaled(depthRatio)).orElse(null);
         cancel.check();
         long start = System.nanoTime();
         HhaResult r = ENCODERS.get().encode(depth, raw, config);
@@ -65,16 +65,5 @@ final class HhaPreviewMaker {
                         + " \u00b7 floor %.0f cm below the camera%s \u00b7 %.0f%% floor, %.0f%% wall pixels \u00b7 %.0f ms",
                 r.down()[0], r.down()[1], r.down()[2], r.pitchDegrees(), r.rollDegrees(), r.floorHeightCm(),
                 r.floorAssumed() ? " (assumed: no floor in view)" : "", 100 * floor / n, 100 * wall / n, ms);
-    }
-
-    private static DepthMap scaled(DepthMap d, double ratio) {
-        if (ratio == 1) {
-            return d;
-        }
-        float[] m = d.metres().clone();
-        for (int i = 0; i < m.length; i++) {
-            m[i] = (float) (m[i] * ratio);
-        }
-        return new DepthMap(d.width(), d.height(), m);
     }
 }

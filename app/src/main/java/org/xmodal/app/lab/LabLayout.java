@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -42,17 +43,27 @@ final class LabLayout {
         return p;
     }
 
-    /** "Apply to dataset" and the line saying what the last application did. */
-    static VBox applyBox(String buttonId, String resultId, Runnable apply, ObservableStringValue applied) {
+    /**
+     * "Apply to dataset" (encode every pair into the cache), "Use in a new run" (a run form with these settings in its
+     * encoding fields) and the line saying what the last application did.
+     */
+    static VBox applyBox(String buttonId, String resultId, Runnable apply, ObservableStringValue applied,
+                         Runnable useInNewRun) {
         Button button = new Button("Apply to dataset");
         button.setId(buttonId);
         button.setMaxWidth(Double.MAX_VALUE);
         button.setOnAction(e -> apply.run());
+        Button use = new Button("Use in a new run");
+        use.setId(buttonId.replace("apply-", "use-") + "-in-run");
+        use.setMaxWidth(Double.MAX_VALUE);
+        use.setTooltip(new Tooltip("Open a new run's form on this dataset with these settings as its encoding: the "
+                + "network will see what this lab shows"));
+        use.setOnAction(e -> useInNewRun.run());
         Label result = new Label();
         result.setId(resultId);
         result.setWrapText(true);
         result.textProperty().bind(applied);
-        return new VBox(6, button, result);
+        return new VBox(6, button, use, result);
     }
 
     /** The preview's summary beside a spinner shown while it is computed, and the problem below when there is one. */

@@ -68,10 +68,7 @@ public final class Presets {
         if (st.init() != null && !st.init().equals("random")) {
             st = st.withInit(resolve(st.init(), workbenchRoot, runsRoot));
         }
-        return new RunSpec(s.name(), s.kind(), resolve(s.data(), workbenchRoot, runsRoot), s.modality(), t, st,
-                s.adaptation(), s.optimizer(), s.schedule(), s.batchSize(), s.iterations(), s.inputSize(),
-                s.augmentation(), s.seed(), s.device(), s.threads(), s.checkpointEvery(), s.logEvery(),
-                s.filterSnapshots(), null);
+        return s.toBuilder().data(resolve(s.data(), workbenchRoot, runsRoot)).teacher(t).student(st).launch(null).build();
     }
 
     static String resolve(String path, Path workbenchRoot, Path runsRoot) {

@@ -29,10 +29,11 @@ final class RunFormView extends BorderPane {
     /** The fields that apply to the form's kind of run (SpecForm.appliesTo); the others keep their values. */
     private static void showFieldsOf(RunFormViewModel vm, PropertySheet first, PropertySheet second) {
         String kind = String.valueOf(vm.value("kind").get());
+        String modality = String.valueOf(vm.value("modality").get());
         List<PropertySheet.Item> left = new ArrayList<>();
         List<PropertySheet.Item> right = new ArrayList<>();
         for (SpecField f : vm.fields()) {
-            if (SpecForm.appliesTo(f, kind)) {
+            if (SpecForm.appliesTo(f, kind, modality)) {
                 (SpecForm.FIRST_COLUMN.contains(f.category()) ? left : right)
                         .add(new SpecEditors.Item(f, vm.value(f.key()), vm));
             }
@@ -67,6 +68,8 @@ final class RunFormView extends BorderPane {
         showFieldsOf(vm, first, second);
         // after the kind's own editor has finished reporting the change: that editor is one of the items replaced
         vm.value("kind").addListener((obs, o, n) -> Platform.runLater(
+                () -> showFieldsOf(vm, first, second)));
+        vm.value("modality").addListener((obs, o, n) -> Platform.runLater(
                 () -> showFieldsOf(vm, first, second)));
         HBox sheets = new HBox(12, first, second);
         HBox.setHgrow(first, Priority.ALWAYS);

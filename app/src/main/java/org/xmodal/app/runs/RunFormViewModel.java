@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import org.xmodal.app.task.Outcome;
 import org.xmodal.app.task.TaskExecutor;
 import org.xmodal.engine.device.EngineInfo;
+import org.xmodal.app.NewRunRequests;
 import org.xmodal.engine.run.RunSpec;
 
 /**
@@ -106,6 +107,24 @@ public final class RunFormViewModel {
         } else {
             validate();
         }
+    }
+
+    /**
+     * A new run's form (from the preset a new run starts from) on {@code r}'s dataset, with every encoding field
+     * set from {@code r}'s encoding: what was tuned elsewhere is what the run will train on.
+     */
+    public void newRunFrom(NewRunRequests.Request r) {
+        newRun();
+        title.set("New run with the encoding of " + r.from());
+        filling = true;
+        try {
+            values.get("data").set(r.data());
+            values.get("modality").set(r.modality().id());
+            SpecForm.encodingValues(r.encoding()).forEach((k, v) -> values.get(k).set(v));
+        } finally {
+            filling = false;
+        }
+        validate();
     }
 
     /** The form filled with a run's spec, to change and start as a new run. */

@@ -25,6 +25,7 @@ public final class RunsView implements WorkbenchView {
 
     public RunsView(WorkbenchContext context) {
         this.vm = new RunsViewModel(context);
+        context.newRuns().handleWith(vm::newRunFrom);
         root.setId("runs-view");
         root.setTop(toolbar());
         RunPageView page = new RunPageView(vm.page());

@@ -21,6 +21,7 @@ import org.xmodal.app.shell.Problems;
 import org.xmodal.app.task.Outcome;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.app.NewRunRequests;
 import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.run.RunStatus;
 
@@ -134,6 +135,12 @@ public final class RunsViewModel {
         mode.set(Mode.FORM);
     }
 
+    /** Opens the form of a new run filled with what another view asked for (the lab's encoding). */
+    public void newRunFrom(NewRunRequests.Request r) {
+        form.newRunFrom(r);
+        mode.set(Mode.FORM);
+    }
+
     /** Opens the form filled with the chosen run's spec. */
     public void cloneSelected() {
         RunRecord r = selected.get();
@@ -160,7 +167,7 @@ public final class RunsViewModel {
             return;
         }
         RunSpec s = spec.get();
-        String name = s.name() == null || s.name().isBlank() ? s.kind() : s.name();
+        String name = s.name() == null || s.name().isBlank() ? s.kind().id() : s.name();
         notice.set("Starting " + name + "...");
         context.executor().submit("Starting " + name, (p, c) -> {
             Path file = library.root().resolve(".specs").resolve(LocalDateTime.now().format(

@@ -1,6 +1,7 @@
 package org.xmodal.app.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.xmodal.engine.json.Json;
+import org.xmodal.engine.run.RunSpec;
 
 /**
  * Two runs' specs compared field by field (nested fields as dotted paths, lists as one value), whatever their kind:
@@ -28,8 +30,44 @@ public final class SpecDiff {
     private SpecDiff() {
     }
 
+    /** Two spec files compared with every default filled in (see {@link #withDefaults}). */
     public static List<Row> between(Path leftSpec, Path rightSpec) throws IOException {
-        return between(Json.MAPPER.readTree(leftSpec.toFile()), Json.MAPPER.readTree(rightSpec.toFile()));
+        return between(withDefaults(Json.MAPPER.readTree(leftSpec.toFile())),
+                withDefaults(Json.MAPPER.readTree(rightSpec.toFile())));
+    }
+
+    /**
+     * A spec's tree with what this engine fills in for missing fields added (the encoding an older spec did not
+     * write, say), so that two runs trained on the same input compare equal there; fields this engine does not
+     * know stay as they are. A tree that is not a valid spec is returned unchanged.
+     */
+    static JsonNode withDefaults(JsonNode spec) {
+        try {
+            JsonNode resolved = Json.MAPPER.valueToTree(Json.MAPPER.treeToValue(spec, RunSpec.class));
+            JsonNode out = spec.deepCopy();
+            fillMissing(out, resolved);
+            return out;
+        } catch (IOException | IllegalArgumentException e) {
+            return spec;
+        }
+    }
+
+    private static void fillMissing(JsonNode target, JsonNode from) {
+        if (!(target instanceof ObjectNode t) || !from.isObject()) {
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = from.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode mine = t.get(e.getKey());
+            if (mine == null || mine.isNull()) {
+                if (!e.getValue().isNull()) {
+                    t.set(e.getKey(), e.getValue());
+                }
+            } else {
+                fillMissing(mine, e.getValue());
+            }
+        }
     }
 
     /** Differing fields first, each group in the order the fields first appear. */

@@ -7,7 +7,11 @@ import java.util.List;
  * the group it is shown in, a label, a help text and the kind of value it takes.
  */
 public record SpecField(String key, String category, String label, String help, Type type, List<String> choices) {
-    public enum Type { TEXT, INTEGER, LONG, NUMBER, BOOLEAN, CHOICE, STEPS }
+    /**
+     * How a field is edited and stored. STEPS: a list of steps ("50, 100"); STAGES: gravity stages ("45 x 5, 15 x 5");
+     * OPTIONAL_NUMBER: a number that may be left blank (for "the dataset's own").
+     */
+    public enum Type { TEXT, INTEGER, LONG, NUMBER, BOOLEAN, CHOICE, STEPS, STAGES, OPTIONAL_NUMBER }
 
     public SpecField {
         choices = List.copyOf(choices);
@@ -24,7 +28,7 @@ public record SpecField(String key, String category, String label, String help, 
     /** The value of a blank field of this type. */
     public Object blank() {
         return switch (type) {
-            case TEXT, CHOICE, STEPS -> "";
+            case TEXT, CHOICE, STEPS, STAGES, OPTIONAL_NUMBER -> "";
             case INTEGER -> 0;
             case LONG -> 0L;
             case NUMBER -> 0.0;

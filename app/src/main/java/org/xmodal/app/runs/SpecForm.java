@@ -6,9 +6,14 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.xmodal.engine.encode.Encoding;
+import org.xmodal.engine.flow.FlowMethod;
+import org.xmodal.engine.hha.FloorReference;
+import org.xmodal.engine.json.Identified;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.run.RunSpec;
@@ -27,9 +32,14 @@ public final class SpecForm {
     public static final String DEVICE = "Device";
     public static final String RECORDS = "Records";
     public static final String FINETUNE = "Fine-tuning";
+    public static final String ENCODING = "Encoding";
     /** The groups in the order the form shows them. */
-    public static final List<String> CATEGORIES = List.of(RUN, TEACHER, STUDENT, FINETUNE, OPTIMISER, TRAINING, DEVICE,
-            RECORDS);
+    public static final List<String> CATEGORIES = List.of(RUN, TEACHER, STUDENT, FINETUNE, OPTIMISER, TRAINING,
+            ENCODING, DEVICE, RECORDS);
+    /** The prefixes of the encoding fields that apply to one modality only. */
+    static final String DEPTH_ENCODING = "encoding.depth.";
+    static final String FLOW_ENCODING = "encoding.flow.";
+    static final String INTRINSICS = "encoding.depth.intrinsics.";
     /** The groups of the form's first column; the others make the second. */
     public static final List<String> FIRST_COLUMN = List.of(RUN, TEACHER, STUDENT, FINETUNE, DEVICE);
     public static final String DEVICE_KEY = "device";
@@ -129,7 +139,63 @@ public final class SpecForm {
                 SpecField.of("logEvery", RECORDS, "Log every", SpecField.Type.INTEGER, "Iterations between rows of "
                         + "metrics.csv"),
                 SpecField.of("filterSnapshots", RECORDS, "Filter pictures at", SpecField.Type.STEPS, "Steps at which "
-                        + "conv1 is drawn to filters/, e.g. 50, 100, 200 (always at 0 and the end)"));
+                        + "conv1 is drawn to filters/, e.g. 50, 100, 200 (always at 0 and the end)"),
+                SpecField.choice("encoding.depth.input", ENCODING, "Depth as", ids(Encoding.DepthInput.class),
+                        "hha: disparity, height above ground, angle with gravity (the paper); depth: metres over the "
+                                + "maximum depth in three channels (as SOCKET's code feeds depth)"),
+                SpecField.choice("encoding.depth.camera", ENCODING, "HHA camera", ids(Encoding.Camera.class),
+                        "dataset: the dataset's own intrinsics (NYU's when it has none); nyu, nyu-crop: NYU Depth v2's "
+                                + "colour camera, whole or cropped; explicit: the intrinsics below"),
+                SpecField.of(INTRINSICS + "fx", ENCODING, "Focal length fx", SpecField.Type.NUMBER, "Pixels (explicit "
+                        + "camera)"),
+                SpecField.of(INTRINSICS + "fy", ENCODING, "Focal length fy", SpecField.Type.NUMBER, "Pixels (explicit "
+                        + "camera)"),
+                SpecField.of(INTRINSICS + "cx", ENCODING, "Principal point cx", SpecField.Type.NUMBER, "Pixels, "
+                        + "1-based as NYU's toolbox (explicit camera)"),
+                SpecField.of(INTRINSICS + "cy", ENCODING, "Principal point cy", SpecField.Type.NUMBER, "Pixels, "
+                        + "1-based (explicit camera)"),
+                SpecField.of(INTRINSICS + "width", ENCODING, "Intrinsics width", SpecField.Type.INTEGER, "The image "
+                        + "width the intrinsics are for; they are scaled to the depth image (explicit camera)"),
+                SpecField.of(INTRINSICS + "height", ENCODING, "Intrinsics height", SpecField.Type.INTEGER, "The image "
+                        + "height the intrinsics are for (explicit camera)"),
+                SpecField.of("encoding.depth.unitsPerMetre", ENCODING, "Depth units per metre",
+                        SpecField.Type.OPTIONAL_NUMBER, "Blank: the dataset's declared unit; else how many stored "
+                                + "units make a metre (1000 for millimetres)"),
+                SpecField.of("encoding.depth.normalRadius", ENCODING, "Normal window radius", SpecField.Type.INTEGER,
+                        "Half-size of the window of the normals of the angle channel (3: 7 x 7 pixels)"),
+                SpecField.of("encoding.depth.gravityRadius", ENCODING, "Gravity window radius",
+                        SpecField.Type.INTEGER, "Half-size of the window of the normals used to find gravity (10)"),
+                SpecField.of("encoding.depth.gravityStages", ENCODING, "Gravity stages", SpecField.Type.STAGES,
+                        "Floor/wall angle in degrees x iterations, stage by stage: 45 x 5, 15 x 5"),
+                SpecField.choice("encoding.depth.floorReference", ENCODING, "Height from",
+                        ids(FloorReference.class), "lowest-point: the lowest point of the cloud (the reference); "
+                                + "floor-plane: the floor's own plane, robust to noise"),
+                SpecField.of("encoding.depth.maxDepthMetres", ENCODING, "Maximum depth (m)", SpecField.Type.NUMBER,
+                        "For depth as depth: the depth that maps to white"),
+                SpecField.choice("encoding.flow.method", ENCODING, "Flow method", ids(FlowMethod.class), "brox: "
+                        + "the papers' method; horn-schunck, klt, region: faster, rougher"),
+                SpecField.of("encoding.flow.alpha", ENCODING, "Flow smoothness (alpha)", SpecField.Type.NUMBER,
+                        "Brox and Horn-Schunck"),
+                SpecField.of("encoding.flow.gamma", ENCODING, "Flow gradient weight (gamma)", SpecField.Type.NUMBER,
+                        "Brox"),
+                SpecField.of("encoding.flow.warps", ENCODING, "Flow warps", SpecField.Type.INTEGER, "Outer "
+                        + "iterations (Brox, Horn-Schunck)"),
+                SpecField.of("encoding.flow.innerIterations", ENCODING, "Flow inner iterations",
+                        SpecField.Type.INTEGER, "Brox's SOR, Horn-Schunck's iterations"),
+                SpecField.of("encoding.flow.pyramidScale", ENCODING, "Flow pyramid scale", SpecField.Type.NUMBER,
+                        "Between 0.3 and 1"),
+                SpecField.of("encoding.flow.pyramidLayers", ENCODING, "Flow pyramid layers", SpecField.Type.INTEGER,
+                        "At most this many levels"),
+                SpecField.of("encoding.flow.regionRadius", ENCODING, "Flow region radius", SpecField.Type.INTEGER,
+                        "KLT and block matching"),
+                SpecField.of("encoding.flow.scale", ENCODING, "Flow image scale", SpecField.Type.NUMBER, "Grey levels "
+                        + "per pixel of motion in the action-tubes image (16)"),
+                SpecField.of("encoding.flow.clip", ENCODING, "Flow clipped at (px)", SpecField.Type.NUMBER, "Motion "
+                        + "beyond this many pixels is clipped (128 / scale: where the image saturates)"));
+    }
+
+    private static <E extends Enum<E> & Identified> List<String> ids(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Identified::id).toList();
     }
 
     /**
@@ -137,8 +203,13 @@ public final class SpecForm {
      * for transfer runs, the fine-tuning fields for fine-tuning runs; every other field for every kind. The form shows
      * only these, so that a teacher or fine-tuning run is not offered settings it ignores.
      */
-    public static boolean appliesTo(SpecField field, String kind) {
+    public static boolean appliesTo(SpecField field, String kind, String modality) {
         String k = field.key();
+        if (field.category().equals(ENCODING)) {
+            // a teacher trains on RGB only; the other kinds read the paired modality as the encoding says
+            boolean depth = !"flow".equals(modality);
+            return !"teacher".equals(kind) && (k.startsWith(DEPTH_ENCODING) ? depth : !depth);
+        }
         boolean transferOnly = field.category().equals(TEACHER) || k.startsWith("adaptation.")
                 || k.equals("student.tap") || k.equals("augmentation.crops") || k.equals("augmentation.proposals")
                 || k.equals("augmentation.cropGrid");
@@ -150,9 +221,19 @@ public final class SpecForm {
 
     /** The field values of a spec, by key. */
     public static Map<String, Object> values(RunSpec spec) {
-        JsonNode tree = Json.MAPPER.valueToTree(spec);
+        return values(Json.MAPPER.valueToTree(spec), fields());
+    }
+
+    /** The values of the encoding fields for {@code encoding}, by key (every one of them). */
+    public static Map<String, Object> encodingValues(Encoding encoding) {
+        ObjectNode tree = Json.MAPPER.createObjectNode();
+        tree.set("encoding", Json.MAPPER.valueToTree(encoding));
+        return values(tree, fields().stream().filter(f -> f.category().equals(ENCODING)).toList());
+    }
+
+    private static Map<String, Object> values(JsonNode tree, List<SpecField> fields) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (SpecField f : fields()) {
+        for (SpecField f : fields) {
             JsonNode n = at(tree, f.key());
             out.put(f.key(), n == null || n.isNull() ? f.blank() : switch (f.type()) {
                 case TEXT, CHOICE -> n.asText();
@@ -161,6 +242,8 @@ public final class SpecForm {
                 case NUMBER -> n.asDouble();
                 case BOOLEAN -> n.asBoolean();
                 case STEPS -> steps(n);
+                case STAGES -> stages(n);
+                case OPTIONAL_NUMBER -> n.asText();
             });
         }
         return out;
@@ -194,7 +277,14 @@ public final class SpecForm {
                     ArrayNode a = parent.putArray(leaf);
                     parseSteps(f.label(), (String) v).forEach(a::add);
                 }
+                case STAGES -> parent.set(leaf, Json.MAPPER.valueToTree(Encoding.GravityStage.parseList((String) v,
+                        f.label())));
+                case OPTIONAL_NUMBER -> parent.put(leaf, parseNumber(f.label(), (String) v));
             }
+        }
+        JsonNode depth = root.path("encoding").path("depth");
+        if (depth instanceof ObjectNode d && !"explicit".equals(d.path("camera").asText())) {
+            d.remove("intrinsics"); // read only for an explicit camera
         }
         if (!root.path("teacher").has("source")) {
             root.remove("teacher");
@@ -225,6 +315,23 @@ public final class SpecForm {
             }
         }
         return out;
+    }
+
+    private static double parseNumber(String label, String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(label + ": '" + text.trim() + "' is not a number (leave it blank for "
+                    + "the dataset's own)");
+        }
+    }
+
+    private static String stages(JsonNode n) {
+        try {
+            return Encoding.GravityStage.format(List.of(Json.MAPPER.treeToValue(n, Encoding.GravityStage[].class)));
+        } catch (JsonProcessingException e) {
+            return n.toString();
+        }
     }
 
     private static String steps(JsonNode n) {

@@ -3,6 +3,7 @@ package org.xmodal.app.lab;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.data.Pair;
+import org.xmodal.engine.encode.PairEncoding;
+import org.xmodal.engine.encode.Encoding;
 import org.xmodal.app.TestData;
 import org.xmodal.app.task.ManualTaskExecutor;
 import org.xmodal.engine.data.CameraIntrinsics;
@@ -146,12 +151,24 @@ class HhaLabViewModelTest {
     }
 
     @Test
-    void applyingRefusesDepthUnitsThatDifferFromTheDatasets() {
+    void applyingWithOtherDepthUnitsEncodesWhatARunWithThoseUnitsReads() throws IOException {
         TestData.Direct env = new TestData.Direct(tmp.resolve("cache"));
         HhaLabViewModel vm = openSample(env);
-        vm.unitsPerMetreProperty().set(10_000);
+        double declared = env.context.session().dataset().depthUnitsPerMetre();
+        vm.unitsPerMetreProperty().set(declared * 2);
+        Encoding.Depth depth = vm.encoding().orElseThrow();
+        assertEquals(declared * 2, depth.unitsPerMetre());
         vm.applyToDataset();
-        assertTrue(vm.problemProperty().get().contains("dataset.json"), vm.problemProperty().get());
-        assertFalse(Files.exists(tmp.resolve("cache/hha")));
+        assertTrue(vm.appliedProperty().get().startsWith("4 pairs encoded"), vm.appliedProperty().get());
+        PairedDataset ds = env.context.session().dataset();
+        PairEncoding run = PairEncoding.of(Encoding.defaults().withDepth(depth), ds, env.context.cache());
+        PairEncoding asDeclared = PairEncoding.of(Encoding.defaults(), ds, env.context.cache());
+        for (Pair p : ds.pairs()) {
+            assertTrue(Files.exists(run.hhaFile(p)), "a run with these units finds " + p.id() + " encoded");
+            assertFalse(Files.exists(asDeclared.hhaFile(p)), "the declared unit's images are other files");
+        }
+        vm.unitsPerMetreProperty().set(declared);
+        assertNull(vm.encoding().orElseThrow().unitsPerMetre(), "the dataset's own unit is not written down");
+        assertTrue(env.problems.isEmpty());
     }
 }

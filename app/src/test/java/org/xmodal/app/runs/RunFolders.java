@@ -17,10 +17,12 @@ final class RunFolders {
     }
 
     static RunSpec spec(String name, String data) {
-        return new RunSpec(name, "transfer", data, "depth", new RunSpec.Teacher("random", "alexnet-small", null,
-                "pool5"), new RunSpec.Student("alexnet-small", "pool5", "random"), new RunSpec.Adaptation(true),
-                new RunSpec.Optimizer("adam", 1e-4, 0.9, 0.0005), null, 4, 100, 64, null, 3, "cpu", 1, 10, 1,
-                List.of(), null);
+        return RunSpec.builder().name(name).kind("transfer").data(data).modality("depth")
+                .teacher(new RunSpec.Teacher("random", "alexnet-small", null, "pool5"))
+                .student(new RunSpec.Student("alexnet-small", "pool5", "random"))
+                .adaptation(new RunSpec.Adaptation(true)).optimizer(new RunSpec.Optimizer("adam", 1e-4, 0.9, 0.0005))
+                .batchSize(4).iterations(100).inputSize(64).seed(3).device("cpu").threads(1).checkpointEvery(10)
+                .logEvery(1).build();
     }
 
     static Path create(Path root, String id, RunSpec spec) throws IOException {

@@ -23,4 +23,21 @@ class SpecDiffTest {
         assertFalse(rows.get(5).differs());
         assertEquals("[1, 2]", rows.get(5).left());
     }
+
+    @Test
+    void aSpecFromBeforeTheEncodingSectionComparesOnTheEncodingItRanWith() throws Exception {
+        String base = "\"kind\":\"transfer\",\"data\":\"/d\",\"teacher\":{\"source\":\"random\","
+                + "\"architecture\":\"alexnet-small\"},\"student\":{\"architecture\":\"alexnet-small\"},"
+                + "\"batchSize\":8,\"iterations\":10,\"inputSize\":64";
+        var old = SpecDiff.withDefaults(Json.MAPPER.readTree("{" + base + "}"));
+        var tuned = SpecDiff.withDefaults(Json.MAPPER.readTree("{" + base + ",\"encoding\":{\"depth\":"
+                + "{\"normalRadius\":5,\"floorReference\":\"floor-plane\"}},\"futureField\":1}"));
+        List<SpecDiff.Row> rows = SpecDiff.between(old, tuned);
+        List<SpecDiff.Row> differ = rows.stream().filter(SpecDiff.Row::differs).toList();
+        assertEquals(List.of(new SpecDiff.Row("encoding.depth.normalRadius", "3", "5"),
+                new SpecDiff.Row("encoding.depth.floorReference", "lowest-point", "floor-plane"),
+                new SpecDiff.Row("futureField", "", "1")), differ);
+        assertTrue(rows.contains(new SpecDiff.Row("encoding.depth.camera", "dataset", "dataset")));
+        assertTrue(rows.contains(new SpecDiff.Row("encoding.flow.method", "brox", "brox")));
+    }
 }

@@ -14,10 +14,8 @@ class SpecFormTest {
     @Test
     void aSpecGoesToTheFormAndComesBackTheSame() {
         RunSpec spec = RunFolders.spec("x", "/data/rooms");
-        spec = new RunSpec(spec.name(), spec.kind(), spec.data(), spec.modality(), spec.teacher(), spec.student(),
-                spec.adaptation(), spec.optimizer(), new RunSpec.Schedule(50, 0.1), spec.batchSize(),
-                spec.iterations(), spec.inputSize(), new RunSpec.Augmentation(true, false, 3), spec.seed(),
-                spec.device(), spec.threads(), spec.checkpointEvery(), spec.logEvery(), List.of(10, 20), null);
+        spec = spec.toBuilder().schedule(new RunSpec.Schedule(50, 0.1))
+                .augmentation(new RunSpec.Augmentation(true, false, 3)).filterSnapshots(List.of(10, 20)).build();
         Map<String, Object> values = SpecForm.values(spec);
         assertEquals(1e-4, values.get("optimizer.learningRate"));
         assertEquals("10, 20", values.get("filterSnapshots"));
@@ -27,17 +25,15 @@ class SpecFormTest {
 
     @Test
     void fineTuningSettingsRegionCropsAndTheNormTargetSurviveTheForm() {
-        RunSpec ft = new RunSpec("scenes", "finetune", "/data", "depth", null, new RunSpec.Student("alexnet-small",
-                null, null), null, new RunSpec.Optimizer("adam", 1e-3, 0.9, 5e-4), null, 16, 300, 113, null, 1,
-                "auto", 0, 100, 10, List.of(), new RunSpec.Finetune("paired", "/runs/teacher", "pool5", "scenes", 150,
-                0.5), null);
+        RunSpec ft = RunSpec.builder().name("scenes").kind("finetune").data("/data").modality("depth")
+                .student(new RunSpec.Student("alexnet-small", null, null))
+                .optimizer(new RunSpec.Optimizer("adam", 1e-3, 0.9, 5e-4)).batchSize(16).iterations(300)
+                .inputSize(113).seed(1).device("auto").threads(0).checkpointEvery(100).logEvery(10)
+                .finetune(new RunSpec.Finetune("paired", "/runs/teacher", "pool5", "scenes", 150, 0.5)).build();
         assertEquals(ft, SpecForm.build(SpecForm.values(ft)));
         RunSpec transfer = RunFolders.spec("x", "/data/rooms");
-        transfer = new RunSpec(transfer.name(), transfer.kind(), transfer.data(), transfer.modality(),
-                transfer.teacher(), transfer.student(), new RunSpec.Adaptation(true, "student"), transfer.optimizer(),
-                null, transfer.batchSize(), transfer.iterations(), transfer.inputSize(),
-                new RunSpec.Augmentation(true, true, 0, "regions", 200), transfer.seed(), transfer.device(),
-                transfer.threads(), transfer.checkpointEvery(), transfer.logEvery(), List.of(), null);
+        transfer = transfer.toBuilder().adaptation(new RunSpec.Adaptation(true, "student")).schedule(null)
+                .augmentation(new RunSpec.Augmentation(true, true, 0, "regions", 200)).build();
         Map<String, Object> values = SpecForm.values(transfer);
         assertEquals("regions", values.get("augmentation.crops"));
         assertEquals("student", values.get("adaptation.matchTo"));
@@ -49,13 +45,14 @@ class SpecFormTest {
 
     @Test
     void aTeacherRunHasNoTeacher() {
-        RunSpec t = new RunSpec("t", "teacher", "/data", "depth", null, new RunSpec.Student("alexnet-small", null,
-                null), null, null, null, 8, 10, 64, null, 1, "auto", 0, 0, 0, List.of(), null);
+        RunSpec t = RunSpec.builder().name("t").kind("teacher").data("/data").modality("depth")
+                .student(new RunSpec.Student("alexnet-small", null, null)).batchSize(8).iterations(10).inputSize(64)
+                .seed(1).device("auto").threads(0).checkpointEvery(0).logEvery(0).build();
         Map<String, Object> values = SpecForm.values(t);
         assertEquals("", values.get("teacher.source"));
         RunSpec back = SpecForm.build(values);
         assertNull(back.teacher());
-        assertEquals("teacher", back.kind());
+        assertEquals(RunSpec.Kind.TEACHER, back.kind());
     }
 
     @Test
@@ -94,8 +91,9 @@ class SpecFormTest {
 
     @Test
     void eachKindOfRunIsOfferedTheFieldsItUses() {
-        java.util.function.Function<String, List<String>> shown = kind -> SpecForm.fields().stream()
-                .filter(f -> SpecForm.appliesTo(f, kind)).map(SpecField::key).toList();
+        java.util.function.BiFunction<String, String, List<String>> shownFor = (kind, modality) -> SpecForm.fields()
+                .stream().filter(f -> SpecForm.appliesTo(f, kind, modality)).map(SpecField::key).toList();
+        java.util.function.Function<String, List<String>> shown = kind -> shownFor.apply(kind, "depth");
         List<String> transfer = shown.apply("transfer");
         List<String> teacher = shown.apply("teacher");
         List<String> finetune = shown.apply("finetune");
@@ -110,10 +108,18 @@ class SpecFormTest {
                 teacher.toString());
         assertTrue(teacher.stream().noneMatch(k -> k.startsWith("teacher.") || k.startsWith("finetune.")),
                 teacher.toString());
+        // the encoding of the student's modality, for the kinds that read it; a teacher sees RGB only
+        assertTrue(transfer.containsAll(List.of("encoding.depth.camera", "encoding.depth.gravityStages")));
+        assertTrue(transfer.stream().noneMatch(k -> k.startsWith("encoding.flow.")), transfer.toString());
+        assertTrue(finetune.contains("encoding.depth.normalRadius"), finetune.toString());
+        assertTrue(teacher.stream().noneMatch(k -> k.startsWith("encoding.")), teacher.toString());
+        List<String> flow = shownFor.apply("transfer", "flow");
+        assertTrue(flow.containsAll(List.of("encoding.flow.method", "encoding.flow.scale")), flow.toString());
+        assertTrue(flow.stream().noneMatch(k -> k.startsWith("encoding.depth.")), flow.toString());
         // every field is shown for some kind
         for (SpecField f : SpecForm.fields()) {
-            assertTrue(transfer.contains(f.key()) || teacher.contains(f.key()) || finetune.contains(f.key()),
-                    f.key());
+            assertTrue(transfer.contains(f.key()) || teacher.contains(f.key()) || finetune.contains(f.key())
+                    || flow.contains(f.key()), f.key());
         }
     }
 }

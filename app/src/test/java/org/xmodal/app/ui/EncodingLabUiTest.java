@@ -1,5 +1,6 @@
 package org.xmodal.app.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.xmodal.app.TestData;
+import org.xmodal.app.lab.EncodingLabView;
+import org.xmodal.app.runs.RunFormViewModel;
+import org.xmodal.app.runs.RunsView;
+import org.xmodal.engine.encode.Encoding;
 
 /** The encoding lab driven as a person would: change a parameter, watch the pictures change. */
 @ExtendWith(ApplicationExtension.class)
@@ -81,5 +86,34 @@ class EncodingLabUiTest {
         assertTrue(Arrays.equals(before, WorkbenchRobot.pixels(robot, "#hha-composite-image")));
         assertTrue(WorkbenchRobot.onFx(() -> robot.lookup("#camera-preset").queryComboBox().getValue().toString())
                 .equals("Custom"));
+    }
+
+    @Test
+    void useInANewRunOpensTheRunFormWithTheLabsEncoding(FxRobot robot) {
+        openTheLab(robot);
+        robot.clickOn("#camera-preset").clickOn("NYU crop (560x425)");
+        Node up = robot.lookup("#normal-radius .increment-arrow-button").query();
+        robot.clickOn(up).clickOn(up);
+        robot.clickOn("#floor-reference").clickOn("floor-plane");
+        workbench.waitUntilIdle();
+        Encoding.Depth tuned = WorkbenchRobot.onFx(() -> ((EncodingLabView) workbench.shell.show("Encoding lab"))
+                .hhaModel().encoding().orElseThrow());
+        assertEquals(5, tuned.normalRadius());
+        robot.clickOn("#nav-encoding-lab");
+        robot.clickOn("#use-hha-in-run");
+        WorkbenchRobot.waitUntil("the run form opens", () -> robot.lookup("#run-form").tryQuery()
+                .map(Node::isVisible).orElse(false));
+        RunFormViewModel form = WorkbenchRobot.onFx(() -> ((RunsView) workbench.shell.show("Runs")).model().form());
+        assertTrue(WorkbenchRobot.onFx(() -> form.titleProperty().get()).contains("encoding lab"));
+        assertEquals("nyu-crop", WorkbenchRobot.onFx(() -> form.value("encoding.depth.camera").get()));
+        assertEquals(5, WorkbenchRobot.onFx(() -> form.value("encoding.depth.normalRadius").get()));
+        assertEquals("floor-plane", WorkbenchRobot.onFx(() -> form.value("encoding.depth.floorReference").get()));
+        assertEquals("45 x 5, 15 x 5", WorkbenchRobot.onFx(() -> form.value("encoding.depth.gravityStages").get()));
+        assertEquals(workbench.context.session().dataset().root().toString(),
+                WorkbenchRobot.onFx(() -> form.value("data").get()));
+        // the fields are on the form, and the spec it makes carries the lab's encoding
+        assertTrue(robot.lookup("Normal window radius").tryQuery().isPresent(), "the encoding fields are shown");
+        WorkbenchRobot.waitUntil("the form's spec is valid", () -> form.spec().isPresent());
+        assertEquals(tuned, WorkbenchRobot.onFx(() -> form.spec().orElseThrow().encoding().depth()));
     }
 }

@@ -187,10 +187,11 @@ class RunsUiTest {
     }
 
     private static void writeRun(Path dir, String name, double lr) throws Exception {
-        RunSpec spec = new RunSpec(name, "transfer", data.toString(), "depth", new RunSpec.Teacher("random",
-                "alexnet-small", null, "pool5"), new RunSpec.Student("alexnet-small", "pool5", "random"), null,
-                new RunSpec.Optimizer("adam", lr, 0.9, 0.0005), null, 4, 10, 64, null, 1, "cpu", 1, 5, 1, List.of(),
-                null);
+        RunSpec spec = RunSpec.builder().name(name).kind("transfer").data(data.toString()).modality("depth")
+                .teacher(new RunSpec.Teacher("random", "alexnet-small", null, "pool5"))
+                .student(new RunSpec.Student("alexnet-small", "pool5", "random"))
+                .optimizer(new RunSpec.Optimizer("adam", lr, 0.9, 0.0005)).batchSize(4).iterations(10).inputSize(64)
+                .seed(1).device("cpu").threads(1).checkpointEvery(5).logEvery(1).build();
         Files.createDirectories(dir);
         Json.writeAtomically(spec, dir.resolve(RunDirectory.SPEC));
         Files.writeString(dir.resolve(RunDirectory.EVENTS), Json.compact(RunEvent.of(RunEvent.STARTED, 0)
