@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.xmodal.engine.lifecycle.RunSession;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.nn.WeightInit;
 import org.xmodal.engine.nn.NetworkWeights;
 import org.xmodal.engine.run.RunDirectory;
-import org.xmodal.engine.transfer.Teachers;
 import org.xmodal.viz.FilterPictures;
 
 /**
@@ -38,7 +38,7 @@ public final class FirstLayer {
 
     /** The weights a run has now: its final weights when finished, else its latest checkpoint. */
     public static Optional<Path> latestWeights(Path run) throws IOException {
-        Path result = run.resolve(Teachers.RESULT_WEIGHTS);
+        Path result = run.resolve(RunSession.RESULT_WEIGHTS);
         if (Files.isRegularFile(result)) {
             return Optional.of(result);
         }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.xmodal.engine.BuildInfo;
-import org.xmodal.engine.experiment.RunKinds;
+import org.xmodal.engine.lifecycle.RunKinds;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.run.RunSpecFiles;

@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.xmodal.engine.encode.EncodingCache;
-import org.xmodal.engine.experiment.RunKinds;
+import org.xmodal.engine.lifecycle.RunKinds;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
 import org.xmodal.engine.task.Cancellation;

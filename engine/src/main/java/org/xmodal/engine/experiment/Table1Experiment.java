@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CancellationException;
+import org.xmodal.engine.lifecycle.RunKinds;
 import org.xmodal.engine.encode.PairEncoding;
 import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.Modality;

@@ -37,7 +37,7 @@ import org.xmodal.engine.train.Classification;
 import org.xmodal.engine.train.ParameterOptimizer;
 import org.xmodal.engine.train.StepRandom;
 import org.xmodal.engine.train.TrainingLoop;
-import org.xmodal.engine.transfer.RunSession;
+import org.xmodal.engine.lifecycle.RunSession;
 import org.xmodal.engine.transfer.Teachers;
 import org.xmodal.engine.nn.NetworkInput;
 

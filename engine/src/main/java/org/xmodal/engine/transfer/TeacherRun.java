@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.xmodal.engine.lifecycle.RunSession;
 import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.xmodal.engine.lifecycle.RunSession;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.NetworkFactory;
@@ -18,7 +19,6 @@ import org.xmodal.engine.run.RunSpec;
 /** Opens the teacher a run spec names: a trained network (file or run), a TorchScript file, or a random network. */
 public final class Teachers {
     /** Where every finished run leaves the weights of the network it trained (student or teacher). */
-    public static final String RESULT_WEIGHTS = "results/weights.params";
 
     private Teachers() {
     }
@@ -60,7 +60,7 @@ public final class Teachers {
             return p;
         }
         if (Files.isDirectory(p)) {
-            Path result = p.resolve(RESULT_WEIGHTS);
+            Path result = p.resolve(RunSession.RESULT_WEIGHTS);
             if (Files.isRegularFile(result)) {
                 return result;
             }
@@ -69,7 +69,7 @@ public final class Teachers {
             if (latest.isPresent()) {
                 return run.checkpoint(latest.get());
             }
-            throw new BadInputException(p, "is a run without weights yet (no " + RESULT_WEIGHTS + ", no checkpoint)");
+            throw new BadInputException(p, "is a run without weights yet (no " + RunSession.RESULT_WEIGHTS + ", no checkpoint)");
         }
         Path named = newestFinishedRunNamed(p);
         if (named != null) {

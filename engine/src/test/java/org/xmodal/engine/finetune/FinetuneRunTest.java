@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.engine.lifecycle.RunSession;
 import org.xmodal.engine.data.Box;
 import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.Pair;
@@ -33,7 +34,6 @@ import org.xmodal.engine.synth.SynthDatasetWriter;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
 import org.xmodal.engine.train.TrainingLoop;
-import org.xmodal.engine.transfer.Teachers;
 
 /** Fine-tuning runs on a tiny synthetic dataset: training, the evaluation files, initialisation, and resuming. */
 class FinetuneRunTest {
@@ -98,7 +98,7 @@ class FinetuneRunTest {
         assertEquals(20, scores.columns().size(), "19 classes and the background");
         assertTrue(scores.images().stream().allMatch(i -> i.boxes().size() <= 40), "at most 40 proposals per image");
         assertTrue(Files.exists(r.results().resolve(FinetuneResults.AP_FILE)));
-        assertTrue(Files.exists(r.path().resolve(Teachers.RESULT_WEIGHTS)));
+        assertTrue(Files.exists(r.path().resolve(RunSession.RESULT_WEIGHTS)));
         List<MetricsLog.Row> test = r.metrics().read().stream().filter(m -> m.split().equals("test")).toList();
         assertTrue(test.stream().anyMatch(m -> m.name().equals("mAP") && m.value() == result.mAP()));
         assertTrue(test.stream().anyMatch(m -> m.name().startsWith("AP/")));
@@ -111,9 +111,9 @@ class FinetuneRunTest {
         RunDirectory frozen = finished("frozen", spec("frozen", detection("paired", source.path().toString(),
                 "pool5"), adam(), 6));
         try (NDManager m = NDManager.newBaseManager()) {
-            Map<String, NDArray> before = NetworkWeights.read(source.path().resolve(Teachers.RESULT_WEIGHTS), m,
+            Map<String, NDArray> before = NetworkWeights.read(source.path().resolve(RunSession.RESULT_WEIGHTS), m,
                     n -> true);
-            Map<String, NDArray> after = NetworkWeights.read(frozen.path().resolve(Teachers.RESULT_WEIGHTS), m,
+            Map<String, NDArray> after = NetworkWeights.read(frozen.path().resolve(RunSession.RESULT_WEIGHTS), m,
                     n -> true);
             assertEquals(before.get("conv1.weight"), after.get("conv1.weight"), "conv1 was frozen");
             assertEquals(before.get("conv5.bias"), after.get("conv5.bias"), "conv5 was frozen");

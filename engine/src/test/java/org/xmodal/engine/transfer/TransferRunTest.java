@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.engine.lifecycle.RunSession;
 import org.xmodal.engine.cli.XmodalCli;
 import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.json.Json;
@@ -71,7 +72,7 @@ class TransferRunTest {
         double first = (loss.get(0) + loss.get(1) + loss.get(2)) / 3;
         double last = (loss.get(27) + loss.get(28) + loss.get(29)) / 3;
         assertTrue(last < 0.5 * first, "loss " + first + " -> " + last);
-        assertTrue(Files.exists(run.path().resolve(Teachers.RESULT_WEIGHTS)));
+        assertTrue(Files.exists(run.path().resolve(RunSession.RESULT_WEIGHTS)));
         assertTrue(Files.exists(run.filters().resolve("step-00000030.png")));
     }
 
@@ -125,8 +126,8 @@ class TransferRunTest {
         Map<Long, Double> a = assertSameLosses(one, two);
         assertTrue(a.get(8L) < a.get(1L), "the loss falls");
         try (NDManager m = NDManager.newBaseManager()) {
-            Map<String, NDArray> wa = NetworkWeights.read(one.path().resolve(Teachers.RESULT_WEIGHTS), m, k -> true);
-            Map<String, NDArray> wb = NetworkWeights.read(two.path().resolve(Teachers.RESULT_WEIGHTS), m, k -> true);
+            Map<String, NDArray> wa = NetworkWeights.read(one.path().resolve(RunSession.RESULT_WEIGHTS), m, k -> true);
+            Map<String, NDArray> wb = NetworkWeights.read(two.path().resolve(RunSession.RESULT_WEIGHTS), m, k -> true);
             assertEquals(wa.keySet(), wb.keySet());
             for (String k : wa.keySet()) {
                 double difference = wa.get(k).sub(wb.get(k)).norm().getFloat();

@@ -1,4 +1,4 @@
-package org.xmodal.engine.transfer;
+package org.xmodal.engine.lifecycle;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;

@@ -1,4 +1,4 @@
-package org.xmodal.engine.transfer;
+package org.xmodal.engine.lifecycle;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -23,8 +23,15 @@ import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.task.Parallel;
 import org.xmodal.engine.task.ProgressListener;
 
-/** What every kind of run does around its training loop: start or resume events, filters, final weights. */
+/**
+ * The lifecycle every kind of run shares around its training loop: start or resume (devices, the checkpoint to go
+ * on from, the events that say so), failure, filter pictures and the final weights. {@link RunKinds} runs a spec with
+ * its kind's class; a new kind of run is a class that uses these and a line there.
+ */
 public final class RunSession {
+    /** Where a finished run keeps its trained network under plain names, for fine-tuning and as a teacher. */
+    public static final String RESULT_WEIGHTS = "results/weights.params";
+
     /**
      * A run being (re)started: its spec, its devices (one, or several for a data-parallel transfer) and the number
      * of steps already done.
@@ -108,7 +115,7 @@ public final class RunSession {
 
     /** The trained network's weights under their plain names, for fine-tuning and as a teacher. */
     public static void saveWeights(RunDirectory run, Map<String, NDArray> weights) throws IOException {
-        NetworkWeights.saveArrays(weights, run.path().resolve(Teachers.RESULT_WEIGHTS));
+        NetworkWeights.saveArrays(weights, run.path().resolve(RESULT_WEIGHTS));
     }
 
     /** The RGB images of {@code pairs}, decoded on all cores. */

@@ -1,4 +1,4 @@
-package org.xmodal.engine.transfer;
+package org.xmodal.engine.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

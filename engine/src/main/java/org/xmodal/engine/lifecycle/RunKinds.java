@@ -1,4 +1,4 @@
-package org.xmodal.engine.experiment;
+package org.xmodal.engine.lifecycle;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.run.RunSpec;
-import org.xmodal.engine.transfer.Devices;
+import org.xmodal.engine.lifecycle.Devices;
 import org.xmodal.engine.transfer.Teachers;
 import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.finetune.FinetuneRun;
