@@ -31,6 +31,7 @@ import org.xmodal.app.results.Experiment;
 import org.xmodal.app.results.ResultsView;
 import org.xmodal.app.results.ResultsViewModel;
 import org.xmodal.app.runs.RunsViewModel;
+import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.engine.run.RunDirectory;
 
 /**
@@ -83,7 +84,7 @@ final class ScreenshotCommand {
                     + "which sets -Dxmodal.root, or from the repository root)");
             return 2;
         }
-        if (experimentArg != null && !Files.isRegularFile(experimentArg.resolve("results").resolve("summary.json"))) {
+        if (experimentArg != null && !new ExperimentLayout(experimentArg).isFinished()) {
             System.err.println("xmodal screenshots: " + experimentArg + ": not an experiment folder (no "
                     + "results/summary.json; give the folder ./xmodal experiment table1 --out wrote)");
             return 2;

@@ -22,18 +22,20 @@ import org.xmodal.engine.experiment.Table1Arm;
 import org.xmodal.engine.experiment.Table1Summary;
 import org.xmodal.engine.finetune.FinetuneResults;
 import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.task.Cancellation;
 
 /**
- * Reads a Table 1 experiment's folder: {@code results/summary.json} (which must be there and sound), the runs under
- * {@code runs/} named {@code table1-<arm>-s<seed>} and their {@code results/detection.json}, and the fused arms'
- * {@code results/fusion/<arm>/seed-<n>/detection.json}. When an arm and seed has several runs (an experiment
- * started again with other settings), the one whose mAP is the summary's is taken.
+ * Reads a Table 1 experiment's folder as the engine lays it out ({@link ExperimentLayout}): the summary (which must
+ * be there and sound), each arm and seed's runs as the engine's run index names them, with their
+ * {@code results/detection.json}, and the fused arms' evaluations. An experiment written before the engine kept a
+ * run index has its runs matched by name ({@code table1-<arm>-s<seed>}), and where an arm and seed has several
+ * (started again with other settings), by the summary's mAP.
  */
 final class ExperimentReader {
-    static final String SUMMARY = "summary.json";
+    static final String SUMMARY = ExperimentLayout.SUMMARY;
     private static final Pattern RUN_NAME = Pattern.compile("table1-(.+)-s(\\d+)");
 
     private record RunInfo(Path dir, String data, Optional<DetectionResult> result) {
@@ -46,11 +48,14 @@ final class ExperimentReader {
      * @param chosen the experiment's folder, its {@code results/} folder, or its {@code summary.json}
      */
     static Experiment read(Path chosen, Cancellation cancel) throws IOException {
-        Path folder = folderOf(chosen);
-        Table1Summary summary = readSummary(folder.resolve("results").resolve(SUMMARY));
+        ExperimentLayout layout = ExperimentLayout.find(chosen);
+        Path folder = layout.folder();
+        Table1Summary summary = readSummary(layout.summary());
         int seeds = summary.arms().values().stream().mapToInt(a -> a.mAP().seeds().size()).max().orElse(0);
         List<String> notes = new ArrayList<>();
-        Map<String, List<RunInfo>> runs = listRuns(folder.resolve("runs"), notes, cancel);
+        Optional<ExperimentLayout.RunIndex> index = layout.readRunIndex();
+        Map<String, List<RunInfo>> runs = index.isPresent() ? indexedRuns(layout, index.get(), notes, cancel)
+                : listRuns(layout.runs(), notes, cancel);
 
         Map<String, List<Experiment.ArmSeed>> arms = new LinkedHashMap<>();
         Map<String, RunInfo> chosenRuns = new LinkedHashMap<>();
@@ -64,8 +69,9 @@ final class ExperimentReader {
             for (int seed = 1; seed <= seeds; seed++) {
                 List<Double> maps = e.getValue().mAP().seeds();
                 Double expected = seed <= maps.size() ? maps.get(seed - 1) : null;
-                Optional<RunInfo> run = choose(arm, seed, runs.getOrDefault(key(arm, seed), List.of()), expected,
-                        notes);
+                List<RunInfo> candidates = runs.getOrDefault(key(arm, seed), List.of());
+                Optional<RunInfo> run = index.isPresent() ? candidates.stream().findFirst()
+                        : choose(arm, seed, candidates, expected, notes);
                 String k = key(arm, seed);
                 run.ifPresent(r -> chosenRuns.put(k, r));
                 perSeed.add(new Experiment.ArmSeed(arm, seed, run.flatMap(RunInfo::result),
@@ -81,8 +87,7 @@ final class ExperimentReader {
             }
             List<Experiment.ArmSeed> perSeed = new ArrayList<>();
             for (int seed = 1; seed <= seeds; seed++) {
-                Path file = folder.resolve("results").resolve("fusion").resolve(arm).resolve("seed-" + seed)
-                        .resolve(FinetuneResults.DETECTION_FILE);
+                Path file = layout.fusion(arm, seed).resolve(FinetuneResults.DETECTION_FILE);
                 Optional<DetectionResult> result = readResult(file, notes);
                 RunInfo a = chosenRuns.get(key(def.get().fused().get(0), seed));
                 RunInfo b = chosenRuns.get(key(def.get().fused().get(1), seed));
@@ -102,30 +107,11 @@ final class ExperimentReader {
         List<String> withoutTruth = classes.stream().filter(c -> summary.arms().values().stream()
                 .noneMatch(a -> a.perClass().containsKey(c))).toList();
         return new Experiment(folder, summary, new ArrayList<>(classes), withoutTruth, seeds, ordered, notes,
-                Files.isRegularFile(folder.resolve("results").resolve("report.html")));
+                Files.isRegularFile(layout.report()));
     }
 
     static Path folderOf(Path chosen) throws BadInputException {
-        Path p = chosen.toAbsolutePath().normalize();
-        if (Files.isRegularFile(p) && p.getFileName().toString().equals(SUMMARY)) {
-            p = p.getParent();
-        }
-        if (Files.isRegularFile(p.resolve(SUMMARY)) && p.getFileName().toString().equals("results")
-                && p.getParent() != null) {
-            return p.getParent();
-        }
-        if (Files.isRegularFile(p.resolve("results").resolve(SUMMARY))) {
-            return p;
-        }
-        if (!Files.exists(p)) {
-            throw new BadInputException(p, "does not exist");
-        }
-        if (Files.isRegularFile(p.resolve("results").resolve("preset.json"))) {
-            throw new BadInputException(p, "has no results/summary.json yet: the experiment has not finished (run "
-                    + "the same ./xmodal experiment table1 command again to continue it)");
-        }
-        throw new BadInputException(p, "is not an experiment folder: it has no results/summary.json (the folder "
-                + "given to ./xmodal experiment table1 --out holds one when the experiment has finished)");
+        return ExperimentLayout.find(chosen).folder();
     }
 
     static Table1Summary readSummary(Path file) throws IOException {
@@ -167,6 +153,34 @@ final class ExperimentReader {
     }
 
     /** The experiment's runs by arm and seed, newest first. */
+    /** The runs the engine's index names for each trained arm and seed (fused arms are read from their own files). */
+    private static Map<String, List<RunInfo>> indexedRuns(ExperimentLayout layout, ExperimentLayout.RunIndex index,
+                                                          List<String> notes, Cancellation cancel)
+            throws IOException {
+        Map<String, List<RunInfo>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<List<String>>> e : index.arms().entrySet()) {
+            for (int i = 0; i < e.getValue().size() && i < index.seeds().size(); i++) {
+                List<String> ids = e.getValue().get(i);
+                if (ids.size() != 1) {
+                    continue; // a late fusion: its members are the trained arms' runs
+                }
+                cancel.check();
+                Path dir = layout.run(ids.get(0));
+                if (!Files.isRegularFile(dir.resolve(RunDirectory.SPEC))) {
+                    notes.add(dir + " (" + e.getKey() + ", seed " + index.seeds().get(i) + ") is missing: its PR "
+                            + "curves and mistakes cannot be shown");
+                    continue;
+                }
+                JsonNode spec = Json.MAPPER.readTree(dir.resolve(RunDirectory.SPEC).toFile());
+                String data = spec.path("data").isTextual() ? spec.path("data").asText() : null;
+                out.computeIfAbsent(key(e.getKey(), index.seeds().get(i).intValue()), k -> new ArrayList<>())
+                        .add(new RunInfo(dir, data, readResult(dir.resolve("results")
+                                .resolve(FinetuneResults.DETECTION_FILE), notes)));
+            }
+        }
+        return out;
+    }
+
     private static Map<String, List<RunInfo>> listRuns(Path runs, List<String> notes, Cancellation cancel)
             throws IOException {
         Map<String, List<RunInfo>> out = new LinkedHashMap<>();

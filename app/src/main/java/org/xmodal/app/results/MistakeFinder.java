@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.engine.data.Box;
 import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.ObjectAnnotation;
@@ -76,9 +77,9 @@ final class MistakeFinder implements AutoCloseable {
         if (as.runs().isEmpty()) {
             return new Mistakes.Unavailable(arm, seed, className, as.fused()
                     ? "Drill-down is available for single-modality arms only here: the two runs fused into " + arm
-                    + ", seed " + seed + " are not in " + experiment.folder().resolve("runs") + ", and the fused "
+                    + ", seed " + seed + " are not in " + new ExperimentLayout(experiment.folder()).runs() + ", and the fused "
                     + "result keeps no scores of its own."
-                    : "No finished run of " + arm + ", seed " + seed + " is in " + experiment.folder().resolve("runs")
+                    : "No finished run of " + arm + ", seed " + seed + " is in " + new ExperimentLayout(experiment.folder()).runs()
                     + ": the mistakes are found from each run's results/scores.f32.");
         }
         if (as.data() == null) {

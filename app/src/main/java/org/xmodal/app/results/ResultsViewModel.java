@@ -29,6 +29,7 @@ import org.xmodal.app.shell.Problem;
 import org.xmodal.app.shell.Problems;
 import org.xmodal.app.task.LatestWins;
 import org.xmodal.app.task.Outcome;
+import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.engine.eval.PrCurve;
 import org.xmodal.viz.charts.ApCharts;
 import org.xmodal.viz.charts.PrCurveCharts;
@@ -129,11 +130,9 @@ public final class ResultsViewModel {
             } catch (IOException e) {
                 list = List.of(); // an unreadable list of recent folders is no reason to bother anyone
             }
-            Optional<Path> open = list.stream().filter(p -> Files.isRegularFile(p.resolve("results")
-                    .resolve(ExperimentReader.SUMMARY))).findFirst();
+            Optional<Path> open = list.stream().filter(p -> new ExperimentLayout(p).isFinished()).findFirst();
             Path parent = runsRoot.toAbsolutePath().getParent();
-            if (open.isEmpty() && parent != null && Files.isRegularFile(parent.resolve("results")
-                    .resolve(ExperimentReader.SUMMARY))) {
+            if (open.isEmpty() && parent != null && new ExperimentLayout(parent).isFinished()) {
                 open = Optional.of(parent);
             }
             return new Start(list, open);
@@ -267,7 +266,7 @@ public final class ResultsViewModel {
         Map<String, PrCurve> curves = curves(e, c);
         prChart.set(c == null || curves.isEmpty() ? null : prChartFactory().get());
         prMessage.set(c == null ? "Click a class row for its precision-recall curves"
-                : curves.isEmpty() ? "No run results of seed " + seed.get() + " in " + e.folder().resolve("runs")
+                : curves.isEmpty() ? "No run results of seed " + seed.get() + " in " + new ExperimentLayout(e.folder()).runs()
                 + ": the curves are read from each run's results/detection.json" : "");
     }
 

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.experiment.ExperimentLayout;
+import java.util.stream.Stream;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +50,43 @@ class ExperimentReaderTest {
         assertTrue(fused.runs().get(0).getFileName().toString().endsWith("table1-rgb-s2"), "the weighted run first");
         assertTrue(fused.result().isPresent(), "results/fusion/rgb+transfer/seed-2/detection.json");
         assertTrue(e.hasReport());
+        assertEquals(List.of(), e.notes());
+    }
+
+    @Test
+    void theEnginesRunIndexSaysWhichRunIsWhichWhateverTheirNamesAndScores() throws Exception {
+        Path copy = tmp.resolve("indexed");
+        try (Stream<Path> files = Files.walk(tiny.folder())) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(tiny.folder().relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        ExperimentLayout layout = new ExperimentLayout(copy);
+        Map<String, String> byName = new HashMap<>();
+        for (RunDirectory r : RunDirectory.list(layout.runs())) {
+            byName.put(r.spec().name(), r.id());
+        }
+        // an index that (unlike the names) puts no-init's second run under seed 1 and its first under seed 2
+        Map<String, List<List<String>>> arms = new LinkedHashMap<>();
+        arms.put("no-init", List.of(List.of(byName.get("table1-no-init-s2")), List.of(byName.get("table1-no-init-s1"))));
+        for (String arm : List.of("transfer", "rgb")) {
+            arms.put(arm, List.of(List.of(byName.get("table1-" + arm + "-s1")), List.of(byName.get("table1-" + arm
+                    + "-s2"))));
+        }
+        arms.put("rgb+transfer", List.of(List.of(byName.get("table1-rgb-s1"), byName.get("table1-transfer-s1")),
+                List.of(byName.get("table1-rgb-s2"), byName.get("table1-transfer-s2"))));
+        layout.writeRunIndex(new ExperimentLayout.RunIndex(List.of(1L, 2L), List.of("t", "t"), List.of("s", "s"),
+                arms));
+        Experiment e = ExperimentReader.read(copy, new Cancellation());
+        assertTrue(e.armSeed("no-init", 1).orElseThrow().runs().get(0).getFileName().toString()
+                .endsWith("table1-no-init-s2"), "the index, not the name or the mAP, decides");
+        assertTrue(e.armSeed("rgb+transfer", 2).orElseThrow().runs().get(1).getFileName().toString()
+                .endsWith("table1-transfer-s2"));
         assertEquals(List.of(), e.notes());
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.engine.experiment.Table1Comparison;
 import org.xmodal.engine.experiment.Table1Experiment;
 import org.xmodal.engine.experiment.Table1Preset;
@@ -38,6 +39,11 @@ final class Table1Command extends CliCommand implements Callable<Integer> {
             description = "Fine-tuning seeds per arm (default ${DEFAULT-VALUE}).")
     int seeds;
 
+    @Option(names = "--teacher-per-seed",
+            description = "Train a teacher and a transfer for every seed (seed 1's are the shared ones), so that a "
+                    + "comparison that holds holds over teacher draws too; default: one of each serves every seed.")
+    boolean teacherPerSeed;
+
     @Option(names = "--preset", defaultValue = Table1Preset.CPU_DEMO, paramLabel = "NAME",
             description = "cpu-demo (small networks, minutes on two CPU cores), paper (the paper's "
                     + "architectures and schedules, for a GPU), or a preset file (JSON, the form an experiment "
@@ -64,16 +70,16 @@ final class Table1Command extends CliCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         long start = System.nanoTime();
         out().println("experiment table1, preset " + p.name() + " (" + p.description() + "), " + seeds + " seed"
-                + (seeds == 1 ? "" : "s") + ", in " + out);
+                + (seeds == 1 ? "" : "s") + (teacherPerSeed ? ", a teacher and a transfer per seed" : "") + ", in " + out);
         out().flush();
         try {
             Table1Results r = new Table1Experiment(new Table1Experiment.Settings(data, out, seeds, p,
-                    EncodingCache.userDefault()), new Terminal(), cancel).run();
+                    EncodingCache.userDefault(), teacherPerSeed), new Terminal(), cancel).run();
             out().println();
             Table1Tables.terminal(r).forEach(out()::println);
             out().println();
             Table1Comparison.of(r.summary()).forEach(c -> out().println(c.text()));
-            out().println("results: " + out.resolve("results").toAbsolutePath().normalize()
+            out().println("results: " + new ExperimentLayout(out).results()
                     + " (summary.json, table1.md, table1.csv, report.html)");
             out().printf(Locale.ROOT, "total time: %.1f min%n", (System.nanoTime() - start) / 60e9);
             return 0;

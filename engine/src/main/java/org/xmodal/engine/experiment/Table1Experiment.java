@@ -59,17 +59,24 @@ public final class Table1Experiment {
      * @param seeds  fine-tuning seeds 1..seeds
      * @param cache  where encodings and proposals are cached
      */
-    public record Settings(Path data, Path out, int seeds, Table1Preset preset, EncodingCache cache) {
+    public record Settings(Path data, Path out, int seeds, Table1Preset preset, EncodingCache cache,
+                           boolean teacherPerSeed) {
         public Settings {
             if (seeds < 1) {
                 throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
             }
+        }
+
+        /** One teacher and one transfer for every seed. */
+        public Settings(Path data, Path out, int seeds, Table1Preset preset, EncodingCache cache) {
+            this(data, out, seeds, preset, cache, false);
         }
     }
 
     private final Settings settings;
     private final Output output;
     private final Cancellation cancel;
+    private final ExperimentLayout layout;
     private final Path runs;
     private final Path results;
     private final List<String> notes = new ArrayList<>();
@@ -78,15 +85,16 @@ public final class Table1Experiment {
         this.settings = settings;
         this.output = output;
         this.cancel = cancel;
-        this.runs = settings.out().resolve("runs");
-        this.results = settings.out().resolve("results");
+        this.layout = new ExperimentLayout(settings.out());
+        this.runs = layout.runs();
+        this.results = layout.results();
     }
 
     public Table1Results run() throws IOException {
         Table1Preset preset = settings.preset();
         int trainPairs = checkData(preset);
         Files.createDirectories(results);
-        Json.writeAtomically(preset, results.resolve("preset.json"));
+        Json.writeAtomically(preset, layout.preset());
         Path data = prepareData(preset, trainPairs);
         RunSpec finetune = preset.finetune();
         RunSpec.Task task = finetune.finetune().task();
@@ -111,19 +119,35 @@ public final class Table1Experiment {
             }
         }
 
-        RunDirectory teacher = ensure(preset.teacher().withData(data.toString()), "RGB teacher");
-        RunSpec transferSpec = preset.transfer().withData(data.toString());
-        RunSpec.Teacher t = transferSpec.teacher();
-        transferSpec = withTeacher(transferSpec, new RunSpec.Teacher(t.source(), t.architecture(),
-                teacher.path().toAbsolutePath().toString(), t.tap(), t.cache()));
-        RunDirectory student = ensure(transferSpec, "supervision transfer");
+        List<RunDirectory> teachers = new ArrayList<>();
+        List<RunDirectory> students = new ArrayList<>();
+        for (long seed = 1; seed <= (settings.teacherPerSeed() ? settings.seeds() : 1); seed++) {
+            // the first draw is the shared one's: seed 1 of a per-seed experiment reuses a shared experiment's runs
+            String suffix = settings.teacherPerSeed() ? " (seed " + seed + ")" : "";
+            RunSpec teacherSpec = preset.teacher().withData(data.toString());
+            RunSpec transferSpec = preset.transfer().withData(data.toString());
+            if (seed > 1) {
+                teacherSpec = teacherSpec.withSeed(teacherSpec.seed() + seed - 1)
+                        .withName(teacherSpec.name() + "-s" + seed);
+                transferSpec = transferSpec.withSeed(transferSpec.seed() + seed - 1)
+                        .withName(transferSpec.name() + "-s" + seed);
+            }
+            RunDirectory teacher = ensure(teacherSpec, "RGB teacher" + suffix);
+            RunSpec.Teacher t = transferSpec.teacher();
+            transferSpec = withTeacher(transferSpec, t.withWeights(teacher.path().toAbsolutePath().toString()));
+            teachers.add(teacher);
+            students.add(ensure(transferSpec, "supervision transfer" + suffix));
+        }
 
         Map<String, List<DetectionResult>> perSeed = new LinkedHashMap<>();
         Map<String, List<String>> runIds = new LinkedHashMap<>();
         Map<String, List<RunDirectory>> trained = new LinkedHashMap<>();
         List<Long> seeds = new ArrayList<>();
+        Map<String, List<List<String>>> index = new LinkedHashMap<>();
         for (long seed = 1; seed <= settings.seeds(); seed++) {
             seeds.add(seed);
+            RunDirectory teacher = teachers.get(settings.teacherPerSeed() ? (int) seed - 1 : 0);
+            RunDirectory student = students.get(settings.teacherPerSeed() ? (int) seed - 1 : 0);
             for (Table1Arm arm : Table1Arm.trained()) {
                 RunSpec template = arm == Table1Arm.NO_INIT ? preset.fromScratch() : finetune;
                 String init = switch (arm.init()) {
@@ -142,6 +166,7 @@ public final class Table1Experiment {
                         100 * result.mAP()));
                 perSeed.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(result);
                 runIds.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(run.id());
+                index.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(List.of(run.id()));
                 trained.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(run);
             }
         }
@@ -150,20 +175,29 @@ public final class Table1Experiment {
                 RunDirectory a = trained.get(arm.fused().get(0)).get(i);
                 RunDirectory b = trained.get(arm.fused().get(1)).get(i);
                 DetectionResult fused = fuse(a, b, groundTruth, classes);
-                Path dir = results.resolve("fusion").resolve(arm.name()).resolve("seed-" + seeds.get(i));
+                Path dir = layout.fusion(arm.name(), seeds.get(i));
                 Files.createDirectories(dir);
                 FinetuneResults.write(dir, fused);
                 output.line(String.format(Locale.ROOT, "  %s, seed %d: mAP %.1f%% (late fusion of %s and %s)",
                         arm.name(), seeds.get(i), 100 * fused.mAP(), a.id(), b.id()));
                 perSeed.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(fused);
                 runIds.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(a.id() + " + " + b.id());
+                index.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(List.of(a.id(), b.id()));
             }
         }
         List<String> withoutTruth = classes.stream().filter(c -> perSeed.values().iterator().next().get(0)
                 .apPerClass().get(c).isNaN()).toList();
         String dataset = settings.data().toString();
         Table1Summary summary = Table1Summary.of(perSeed, classes, task.id(), dataset, preset.name());
-        notes.add("teacher " + teacher.id() + ", transfer " + student.id() + " (both shared by every seed)");
+        List<String> teacherIds = seeds.stream().map(sd -> teachers.get(settings.teacherPerSeed()
+                ? (int) (sd - 1) : 0).id()).toList();
+        List<String> studentIds = seeds.stream().map(sd -> students.get(settings.teacherPerSeed()
+                ? (int) (sd - 1) : 0).id()).toList();
+        notes.add(settings.teacherPerSeed()
+                ? "a teacher and a transfer of its own for each seed: teachers " + String.join(", ", teacherIds)
+                        + "; transfers " + String.join(", ", studentIds)
+                : "teacher " + teacherIds.get(0) + ", transfer " + studentIds.get(0) + " (both shared by every seed)");
+        layout.writeRunIndex(new ExperimentLayout.RunIndex(seeds, teacherIds, studentIds, index));
         Table1Results r = new Table1Results(summary, classes, seeds, perSeed, runIds, withoutTruth, notes);
         writeResults(r);
         return r;
@@ -182,7 +216,7 @@ public final class Table1Experiment {
     private Path prepareData(Table1Preset preset, int trainPairs) throws IOException {
         Path data = settings.data().toAbsolutePath().normalize();
         SyntheticExtension.Result ext = SyntheticExtension.apply(data, trainPairs, preset.unlabelledTarget(),
-                settings.out().resolve("data"), output.progress("synth"), cancel);
+                layout.extendedData(), output.progress("synth"), cancel);
         if (ext.note() != null) {
             output.line("data: " + ext.note());
             notes.add(ext.note());
@@ -248,7 +282,7 @@ public final class Table1Experiment {
     }
 
     private void writeResults(Table1Results r) throws IOException {
-        r.summary().write(results.resolve("summary.json"));
+        r.summary().write(layout.summary());
         String title = "Table 1: initialisations for " + (r.summary().task().equals("detection") ? "detection"
                 : "region classification") + " with few labels";
         write(results.resolve("table1.md"), Table1Tables.markdown(r, title));

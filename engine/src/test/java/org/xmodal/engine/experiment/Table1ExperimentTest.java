@@ -1,6 +1,8 @@
 package org.xmodal.engine.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,10 +103,46 @@ class Table1ExperimentTest {
             assertEquals(14, ds.pairs(Split.TRAIN).size(), "the transfer had the preset's number of train pairs");
         }
 
+        // the run index says which run is which: the workbench reads it instead of guessing from names and mAPs
+        ExperimentLayout layout = ExperimentLayout.find(out);
+        ExperimentLayout.RunIndex index = layout.readRunIndex().orElseThrow();
+        assertEquals(List.of(1L), index.seeds());
+        assertFalse(index.teacherPerSeed());
+        for (Table1Arm arm : Table1Arm.ALL) {
+            List<String> ids = index.runsOf(arm.name(), 0);
+            assertEquals(arm.isFusion() ? 2 : 1, ids.size(), arm.name());
+            for (String id : ids) {
+                assertTrue(Files.isRegularFile(layout.run(id).resolve(RunDirectory.SPEC)), id);
+            }
+        }
+        String transferInit = RunDirectory.open(layout.run(index.runsOf("transfer", 0).get(0))).spec().finetune()
+                .init();
+        assertEquals(layout.run(index.students().get(0)).toString(), transferInit);
+
         lines.clear();
         new Table1Experiment(settings, output, Cancellation.NEVER).run();
         assertEquals(7, RunDirectory.list(out.resolve("runs")).size(), "nothing was trained again");
         assertEquals(7, lines.stream().filter(l -> l.contains("reusing finished run")).count(), String.join("\n",
                 lines));
+
+        // a teacher and a transfer per seed: seed 1 reuses the shared ones, seed 2 draws its own, and each seed's
+        // arms start from that seed's teacher and student
+        lines.clear();
+        Table1Experiment.Settings perSeed = new Table1Experiment.Settings(data, out, 2, tiny(),
+                new EncodingCache(tmp.resolve("cache")), true);
+        new Table1Experiment(perSeed, output, Cancellation.NEVER).run();
+        ExperimentLayout.RunIndex twice = layout.readRunIndex().orElseThrow();
+        assertTrue(twice.teacherPerSeed());
+        assertEquals(index.teachers().get(0), twice.teachers().get(0), "seed 1's teacher is the shared one");
+        assertNotEquals(twice.teachers().get(0), twice.teachers().get(1));
+        assertNotEquals(twice.students().get(0), twice.students().get(1));
+        for (int i = 0; i < 2; i++) {
+            RunSpec copy = RunDirectory.open(layout.run(twice.runsOf("rgb", i).get(0))).spec();
+            assertEquals(layout.run(twice.teachers().get(i)).toString(), copy.finetune().init(), "seed " + (i + 1));
+            RunSpec transfer = RunDirectory.open(layout.run(twice.students().get(i))).spec();
+            assertEquals(layout.run(twice.teachers().get(i)).toString(), transfer.teacher().weights());
+        }
+        assertEquals(7 + 2 + 5, RunDirectory.list(out.resolve("runs")).size(),
+                "a second teacher, transfer and seed-2 arms; seed 1's arms reused");
     }
 }
