@@ -3,7 +3,9 @@ package org.xmodal.engine.lifecycle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.lifecycle.Devices;
@@ -39,7 +41,14 @@ public final class RunKinds {
         if (spec.data() == null || !Files.exists(Path.of(spec.data()))) {
             throw new BadInputException(String.valueOf(spec.data()), "does not exist (the spec's data)");
         }
-        NetworkFactory.create(spec.student().architecture(), 3, 0);
+        FeatureNetwork student = NetworkFactory.create(spec.student().architecture(), 3, 0);
+        if (spec.kind() == RunSpec.Kind.TRANSFER) {
+            tap("student.tap", student, spec.student().tap());
+        }
+        RunSpec.Finetune ft = spec.finetune();
+        if (ft != null && ft.freezeUpTo() != null) {
+            tap("finetune.freezeUpTo", student, ft.freezeUpTo());
+        }
         RunSpec.Teacher t = spec.teacher();
         if (spec.kind() == RunSpec.Kind.TRANSFER && t != null) {
             if (t.source() != RunSpec.TeacherSource.TORCHSCRIPT) {
@@ -47,7 +56,7 @@ public final class RunKinds {
                     throw new IllegalArgumentException("teacher.architecture is required for a " + t.source()
                             + " teacher");
                 }
-                NetworkFactory.create(t.architecture(), 3, 0);
+                tap("teacher.tap", NetworkFactory.create(t.architecture(), 3, 0), t.tap());
             }
             if (t.source() != RunSpec.TeacherSource.RANDOM) {
                 weights(t.weights(), "teacher.weights");
@@ -60,6 +69,16 @@ public final class RunKinds {
         RunSpec.Finetune f = spec.finetune();
         if (f != null && f.init() != null && !f.init().equals("random")) {
             weights(f.init(), "finetune.init");
+        }
+    }
+
+    /** Refuses a layer the network does not have, naming the field and the layers it has (null: pool5). */
+    private static void tap(String field, FeatureNetwork network, String tap) {
+        String t = tap == null ? "pool5" : tap;
+        List<String> taps = network.taps();
+        if (!taps.contains(t)) {
+            throw new IllegalArgumentException(field + " must be one of " + network.architecture() + "'s layers "
+                    + String.join(", ", taps) + ", not '" + t + "'");
         }
     }
 

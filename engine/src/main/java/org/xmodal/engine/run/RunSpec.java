@@ -8,6 +8,7 @@ import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.encode.Encoding;
 import org.xmodal.engine.json.Identified;
 import org.xmodal.engine.nn.HintLoss;
+import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.nn.WeightInit;
 
 /**
@@ -197,6 +198,9 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
             if (source == null) {
                 throw new IllegalArgumentException("teacher.source is required (network, torchscript or random)");
             }
+            if (architecture != null) {
+                requireKnownArchitecture("teacher.architecture", architecture);
+            }
             cache = Boolean.TRUE.equals(cache);
         }
 
@@ -225,6 +229,7 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
             if (architecture == null || architecture.isBlank()) {
                 throw new IllegalArgumentException("student.architecture is required");
             }
+            requireKnownArchitecture("student.architecture", architecture);
             weightInit = weightInit == null ? WeightInit.KAIMING : weightInit;
         }
 
@@ -423,6 +428,15 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
             throw new IllegalArgumentException("threads, checkpointEvery and logEvery must not be negative");
         }
         filterSnapshots = filterSnapshots == null ? List.of() : List.copyOf(filterSnapshots);
+    }
+
+    /** Refuses an architecture the engine cannot build, naming the field and the ones it can. */
+    private static void requireKnownArchitecture(String field, String name) {
+        List<String> known = NetworkFactory.architectures();
+        if (!known.contains(name)) {
+            throw new IllegalArgumentException(field + " must be " + String.join(", ", known.subList(0,
+                    known.size() - 1)) + " or " + known.get(known.size() - 1) + ", not '" + name + "'");
+        }
     }
 
     /** A new spec, field by field; what is not set takes the defaults the JSON form takes when it is missing. */

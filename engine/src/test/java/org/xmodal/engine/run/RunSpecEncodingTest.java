@@ -19,6 +19,7 @@ import org.xmodal.engine.flow.FlowMethod;
 import org.xmodal.engine.hha.FloorReference;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.json.Json;
+import org.xmodal.engine.lifecycle.RunKinds;
 
 /** A spec's encoding section and typed fields, as users write them and as the engine stores them. */
 class RunSpecEncodingTest {
@@ -105,6 +106,23 @@ class RunSpecEncodingTest {
                         + "\"weightDecay\": 0}", "optimizer.type must be sgd or adam, not 'adamw'"),
                 Arguments.of("\"modality\": \"sonar\"", "modality must be depth or flow, not 'sonar'"),
                 Arguments.of("\"device\": \"tpu\"", "device must be auto, cpu, gpu, gpu:N"));
+    }
+
+    @Test
+    void anArchitectureTheEngineCannotBuildIsNamedWithTheOnesItCan(@TempDir Path dir) {
+        BadInputException e = assertThrows(BadInputException.class, () -> read(dir, "{" + BASE.replace(
+                "{\"architecture\": \"alexnet-small\", \"tap\"", "{\"architecture\": \"alexnett\", \"tap\"") + "}"));
+        assertTrue(e.getMessage().endsWith("student.architecture must be alexnet, alexnet-pad7, alexnet-small, vgg16 "
+                + "or resnet18, not 'alexnett'"), e.getMessage());
+    }
+
+    @Test
+    void aLayerTheNetworkDoesNotHaveIsRefusedBeforeARunFolderIsMade(@TempDir Path dir) throws Exception {
+        RunSpec s = read(dir, "{" + BASE.replace("\"rooms\"", "\"" + dir.toString().replace("\\", "/") + "\"")
+                .replace("\"tap\": \"pool5\"", "\"tap\": \"pool9\"") + "}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunKinds.check(s));
+        assertTrue(e.getMessage().startsWith("student.tap must be one of alexnet-small's layers conv1, "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("not 'pool9'"), e.getMessage());
     }
 
     @ParameterizedTest

@@ -31,8 +31,8 @@ class TrainingLoopTest {
 
     private static RunSpec spec(int iterations, String optimizer) {
         return RunSpec.builder().name("regression").kind("transfer").data("unused").modality("depth")
-                .teacher(new RunSpec.Teacher("random", "none", null, "pool5"))
-                .student(new RunSpec.Student("linear", "out", "random"))
+                .teacher(new RunSpec.Teacher("random", "alexnet-small", null, "pool5"))
+                .student(new RunSpec.Student("alexnet-small", "pool5", "random")) // unused: the test trains its own
                 .optimizer(new RunSpec.Optimizer(optimizer, 0.05, 0.9, 0.0005))
                 .schedule(new RunSpec.Schedule(15, 0.5)).batchSize(8).iterations(iterations).inputSize(32).seed(3)
                 .device("cpu").threads(0).checkpointEvery(5).logEvery(1).build();
