@@ -10,6 +10,7 @@ import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.data.Split;
+import org.xmodal.engine.encode.Encoding;
 import org.xmodal.engine.hha.HhaConfig;
 import org.xmodal.engine.hha.HhaEncoder;
 import org.xmodal.engine.image.DepthMap;
@@ -18,6 +19,7 @@ import org.xmodal.engine.proposals.GroupingStrategy;
 import org.xmodal.engine.proposals.ProposalConfig;
 import org.xmodal.engine.proposals.ProposalRecall;
 import org.xmodal.engine.proposals.SelectiveSearch;
+import org.xmodal.engine.run.RunSpecFiles;
 import org.xmodal.engine.task.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +30,11 @@ import picocli.CommandLine.Option;
                 + "dataset's annotated images and print their recall at IoU 0.5 per class and overall, with "
                 + "proposals per image and ms per image.")
 final class ProposalsCommand extends CliCommand implements Callable<Integer> {
+    @Option(names = "--spec", paramLabel = "F.json",
+            description = "Take the HHA settings of the depth cues from this run spec's encoding (default: the "
+                    + "reference settings with the dataset's camera).")
+    Path spec;
+
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "A paired dataset (see `dataset`).")
     Path data;
 
@@ -58,15 +65,17 @@ final class ProposalsCommand extends CliCommand implements Callable<Integer> {
             ProposalConfig config = depth ? ProposalConfig.rgbd() : ProposalConfig.rgbd().withoutDepth();
             SelectiveSearch search = new SelectiveSearch(config);
             HhaEncoder encoder = new HhaEncoder();
-            HhaConfig hhaConfig = depth ? HhaConfig.reference(ds.camera().get()) : null;
+            Encoding.Depth settings = (spec == null ? Encoding.defaults() : RunSpecFiles.read(spec).encoding()).depth();
+            HhaConfig hhaConfig = depth ? settings.hha(ds.camera()) : null;
+            double depthRatio = settings.depthRatio(ds.depthUnitsPerMetre());
             TerminalProgress progress = new TerminalProgress("proposals", err());
             long proposalNanos = 0;
             long hhaNanos = 0;
             for (int i = 0; i < pairs.size(); i++) {
                 Pair p = pairs.get(i);
                 RgbImage rgb = ds.rgb(p);
-                DepthMap filled = depth ? ds.depth(p) : null;
-                DepthMap raw = depth ? ds.rawDepth(p).orElse(null) : null;
+                DepthMap filled = depth ? ds.depth(p).scaled(depthRatio) : null;
+                DepthMap raw = depth ? ds.rawDepth(p).map(d -> d.scaled(depthRatio)).orElse(null) : null;
                 long t0 = System.nanoTime();
                 RgbImage hha = depth ? encoder.encode(filled, raw, hhaConfig).hha() : null;
                 long t1 = System.nanoTime();
