@@ -1,7 +1,9 @@
 package org.xmodal.app;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.xmodal.engine.data.Modality;
+import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.encode.Encoding;
 
 /**
@@ -37,6 +39,16 @@ public final class NewRunRequests {
     public void handleWith(Consumer<Request> h) {
         handler = h;
         deliver();
+    }
+
+    /**
+     * Asks for a run on {@code ds} with {@code encoding}, when the dataset is of {@code modality} and the encoding
+     * valid (a lab whose values are wrong has said so already; nothing happens then).
+     */
+    public void request(PairedDataset ds, Modality modality, Optional<Encoding> encoding, String from) {
+        if (ds != null && ds.modality() == modality && encoding.isPresent()) {
+            request(new Request(ds.root().toString(), modality, encoding.get(), from));
+        }
     }
 
     public void request(Request r) {

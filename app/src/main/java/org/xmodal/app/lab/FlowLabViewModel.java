@@ -15,7 +15,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.xmodal.app.NewRunRequests;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.data.DatasetSession;
 import org.xmodal.app.shell.Problems;
@@ -128,13 +127,8 @@ public final class FlowLabViewModel {
 
     /** Opens a new run's form on this dataset with these settings in its encoding fields. */
     public void useInNewRun() {
-        PairedDataset ds = session.dataset();
-        Optional<Encoding.Flow> flow = encoding();
-        if (ds == null || ds.modality() != Modality.FLOW || flow.isEmpty()) {
-            return;
-        }
-        context.newRuns().request(new NewRunRequests.Request(ds.root().toString(), Modality.FLOW,
-                Encoding.defaults().withFlow(flow.get()), "the encoding lab"));
+        context.newRuns().request(session.dataset(), Modality.FLOW, encoding().map(Encoding.defaults()::withFlow),
+                "the encoding lab");
     }
 
     public ObjectProperty<FlowMethod> methodProperty() {

@@ -17,7 +17,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.xmodal.app.NewRunRequests;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.data.DatasetSession;
 import org.xmodal.app.shell.Problems;
@@ -213,13 +212,8 @@ public final class HhaLabViewModel {
 
     /** Opens a new run's form on this dataset with these settings in its encoding fields. */
     public void useInNewRun() {
-        PairedDataset ds = session.dataset();
-        Optional<Encoding.Depth> depth = encoding();
-        if (ds == null || ds.modality() != Modality.DEPTH || depth.isEmpty()) {
-            return;
-        }
-        context.newRuns().request(new NewRunRequests.Request(ds.root().toString(), Modality.DEPTH,
-                Encoding.defaults().withDepth(depth.get()), "the encoding lab"));
+        context.newRuns().request(session.dataset(), Modality.DEPTH, encoding().map(Encoding.defaults()::withDepth),
+                "the encoding lab");
     }
 
     public ObservableList<CameraPreset> presets() {
