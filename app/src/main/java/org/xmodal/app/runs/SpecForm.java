@@ -130,16 +130,6 @@ public final class SpecForm {
                 SpecField.of("augmentation.proposals", TRAINING, "Proposals per image", SpecField.Type.INTEGER,
                         "For transfer on regions: how many of each image's best proposals are drawn from"),
                 SpecField.of("seed", TRAINING, "Seed", SpecField.Type.LONG, "The same seed gives the same run"),
-                SpecField.choice(DEVICE_KEY, DEVICE, "Device", List.of("auto", "cpu"), "auto: the first GPU when "
-                        + "there is one, else the CPU; gpu:all: a transfer run shares each step over every GPU"),
-                SpecField.of("threads", DEVICE, "CPU threads", SpecField.Type.INTEGER, "Threads of the engine on the "
-                        + "CPU (0: all cores)"),
-                SpecField.of("checkpointEvery", RECORDS, "Checkpoint every", SpecField.Type.INTEGER, "Iterations "
-                        + "between checkpoints (0: about 20 per run)"),
-                SpecField.of("logEvery", RECORDS, "Log every", SpecField.Type.INTEGER, "Iterations between rows of "
-                        + "metrics.csv"),
-                SpecField.of("filterSnapshots", RECORDS, "Filter pictures at", SpecField.Type.STEPS, "Steps at which "
-                        + "conv1 is drawn to filters/, e.g. 50, 100, 200 (always at 0 and the end)"),
                 SpecField.choice("encoding.depth.input", ENCODING, "Depth as", ids(Encoding.DepthInput.class),
                         "hha: disparity, height above ground, angle with gravity (the paper); depth: metres over the "
                                 + "maximum depth in three channels (as SOCKET's code feeds depth)"),
@@ -191,7 +181,17 @@ public final class SpecForm {
                 SpecField.of("encoding.flow.scale", ENCODING, "Flow image scale", SpecField.Type.NUMBER, "Grey levels "
                         + "per pixel of motion in the action-tubes image (16)"),
                 SpecField.of("encoding.flow.clip", ENCODING, "Flow clipped at (px)", SpecField.Type.NUMBER, "Motion "
-                        + "beyond this many pixels is clipped (128 / scale: where the image saturates)"));
+                        + "beyond this many pixels is clipped (128 / scale: where the image saturates)"),
+                SpecField.choice(DEVICE_KEY, DEVICE, "Device", List.of("auto", "cpu"), "auto: the first GPU when "
+                        + "there is one, else the CPU; gpu:all: a transfer run shares each step over every GPU"),
+                SpecField.of("threads", DEVICE, "CPU threads", SpecField.Type.INTEGER, "Threads of the engine on the "
+                        + "CPU (0: all cores)"),
+                SpecField.of("checkpointEvery", RECORDS, "Checkpoint every", SpecField.Type.INTEGER, "Iterations "
+                        + "between checkpoints (0: about 20 per run)"),
+                SpecField.of("logEvery", RECORDS, "Log every", SpecField.Type.INTEGER, "Iterations between rows of "
+                        + "metrics.csv"),
+                SpecField.of("filterSnapshots", RECORDS, "Filter pictures at", SpecField.Type.STEPS, "Steps at which "
+                        + "conv1 is drawn to filters/, e.g. 50, 100, 200 (always at 0 and the end)"));
     }
 
     private static <E extends Enum<E> & Identified> List<String> ids(Class<E> type) {
