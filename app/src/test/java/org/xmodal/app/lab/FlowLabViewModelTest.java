@@ -8,11 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.app.NewRunRequests;
 import org.xmodal.app.TestData;
+import org.xmodal.engine.data.Modality;
+import org.xmodal.engine.encode.Encoding;
 import org.xmodal.engine.flow.FlowConfig;
 import org.xmodal.engine.flow.FlowMethod;
 
@@ -74,5 +79,33 @@ class FlowLabViewModelTest {
         try (Stream<Path> files = Files.walk(tmp.resolve("cache/flow"))) {
             assertEquals(2, files.filter(f -> f.toString().endsWith(".flo")).count());
         }
+    }
+
+    @Test
+    void useInANewRunHandsTheRunFormTheMethodAndItsParameters() {
+        TestData.Direct env = new TestData.Direct(tmp);
+        FlowLabViewModel vm = new FlowLabViewModel(env.context);
+        env.context.session().open(frames);
+        List<NewRunRequests.Request> asked = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        env.context.newRuns().navigateWith(shown::add);
+        env.context.newRuns().handleWith(asked::add);
+        vm.methodProperty().set(FlowMethod.HORN_SCHUNCK);
+        vm.alphaProperty().set(0.2);
+        vm.useInNewRun();
+        assertEquals(List.of(NewRunRequests.VIEW), shown, "the runs view is shown");
+        assertEquals(1, asked.size());
+        NewRunRequests.Request r = asked.get(0);
+        assertEquals(Modality.FLOW, r.modality());
+        assertEquals(env.context.session().dataset().root().toString(), r.data());
+        Encoding.Flow f = r.encoding().flow();
+        assertEquals(FlowMethod.HORN_SCHUNCK, f.method());
+        assertEquals(0.2, f.alpha());
+        assertEquals(FlowConfig.defaults(FlowMethod.HORN_SCHUNCK).innerIterations(), f.innerIterations());
+        assertEquals(Encoding.defaults().depth(), r.encoding().depth(), "the depth half stays the default");
+        // a depth dataset has no flow to hand over
+        env.context.session().open(frames.getParent());
+        vm.useInNewRun();
+        assertEquals(1, asked.size());
     }
 }
