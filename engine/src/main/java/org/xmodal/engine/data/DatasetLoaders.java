@@ -6,6 +6,7 @@ import org.xmodal.engine.data.folder.FolderDatasetLoader;
 import org.xmodal.engine.data.nyu.NyuDepthV2Loader;
 import org.xmodal.engine.data.nyu.NyuLoadOptions;
 import org.xmodal.engine.data.sequence.ImageSequenceLoader;
+import org.xmodal.engine.data.sunrgbd.SunRgbdLoader;
 import org.xmodal.engine.data.sequence.ImageSequenceOptions;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.task.Cancellation;
@@ -28,6 +29,9 @@ public final class DatasetLoaders {
         if (Files.isDirectory(path)) {
             if (FolderDatasetLoader.looksLikeFolderDataset(path)) {
                 return FolderDatasetLoader.load(path, progress, cancel);
+            }
+            if (SunRgbdLoader.looksLikeSunRgbd(path)) {
+                return SunRgbdLoader.load(path, progress, cancel);
             }
             // a folder of video frames (or of sequences): consecutive frames make flow pairs
             return ImageSequenceLoader.load(path, ImageSequenceOptions.DEFAULTS.withCancellation(cancel), progress);
