@@ -97,6 +97,21 @@ public final class FeatureNetwork extends AbstractBlock {
         return parameters;
     }
 
+    /**
+     * Every BatchNorm layer's running mean and variance, by the layer's name ({@code bn1}, {@code layer1.0.bn2}), in
+     * forward order: the names {@link BatchNormInputs} records its inputs under.
+     */
+    public Map<String, NDArray[]> batchNormRunningStatistics() {
+        Map<String, NDArray[]> out = new LinkedHashMap<>();
+        parameters.forEach((name, p) -> {
+            if (name.endsWith(".running_mean")) {
+                String layer = name.substring(0, name.length() - ".running_mean".length());
+                out.put(layer, new NDArray[] {p.getArray(), parameters.get(layer + ".running_var").getArray()});
+            }
+        });
+        return out;
+    }
+
     /** The parameters of the stages up to and including {@code tap}: what a transfer to that tap trains. */
     public Map<String, Parameter> parametersUpTo(String tap) {
         return collect(0, indexOf(tap) + 1);

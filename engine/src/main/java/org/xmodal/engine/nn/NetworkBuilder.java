@@ -51,6 +51,7 @@ final class NetworkBuilder {
     }
 
     NetworkBuilder batchNorm(String name) {
+        block.add(StatelessLayer.beforeBatchNorm(name));
         return named(name, batchNormalization());
     }
 
@@ -59,7 +60,7 @@ final class NetworkBuilder {
     }
 
     NetworkBuilder residual(String name, int in, int out, int stride) {
-        ResidualBlock residual = new ResidualBlock(in, out, stride);
+        ResidualBlock residual = new ResidualBlock(name, in, out, stride);
         block.add(residual);
         residual.namedLayers().forEach((layer, b) -> layers.put(name + "." + layer, b));
         return this;

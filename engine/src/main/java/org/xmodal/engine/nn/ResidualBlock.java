@@ -27,8 +27,11 @@ final class ResidualBlock extends AbstractBlock {
     private final BatchNorm bn2;
     private final Conv2d downsampleConv;
     private final BatchNorm downsampleBn;
+    private final String name;
 
-    ResidualBlock(int inChannels, int outChannels, int stride) {
+    /** @param name the block's parameter name prefix ({@code layer1.0}), which names its BatchNorm inputs */
+    ResidualBlock(String name, int inChannels, int outChannels, int stride) {
+        this.name = name;
         conv1 = addChildBlock("conv1", NetworkBuilder.convolution(outChannels, 3, stride, 1, 1, false));
         bn1 = addChildBlock("bn1", NetworkBuilder.batchNormalization());
         conv2 = addChildBlock("conv2", NetworkBuilder.convolution(outChannels, 3, 1, 1, 1, false));
@@ -61,11 +64,16 @@ final class ResidualBlock extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray y = Activation.relu(run(bn1, ps, run(conv1, ps, x, training), training));
-        y = run(bn2, ps, run(conv2, ps, y, training), training);
+        NDArray y = Activation.relu(normalise("bn1", bn1, ps, run(conv1, ps, x, training), training));
+        y = normalise("bn2", bn2, ps, run(conv2, ps, y, training), training);
         NDArray shortcut = downsampleConv == null ? x
-                : run(downsampleBn, ps, run(downsampleConv, ps, x, training), training);
+                : normalise("downsample.1", downsampleBn, ps, run(downsampleConv, ps, x, training), training);
         return new NDList(Activation.relu(y.add(shortcut)));
+    }
+
+    private NDArray normalise(String layer, BatchNorm bn, ParameterStore ps, NDArray x, boolean training) {
+        BatchNormInputs.offer(name + "." + layer, x);
+        return run(bn, ps, x, training);
     }
 
     private static NDArray run(Block layer, ParameterStore ps, NDArray x, boolean training) {

@@ -48,6 +48,14 @@ final class StatelessLayer extends AbstractBlock {
                         pooledSize(in.get(3), kernel, stride, padding, ceil)));
     }
 
+    /** Passes its input on unchanged, handing it to {@link BatchNormInputs} as the input of BatchNorm {@code name}. */
+    static StatelessLayer beforeBatchNorm(String name) {
+        return new StatelessLayer("input of " + name, x -> {
+            BatchNormInputs.offer(name, x);
+            return x;
+        }, in -> in);
+    }
+
     /** Mean over each channel's whole map, kept as an N x C x 1 x 1 map so that pool5 is a map for every network. */
     static StatelessLayer globalAvgPool() {
         return new StatelessLayer("global avgpool",
