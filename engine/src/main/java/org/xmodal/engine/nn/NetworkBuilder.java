@@ -59,6 +59,11 @@ final class NetworkBuilder {
         return named(name, Linear.builder().setUnits(units).build());
     }
 
+    /** A weight-normalised linear layer (SHOT's and SOCKET's classifier). */
+    NetworkBuilder weightNormLinear(String name, int units) {
+        return named(name, new WeightNormLinear(units));
+    }
+
     NetworkBuilder residual(String name, int in, int out, int stride) {
         ResidualBlock residual = new ResidualBlock(name, in, out, stride);
         block.add(residual);

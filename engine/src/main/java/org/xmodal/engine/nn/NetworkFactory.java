@@ -16,6 +16,7 @@ import java.util.List;
  *   <tr><td>alexnet-small</td><td>113 (64)</td><td>64 x 3 x 3 (64 x 1 x 1)</td></tr>
  *   <tr><td>vgg16</td><td>224 (or 227)</td><td>512 x 7 x 7</td></tr>
  *   <tr><td>resnet18</td><td>224</td><td>512 x 1 x 1 (global average)</td></tr>
+ *   <tr><td>resnet18-bottleneck</td><td>224</td><td>as resnet18, then bottleneck 256</td></tr>
  * </table>
  */
 public final class NetworkFactory {
@@ -24,8 +25,13 @@ public final class NetworkFactory {
     public static final String ALEXNET_SMALL = "alexnet-small";
     public static final String VGG16 = "vgg16";
     public static final String RESNET18 = "resnet18";
+    /** ResNet-18 with SOCKET's (SHOT's) bottleneck and weight-normalised classifier. */
+    public static final String RESNET18_BOTTLENECK = "resnet18-bottleneck";
+    /** The bottleneck's width in SHOT and SOCKET. */
+    public static final int BOTTLENECK_UNITS = 256;
 
-    private static final List<String> ARCHITECTURES = List.of(ALEXNET, ALEXNET_PAD7, ALEXNET_SMALL, VGG16, RESNET18);
+    private static final List<String> ARCHITECTURES = List.of(ALEXNET, ALEXNET_PAD7, ALEXNET_SMALL, VGG16, RESNET18,
+            RESNET18_BOTTLENECK);
 
     /** alexnet-small divides every channel width by this; its fc layers are 4096 / 4 wide too. */
     private static final int SMALL_WIDTH_DIVISOR = 4;
@@ -54,6 +60,7 @@ public final class NetworkFactory {
             case ALEXNET_SMALL -> alexNet(ALEXNET_SMALL, inChannels, numClasses, 0, SMALL_WIDTH_DIVISOR, 113);
             case VGG16 -> vgg16(inChannels, numClasses);
             case RESNET18 -> resNet18(inChannels, numClasses);
+            case RESNET18_BOTTLENECK -> resNet18Bottleneck(inChannels, numClasses);
             default -> throw new IllegalArgumentException("unknown architecture '" + architecture + "'; known: "
                     + String.join(", ", ARCHITECTURES));
         };
@@ -131,7 +138,29 @@ public final class NetworkFactory {
      * stride 2 from layer2 on); pool5 is the global average, and the head is named fc as in torchvision.
      */
     private static FeatureNetwork resNet18(int inChannels, int numClasses) {
-        NetworkBuilder b = new NetworkBuilder(RESNET18, inChannels, 224)
+        NetworkBuilder b = resNet18Backbone(RESNET18, inChannels);
+        if (numClasses > 0) {
+            b.stage("fc").flatten().linear("fc", numClasses);
+        }
+        return b.build(numClasses);
+    }
+
+    /**
+     * The source and target network of SOCKET (after SHOT): the ResNet-18 backbone, the bottleneck (linear to 256 +
+     * BatchNorm1d: tap {@code bottleneck}, the features that pseudo-labels and task-irrelevant matching use) and a
+     * weight-normalised linear classifier {@code fc}.
+     */
+    private static FeatureNetwork resNet18Bottleneck(int inChannels, int numClasses) {
+        NetworkBuilder b = resNet18Backbone(RESNET18_BOTTLENECK, inChannels);
+        b.stage("bottleneck").flatten().linear("bottleneck", BOTTLENECK_UNITS).batchNorm("bottleneck_bn");
+        if (numClasses > 0) {
+            b.stage("fc").weightNormLinear("fc", numClasses);
+        }
+        return b.build(numClasses);
+    }
+
+    private static NetworkBuilder resNet18Backbone(String architecture, int inChannels) {
+        NetworkBuilder b = new NetworkBuilder(architecture, inChannels, 224)
                 .stage("conv1").convNoBias("conv1", 64, 7, 2, 3).batchNorm("bn1").relu()
                 .stage("pool1").maxPool(3, 2, 1, false);
         int[] widths = {64, 128, 256, 512};
@@ -143,10 +172,7 @@ public final class NetworkFactory {
             in = widths[layer];
         }
         b.stage("pool5").globalAvgPool();
-        if (numClasses > 0) {
-            b.stage("fc").flatten().linear("fc", numClasses);
-        }
-        return b.build(numClasses);
+        return b;
     }
 
     private static FeatureNetwork withHead(NetworkBuilder b, String head, int numClasses) {

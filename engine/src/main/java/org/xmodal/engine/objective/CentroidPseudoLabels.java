@@ -1,6 +1,7 @@
 package org.xmodal.engine.objective;
 
 import ai.djl.ndarray.NDArray;
+import org.xmodal.engine.train.Classification;
 
 /**
  * SOCKET's (SHOT's) pseudo-labels: every target sample's bottleneck feature, with a 1 appended and L2-normalised;
@@ -78,11 +79,9 @@ public final class CentroidPseudoLabels {
      * The cross-entropy of {@code logits} (batch, classes) against {@code labels}, averaged over the batch.
      */
     public static NDArray crossEntropy(NDArray logits, int[] labels) {
-        long classes = logits.getShape().get(1);
         if (labels.length != logits.getShape().get(0)) {
             throw new IllegalArgumentException(labels.length + " labels for a batch of " + logits.getShape().get(0));
         }
-        NDArray oneHot = logits.getManager().create(labels).oneHot((int) classes).toType(logits.getDataType(), false);
-        return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mean();
+        return Classification.crossEntropy(logits, labels, logits.getManager());
     }
 }

@@ -72,8 +72,8 @@ class XmodalCliTest {
         CliRun unknown = CliRun.of("run", "--spec", spec("cpu", data.toString(), "alexnet-huge").toString(), "--runs",
                 runs.toString());
         assertEquals(XmodalCli.EXIT_BAD_INPUT, unknown.exit(), unknown.err());
-        assertTrue(unknown.err().contains("student.architecture must be alexnet, alexnet-pad7, alexnet-small, vgg16 "
-                + "or resnet18, not 'alexnet-huge'"), unknown.err());
+        assertTrue(unknown.err().contains("student.architecture must be alexnet, alexnet-pad7, alexnet-small, vgg16, "
+                + "resnet18 or resnet18-bottleneck, not 'alexnet-huge'"), unknown.err());
         assertFalse(Files.exists(runs) && Files.list(runs).findAny().isPresent(), "no run folder was made");
     }
 

@@ -112,8 +112,8 @@ class RunSpecEncodingTest {
     void anArchitectureTheEngineCannotBuildIsNamedWithTheOnesItCan(@TempDir Path dir) {
         BadInputException e = assertThrows(BadInputException.class, () -> read(dir, "{" + BASE.replace(
                 "{\"architecture\": \"alexnet-small\", \"tap\"", "{\"architecture\": \"alexnett\", \"tap\"") + "}"));
-        assertTrue(e.getMessage().endsWith("student.architecture must be alexnet, alexnet-pad7, alexnet-small, vgg16 "
-                + "or resnet18, not 'alexnett'"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("student.architecture must be alexnet, alexnet-pad7, alexnet-small, vgg16, "
+                + "resnet18 or resnet18-bottleneck, not 'alexnett'"), e.getMessage());
     }
 
     @Test
