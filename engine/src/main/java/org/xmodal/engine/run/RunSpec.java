@@ -10,6 +10,7 @@ import org.xmodal.engine.json.Identified;
 import org.xmodal.engine.nn.HintLoss;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.nn.WeightInit;
+import org.xmodal.engine.objective.Objective;
 
 /**
  * Everything a run needs, stored as {@code spec.json} in its run directory (DESIGN.md). Immutable; validated
@@ -20,16 +21,20 @@ import org.xmodal.engine.nn.WeightInit;
  *                    evaluate it on the test pairs)
  * @param data        dataset path (folder, NYU .mat, frame folder)
  * @param modality    {@code depth} (student sees HHA) or {@code flow} (student sees flow images)
+ * @param objective   the weighted terms a run minimises (transfer: {@code hint}, the default); teacher and
+ *                    fine-tuning runs train with cross-entropy and list none
  * @param encoding    how the paired modality becomes the student's input (HHA or depth and their parameters, the
  *                    flow method and image); missing fields take the defaults and the stored spec lists them all
  * @param inputSize   side of the square crop both networks see, in pixels
  * @param iterations  optimiser steps in total
  */
-@JsonPropertyOrder({"name", "kind", "data", "modality", "encoding", "teacher", "student", "adaptation", "optimizer",
+@JsonPropertyOrder({"name", "kind", "data", "modality", "encoding", "teacher", "student", "adaptation", "objective",
+        "optimizer",
         "schedule", "batchSize", "iterations", "inputSize", "augmentation", "seed", "device", "threads",
         "checkpointEvery", "logEvery", "filterSnapshots", "finetune", "launch"})
 public record RunSpec(String name, Kind kind, String data, Modality modality, Encoding encoding, Teacher teacher,
-                      Student student, Adaptation adaptation, Optimizer optimizer, Schedule schedule, int batchSize,
+                      Student student, Adaptation adaptation, Objective objective, Optimizer optimizer,
+                      Schedule schedule, int batchSize,
                       int iterations, int inputSize, Augmentation augmentation, long seed, RunDevice device,
                       int threads, int checkpointEvery, int logEvery, List<Integer> filterSnapshots, Finetune finetune,
                       Launch launch) {
@@ -418,6 +423,10 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
         if (adaptation == null) {
             adaptation = new Adaptation(false);
         }
+        if (objective == null) {
+            objective = kind == Kind.TRANSFER ? Objective.transfer() : new Objective(List.of());
+        }
+        objective.requireKnown("a " + kind.id() + " run", kind == Kind.TRANSFER ? List.of(Objective.HINT) : List.of());
         if (augmentation == null) {
             augmentation = new Augmentation(true, true);
         }
@@ -447,7 +456,8 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
     /** A builder holding every field of this spec. */
     public Builder toBuilder() {
         return new Builder().name(name).kind(kind).data(data).modality(modality).encoding(encoding).teacher(teacher)
-                .student(student).adaptation(adaptation).optimizer(optimizer).schedule(schedule).batchSize(batchSize)
+                .student(student).adaptation(adaptation).objective(objective).optimizer(optimizer).schedule(schedule)
+                .batchSize(batchSize)
                 .iterations(iterations).inputSize(inputSize).augmentation(augmentation).seed(seed).device(device)
                 .threads(threads).checkpointEvery(checkpointEvery).logEvery(logEvery)
                 .filterSnapshots(filterSnapshots).finetune(finetune).launch(launch);
@@ -500,6 +510,7 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
         private Teacher teacher;
         private Student student;
         private Adaptation adaptation;
+        private Objective objective;
         private Optimizer optimizer;
         private Schedule schedule;
         private int batchSize;
@@ -563,6 +574,11 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
 
         public Builder adaptation(Adaptation v) {
             adaptation = v;
+            return this;
+        }
+
+        public Builder objective(Objective v) {
+            objective = v;
             return this;
         }
 
@@ -641,9 +657,9 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
         }
 
         public RunSpec build() {
-            return new RunSpec(name, kind, data, modality, encoding, teacher, student, adaptation, optimizer, schedule,
-                    batchSize, iterations, inputSize, augmentation, seed, device, threads, checkpointEvery, logEvery,
-                    filterSnapshots, finetune, launch);
+            return new RunSpec(name, kind, data, modality, encoding, teacher, student, adaptation, objective, optimizer,
+                    schedule, batchSize, iterations, inputSize, augmentation, seed, device, threads, checkpointEvery,
+                    logEvery, filterSnapshots, finetune, launch);
         }
     }
 }

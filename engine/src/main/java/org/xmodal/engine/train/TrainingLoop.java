@@ -39,6 +39,7 @@ public final class TrainingLoop {
     private final ParameterOptimizer optimizer;
     private final int trainPairs;
     private final OptimisationStep optimisation;
+    private final TrainingStep primary;
     private LongConsumer snapshot = s -> { };
     private Listener listener = Listener.NONE;
     private Completion completion = () -> { };
@@ -67,6 +68,7 @@ public final class TrainingLoop {
         this.optimizer = optimizer;
         this.trainPairs = Math.max(1, trainPairs);
         this.optimisation = new OptimisationStep(replicas, optimizer);
+        this.primary = replicas.get(0).step();
         this.optimisation.onSplit(parts -> {
             try {
                 int devices = replicas.size();
@@ -158,6 +160,11 @@ public final class TrainingLoop {
             if (done % logEvery == 0 || done == total) {
                 run.metrics().append(new MetricsLog.Row(done, epoch, "train", "loss", loss));
                 run.metrics().append(new MetricsLog.Row(done, epoch, "train", "lr", lr));
+                for (Map.Entry<String, Double> term : primary.termValues().entrySet()) {
+                    // each term of the objective is a curve of its own: objective/<term>
+                    run.metrics().append(new MetricsLog.Row(done, epoch, "train", "objective/" + term.getKey(),
+                            term.getValue()));
+                }
             }
             if (now - lastEvent > 1_000_000_000L || done == total) {
                 lastEvent = now;

@@ -2,6 +2,7 @@ package org.xmodal.engine.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.Map;
 
 /** The forward pass of one optimisation step: everything the loop does not know about (data, networks, loss). */
 @FunctionalInterface
@@ -22,6 +23,14 @@ public interface TrainingStep {
             return loss(batch, step);
         }
         throw new IllegalStateException("this kind of step cannot be split into micro-batches");
+    }
+
+    /**
+     * The value of each term of a many-term objective in the last step computed (of its last micro-batch), for
+     * their curves; empty when the loss is one term (it is then the loss itself).
+     */
+    default Map<String, Double> termValues() {
+        return Map.of();
     }
 
     /** Whether {@link #loss(NDManager, long, int, int)} supports more than one part. */

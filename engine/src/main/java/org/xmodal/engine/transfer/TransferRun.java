@@ -23,6 +23,7 @@ import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.NetworkInput;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.nn.Teacher;
+import org.xmodal.engine.objective.Objective;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
 import org.xmodal.engine.run.RunSpec;
@@ -108,8 +109,8 @@ public final class TransferRun {
                     ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer().type(),
                             spec.optimizer().momentum(), spec.optimizer().weightDecay(), manager);
                     List<Replica> replicas = new ArrayList<>();
-                    replicas.add(new Replica(manager, transfer.trainable(), step(transfer, cached, batches, input,
-                            spec.batchSize())));
+                    replicas.add(new Replica(manager, transfer.trainable(), step(spec.objective(), transfer, cached,
+                            batches, input, spec.batchSize())));
                     List<AutoCloseable> copies = new ArrayList<>();
                     try {
                         // data-parallel: the same networks on every further device (same seed and initial weights,
@@ -125,8 +126,8 @@ public final class TransferRun {
                             copy.useScaleOf(transfer);
                             CachedTargets c = featureCache == null ? null : new CachedTargets(featureCache, copy,
                                     teacher.featureShape(input));
-                            replicas.add(new Replica(m, copy.trainable(), step(copy, c, batches, input,
-                                    spec.batchSize())));
+                            replicas.add(new Replica(m, copy.trainable(), step(spec.objective(), copy, c, batches,
+                                    input, spec.batchSize())));
                         }
                         if (replicas.size() > 1 && transfer.student().normalisesByBatchUpTo(transfer.tap())) {
                             run.append(RunEvent.of(RunEvent.WARNING, start).with("reason", "the student "
@@ -182,12 +183,19 @@ public final class TransferRun {
     }
 
     /** One replica's forward pass: its share of the step's batch against the (cached or fresh) teacher targets. */
-    private static TrainingStep step(SupervisionTransfer transfer, CachedTargets cached, TransferBatches batches,
-                                     Shape input, int batchSize) {
+    private static TrainingStep step(Objective objective, SupervisionTransfer transfer, CachedTargets cached,
+                                     TransferBatches batches, Shape input, int batchSize) {
         return new TrainingStep() {
+            private Map<String, Double> terms = Map.of();
+
             @Override
             public NDArray loss(NDManager bm, long step) {
                 return loss(bm, step, 0, 1);
+            }
+
+            @Override
+            public Map<String, Double> termValues() {
+                return terms;
             }
 
             @Override
@@ -198,7 +206,13 @@ public final class TransferRun {
                 NDArray targets = cached == null
                         ? transfer.targets(TrainingStep.slice(rgb, part, parts))
                         : TrainingStep.slice(cached.targets(b, rgb, bm), part, parts);
-                return transfer.lossAgainst(targets, TrainingStep.slice(paired, part, parts), batchSize);
+                NDArray student = TrainingStep.slice(paired, part, parts);
+                Objective.Evaluation e = objective.evaluate(term -> switch (term) {
+                    case Objective.HINT -> transfer.lossAgainst(targets, student, batchSize);
+                    default -> throw new IllegalArgumentException("a transfer run computes no term " + term);
+                });
+                terms = e.values().size() > 1 ? Objective.floats(e.values()) : Map.of();
+                return e.total();
             }
 
             @Override

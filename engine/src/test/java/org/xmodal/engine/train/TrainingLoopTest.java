@@ -208,6 +208,35 @@ class TrainingLoopTest {
     }
 
     @Test
+    void eachTermOfAManyTermObjectiveIsAMetricOfItsOwn() throws Exception {
+        RunSpec spec = spec(6, "sgd");
+        RunDirectory dir = RunDirectory.create(runs, spec);
+        try (Regression r = new Regression(dir, spec)) {
+            ParameterOptimizer opt = ParameterOptimizer.create(RunSpec.OptimizerType.SGD, 0.9, 0.0005, r.manager);
+            TrainingStep twoTerms = new TrainingStep() {
+                private long last;
+
+                @Override
+                public NDArray loss(NDManager batch, long step) {
+                    last = step;
+                    return r.partLoss(batch, step, 0, 1);
+                }
+
+                @Override
+                public java.util.Map<String, Double> termValues() {
+                    return java.util.Map.of("information-maximisation", -0.5 - last, "task-irrelevant", 2.0 + last);
+                }
+            };
+            assertEquals(TrainingLoop.Outcome.FINISHED,
+                    new TrainingLoop(dir, spec, r.manager, r.params, opt, 64, twoTerms).run(0, Cancellation.NEVER));
+        }
+        java.util.Map<Long, Double> ti = dir.metrics().series("objective/task-irrelevant");
+        assertEquals(6, ti.size(), "a row per logged step");
+        assertEquals(2.0 + 5, ti.get(6L), 1e-12, "the value of the step that row logs");
+        assertEquals(-0.5, dir.metrics().series("objective/information-maximisation").get(1L), 1e-12);
+    }
+
+    @Test
     void outOfMemoryWithBatchStatisticsFailsTheRunInsteadOfSplittingIt() throws Exception {
         RunSpec spec = spec(10, "sgd");
         RunDirectory dir = RunDirectory.create(runs, spec);

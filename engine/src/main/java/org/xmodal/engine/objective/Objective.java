@@ -1,0 +1,115 @@
+package org.xmodal.engine.objective;
+
+import ai.djl.ndarray.NDArray;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A run's objective: a weighted sum of named terms (the spec's {@code objective} section). A method is a set of
+ * terms with their weights, composed by the one training step that checkpoints, resumes and streams metrics; a term
+ * with weight 0 is switched off and not computed. Supervision transfer's objective is its hint loss ({@code hint});
+ * SOCKET's terms ({@code pseudo-labels}, {@code information-maximisation}, {@code bn-statistics},
+ * {@code task-irrelevant}) are the classes of this package.
+ *
+ * @param terms the terms in the order they are computed and logged
+ */
+public record Objective(List<Term> terms) {
+    /** Supervision transfer's L2 between the student's adapted features and the teacher's. */
+    public static final String HINT = "hint";
+
+    /** One named term with its weight (0: switched off). */
+    @JsonPropertyOrder({"name", "weight"})
+    public record Term(String name, double weight) {
+        public Term {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("objective: every term needs a name");
+            }
+            if (!(weight >= 0) || Double.isInfinite(weight)) {
+                throw new IllegalArgumentException("objective: the weight of " + name + " must be a number >= 0 "
+                        + "(0 switches the term off), got " + weight);
+            }
+        }
+    }
+
+    /** Each term's value as a number, for its metric. */
+    public static Map<String, Double> floats(Map<String, NDArray> values) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, (double) v.getFloat()));
+        return out;
+    }
+
+    /** The value of every term computed in one step, and their weighted sum. */
+    public record Evaluation(NDArray total, Map<String, NDArray> values) {
+    }
+
+    public Objective {
+        terms = terms == null ? List.of() : List.copyOf(terms);
+        Set<String> seen = new HashSet<>();
+        for (Term t : terms) {
+            if (!seen.add(t.name())) {
+                throw new IllegalArgumentException("objective lists the term " + t.name() + " twice");
+            }
+        }
+    }
+
+    public static Objective of(Term... terms) {
+        return new Objective(List.of(terms));
+    }
+
+    /** Supervision transfer as the paper trains it: the hint loss alone. */
+    public static Objective transfer() {
+        return of(new Term(HINT, 1));
+    }
+
+    /** The weight of a term (0 when it is not listed). */
+    public double weight(String name) {
+        return terms.stream().filter(t -> t.name().equals(name)).mapToDouble(Term::weight).findFirst().orElse(0);
+    }
+
+    /**
+     * Refuses a term this kind of run does not compute, naming it and those it does.
+     *
+     * @param kind  what the run is, for the message ("a transfer run")
+     * @param known the terms the run can compute
+     */
+    public void requireKnown(String kind, List<String> known) {
+        for (int i = 0; i < terms.size(); i++) {
+            String name = terms.get(i).name();
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("objective.terms[" + i + "].name: " + kind + " computes "
+                        + (known.isEmpty() ? "no terms" : String.join(", ", known)) + ", not '" + name + "'");
+            }
+        }
+        if (!terms.isEmpty() && terms.stream().allMatch(t -> t.weight() == 0)) {
+            throw new IllegalArgumentException("objective: every term is switched off (weight 0); there is nothing "
+                    + "to train");
+        }
+    }
+
+    /**
+     * The weighted sum of the terms with a weight above 0, each computed once by {@code compute}. A weight of 1
+     * leaves a term's value as it is, so a one-term objective computes exactly what the term does.
+     */
+    public Evaluation evaluate(Function<String, NDArray> compute) {
+        Map<String, NDArray> values = new LinkedHashMap<>();
+        NDArray total = null;
+        for (Term t : terms) {
+            if (t.weight() == 0) {
+                continue;
+            }
+            NDArray v = compute.apply(t.name());
+            values.put(t.name(), v);
+            NDArray weighted = t.weight() == 1 ? v : v.mul((float) t.weight());
+            total = total == null ? weighted : total.add(weighted);
+        }
+        if (total == null) {
+            throw new IllegalStateException("the objective has no term with a weight above 0");
+        }
+        return new Evaluation(total, values);
+    }
+}
