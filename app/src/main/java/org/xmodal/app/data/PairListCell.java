@@ -48,7 +48,7 @@ final class PairListCell extends ListCell<Pair> {
             return;
         }
         id.setText(pair.id());
-        details.setText(PairText.details(pair));
+        details.setText(PairText.details(pair, ds));
         thumbnail.setImage(null);
         pending = thumbnails.load(ds, pair, img -> {
             if (getItem() == pair) {

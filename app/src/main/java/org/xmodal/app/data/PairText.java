@@ -1,6 +1,7 @@
 package org.xmodal.app.data;
 
 import org.xmodal.engine.data.Pair;
+import org.xmodal.engine.data.PairedDataset;
 
 /** How a pair is named in lists and titles. */
 public final class PairText {
@@ -9,9 +10,18 @@ public final class PairText {
 
     /** "train · labelled · bedroom · 9 objects". */
     public static String details(Pair p) {
+        return details(p, null);
+    }
+
+    /**
+     * As {@link #details(Pair)}, with "(task-irrelevant)" after the scene when {@code ds} marks its class so (SOCKET's
+     * paired data of other classes).
+     */
+    public static String details(Pair p, PairedDataset ds) {
         StringBuilder sb = new StringBuilder(p.split().id()).append(" \u00b7 ")
                 .append(p.labelled() ? "labelled" : "unlabelled");
-        p.annotation().scene().ifPresent(s -> sb.append(" \u00b7 ").append(s.replace('_', ' ')));
+        p.annotation().scene().ifPresent(s -> sb.append(" \u00b7 ").append(s.replace('_', ' '))
+                .append(ds != null && ds.isTaskIrrelevant(p) ? " (task-irrelevant)" : ""));
         int n = p.annotation().objects().size();
         if (n > 0) {
             sb.append(" \u00b7 ").append(n).append(n == 1 ? " object" : " objects");

@@ -53,6 +53,17 @@ public final class SynthCommand implements Callable<Integer> {
             description = "fraction of scenes and sequences in the test split (default ${DEFAULT-VALUE})")
     double testFraction;
 
+    @Option(names = "--scene-kinds", defaultValue = "5", paramLabel = "N",
+            description = "scene classes scenes are drawn from: the classic 5 (bedroom, living room, office, bathroom, "
+                    + "kitchen), or up to 10 (+ dining room, classroom, library, conference room, study), each with "
+                    + "its own furniture mix (default ${DEFAULT-VALUE})")
+    int sceneKinds;
+
+    @Option(names = "--task-irrelevant", split = ",", paramLabel = "CLASS",
+            description = "scene classes to mark task-irrelevant in dataset.json (SOCKET's paired data of other "
+                    + "classes), e.g. dining_room,classroom,library")
+    java.util.List<String> taskIrrelevant;
+
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
     Integer threads;
 
@@ -63,7 +74,7 @@ public final class SynthCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int[] wh = parseSize(size);
         SynthConfig config = new SynthConfig(seed, scenes, wh[0], wh[1], flowSequences, frames, labelledFraction,
-                testFraction);
+                testFraction, sceneKinds, taskIrrelevant == null ? java.util.List.of() : taskIrrelevant);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         TerminalProgress progress = new TerminalProgress("synth", spec.commandLine().getErr());
         SynthDatasetWriter.Summary s;

@@ -31,10 +31,23 @@ public final class PairedDataset implements Closeable {
     private final Map<String, Pair> byId;
     private final DatasetReport report;
     private final PixelSource pixels;
+    private final List<String> taskIrrelevantScenes;
 
     public PairedDataset(String name, Path root, Modality modality, CameraIntrinsics camera, double depthUnitsPerMetre,
                          List<String> classes, List<String> sceneClasses, List<Pair> pairs, DatasetReport report,
                          PixelSource pixels) {
+        this(name, root, modality, camera, depthUnitsPerMetre, classes, sceneClasses, List.of(), pairs, report,
+                pixels);
+    }
+
+    /**
+     * @param taskIrrelevantScenes scene classes whose pairs are task-irrelevant (SOCKET: paired RGB and target images
+     *                             of other classes than the task's); a subset of {@code sceneClasses}
+     */
+    public PairedDataset(String name, Path root, Modality modality, CameraIntrinsics camera, double depthUnitsPerMetre,
+                         List<String> classes, List<String> sceneClasses, List<String> taskIrrelevantScenes,
+                         List<Pair> pairs, DatasetReport report, PixelSource pixels) {
+        this.taskIrrelevantScenes = List.copyOf(taskIrrelevantScenes);
         this.name = Objects.requireNonNull(name, "name");
         this.root = Objects.requireNonNull(root, "root");
         this.modality = Objects.requireNonNull(modality, "modality");
@@ -77,6 +90,21 @@ public final class PairedDataset implements Closeable {
 
     public List<String> sceneClasses() {
         return sceneClasses;
+    }
+
+    /** The scene classes marked task-irrelevant (none unless the dataset says so). */
+    public List<String> taskIrrelevantScenes() {
+        return taskIrrelevantScenes;
+    }
+
+    /** The scene classes of the task: every scene class but the task-irrelevant ones. */
+    public List<String> taskRelevantScenes() {
+        return sceneClasses.stream().filter(c -> !taskIrrelevantScenes.contains(c)).toList();
+    }
+
+    /** Whether a pair is of a task-irrelevant scene class. */
+    public boolean isTaskIrrelevant(Pair p) {
+        return p.annotation().sceneClass() != null && taskIrrelevantScenes.contains(p.annotation().sceneClass());
     }
 
     public List<Pair> pairs() {

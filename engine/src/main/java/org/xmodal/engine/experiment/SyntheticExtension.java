@@ -105,7 +105,7 @@ final class SyntheticExtension {
         provenance.put("unlabelled", config.provenance());
         DatasetManifest m = new DatasetManifest(base.format(), base.version(), base.name() + "+unlabelled",
                 base.modality(), base.camera(), base.depthUnitsPerMetre(), base.classes(), base.sceneClasses(),
-                provenance, pairs);
+                base.taskIrrelevantScenes(), provenance, pairs);
         Json.writeAtomically(m, combined.resolve(DatasetManifest.FILE_NAME));
     }
 

@@ -66,7 +66,55 @@ enum SceneKind {
             Item.wall("door", 0, 1),
             Item.anywhere("garbage-bin", 0, 1),
             Item.on("box", 0, 1, "counter", "table"),
-            Item.anywhere("box", 0, 1)));
+            Item.anywhere("box", 0, 1))),
+    // The kinds below are drawn only with more than the classic five scene kinds (synth --scene-kinds 10), so
+    // that datasets made without it stay byte for byte what they were.
+    DINING_ROOM(3.5, 6.0, List.of(
+            Item.floor("table", 1, 1),
+            Item.at("chair", 3, 6, "table"),
+            Item.wall("dresser", 0, 1),
+            Item.on("lamp", 0, 1, "dresser"),
+            Item.on("box", 0, 1, "table"),
+            Item.wall("door", 0, 1),
+            Item.anywhere("lamp", 0, 1),
+            Item.anywhere("garbage-bin", 0, 1))),
+    CLASSROOM(5.0, 8.0, List.of(
+            Item.floor("desk", 3, 6),
+            Item.at("chair", 3, 6, "desk"),
+            Item.wall("table", 0, 1),
+            Item.on("monitor", 0, 1, "table"),
+            Item.wall("bookshelf", 0, 1),
+            Item.wall("door", 1, 1),
+            Item.anywhere("garbage-bin", 0, 2))),
+    LIBRARY(4.0, 7.0, List.of(
+            Item.wall("bookshelf", 3, 5),
+            Item.floor("table", 0, 1),
+            Item.at("chair", 0, 3, "table"),
+            Item.anywhere("lamp", 0, 2),
+            Item.on("box", 0, 1, "table"),
+            Item.anywhere("box", 0, 1),
+            Item.wall("door", 0, 1))),
+    CONFERENCE_ROOM(4.0, 7.0, List.of(
+            Item.floor("table", 1, 1),
+            Item.at("chair", 4, 6, "table"),
+            Item.wall("dresser", 0, 1),
+            Item.on("television", 0, 1, "dresser"),
+            Item.on("monitor", 0, 1, "table"),
+            Item.wall("door", 1, 1),
+            Item.anywhere("garbage-bin", 0, 1))),
+    STUDY(3.0, 5.0, List.of(
+            Item.wall("desk", 1, 1),
+            Item.on("monitor", 0, 1, "desk"),
+            Item.at("chair", 1, 1, "desk"),
+            Item.wall("bookshelf", 1, 2),
+            Item.wall("sofa", 0, 1),
+            Item.on("pillow", 0, 2, "sofa"),
+            Item.anywhere("lamp", 0, 1),
+            Item.anywhere("box", 0, 2),
+            Item.wall("door", 0, 1)));
+
+    /** The kinds drawn by default (the first five); {@code synth --scene-kinds} draws from the first N. */
+    static final int CLASSIC = 5;
 
     private final double minSide;
     private final double maxSide;
@@ -97,6 +145,11 @@ enum SceneKind {
 
     static List<String> ids() {
         return java.util.Arrays.stream(values()).map(SceneKind::id).toList();
+    }
+
+    /** The ids of the first {@code n} kinds: the scene classes of a dataset drawn from them. */
+    static List<String> ids(int n) {
+        return ids().subList(0, n);
     }
 
     /** Where an item goes. */

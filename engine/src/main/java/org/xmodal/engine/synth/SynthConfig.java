@@ -1,6 +1,7 @@
 package org.xmodal.engine.synth;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,16 +17,41 @@ import java.util.Map;
  * @param framesPerSequence  frames per sequence, 2 to 99 (a sequence gives frames - 1 flow pairs)
  * @param labelledFraction   fraction of train pairs whose annotations may be used (test pairs are all labelled)
  * @param testFraction       fraction of scenes (drawn per scene) and of sequences (spread evenly) in the test split
+ * @param sceneKinds         how many scene classes scenes are drawn from: the classic 5 (the default), up to 10
+ * @param taskIrrelevant     scene classes marked task-irrelevant (SOCKET's paired data of other classes); none by
+ *                           default
  */
 public record SynthConfig(long seed, int scenes, int width, int height, int flowSequences, int framesPerSequence,
-                          double labelledFraction, double testFraction) {
+                          double labelledFraction, double testFraction, int sceneKinds, List<String> taskIrrelevant) {
     public static final int MAX_SCENES = 999_999;
     public static final int MAX_SEQUENCES = 9_999;
     public static final int MAX_FRAMES = 99;
     public static final int MIN_SIDE = 32;
     public static final int MAX_SIDE = 4096;
 
+    public SynthConfig(long seed, int scenes, int width, int height, int flowSequences, int framesPerSequence,
+                       double labelledFraction, double testFraction) {
+        this(seed, scenes, width, height, flowSequences, framesPerSequence, labelledFraction, testFraction,
+                SceneKind.CLASSIC, List.of());
+    }
+
     public SynthConfig {
+        taskIrrelevant = taskIrrelevant == null ? List.of() : List.copyOf(taskIrrelevant);
+        if (sceneKinds < 2 || sceneKinds > SceneKind.values().length) {
+            throw new IllegalArgumentException("--scene-kinds must be between 2 and " + SceneKind.values().length
+                    + ", got " + sceneKinds);
+        }
+        List<String> kinds = SceneKind.ids(sceneKinds);
+        for (String t : taskIrrelevant) {
+            if (!kinds.contains(t)) {
+                throw new IllegalArgumentException("--task-irrelevant: '" + t + "' is not one of the " + sceneKinds
+                        + " scene classes drawn (" + String.join(", ", kinds) + ")");
+            }
+        }
+        if (taskIrrelevant.size() >= sceneKinds) {
+            throw new IllegalArgumentException("--task-irrelevant marks every scene class; at least one must stay "
+                    + "task-relevant");
+        }
         if (scenes < 1 || scenes > MAX_SCENES) {
             throw new IllegalArgumentException("--scenes must be between 1 and " + MAX_SCENES + ", got " + scenes);
         }
@@ -56,22 +82,37 @@ public record SynthConfig(long seed, int scenes, int width, int height, int flow
 
     public SynthConfig withSize(int newWidth, int newHeight) {
         return new SynthConfig(seed, scenes, newWidth, newHeight, flowSequences, framesPerSequence, labelledFraction,
-                testFraction);
+                testFraction, sceneKinds, taskIrrelevant);
     }
 
     public SynthConfig withFlow(int sequences, int frames) {
-        return new SynthConfig(seed, scenes, width, height, sequences, frames, labelledFraction, testFraction);
+        return new SynthConfig(seed, scenes, width, height, sequences, frames, labelledFraction, testFraction,
+                sceneKinds, taskIrrelevant);
     }
 
     public SynthConfig withFractions(double labelled, double test) {
-        return new SynthConfig(seed, scenes, width, height, flowSequences, framesPerSequence, labelled, test);
+        return new SynthConfig(seed, scenes, width, height, flowSequences, framesPerSequence, labelled, test,
+                sceneKinds, taskIrrelevant);
+    }
+
+    /** Scenes drawn from the first {@code n} scene classes, {@code irrelevant} of them marked task-irrelevant. */
+    public SynthConfig withSceneKinds(int n, List<String> irrelevant) {
+        return new SynthConfig(seed, scenes, width, height, flowSequences, framesPerSequence, labelledFraction,
+                testFraction, n, irrelevant);
+    }
+
+    /** The scene classes scenes are drawn from. */
+    public List<String> sceneClasses() {
+        return SceneKind.ids(sceneKinds);
     }
 
     /** The command line that reproduces this dataset (without the output folder, which does not change it). */
     public String command() {
         return String.format(Locale.ROOT, "xmodal synth --seed %d --scenes %d --size %dx%d --flow-sequences %d"
                         + " --frames %d --labelled-fraction %s --test-fraction %s", seed, scenes, width, height,
-                flowSequences, framesPerSequence, Double.toString(labelledFraction), Double.toString(testFraction));
+                flowSequences, framesPerSequence, Double.toString(labelledFraction), Double.toString(testFraction))
+                + (sceneKinds == SceneKind.CLASSIC ? "" : " --scene-kinds " + sceneKinds)
+                + (taskIrrelevant.isEmpty() ? "" : " --task-irrelevant " + String.join(",", taskIrrelevant));
     }
 
     /** What the manifest records about how the data was made. */
@@ -88,6 +129,12 @@ public record SynthConfig(long seed, int scenes, int width, int height, int flow
         p.put("framesPerSequence", framesPerSequence);
         p.put("labelledFraction", labelledFraction);
         p.put("testFraction", testFraction);
+        if (sceneKinds != SceneKind.CLASSIC) {
+            p.put("sceneKinds", sceneKinds);
+        }
+        if (!taskIrrelevant.isEmpty()) {
+            p.put("taskIrrelevant", taskIrrelevant);
+        }
         p.put("depthNoise", "Kinect v1 model: Gaussian sigma 1.425e-3 Z^2 m (Khoshelham & Elberink 2012), disparity"
                 + " quantised to 1/8 px (baseline 7.5 cm, focal 580 px), no reading below 0.5 m, beyond 8 m, at"
                 + " grazing angles, on most of very dark surfaces, at half the pixels of depth edges and in the IR"

@@ -87,7 +87,8 @@ public final class SynthDatasetWriter {
     private static FolderDatasetWriter writer(SynthGenerator generator, Path root, Modality modality, String name)
             throws IOException {
         return new FolderDatasetWriter(root, name, modality, generator.intrinsics(), DEPTH_UNITS_PER_METRE,
-                DetectionClasses.NYUD2_19, SceneKind.ids(), generator.config().provenance());
+                DetectionClasses.NYUD2_19, generator.config().sceneClasses(), generator.config().provenance())
+                .taskIrrelevantScenes(generator.config().taskIrrelevant());
     }
 
     private static void writeScene(FolderDatasetWriter writer, SynthScene s) {

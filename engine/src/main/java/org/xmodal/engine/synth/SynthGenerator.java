@@ -56,7 +56,7 @@ public final class SynthGenerator {
         SplittableRandom noise = root.split();
         Assignment assignment = assign(root.split());
 
-        Scene scene = RoomFurnisher.furnish(layout, pickKind(layout));
+        Scene scene = RoomFurnisher.furnish(layout, pickKind(layout, config.sceneKinds()));
         SynthCamera camera = CameraPlacer.place(cameraRandom, scene, intrinsics);
         RenderedFrame frame = SceneRenderer.render(scene, camera);
         DepthMap raw = KinectNoiseModel.raw(frame, intrinsics.fx(), noise);
@@ -93,7 +93,7 @@ public final class SynthGenerator {
         SplittableRandom motionRandom = root.split();
         SplittableRandom assignment = root.split();
 
-        Scene scene = RoomFurnisher.furnish(layout, pickKind(layout));
+        Scene scene = RoomFurnisher.furnish(layout, pickKind(layout, config.sceneKinds()));
         SynthCamera camera = CameraPlacer.place(cameraRandom, scene, intrinsics);
         int k = config.framesPerSequence();
         SequenceMotion motion = SequenceMotion.draw(motionRandom, scene, camera, k);
@@ -122,9 +122,9 @@ public final class SynthGenerator {
                 flows, annotations);
     }
 
-    private static SceneKind pickKind(SplittableRandom rng) {
-        SceneKind[] kinds = SceneKind.values();
-        return kinds[rng.nextInt(kinds.length)];
+    /** One of the first {@code n} kinds (with the classic five, the draw of every earlier version). */
+    private static SceneKind pickKind(SplittableRandom rng, int n) {
+        return SceneKind.values()[rng.nextInt(n)];
     }
 
     static PairAnnotation annotate(Scene scene, SynthCamera camera, RenderedFrame frame) {

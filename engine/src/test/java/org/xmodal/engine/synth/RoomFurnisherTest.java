@@ -67,10 +67,10 @@ class RoomFurnisherTest {
                 "bed", Set.of(SceneKind.BEDROOM),
                 "toilet", Set.of(SceneKind.BATHROOM),
                 "bathtub", Set.of(SceneKind.BATHROOM),
-                "sofa", Set.of(SceneKind.LIVING_ROOM),
+                "sofa", Set.of(SceneKind.LIVING_ROOM, SceneKind.STUDY),
                 "counter", Set.of(SceneKind.BATHROOM, SceneKind.KITCHEN));
         Map<String, Set<String>> standsOn = Map.of(
-                "monitor", Set.of("desk"),
+                "monitor", Set.of("desk", "table"),
                 "pillow", Set.of("bed", "sofa"),
                 "television", Set.of("dresser", "table", "counter"));
         for (SceneKind kind : SceneKind.values()) {

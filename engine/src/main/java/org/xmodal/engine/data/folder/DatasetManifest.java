@@ -9,10 +9,20 @@ import java.util.Map;
  * See sample-data/README.md for the format as a Python user reads it.
  */
 @JsonPropertyOrder({"format", "version", "name", "modality", "camera", "depthUnitsPerMetre", "classes",
-        "sceneClasses", "provenance", "pairs"})
+        "sceneClasses", "taskIrrelevantScenes", "provenance", "pairs"})
 public record DatasetManifest(String format, int version, String name, String modality, Camera camera,
                               Double depthUnitsPerMetre, List<String> classes, List<String> sceneClasses,
-                              Map<String, Object> provenance, List<Entry> pairs) {
+                              List<String> taskIrrelevantScenes, Map<String, Object> provenance, List<Entry> pairs) {
+    /**
+     * Without task-irrelevant scene classes (written as before: the field is left out).
+     */
+    public DatasetManifest(String format, int version, String name, String modality, Camera camera,
+                           Double depthUnitsPerMetre, List<String> classes, List<String> sceneClasses,
+                           Map<String, Object> provenance, List<Entry> pairs) {
+        this(format, version, name, modality, camera, depthUnitsPerMetre, classes, sceneClasses, null, provenance,
+                pairs);
+    }
+
     public static final String FORMAT = "xmodal-paired-dataset";
     public static final int VERSION = 1;
     public static final String FILE_NAME = "dataset.json";

@@ -64,6 +64,13 @@ public final class FolderDatasetLoader {
 
         List<DatasetManifest.Entry> entries = manifest.pairs();
         List<String> sceneClasses = manifest.sceneClasses() == null ? List.of() : manifest.sceneClasses();
+        List<String> irrelevant = manifest.taskIrrelevantScenes() == null ? List.of() : manifest.taskIrrelevantScenes();
+        for (String s : irrelevant) {
+            if (!sceneClasses.contains(s)) {
+                throw new BadInputException(manifestFile, "taskIrrelevantScenes names '" + s + "', which is not one of "
+                        + "its sceneClasses (" + String.join(", ", sceneClasses) + ")");
+            }
+        }
         PairValidator validator = new PairValidator(dir, modality, units, camera, classes, sceneClasses, issues);
         Pair[] valid = new Pair[entries.size()];
         AtomicInteger done = new AtomicInteger();
@@ -91,8 +98,7 @@ public final class FolderDatasetLoader {
         DatasetReport report = new DatasetReport(entries.size(), pairs.size(), sorted);
         String name = manifest.name() == null || manifest.name().isBlank() ? dir.getFileName().toString()
                 : manifest.name();
-        return new PairedDataset(name, dir, modality, camera, units, classes,
-                sceneClasses, pairs, report,
+        return new PairedDataset(name, dir, modality, camera, units, classes, sceneClasses, irrelevant, pairs, report,
                 new FolderPixelSource(units));
     }
 

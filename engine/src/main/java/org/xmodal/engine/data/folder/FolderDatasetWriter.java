@@ -34,6 +34,7 @@ public final class FolderDatasetWriter {
     private final List<String> sceneClasses;
     private final Map<String, Object> provenance;
     private final List<DatasetManifest.Entry> entries = new ArrayList<>();
+    private List<String> taskIrrelevantScenes = List.of();
 
     public FolderDatasetWriter(Path root, String name, Modality modality, CameraIntrinsics camera,
                                double depthUnitsPerMetre, List<String> classes, List<String> sceneClasses,
@@ -100,6 +101,12 @@ public final class FolderDatasetWriter {
         entries.add(entry);
     }
 
+    /** Marks scene classes task-irrelevant (SOCKET's paired data of other classes); none by default. */
+    public FolderDatasetWriter taskIrrelevantScenes(List<String> scenes) {
+        taskIrrelevantScenes = List.copyOf(scenes);
+        return this;
+    }
+
     /** Writes {@code dataset.json}; call once, after every pair was added. */
     public synchronized Path finish() throws IOException {
         List<DatasetManifest.Entry> sorted = new ArrayList<>(entries);
@@ -108,8 +115,8 @@ public final class FolderDatasetWriter {
                 : new DatasetManifest.Camera(camera.fx(), camera.fy(), camera.cx(), camera.cy(), camera.width(),
                 camera.height());
         DatasetManifest m = new DatasetManifest(DatasetManifest.FORMAT, DatasetManifest.VERSION, name, modality.id(),
-                cam, modality == Modality.DEPTH ? depthUnitsPerMetre : null, classes, sceneClasses, provenance,
-                sorted);
+                cam, modality == Modality.DEPTH ? depthUnitsPerMetre : null, classes, sceneClasses,
+                taskIrrelevantScenes.isEmpty() ? null : taskIrrelevantScenes, provenance, sorted);
         Path file = root.resolve(DatasetManifest.FILE_NAME);
         Json.writeAtomically(m, file);
         return file;
