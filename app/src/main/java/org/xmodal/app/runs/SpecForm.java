@@ -87,6 +87,9 @@ public final class SpecForm {
                         "per-element"), "The squared error summed over each feature map and averaged over the "
                         + "batch (per-image), halved as Caffe's EuclideanLoss (caffe), or averaged over every "
                         + "element (per-element, with the paper's SGD)"),
+                SpecField.of("objective.terms", STUDENT, "Objective", SpecField.Type.TERMS, "The weighted terms the "
+                        + "run minimises, as name = weight, ... (a transfer run: hint = 1; weight 0 switches a term "
+                        + "off)"),
                 SpecField.of("adaptation.matchNorms", STUDENT, "Match norms", SpecField.Type.BOOLEAN, "Scale the "
                         + "teacher's features once, on the first batch (for teachers with large activations)"),
                 SpecField.choice("adaptation.matchTo", STUDENT, "Match norms to", List.of("unit", "student"),
@@ -105,6 +108,8 @@ public final class SpecForm {
                         "Object proposals per image for training and scoring (detection)"),
                 SpecField.of("finetune.foreground", FINETUNE, "Foreground fraction", SpecField.Type.NUMBER,
                         "Share of each batch taken from object regions (detection; 0.25 as Fast R-CNN)"),
+                SpecField.of("finetune.labelSmoothing", FINETUNE, "Label smoothing", SpecField.Type.NUMBER,
+                        "Share of each target spread over every class (0; 0.1 for SOCKET's source model)"),
                 SpecField.choice("optimizer.type", OPTIMISER, "Optimiser", List.of("sgd", "adam"), "SGD with momentum "
                         + "as in the paper, or Adam (the CPU presets)"),
                 SpecField.of("optimizer.learningRate", OPTIMISER, "Learning rate", SpecField.Type.NUMBER, "The base "
@@ -112,6 +117,13 @@ public final class SpecForm {
                 SpecField.of("optimizer.momentum", OPTIMISER, "Momentum", SpecField.Type.NUMBER, "In [0, 1)"),
                 SpecField.of("optimizer.weightDecay", OPTIMISER, "Weight decay", SpecField.Type.NUMBER, "L2 weight "
                         + "decay"),
+                SpecField.of("optimizer.nesterov", OPTIMISER, "Nesterov momentum", SpecField.Type.BOOLEAN, "SGD "
+                        + "with Nesterov's momentum, as PyTorch computes it (SHOT's and SOCKET's training)"),
+                SpecField.choice("schedule.decay", OPTIMISER, "Rate decay", List.of("step", "inverse"), "step: "
+                        + "times the factor every so many iterations; inverse: (1 + factor x progress)^-power, "
+                        + "SOCKET's (factor 10, power 0.75)"),
+                SpecField.of("schedule.power", OPTIMISER, "Decay power", SpecField.Type.OPTIONAL_NUMBER, "For the "
+                        + "inverse decay (0.75); blank for a step decay"),
                 SpecField.of("schedule.stepSize", OPTIMISER, "Rate step every", SpecField.Type.INTEGER, "Multiply the rate "
                         + "by gamma every this many iterations (0: constant)"),
                 SpecField.of("schedule.gamma", OPTIMISER, "Rate step factor", SpecField.Type.NUMBER, "The factor of each step"),
@@ -211,6 +223,7 @@ public final class SpecForm {
             return !"teacher".equals(kind) && (k.startsWith(DEPTH_ENCODING) ? depth : !depth);
         }
         boolean transferOnly = field.category().equals(TEACHER) || k.startsWith("adaptation.")
+                || k.startsWith("objective.")
                 || k.equals("student.tap") || k.equals("augmentation.crops") || k.equals("augmentation.proposals")
                 || k.equals("augmentation.cropGrid");
         if (transferOnly) {
@@ -244,6 +257,7 @@ public final class SpecForm {
                 case STEPS -> steps(n);
                 case STAGES -> stages(n);
                 case OPTIONAL_NUMBER -> n.asText();
+                case TERMS -> terms(n);
             });
         }
         return out;
@@ -280,6 +294,7 @@ public final class SpecForm {
                 case STAGES -> parent.set(leaf, Json.MAPPER.valueToTree(Encoding.GravityStage.parseList((String) v,
                         f.label())));
                 case OPTIONAL_NUMBER -> parent.put(leaf, parseNumber(f.label(), (String) v));
+                case TERMS -> parent.set(leaf, parseTerms(f.label(), (String) v));
             }
         }
         JsonNode depth = root.path("encoding").path("depth");
@@ -324,6 +339,37 @@ public final class SpecForm {
             throw new IllegalArgumentException(label + ": '" + text.trim() + "' is not a number (leave it blank for "
                     + "the dataset's own)");
         }
+    }
+
+    /** An objective's terms as the form shows them: "hint = 1, task-irrelevant = 0.5". */
+    private static String terms(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.forEach(t -> out.add(t.path("name").asText() + " = " + number(t.path("weight").asDouble())));
+        return String.join(", ", out);
+    }
+
+    private static ArrayNode parseTerms(String label, String text) {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] nw = part.split("=");
+            try {
+                if (nw.length != 2 || nw[0].isBlank()) {
+                    throw new NumberFormatException(part);
+                }
+                out.addObject().put("name", nw[0].trim()).put("weight", Double.parseDouble(nw[1].trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(label + ": '" + part.trim() + "' is not a term (give each as "
+                        + "name = weight: hint = 1)");
+            }
+        }
+        return out;
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     private static String stages(JsonNode n) {

@@ -44,6 +44,36 @@ class SpecFormTest {
     }
 
     @Test
+    void theObjectiveTheEncodingAndSocketsTrainingSettingsSurviveTheForm() {
+        RunSpec transfer = RunFolders.spec("x", "/data/rooms").toBuilder()
+                .objective(org.xmodal.engine.objective.Objective.of(new org.xmodal.engine.objective.Objective.Term(
+                        "hint", 2.5)))
+                .encoding(org.xmodal.engine.encode.Encoding.defaults().withDepth(new org.xmodal.engine.encode
+                        .Encoding.Depth(null, org.xmodal.engine.encode.Encoding.Camera.EXPLICIT,
+                        new org.xmodal.engine.data.CameraIntrinsics(500, 501, 320.5, 240.5, 640, 480), 1000.0, 4,
+                        null, List.of(new org.xmodal.engine.encode.Encoding.GravityStage(30, 3)), null, null)))
+                .build();
+        Map<String, Object> values = SpecForm.values(transfer);
+        assertEquals("hint = 2.5", values.get("objective.terms"));
+        assertEquals("30 x 3", values.get("encoding.depth.gravityStages"));
+        assertEquals(transfer, SpecForm.build(values));
+        RunSpec source = RunSpec.builder().name("source").kind("finetune").data("/data").modality("depth")
+                .student(new RunSpec.Student("resnet18-bottleneck", null, null))
+                .optimizer(new RunSpec.Optimizer(RunSpec.OptimizerType.SGD, 1e-2, 0.9, 1e-3, true))
+                .schedule(RunSpec.Schedule.inverse(10, 0.75)).batchSize(32).iterations(100).inputSize(64)
+                .finetune(new RunSpec.Finetune(RunSpec.FinetuneInput.RGB, null, null, RunSpec.Task.SCENES, null, null,
+                        0.1)).build();
+        Map<String, Object> sv = SpecForm.values(source);
+        assertEquals(true, sv.get("optimizer.nesterov"));
+        assertEquals("inverse", sv.get("schedule.decay"));
+        assertEquals(source, SpecForm.build(sv));
+        values.put("objective.terms", "hint 2");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SpecForm.build(values));
+        assertTrue(e.getMessage().contains("'hint 2' is not a term"), e.getMessage());
+    }
+
+    @Test
     void aTeacherRunHasNoTeacher() {
         RunSpec t = RunSpec.builder().name("t").kind("teacher").data("/data").modality("depth")
                 .student(new RunSpec.Student("alexnet-small", null, null)).batchSize(8).iterations(10).inputSize(64)

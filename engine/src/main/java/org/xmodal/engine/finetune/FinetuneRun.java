@@ -67,7 +67,8 @@ public final class FinetuneRun {
                         + "modality is " + modality.id());
             }
             boolean scenes = ft.task() == RunSpec.Task.SCENES;
-            List<String> classes = scenes ? ds.sceneClasses() : ds.classes();
+            // scenes: the task's classes; pairs of task-irrelevant scene classes (SOCKET's) are left out below
+            List<String> classes = scenes ? ds.taskRelevantScenes() : ds.classes();
             List<Pair> train = ds.labelled(Split.TRAIN);
             List<Pair> test = ds.labelled(Split.TEST);
             if (scenes) {
@@ -141,8 +142,7 @@ public final class FinetuneRun {
                 classifier.calibrate(NetworkInput.tensor(calibration, sampler.get(0, batch).inputs(), input), init.loaded());
             }
             FinetuneEvaluation.writeInit(run, weights, init, classifier.scale());
-            ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer().type(),
-                    spec.optimizer().momentum(), spec.optimizer().weightDecay(), manager);
+            ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer(), manager);
             FinetuneEvaluation evaluation = new FinetuneEvaluation(run, spec, ds, test, classes, columns, proposals,
                     preparation, cancel);
             TrainingLoop loop = new TrainingLoop(run, spec, manager, trainable, optimizer, train.size(),
@@ -151,7 +151,8 @@ public final class FinetuneRun {
                         Engine.getInstance().setRandomSeed(StepRandom.of(spec.seed(), step, 4).nextInt());
                         RegionSampler.Batch b = sampler.get(step, batch);
                         NDArray scores = classifier.scores(NetworkInput.tensor(bm, b.inputs(), input), true);
-                        return Classification.crossEntropy(scores, b.labels(), bm);
+                        return ft.labelSmoothing() == 0 ? Classification.crossEntropy(scores, b.labels(), bm)
+                                : Classification.crossEntropy(scores, b.labels(), bm, ft.labelSmoothing());
                     }).listener(listener).onSnapshot(step -> RunSession.writeFilters(run, net, step))
                     .beforeFinished(() -> {
                         try (NDManager folding = manager.newSubManager()) {

@@ -275,10 +275,18 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
         }
     }
 
-    /** {@code sgd} (momentum, weight decay as in the paper) or {@code adam}. */
-    public record Optimizer(OptimizerType type, double learningRate, double momentum, double weightDecay) {
+    /**
+     * {@code sgd} (momentum, weight decay as in the paper; with {@code nesterov}, Nesterov's momentum as PyTorch
+     * computes it, which SHOT's and SOCKET's training use) or {@code adam}.
+     */
+    public record Optimizer(OptimizerType type, double learningRate, double momentum, double weightDecay,
+                            Boolean nesterov) {
         public Optimizer {
             type = type == null ? OptimizerType.SGD : type;
+            nesterov = Boolean.TRUE.equals(nesterov);
+            if (nesterov && (type != OptimizerType.SGD || !(momentum > 0))) {
+                throw new IllegalArgumentException("optimizer.nesterov needs sgd with a momentum above 0");
+            }
             if (!(learningRate > 0) || momentum < 0 || momentum >= 1 || weightDecay < 0) {
                 throw new IllegalArgumentException("optimizer: learning rate > 0, momentum in [0, 1), weight decay "
                         + ">= 0");
@@ -286,13 +294,64 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
         }
 
         public Optimizer(String type, double learningRate, double momentum, double weightDecay) {
-            this(OptimizerType.parse(type), learningRate, momentum, weightDecay);
+            this(OptimizerType.parse(type), learningRate, momentum, weightDecay, false);
+        }
+
+        public Optimizer(OptimizerType type, double learningRate, double momentum, double weightDecay) {
+            this(type, learningRate, momentum, weightDecay, false);
         }
     }
 
-    /** Step schedule: the rate is multiplied by {@code gamma} every {@code stepSize} iterations (0 = constant). */
-    public record Schedule(int stepSize, double gamma) {
-        public double rateAt(double base, int step) {
+    /** How the learning rate decays. */
+    public enum Decay implements Identified {
+        /** Multiplied by {@code gamma} every {@code stepSize} iterations (0: constant), as Caffe's "step". */
+        STEP,
+        /** {@code base (1 + gamma p)^-power} with p the fraction of the run done: SHOT's and SOCKET's schedule. */
+        INVERSE;
+
+        @Override
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+
+        @JsonCreator
+        public static Decay parse(String s) {
+            return s == null ? STEP : Identified.parse(Decay.class, s, "schedule.decay");
+        }
+    }
+
+    /**
+     * The learning rate's schedule: {@code step} (the default; {@code gamma} every {@code stepSize} iterations) or
+     * {@code inverse} ({@code (1 + gamma p)^-power}, p = step / iterations; SOCKET: gamma 10, power 0.75).
+     */
+    public record Schedule(int stepSize, double gamma, Decay decay, Double power) {
+        public Schedule {
+            decay = decay == null ? Decay.STEP : decay;
+            power = power == null ? (decay == Decay.INVERSE ? 0.75 : null) : power;
+            if (decay == Decay.INVERSE && !(power >= 0 && gamma >= 0)) {
+                throw new IllegalArgumentException("schedule: an inverse decay needs gamma and power >= 0");
+            }
+        }
+
+        public Schedule(int stepSize, double gamma) {
+            this(stepSize, gamma, Decay.STEP, null);
+        }
+
+        /** SOCKET's (SHOT's) schedule: base (1 + 10 p)^-0.75. */
+        public static Schedule inverse(double gamma, double power) {
+            return new Schedule(0, gamma, Decay.INVERSE, power);
+        }
+
+        /** The rate at step {@code step} of {@code iterations}. */
+        public double rateAt(double base, int step, int iterations) {
+            if (decay == Decay.INVERSE) {
+                return base * Math.pow(1 + gamma * step / (double) iterations, -power);
+            }
             return stepSize <= 0 ? base : base * Math.pow(gamma, step / stepSize);
         }
     }
@@ -352,9 +411,10 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
      *                   AP of ranking the test images per scene class)
      * @param proposals  proposals per image used for training and scored at test time
      * @param foreground fraction of each batch taken from foreground regions (Fast R-CNN's 25%)
+     * @param labelSmoothing the share of each target spread over every class (0; SOCKET's source model: 0.1)
      */
     public record Finetune(FinetuneInput input, String init, String freezeUpTo, Task task, Integer proposals,
-                           Double foreground) {
+                           Double foreground, Double labelSmoothing) {
         public static final int DEFAULT_PROPOSALS = 300;
         public static final double DEFAULT_FOREGROUND = 0.25;
 
@@ -365,6 +425,10 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
             task = task == null ? Task.DETECTION : task;
             proposals = proposals == null ? DEFAULT_PROPOSALS : proposals;
             foreground = foreground == null ? DEFAULT_FOREGROUND : foreground;
+            labelSmoothing = labelSmoothing == null ? 0 : labelSmoothing;
+            if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+                throw new IllegalArgumentException("finetune.labelSmoothing must be in [0, 1), got " + labelSmoothing);
+            }
             if (proposals < 1) {
                 throw new IllegalArgumentException("finetune.proposals must be at least 1, got " + proposals);
             }
@@ -375,12 +439,17 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
 
         public Finetune(String input, String init, String freezeUpTo, String task, Integer proposals,
                         Double foreground) {
-            this(FinetuneInput.parse(input), init, freezeUpTo, Task.parse(task), proposals, foreground);
+            this(FinetuneInput.parse(input), init, freezeUpTo, Task.parse(task), proposals, foreground, null);
+        }
+
+        public Finetune(FinetuneInput input, String init, String freezeUpTo, Task task, Integer proposals,
+                        Double foreground) {
+            this(input, init, freezeUpTo, task, proposals, foreground, null);
         }
 
         /** The defaults: paired input from random weights, detection. */
         public static Finetune defaults() {
-            return new Finetune((FinetuneInput) null, null, null, (Task) null, null, null);
+            return new Finetune((FinetuneInput) null, null, null, (Task) null, null, null, null);
         }
 
         public boolean randomInit() {
@@ -388,7 +457,7 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
         }
 
         public Finetune withInit(String weights) {
-            return new Finetune(input, weights, freezeUpTo, task, proposals, foreground);
+            return new Finetune(input, weights, freezeUpTo, task, proposals, foreground, labelSmoothing);
         }
     }
 

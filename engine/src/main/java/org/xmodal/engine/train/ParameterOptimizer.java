@@ -22,8 +22,18 @@ public interface ParameterOptimizer {
 
     static ParameterOptimizer create(RunSpec.OptimizerType type, double momentum, double weightDecay,
                                      NDManager manager) {
+        return create(type, momentum, weightDecay, false, manager);
+    }
+
+    /** The spec's optimiser. */
+    static ParameterOptimizer create(RunSpec.Optimizer o, NDManager manager) {
+        return create(o.type(), o.momentum(), o.weightDecay(), o.nesterov(), manager);
+    }
+
+    static ParameterOptimizer create(RunSpec.OptimizerType type, double momentum, double weightDecay,
+                                     boolean nesterov, NDManager manager) {
         return switch (type) {
-            case SGD -> new SgdOptimizer(momentum, weightDecay, manager);
+            case SGD -> new SgdOptimizer(momentum, weightDecay, nesterov, manager);
             case ADAM -> new AdamOptimizer(0.9, 0.999, 1e-8, weightDecay, manager);
         };
     }

@@ -9,7 +9,7 @@ import org.xmodal.engine.nn.NoGrad;
 
 /**
  * SGD with momentum and weight decay, as PyTorch defines it (the peer benchmark's and the paper's settings):
- * d = g + wd p; v = mu v + d (v = d on the first step); p = p - lr v.
+ * d = g + wd p; v = mu v + d (v = d on the first step); p = p - lr v (with Nesterov's momentum p = p - lr (d + mu v)).
  *
  * <p>The update works in place: d is formed in the gradient's own storage (which is zeroed afterwards anyway), and
  * the constants are arrays made once, not one scalar array per operation. Every temporary, including the handles
@@ -19,14 +19,17 @@ import org.xmodal.engine.nn.NoGrad;
 final class SgdOptimizer implements ParameterOptimizer {
     private final double momentum;
     private final double weightDecay;
+    private final boolean nesterov;
     private final NDManager manager;
     private final NDArray momentumFactor;
     private final NDArray decayFactor;
     private final Map<String, NDArray> velocity = new LinkedHashMap<>();
 
-    SgdOptimizer(double momentum, double weightDecay, NDManager manager) {
+    /** @param nesterov PyTorch's Nesterov momentum: the step is d + mu v instead of v */
+    SgdOptimizer(double momentum, double weightDecay, boolean nesterov, NDManager manager) {
         this.momentum = momentum;
         this.weightDecay = weightDecay;
+        this.nesterov = nesterov;
         this.manager = manager;
         // float32 scalars: PyTorch casts a double scalar to the parameters' float32 before multiplying anyway, so
         // the arithmetic is the same, without a cast (a native call and a tensor) in every operation
@@ -59,7 +62,7 @@ final class SgdOptimizer implements ParameterOptimizer {
                     } else {
                         v.muli(momentumFactor).addi(d);
                     }
-                    p.subi(v.mul(rate));
+                    p.subi(nesterov ? d.addi(v.mul(momentumFactor)).muli(rate) : v.mul(rate));
                 } else {
                     p.subi(d.muli(rate));
                 }

@@ -139,7 +139,7 @@ public final class TrainingLoop {
                 run.append(RunEvent.of(RunEvent.STOPPED, step).with("reason", "stopped by the user"));
                 return Outcome.STOPPED;
             }
-            double lr = spec.schedule().rateAt(spec.optimizer().learningRate(), (int) step);
+            double lr = spec.schedule().rateAt(spec.optimizer().learningRate(), (int) step, (int) total);
             double loss = optimisation.run(step, lr);
             if (!Double.isFinite(loss)) {
                 run.append(RunEvent.of(RunEvent.FAILED, step).with("reason", "the loss became " + loss

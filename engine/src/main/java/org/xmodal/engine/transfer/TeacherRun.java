@@ -65,8 +65,7 @@ public final class TeacherRun {
             }
             Map<String, NDArray> trainable = new LinkedHashMap<>();
             net.namedParameters().forEach((k, p) -> trainable.put(k, p.getArray()));
-            ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer().type(),
-                    spec.optimizer().momentum(), spec.optimizer().weightDecay(), manager);
+            ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer(), manager);
             TrainingLoop loop = new TrainingLoop(run, spec, manager, trainable, optimizer, batches.regionCount(),
                     (bm, step) -> {
                         // dropout draws from the engine's generator: seed it per step so a resume repeats the masks

@@ -106,8 +106,7 @@ public final class TransferRun {
                             ? openCache(cache, spec, teacher.description(), batches, input, transfer) : null;
                     CachedTargets cached = featureCache == null ? null : new CachedTargets(featureCache, transfer,
                             teacher.featureShape(input));
-                    ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer().type(),
-                            spec.optimizer().momentum(), spec.optimizer().weightDecay(), manager);
+                    ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer(), manager);
                     List<Replica> replicas = new ArrayList<>();
                     replicas.add(new Replica(manager, transfer.trainable(), step(spec.objective(), transfer, cached,
                             batches, input, spec.batchSize())));
