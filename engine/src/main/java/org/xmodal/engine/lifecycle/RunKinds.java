@@ -8,6 +8,7 @@ import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.socket.SocketRun;
 import org.xmodal.engine.lifecycle.Devices;
 import org.xmodal.engine.transfer.Teachers;
 import org.xmodal.engine.encode.EncodingCache;
@@ -70,6 +71,9 @@ public final class RunKinds {
         if (f != null && f.init() != null && !f.init().equals("random")) {
             weights(f.init(), "finetune.init");
         }
+        if (spec.socket() != null) {
+            weights(spec.socket().source(), "socket.source");
+        }
     }
 
     /** Refuses a layer the network does not have, naming the field and the layers it has (null: pool5). */
@@ -100,6 +104,7 @@ public final class RunKinds {
                 case TEACHER -> TeacherRun.execute(run, resume, preparation, listener, cancel);
                 case FINETUNE -> FinetuneRun.execute(run, resume, cache, preparation, listener, cancel);
                 case TRANSFER -> TransferRun.execute(run, resume, cache, preparation, listener, cancel);
+                case SOCKET -> SocketRun.execute(run, resume, cache, preparation, listener, cancel);
             };
         }
     }

@@ -61,6 +61,20 @@ public record Objective(List<Term> terms) {
         return new Objective(List.of(terms));
     }
 
+    public static final String PSEUDO_LABELS = "pseudo-labels";
+    public static final String INFORMATION_MAXIMISATION = "information-maximisation";
+    public static final String BN_STATISTICS = "bn-statistics";
+    public static final String TASK_IRRELEVANT = "task-irrelevant";
+    /** The terms a SOCKET run computes. */
+    public static final List<String> SOCKET_TERMS = List.of(PSEUDO_LABELS, INFORMATION_MAXIMISATION, BN_STATISTICS,
+            TASK_IRRELEVANT);
+
+    /** SOCKET as its paper and code weigh the terms: 0.3, 1.0, 0.5, 0.5. */
+    public static Objective socket() {
+        return of(new Term(PSEUDO_LABELS, 0.3), new Term(INFORMATION_MAXIMISATION, 1), new Term(BN_STATISTICS, 0.5),
+                new Term(TASK_IRRELEVANT, 0.5));
+    }
+
     /** Supervision transfer as the paper trains it: the hint loss alone. */
     public static Objective transfer() {
         return of(new Term(HINT, 1));

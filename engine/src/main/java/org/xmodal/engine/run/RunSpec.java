@@ -29,11 +29,11 @@ import org.xmodal.engine.objective.Objective;
  * @param iterations  optimiser steps in total
  */
 @JsonPropertyOrder({"name", "kind", "data", "modality", "encoding", "teacher", "student", "adaptation", "objective",
-        "optimizer",
+        "socket", "optimizer",
         "schedule", "batchSize", "iterations", "inputSize", "augmentation", "seed", "device", "threads",
         "checkpointEvery", "logEvery", "filterSnapshots", "finetune", "launch"})
 public record RunSpec(String name, Kind kind, String data, Modality modality, Encoding encoding, Teacher teacher,
-                      Student student, Adaptation adaptation, Objective objective, Optimizer optimizer,
+                      Student student, Adaptation adaptation, Objective objective, Socket socket, Optimizer optimizer,
                       Schedule schedule, int batchSize,
                       int iterations, int inputSize, Augmentation augmentation, long seed, RunDevice device,
                       int threads, int checkpointEvery, int logEvery, List<Integer> filterSnapshots, Finetune finetune,
@@ -46,7 +46,12 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
         /** Train an RGB network on labels (a teacher for later transfers). */
         TEACHER,
         /** Train a region or scene classifier from some initialisation on the few labels, then evaluate it. */
-        FINETUNE;
+        FINETUNE,
+        /**
+         * SOCKET (Ahmed et al., ECCV 2022): adapt a trained RGB source model to the target modality without the
+         * task's source data, from unlabelled target images and paired images of task-irrelevant classes.
+         */
+        SOCKET;
 
         @Override
         public String id() {
@@ -461,6 +466,31 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
         }
     }
 
+    /**
+     * A SOCKET run's own settings.
+     *
+     * @param source       the trained RGB source model: a run folder (a {@code finetune} run of
+     *                     {@code resnet18-bottleneck} on the task's scene classes) or its weights file
+     * @param refreshEvery steps between pseudo-label refreshes over the whole target set (0: once per epoch, as
+     *                     the reference code)
+     */
+    public record Socket(String source, Integer refreshEvery) {
+        public Socket {
+            refreshEvery = refreshEvery == null ? 0 : refreshEvery;
+            if (source == null || source.isBlank()) {
+                throw new IllegalArgumentException("socket.source is required: the trained RGB source model (a run "
+                        + "folder or a weights file)");
+            }
+            if (refreshEvery < 0) {
+                throw new IllegalArgumentException("socket.refreshEvery must not be negative, got " + refreshEvery);
+            }
+        }
+
+        public Socket withSource(String path) {
+            return new Socket(path, refreshEvery);
+        }
+    }
+
     /** Filled in when the run is launched: what actually ran it. */
     public record Launch(String engineVersion, String device, String time, String host) {
     }
@@ -493,9 +523,21 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
             adaptation = new Adaptation(false);
         }
         if (objective == null) {
-            objective = kind == Kind.TRANSFER ? Objective.transfer() : new Objective(List.of());
+            objective = switch (kind) {
+                case TRANSFER -> Objective.transfer();
+                case SOCKET -> Objective.socket();
+                default -> new Objective(List.of());
+            };
         }
-        objective.requireKnown("a " + kind.id() + " run", kind == Kind.TRANSFER ? List.of(Objective.HINT) : List.of());
+        objective.requireKnown("a " + kind.id() + " run", switch (kind) {
+            case TRANSFER -> List.of(Objective.HINT);
+            case SOCKET -> Objective.SOCKET_TERMS;
+            default -> List.<String>of();
+        });
+        if (kind == Kind.SOCKET && socket == null) {
+            throw new IllegalArgumentException("a socket run needs its socket section (socket.source: the trained RGB "
+                    + "source model)");
+        }
         if (augmentation == null) {
             augmentation = new Augmentation(true, true);
         }
@@ -525,7 +567,8 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
     /** A builder holding every field of this spec. */
     public Builder toBuilder() {
         return new Builder().name(name).kind(kind).data(data).modality(modality).encoding(encoding).teacher(teacher)
-                .student(student).adaptation(adaptation).objective(objective).optimizer(optimizer).schedule(schedule)
+                .student(student).adaptation(adaptation).objective(objective).socket(socket).optimizer(optimizer)
+                .schedule(schedule)
                 .batchSize(batchSize)
                 .iterations(iterations).inputSize(inputSize).augmentation(augmentation).seed(seed).device(device)
                 .threads(threads).checkpointEvery(checkpointEvery).logEvery(logEvery)
@@ -580,6 +623,7 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
         private Student student;
         private Adaptation adaptation;
         private Objective objective;
+        private Socket socket;
         private Optimizer optimizer;
         private Schedule schedule;
         private int batchSize;
@@ -648,6 +692,11 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
 
         public Builder objective(Objective v) {
             objective = v;
+            return this;
+        }
+
+        public Builder socket(Socket v) {
+            socket = v;
             return this;
         }
 
@@ -726,8 +775,8 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
         }
 
         public RunSpec build() {
-            return new RunSpec(name, kind, data, modality, encoding, teacher, student, adaptation, objective, optimizer,
-                    schedule, batchSize, iterations, inputSize, augmentation, seed, device, threads, checkpointEvery,
+            return new RunSpec(name, kind, data, modality, encoding, teacher, student, adaptation, objective, socket,
+                    optimizer, schedule, batchSize, iterations, inputSize, augmentation, seed, device, threads, checkpointEvery,
                     logEvery, filterSnapshots, finetune, launch);
         }
     }

@@ -33,7 +33,11 @@ public final class RunSpecFiles {
         if (f != null && !f.randomInit()) {
             f = f.withInit(resolve(f.init(), base));
         }
-        return spec.toBuilder().data(resolve(spec.data(), base)).teacher(t).student(s).finetune(f).build();
+        RunSpec.Socket k = spec.socket();
+        if (k != null) {
+            k = k.withSource(resolve(k.source(), base));
+        }
+        return spec.toBuilder().data(resolve(spec.data(), base)).teacher(t).student(s).finetune(f).socket(k).build();
     }
 
     private static String resolve(String path, Path base) {

@@ -1,0 +1,402 @@
+package org.xmodal.engine.socket;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.xmodal.engine.data.DatasetLoaders;
+import org.xmodal.engine.data.Modality;
+import org.xmodal.engine.data.Pair;
+import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.data.Split;
+import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.engine.encode.PairEncoding;
+import org.xmodal.engine.image.BadInputException;
+import org.xmodal.engine.image.OutputFiles;
+import org.xmodal.engine.image.RgbImage;
+import org.xmodal.engine.json.Json;
+import org.xmodal.engine.lifecycle.RunSession;
+import org.xmodal.engine.nn.BatchNormInputs;
+import org.xmodal.engine.nn.FeatureNetwork;
+import org.xmodal.engine.nn.NetworkFactory;
+import org.xmodal.engine.nn.NetworkInput;
+import org.xmodal.engine.nn.NetworkWeights;
+import org.xmodal.engine.nn.NoGrad;
+import org.xmodal.engine.objective.BatchNormStatistics;
+import org.xmodal.engine.objective.CentroidPseudoLabels;
+import org.xmodal.engine.objective.InformationMaximisation;
+import org.xmodal.engine.objective.Objective;
+import org.xmodal.engine.objective.TaskIrrelevantMatching;
+import org.xmodal.engine.run.MetricsLog;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunEvent;
+import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.Parallel;
+import org.xmodal.engine.task.ProgressListener;
+import org.xmodal.engine.train.ParameterOptimizer;
+import org.xmodal.engine.train.StepRandom;
+import org.xmodal.engine.train.TrainingLoop;
+import org.xmodal.engine.train.TrainingStep;
+import org.xmodal.engine.transfer.InputNormalisation;
+import org.xmodal.engine.transfer.Resize;
+import org.xmodal.engine.transfer.Teachers;
+
+/**
+ * A SOCKET run (Ahmed et al., ECCV 2022; reference code merlresearch/SOCKET): the target network starts as the
+ * trained RGB source model ({@code resnet18-bottleneck}) with its classifier frozen, and learns on the unlabelled
+ * target-modality images of the task's scene classes the spec's objective: pseudo-label cross-entropy,
+ * information maximisation, BatchNorm-statistics matching against the frozen source and task-irrelevant feature
+ * matching against the source's features of the paired RGB images of other classes (computed once). Pseudo-labels
+ * are refreshed over the whole target set every {@code socket.refreshEvery} steps (once per epoch by default) and
+ * kept in the run folder, so a resumed run trains on the labels the uninterrupted one had. At the end it scores the
+ * labelled test images of the task's classes: top-1 accuracy and per-class accuracy ({@code results/accuracy.json}).
+ * Where this differs from the reference code: the backbone trains at the base rate (no per-layer rates yet), images
+ * are warped to the input size rather than resized and cropped, and inputs are the workbench's (0..255 less the
+ * mean, as Caffe's) rather than torchvision's unit-variance ones, so the unsquared BN-statistics distances and their
+ * gradients are about 100 times larger: at the reference code's rate (1e-2) the first layers' statistics diverge
+ * within a few steps on the synthetic rooms; a rate of 1e-5 trains.
+ */
+public final class SocketRun {
+    /** Where the pseudo-labels of the latest refresh are kept. */
+    static final String LABELS_FILE = "pseudo-labels.json";
+    public static final String ACCURACY_FILE = "accuracy.json";
+
+    /** Pseudo-labels and the step at which they were computed. */
+    record Labels(long step, int[] labels) {
+    }
+
+    /** Top-1 accuracy over the test images, and per class (fractions). */
+    public record Accuracy(double accuracy, Map<String, Double> perClass, int images) {
+    }
+
+    private SocketRun() {
+    }
+
+    public static TrainingLoop.Outcome execute(RunDirectory run, boolean resume, EncodingCache cache,
+                                               ProgressListener preparation, TrainingLoop.Listener listener,
+                                               Cancellation cancel) throws IOException {
+        RunSession.Begin begin = RunSession.begin(run, resume);
+        RunSpec spec = begin.spec();
+        long start = begin.start();
+        Objective objective = spec.objective();
+        try (PairedDataset ds = DatasetLoaders.open(Path.of(spec.data()), preparation, cancel);
+             NDManager manager = NDManager.newBaseManager(begin.device())) {
+            if (ds.modality() != spec.modality()) {
+                throw new BadInputException(spec.data(), "holds " + ds.modality().id() + " pairs but the run's "
+                        + "modality is " + spec.modality().id());
+            }
+            if (!NetworkFactory.RESNET18_BOTTLENECK.equals(spec.student().architecture())) {
+                throw new IllegalArgumentException("student.architecture must be " + NetworkFactory.RESNET18_BOTTLENECK
+                        + " for a socket run (a BatchNorm backbone, the bottleneck and a weight-normalised classifier, "
+                        + "as the source model), not '" + spec.student().architecture() + "'");
+            }
+            List<String> classes = ds.taskRelevantScenes();
+            List<Pair> target = ds.pairs(Split.TRAIN).stream().filter(p -> p.annotation().scene()
+                    .filter(classes::contains).isPresent()).toList();
+            List<Pair> test = ds.labelled(Split.TEST).stream().filter(p -> p.annotation().scene()
+                    .filter(classes::contains).isPresent()).toList();
+            List<Pair> irrelevant = ds.pairs(Split.TRAIN).stream().filter(ds::isTaskIrrelevant).toList();
+            if (target.isEmpty()) {
+                throw new BadInputException(spec.data(), "has no train pairs of the task's scene classes ("
+                        + String.join(", ", classes) + ") to adapt on");
+            }
+            if (objective.weight(Objective.TASK_IRRELEVANT) > 0 && irrelevant.isEmpty()) {
+                throw new BadInputException(spec.data(), ds.taskIrrelevantScenes().isEmpty()
+                        ? "marks no task-irrelevant scene classes (dataset.json's taskIrrelevantScenes), so the "
+                        + "task-irrelevant term has no paired data: mark some (synth --task-irrelevant) or set its "
+                        + "weight to 0"
+                        : "has no train pairs of its task-irrelevant scene classes ("
+                        + String.join(", ", ds.taskIrrelevantScenes()) + ") for the task-irrelevant term");
+            }
+            Path sourceWeights = Teachers.weightsOf(Path.of(spec.socket().source()));
+            checkSource(sourceWeights, classes);
+
+            int side = spec.inputSize();
+            int batch = spec.batchSize();
+            Shape input = new Shape(batch, 3, side, side);
+            PairEncoding encoding = PairEncoding.of(spec.encoding(), ds, cache);
+            InputNormalisation paired = ds.modality() == Modality.FLOW ? InputNormalisation.FLOW
+                    : InputNormalisation.IMAGE;
+            float[][] targetImages = images(target, p -> encoding.studentImage(p), paired, side, "target images",
+                    preparation);
+            float[][] tiTarget = images(irrelevant, p -> encoding.studentImage(p), paired, side,
+                    "task-irrelevant target images", preparation);
+            float[][] tiRgb = images(irrelevant, ds::rgb, InputNormalisation.IMAGE, side, "task-irrelevant RGB images",
+                    preparation);
+            float[][] testImages = images(test, p -> encoding.studentImage(p), paired, side, "test images",
+                    preparation);
+            cancel.check();
+
+            FeatureNetwork source = NetworkFactory.create(NetworkFactory.RESNET18_BOTTLENECK, 3, classes.size());
+            source.initialize(manager, input, spec.seed());
+            NetworkWeights.load(source, sourceWeights);
+            FeatureNetwork net = NetworkFactory.create(NetworkFactory.RESNET18_BOTTLENECK, 3, classes.size());
+            net.initialize(manager, input, spec.seed());
+            NetworkWeights.load(net, sourceWeights);
+            ParameterStore store = new ParameterStore(manager, false);
+            Map<String, NDArray[]> sourceStatistics = new LinkedHashMap<>(source.batchNormRunningStatistics());
+            sourceStatistics.keySet().retainAll(backboneLayers(source));
+            // the source's features of the task-irrelevant RGB images, once, in inference mode
+            float[][] tiSource = NoGrad.call(() -> features(source, store, tiRgb, side, manager));
+
+            Map<String, NDArray> trainable = new LinkedHashMap<>();
+            for (Map.Entry<String, Parameter> e : net.namedParameters().entrySet()) {
+                boolean classifier = e.getKey().startsWith("fc.");
+                boolean running = e.getValue().getType() == Parameter.Type.RUNNING_MEAN
+                        || e.getValue().getType() == Parameter.Type.RUNNING_VAR;
+                if (classifier) {
+                    e.getValue().getArray().setRequiresGradient(false); // SOCKET keeps the source's classifier
+                } else if (!running) {
+                    trainable.put(e.getKey(), e.getValue().getArray());
+                }
+            }
+            int refresh = spec.socket().refreshEvery() > 0 ? spec.socket().refreshEvery()
+                    : Math.max(1, (int) Math.ceil(target.size() / (double) batch));
+            Labels[] labels = {resume ? readLabels(run) : null};
+            ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer(), manager);
+            TrainingStep step = new TrainingStep() {
+                private Map<String, Double> terms = Map.of();
+
+                @Override
+                public NDArray loss(NDManager bm, long s) {
+                    if (objective.weight(Objective.PSEUDO_LABELS) > 0 && (labels[0] == null
+                            || s / refresh != labels[0].step() / refresh)) {
+                        labels[0] = refreshLabels(run, net, store, targetImages, side, s, manager);
+                    }
+                    SplittableRandom rnd = StepRandom.of(spec.seed(), s, 5);
+                    int[] rows = IntStream.range(0, batch).map(i -> rnd.nextInt(targetImages.length)).toArray();
+                    NDArray x = NetworkInput.tensor(bm, gather(targetImages, rows), input);
+                    List<BatchNormInputs.Layer> bn;
+                    NDArray features;
+                    try (BatchNormInputs recorder = BatchNormInputs.record()) {
+                        features = net.forward(store, x, "bottleneck", true);
+                        bn = recorder.layers();
+                    }
+                    NDArray logits = net.forwardFrom(store, features, "bottleneck", "fc", true);
+                    Objective.Evaluation e = objective.evaluate(term -> switch (term) {
+                        case Objective.INFORMATION_MAXIMISATION -> InformationMaximisation.value(logits);
+                        case Objective.PSEUDO_LABELS -> CentroidPseudoLabels.crossEntropy(logits,
+                                IntStream.of(rows).map(r -> labels[0].labels()[r]).toArray());
+                        case Objective.BN_STATISTICS -> BatchNormStatistics.value(bnLayers(bn, sourceStatistics));
+                        case Objective.TASK_IRRELEVANT -> {
+                            int[] ti = IntStream.range(0, batch).map(i -> rnd.nextInt(tiTarget.length)).toArray();
+                            NDArray t = net.forward(store, NetworkInput.tensor(bm, gather(tiTarget, ti), input),
+                                    "bottleneck", true);
+                            NDArray src = bm.create(gather(tiSource, ti), new Shape(batch, tiSource[0].length));
+                            yield TaskIrrelevantMatching.value(src, t);
+                        }
+                        default -> throw new IllegalArgumentException("a socket run computes no term " + term);
+                    });
+                    terms = Objective.floats(e.values());
+                    return e.total();
+                }
+
+                @Override
+                public Map<String, Double> termValues() {
+                    return terms;
+                }
+
+                @Override
+                public boolean normalisesByBatch() {
+                    return true;
+                }
+            };
+            TrainingLoop loop = new TrainingLoop(run, spec, manager, trainable, optimizer, target.size(), step)
+                    .listener(listener).onSnapshot(s -> RunSession.writeFilters(run, net, s))
+                    .beforeFinished(() -> {
+                        RunSession.saveWeights(run, arrays(net));
+                        Accuracy a = NoGrad.call(() -> evaluate(net, store, testImages, test, classes, side,
+                                manager));
+                        Json.writeAtomically(a, run.results().resolve(ACCURACY_FILE));
+                        run.metrics().append(new MetricsLog.Row(spec.iterations(), Double.NaN, "test", "accuracy",
+                                a.accuracy()));
+                        run.append(RunEvent.of(RunEvent.METRIC, spec.iterations()).with("name", "accuracy")
+                                .with("value", a.accuracy()).with("images", a.images()));
+                    });
+            if (start > 0) {
+                loop.restore(start);
+            }
+            return loop.run(start, cancel);
+        } catch (IOException | RuntimeException e) {
+            RunSession.failed(run, start, e);
+            throw e;
+        }
+    }
+
+    /** Refuses a source model the run cannot use, naming what is wrong. */
+    static void checkSource(Path weights, List<String> classes) throws IOException {
+        Map<String, Shape> stored = NetworkWeights.contents(weights);
+        Shape fc = stored.get("fc.weight_v");
+        if (fc == null || !stored.containsKey("bottleneck.weight")) {
+            throw new BadInputException(weights, "is not a " + NetworkFactory.RESNET18_BOTTLENECK + " source model "
+                    + "(no bottleneck and weight-normalised classifier): train one with a finetune run of that "
+                    + "architecture on the RGB images of the task's scene classes");
+        }
+        if (stored.keySet().stream().noneMatch(n -> n.endsWith(".running_mean"))) {
+            throw new BadInputException(weights, "has no BatchNorm statistics, which the bn-statistics term matches");
+        }
+        if (fc.get(0) != classes.size()) {
+            throw new BadInputException(weights, "classifies " + fc.get(0) + " classes but the target data has "
+                    + classes.size() + " task-relevant scene classes (" + String.join(", ", classes) + "): the "
+                    + "source must be trained on exactly the task's classes");
+        }
+    }
+
+    /** The BatchNorm layers of the backbone (up to pool5), which the BN term matches; not the bottleneck's. */
+    private static List<String> backboneLayers(FeatureNetwork net) {
+        return net.parametersUpTo("pool5").keySet().stream().filter(n -> n.endsWith(".running_mean"))
+                .map(n -> n.substring(0, n.length() - ".running_mean".length())).toList();
+    }
+
+    private static List<BatchNormStatistics.Layer> bnLayers(List<BatchNormInputs.Layer> recorded,
+                                                           Map<String, NDArray[]> source) {
+        List<BatchNormStatistics.Layer> out = new ArrayList<>();
+        for (BatchNormInputs.Layer l : recorded) {
+            NDArray[] s = source.get(l.name());
+            if (s != null) {
+                NDArray[] t = BatchNormStatistics.of(l.input());
+                out.add(new BatchNormStatistics.Layer(l.name(), t[0], t[1], s[0], s[1]));
+            }
+        }
+        return out;
+    }
+
+    /** Pseudo-labels over the whole target set with the network as it is at step {@code step}, kept on disk. */
+    private static Labels refreshLabels(RunDirectory run, FeatureNetwork net, ParameterStore store, float[][] images,
+                                        int side, long step, NDManager manager) {
+        return NoGrad.call(() -> {
+            float[][] features = features(net, store, images, side, manager);
+            float[][] probabilities = new float[images.length][];
+            try (NDManager m = manager.newSubManager()) {
+                for (int i = 0; i < images.length; i++) {
+                    NDArray f = m.create(features[i], new Shape(1, features[i].length));
+                    probabilities[i] = net.forwardFrom(store, f, "bottleneck", "fc", false).softmax(1).toFloatArray();
+                }
+            }
+            Labels l = new Labels(step, CentroidPseudoLabels.assign(features, probabilities));
+            try {
+                byte[] json = Json.MAPPER.writeValueAsBytes(l);
+                OutputFiles.replace(run.results().resolve(LABELS_FILE), tmp -> Files.write(tmp, json));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return l;
+        });
+    }
+
+    private static Labels readLabels(RunDirectory run) {
+        Path f = run.results().resolve(LABELS_FILE);
+        try {
+            return Files.isRegularFile(f) ? Json.MAPPER.readValue(f.toFile(), Labels.class) : null;
+        } catch (IOException e) {
+            return null; // recomputed
+        }
+    }
+
+    /** Bottleneck features of images in inference mode, a few at a time. */
+    private static float[][] features(FeatureNetwork net, ParameterStore store, float[][] images, int side,
+                                      NDManager manager) {
+        float[][] out = new float[images.length][];
+        int chunk = 16;
+        for (int i = 0; i < images.length; i += chunk) {
+            int n = Math.min(chunk, images.length - i);
+            try (NDManager m = manager.newSubManager()) {
+                int[] rows = IntStream.range(i, i + n).toArray();
+                NDArray f = net.forward(store, NetworkInput.tensor(m, gather(images, rows), new Shape(n, 3, side,
+                        side)), "bottleneck", false);
+                float[] flat = f.toFloatArray();
+                int d = flat.length / n;
+                for (int j = 0; j < n; j++) {
+                    out[i + j] = java.util.Arrays.copyOfRange(flat, j * d, (j + 1) * d);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Accuracy evaluate(FeatureNetwork net, ParameterStore store, float[][] images, List<Pair> test,
+                                     List<String> classes, int side, NDManager manager) {
+        float[][] features = features(net, store, images, side, manager);
+        int[] right = new int[classes.size()];
+        int[] seen = new int[classes.size()];
+        int correct = 0;
+        try (NDManager m = manager.newSubManager()) {
+            for (int i = 0; i < test.size(); i++) {
+                int truth = classes.indexOf(test.get(i).annotation().scene().orElseThrow());
+                NDArray logits = net.forwardFrom(store, m.create(features[i], new Shape(1, features[i].length)),
+                        "bottleneck", "fc", false);
+                int predicted = (int) logits.argMax(1).toLongArray()[0];
+                seen[truth]++;
+                if (predicted == truth) {
+                    right[truth]++;
+                    correct++;
+                }
+            }
+        }
+        Map<String, Double> perClass = new LinkedHashMap<>();
+        for (int c = 0; c < classes.size(); c++) {
+            if (seen[c] > 0) {
+                perClass.put(classes.get(c), right[c] / (double) seen[c]);
+            }
+        }
+        return new Accuracy(test.isEmpty() ? Double.NaN : correct / (double) test.size(), perClass, test.size());
+    }
+
+    private static Map<String, NDArray> arrays(FeatureNetwork net) {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        net.namedParameters().forEach((k, p) -> out.put(k, p.getArray()));
+        return out;
+    }
+
+    @FunctionalInterface
+    private interface ImageOf {
+        RgbImage of(Pair p) throws IOException;
+    }
+
+    /** Each pair's image warped to side x side, normalised as the networks take it. */
+    private static float[][] images(List<Pair> pairs, ImageOf image, InputNormalisation norm, int side, String what,
+                                    ProgressListener progress) throws IOException {
+        float[][] out = new float[pairs.size()][];
+        IOException[] failure = new IOException[1];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        Parallel.forEach(pairs.size(), i -> {
+            try {
+                float[] a = new float[3 * side * side];
+                norm.write(Resize.rgb(image.of(pairs.get(i)), side, side), 0, 0, side, false, a, 0);
+                out[i] = a;
+            } catch (IOException e) {
+                synchronized (failure) {
+                    failure[0] = e;
+                }
+            }
+            int n = done.incrementAndGet();
+            progress.progress(String.format(Locale.ROOT, "Reading %s %d/%d", what, n, pairs.size()),
+                    n / (double) pairs.size());
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return out;
+    }
+
+    private static float[] gather(float[][] rows, int[] which) {
+        int d = rows[0].length;
+        float[] out = new float[which.length * d];
+        for (int i = 0; i < which.length; i++) {
+            System.arraycopy(rows[which[i]], 0, out, i * d, d);
+        }
+        return out;
+    }
+}
