@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.xmodal.engine.encode.PairEncoding;
 import org.xmodal.engine.data.Box;
-import org.xmodal.engine.data.DatasetLoaders;
-import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.data.Split;
@@ -59,13 +57,8 @@ public final class FinetuneRun {
         RunSpec spec = begin.spec();
         RunSpec.Finetune ft = spec.finetune();
         long start = begin.start();
-        try (PairedDataset ds = DatasetLoaders.open(Path.of(spec.data()), preparation, cancel);
+        try (PairedDataset ds = RunSession.openData(spec, preparation, cancel);
              NDManager manager = NDManager.newBaseManager(begin.device())) {
-            Modality modality = spec.modality();
-            if (ds.modality() != modality) {
-                throw new BadInputException(spec.data(), "holds " + ds.modality().id() + " pairs but the run's "
-                        + "modality is " + modality.id());
-            }
             boolean scenes = ft.task() == RunSpec.Task.SCENES;
             // scenes: the task's classes; pairs of task-irrelevant scene classes (SOCKET's) are left out below
             List<String> classes = scenes ? ds.taskRelevantScenes() : ds.classes();

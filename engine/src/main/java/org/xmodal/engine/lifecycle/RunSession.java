@@ -90,6 +90,25 @@ public final class RunSession {
         return new Begin(spec, devices, start);
     }
 
+    /**
+     * The spec's dataset, refused (naming it) when it holds another modality than the run's.
+     */
+    public static PairedDataset openData(RunSpec spec, ProgressListener progress,
+                                         org.xmodal.engine.task.Cancellation cancel) throws BadInputException {
+        PairedDataset ds = org.xmodal.engine.data.DatasetLoaders.open(java.nio.file.Path.of(spec.data()), progress,
+                cancel);
+        if (ds.modality() != spec.modality()) {
+            try {
+                ds.close();
+            } catch (IOException ignored) {
+                // the refusal below is what matters
+            }
+            throw new BadInputException(spec.data(), "holds " + ds.modality().id() + " pairs but the run's modality "
+                    + "is " + spec.modality().id());
+        }
+        return ds;
+    }
+
     /** Records why a run could not go on (unless it was cancelled, which the caller reports as a stop). */
     public static void failed(RunDirectory run, long step, Exception e) throws IOException {
         if (!(e instanceof java.util.concurrent.CancellationException)) {

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
@@ -91,12 +90,8 @@ public final class SocketRun {
         RunSpec spec = begin.spec();
         long start = begin.start();
         Objective objective = spec.objective();
-        try (PairedDataset ds = DatasetLoaders.open(Path.of(spec.data()), preparation, cancel);
+        try (PairedDataset ds = RunSession.openData(spec, preparation, cancel);
              NDManager manager = NDManager.newBaseManager(begin.device())) {
-            if (ds.modality() != spec.modality()) {
-                throw new BadInputException(spec.data(), "holds " + ds.modality().id() + " pairs but the run's "
-                        + "modality is " + spec.modality().id());
-            }
             if (!NetworkFactory.RESNET18_BOTTLENECK.equals(spec.student().architecture())) {
                 throw new IllegalArgumentException("student.architecture must be " + NetworkFactory.RESNET18_BOTTLENECK
                         + " for a socket run (a BatchNorm backbone, the bottleneck and a weight-normalised classifier, "

@@ -11,14 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.xmodal.engine.lifecycle.RunSession;
-import org.xmodal.engine.data.DatasetLoaders;
-import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.data.Split;
 import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.encode.PairEncoding;
-import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.NetworkInput;
 import org.xmodal.engine.nn.NetworkFactory;
@@ -66,12 +63,7 @@ public final class TransferRun {
         RunSpec spec = begin.spec();
         Device device = begin.device();
         long start = begin.start();
-        try (PairedDataset ds = DatasetLoaders.open(Path.of(spec.data()), preparation, cancel)) {
-            Modality modality = spec.modality();
-            if (ds.modality() != modality) {
-                throw new BadInputException(spec.data(), "holds " + ds.modality().id() + " pairs but the run's "
-                        + "modality is " + modality.id());
-            }
+        try (PairedDataset ds = RunSession.openData(spec, preparation, cancel)) {
             List<Pair> pairs = ds.pairs(Split.TRAIN);
             PairEncoding encoding = PairEncoding.of(spec.encoding(), ds, cache);
             int side = spec.inputSize();
