@@ -54,10 +54,11 @@ public final class SpecForm {
         return List.of(
                 SpecField.of("name", RUN, "Name", SpecField.Type.TEXT, "A short name; the run's folder is "
                         + "<date>-<time>-<name>"),
-                SpecField.choice("kind", RUN, "Kind", List.of("transfer", "teacher", "finetune"), "transfer: "
+                SpecField.choice("kind", RUN, "Kind", List.of("transfer", "teacher", "finetune", "socket"), "transfer: "
                         + "supervision transfer from a frozen RGB teacher to a student of the paired modality; teacher: "
                         + "train an RGB network on the labelled object regions; finetune: train a network for a task "
-                        + "on the labelled pairs and score it on the test pairs"),
+                        + "on the labelled pairs and score it on the test pairs; socket: adapt a trained RGB source "
+                        + "model to the paired modality without the task's source data (SOCKET)"),
                 SpecField.of("data", RUN, "Dataset", SpecField.Type.TEXT, "A dataset folder, NYU Depth v2's .mat "
                         + "file or a folder of video frames"),
                 SpecField.choice("modality", RUN, "Student sees", List.of("depth", "flow"), "What the student sees: "
@@ -88,8 +89,13 @@ public final class SpecForm {
                         + "batch (per-image), halved as Caffe's EuclideanLoss (caffe), or averaged over every "
                         + "element (per-element, with the paper's SGD)"),
                 SpecField.of("objective.terms", STUDENT, "Objective", SpecField.Type.TERMS, "The weighted terms the "
-                        + "run minimises, as name = weight, ... (a transfer run: hint = 1; weight 0 switches a term "
-                        + "off)"),
+                        + "run minimises, as name = weight, ... (a transfer run: hint = 1; a socket run: "
+                        + "pseudo-labels = 0.3, information-maximisation = 1, bn-statistics = 0.5, task-irrelevant = "
+                        + "0.5; weight 0 switches a term off)"),
+                SpecField.of("socket.source", STUDENT, "Source model", SpecField.Type.TEXT, "SOCKET: the trained RGB "
+                        + "source model, a finetune run of resnet18-bottleneck on the task's scene classes"),
+                SpecField.of("socket.refreshEvery", STUDENT, "Pseudo-labels every", SpecField.Type.INTEGER, "SOCKET: "
+                        + "steps between pseudo-label refreshes (0: once per epoch)"),
                 SpecField.of("adaptation.matchNorms", STUDENT, "Match norms", SpecField.Type.BOOLEAN, "Scale the "
                         + "teacher's features once, on the first batch (for teachers with large activations)"),
                 SpecField.choice("adaptation.matchTo", STUDENT, "Match norms to", List.of("unit", "student"),
@@ -222,8 +228,13 @@ public final class SpecForm {
             boolean depth = !"flow".equals(modality);
             return !"teacher".equals(kind) && (k.startsWith(DEPTH_ENCODING) ? depth : !depth);
         }
+        if (k.startsWith("socket.")) {
+            return "socket".equals(kind);
+        }
+        if (k.startsWith("objective.")) {
+            return "transfer".equals(kind) || "socket".equals(kind);
+        }
         boolean transferOnly = field.category().equals(TEACHER) || k.startsWith("adaptation.")
-                || k.startsWith("objective.")
                 || k.equals("student.tap") || k.equals("augmentation.crops") || k.equals("augmentation.proposals")
                 || k.equals("augmentation.cropGrid");
         if (transferOnly) {
@@ -306,6 +317,13 @@ public final class SpecForm {
         }
         if (!"finetune".equals(root.path("kind").asText())) {
             root.remove("finetune"); // the fine-tuning fields belong to fine-tuning runs only
+        }
+        if (!"socket".equals(root.path("kind").asText())) {
+            root.remove("socket");
+        }
+        String kind = root.path("kind").asText("transfer");
+        if (!kind.equals("transfer") && !kind.equals("socket")) {
+            root.remove("objective"); // teacher and fine-tuning runs train with cross-entropy
         }
         try {
             return Json.MAPPER.treeToValue(root, RunSpec.class);

@@ -67,6 +67,13 @@ class SpecFormTest {
         assertEquals(true, sv.get("optimizer.nesterov"));
         assertEquals("inverse", sv.get("schedule.decay"));
         assertEquals(source, SpecForm.build(sv));
+        RunSpec socket = source.toBuilder().name("socket").kind("socket").finetune(null)
+                .objective(org.xmodal.engine.objective.Objective.socket())
+                .socket(new RunSpec.Socket("/runs/source", 0)).build();
+        Map<String, Object> kv = SpecForm.values(socket);
+        assertEquals("pseudo-labels = 0.3, information-maximisation = 1, bn-statistics = 0.5, task-irrelevant = 0.5",
+                kv.get("objective.terms"));
+        assertEquals(socket, SpecForm.build(kv));
         values.put("objective.terms", "hint 2");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SpecForm.build(values));
@@ -146,10 +153,17 @@ class SpecFormTest {
         List<String> flow = shownFor.apply("transfer", "flow");
         assertTrue(flow.containsAll(List.of("encoding.flow.method", "encoding.flow.scale")), flow.toString());
         assertTrue(flow.stream().noneMatch(k -> k.startsWith("encoding.depth.")), flow.toString());
+        // a socket run: its source and refresh interval and the objective, no teacher, no fine-tuning fields
+        List<String> socket = shown.apply("socket");
+        assertTrue(socket.containsAll(List.of("socket.source", "socket.refreshEvery", "objective.terms",
+                "encoding.depth.camera")), socket.toString());
+        assertTrue(socket.stream().noneMatch(k -> k.startsWith("teacher.") || k.startsWith("finetune.")),
+                socket.toString());
+        assertTrue(transfer.stream().noneMatch(k -> k.startsWith("socket.")), transfer.toString());
         // every field is shown for some kind
         for (SpecField f : SpecForm.fields()) {
             assertTrue(transfer.contains(f.key()) || teacher.contains(f.key()) || finetune.contains(f.key())
-                    || flow.contains(f.key()), f.key());
+                    || flow.contains(f.key()) || socket.contains(f.key()), f.key());
         }
     }
 }

@@ -101,7 +101,8 @@ class RunSpecEncodingTest {
                 Arguments.of("\"encoding\": {\"depth\": {\"normalRaduis\": 4}}",
                         "unknown field \"encoding.depth.normalRaduis\" in this run spec; did you mean "
                                 + "\"normalRadius\"?"),
-                Arguments.of("\"kind\": \"tranfser\"", "kind must be transfer, teacher or finetune, not 'tranfser'"),
+                Arguments.of("\"kind\": \"tranfser\"",
+                        "kind must be transfer, teacher, finetune or socket, not 'tranfser'"),
                 Arguments.of("\"optimizer\": {\"type\": \"adamw\", \"learningRate\": 0.1, \"momentum\": 0.9, "
                         + "\"weightDecay\": 0}", "optimizer.type must be sgd or adam, not 'adamw'"),
                 Arguments.of("\"modality\": \"sonar\"", "modality must be depth or flow, not 'sonar'"),
