@@ -59,7 +59,10 @@ public final class RegionClassifier {
         String firstAbove = net.taps().get(net.taps().indexOf(featureTap) + 1);
         boolean fresh = net.namedParameters().keySet().stream().filter(n -> n.startsWith(firstAbove + "."))
                 .noneMatch(loaded::contains);
-        if (!fresh) {
+        if (!fresh || net.normalisesByBatchUpTo(featureTap)) {
+            // a BatchNorm network's features are normalised already; measured in inference mode with untrained
+            // running statistics (mean 0, variance 1) they are not, and overflow: a scale of 0 or 1/infinity made
+            // resnet18-bottleneck's first steps NaN about one run in four
             scale = 1f;
             return;
         }

@@ -43,7 +43,7 @@ class SocketRunTest {
                 .withSceneKinds(10, IRRELEVANT), data, false, 2, ProgressListener.NONE, new Cancellation());
         RunSpec spec = RunSpec.builder().name("source").kind("finetune").data(data.toString()).modality("depth")
                 .student(new RunSpec.Student(NetworkFactory.RESNET18_BOTTLENECK, null, null))
-                .optimizer(new RunSpec.Optimizer(RunSpec.OptimizerType.SGD, 1e-2, 0.9, 1e-3, true))
+                .optimizer(new RunSpec.Optimizer(RunSpec.OptimizerType.SGD, 1e-3, 0.9, 1e-3, true))
                 .batchSize(8).iterations(3).inputSize(64).seed(3).device("cpu").threads(0)
                 .finetune(new RunSpec.Finetune(RunSpec.FinetuneInput.RGB, null, null, RunSpec.Task.SCENES, null, null,
                         0.1)).build();
@@ -57,7 +57,7 @@ class SocketRunTest {
         return RunSpec.builder().name(name).kind("socket").data(data.toString()).modality("depth")
                 .student(new RunSpec.Student(NetworkFactory.RESNET18_BOTTLENECK, null, null)).objective(objective)
                 .socket(new RunSpec.Socket(source.path().toString(), 3))
-                .optimizer(new RunSpec.Optimizer(RunSpec.OptimizerType.SGD, 1e-5, 0.9, 1e-3, true))
+                .optimizer(new RunSpec.Optimizer(RunSpec.OptimizerType.SGD, 1e-4, 0.9, 1e-3, true))
                 .schedule(RunSpec.Schedule.inverse(10, 0.75)).batchSize(8).iterations(6).inputSize(64).seed(4)
                 .device("cpu").threads(0).checkpointEvery(2).logEvery(1).build();
     }
@@ -73,9 +73,18 @@ class SocketRunTest {
                 cancel);
     }
 
+    /**
+     * The four terms, the BN term weighted down: against a source trained for three steps (whose running statistics
+     * are still mostly their initial 0 and 1) on 0..255 inputs, its distances are of order 1e5 and at the paper's
+     * weight they make the run diverge in a step or two; this test is about the mechanics, not the weights.
+     */
+    private static final Objective TERMS = Objective.of(new Objective.Term(Objective.PSEUDO_LABELS, 0.3),
+            new Objective.Term(Objective.INFORMATION_MAXIMISATION, 1), new Objective.Term(Objective.BN_STATISTICS,
+                    1e-6), new Objective.Term(Objective.TASK_IRRELEVANT, 0.5));
+
     @Test
     void everyTermIsACurveTheAccuracyIsScoredAndAResumeRepeatsTheRun() throws Exception {
-        RunDirectory whole = RunDirectory.create(tmp.resolve("runs"), socket("socket", Objective.socket()));
+        RunDirectory whole = RunDirectory.create(tmp.resolve("runs"), socket("socket", TERMS));
         TrainingLoop.Outcome outcome = execute(whole, false, Cancellation.NEVER, -1);
         List<org.xmodal.engine.run.RunEvent> events = whole.events();
         StringBuilder curves = new StringBuilder();
@@ -92,7 +101,7 @@ class SocketRunTest {
         double total = whole.metrics().series("loss").get(1L);
         double weighted = 0.3 * whole.metrics().series("objective/pseudo-labels").get(1L)
                 + whole.metrics().series("objective/information-maximisation").get(1L)
-                + 0.5 * whole.metrics().series("objective/bn-statistics").get(1L)
+                + 1e-6 * whole.metrics().series("objective/bn-statistics").get(1L)
                 + 0.5 * whole.metrics().series("objective/task-irrelevant").get(1L);
         assertEquals(weighted, total, 1e-3 * Math.abs(total), "the loss is the weighted sum of the terms");
         SocketRun.Accuracy a = Json.MAPPER.readValue(whole.results().resolve(SocketRun.ACCURACY_FILE).toFile(),
@@ -101,7 +110,7 @@ class SocketRunTest {
         assertTrue(Files.exists(whole.results().resolve(SocketRun.LABELS_FILE)), "the labels are kept");
 
         // stopped after 4 steps (mid-interval of the pseudo-labels) and resumed: the same losses
-        RunDirectory stopped = RunDirectory.create(tmp.resolve("runs"), socket("socket", Objective.socket()));
+        RunDirectory stopped = RunDirectory.create(tmp.resolve("runs"), socket("socket", TERMS));
         assertEquals(TrainingLoop.Outcome.STOPPED, execute(stopped, false, new Cancellation(), 4));
         assertEquals(TrainingLoop.Outcome.FINISHED, execute(RunDirectory.open(stopped.path()), true,
                 Cancellation.NEVER, -1));
