@@ -100,23 +100,23 @@ public final class PairEncoding {
      * @return true when it was cached already
      */
     boolean ensureCached(Pair pair) throws IOException {
-        if (ds.modality() == Modality.FLOW) {
-            Path file = flowFile(pair);
-            if (Files.exists(file)) {
-                return true;
-            }
-            FloFile.write(estimators.get().estimate(ds.rgb(pair), ds.next(pair)), file);
-            return false;
-        }
-        if (encoding.depth().input() != Encoding.DepthInput.HHA) {
+        if (ds.modality() != Modality.FLOW && encoding.depth().input() != Encoding.DepthInput.HHA) {
             return true;
         }
-        Path file = hhaFile(pair);
+        Path file = ds.modality() == Modality.FLOW ? flowFile(pair) : hhaFile(pair);
         if (Files.exists(file)) {
             return true;
         }
-        writeHha(pair, file);
+        if (ds.modality() == Modality.FLOW) {
+            writeFlow(pair, file);
+        } else {
+            writeHha(pair, file);
+        }
         return false;
+    }
+
+    private void writeFlow(Pair pair, Path file) throws IOException {
+        FloFile.write(estimators.get().estimate(ds.rgb(pair), ds.next(pair)), file);
     }
 
     private void writeHha(Pair pair, Path file) throws IOException {
@@ -144,7 +144,7 @@ public final class PairEncoding {
     public FlowField flow(Pair pair) throws IOException {
         Path file = flowFile(pair);
         if (!Files.exists(file)) {
-            FloFile.write(estimators.get().estimate(ds.rgb(pair), ds.next(pair)), file);
+            writeFlow(pair, file);
         }
         return FloFile.read(file);
     }

@@ -273,12 +273,9 @@ public final class SocketRun {
                                         int side, long step, NDManager manager) {
         return NoGrad.call(() -> {
             float[][] features = features(net, store, images, side, manager);
-            float[][] probabilities = new float[images.length][];
+            float[][] probabilities;
             try (NDManager m = manager.newSubManager()) {
-                for (int i = 0; i < images.length; i++) {
-                    NDArray f = m.create(features[i], new Shape(1, features[i].length));
-                    probabilities[i] = net.forwardFrom(store, f, "bottleneck", "fc", false).softmax(1).toFloatArray();
-                }
+                probabilities = rows(scores(net, store, features, m).softmax(1));
             }
             Labels l = new Labels(step, CentroidPseudoLabels.assign(features, probabilities));
             try {
@@ -309,13 +306,9 @@ public final class SocketRun {
             int n = Math.min(chunk, images.length - i);
             try (NDManager m = manager.newSubManager()) {
                 int[] rows = IntStream.range(i, i + n).toArray();
-                NDArray f = net.forward(store, NetworkInput.tensor(m, gather(images, rows), new Shape(n, 3, side,
-                        side)), "bottleneck", false);
-                float[] flat = f.toFloatArray();
-                int d = flat.length / n;
-                for (int j = 0; j < n; j++) {
-                    out[i + j] = java.util.Arrays.copyOfRange(flat, j * d, (j + 1) * d);
-                }
+                float[][] f = rows(net.forward(store, NetworkInput.tensor(m, gather(images, rows), new Shape(n, 3,
+                        side, side)), "bottleneck", false));
+                System.arraycopy(f, 0, out, i, n);
             }
         }
         return out;
@@ -323,21 +316,21 @@ public final class SocketRun {
 
     private static Accuracy evaluate(FeatureNetwork net, ParameterStore store, float[][] images, List<Pair> test,
                                      List<String> classes, int side, NDManager manager) {
-        float[][] features = features(net, store, images, side, manager);
         int[] right = new int[classes.size()];
         int[] seen = new int[classes.size()];
         int correct = 0;
-        try (NDManager m = manager.newSubManager()) {
-            for (int i = 0; i < test.size(); i++) {
-                int truth = classes.indexOf(test.get(i).annotation().scene().orElseThrow());
-                NDArray logits = net.forwardFrom(store, m.create(features[i], new Shape(1, features[i].length)),
-                        "bottleneck", "fc", false);
-                int predicted = (int) logits.argMax(1).toLongArray()[0];
-                seen[truth]++;
-                if (predicted == truth) {
-                    right[truth]++;
-                    correct++;
-                }
+        long[] predicted = new long[0];
+        if (!test.isEmpty()) {
+            try (NDManager m = manager.newSubManager()) {
+                predicted = scores(net, store, features(net, store, images, side, m), m).argMax(1).toLongArray();
+            }
+        }
+        for (int i = 0; i < test.size(); i++) {
+            int truth = classes.indexOf(test.get(i).annotation().scene().orElseThrow());
+            seen[truth]++;
+            if (predicted[i] == truth) {
+                right[truth]++;
+                correct++;
             }
         }
         Map<String, Double> perClass = new LinkedHashMap<>();
@@ -347,6 +340,27 @@ public final class SocketRun {
             }
         }
         return new Accuracy(test.isEmpty() ? Double.NaN : correct / (double) test.size(), perClass, test.size());
+    }
+
+    /** The classifier's scores of every row of {@code features}, in one pass (in {@code manager}). */
+    private static NDArray scores(FeatureNetwork net, ParameterStore store, float[][] features, NDManager manager) {
+        float[] flat = new float[features.length * features[0].length];
+        for (int i = 0; i < features.length; i++) {
+            System.arraycopy(features[i], 0, flat, i * features[i].length, features[i].length);
+        }
+        return net.forwardFrom(store, manager.create(flat, new Shape(features.length, features[0].length)),
+                "bottleneck", "fc", false);
+    }
+
+    private static float[][] rows(NDArray a) {
+        int n = (int) a.getShape().get(0);
+        float[] flat = a.toFloatArray();
+        int d = flat.length / n;
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+        }
+        return out;
     }
 
     private static Map<String, NDArray> arrays(FeatureNetwork net) {
