@@ -1,5 +1,6 @@
 package org.xmodal.app;
 
+import org.xmodal.engine.run.FinetuneInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -106,7 +107,7 @@ public record TinyExperiment(Path folder, Path data, Box missed, Box plantedFirs
                 RunSpec.Finetune f = Table1Preset.cpuDemo().finetune().finetune();
                 RunSpec spec = Table1Preset.cpuDemo().finetune().withData(data.toString()).withSeed(seed)
                         .withName("table1-" + arm + "-s" + seed).withFinetune(new RunSpec.Finetune(
-                                RunSpec.FinetuneInput.parse(def.input()), "random", def.freezeUpTo(), f.task(),
+                                FinetuneInput.parse(def.input()), "random", def.freezeUpTo(), f.task(),
                                 f.proposals(), f.foreground()));
                 RunDirectory run = RunDirectory.create(folder.resolve("runs"), spec);
                 RegionScores scores = scoresOf.get(arm).get(seed - 1);

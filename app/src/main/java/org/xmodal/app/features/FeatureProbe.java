@@ -1,5 +1,6 @@
 package org.xmodal.app.features;
 
+import org.xmodal.engine.run.TeacherSource;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -131,7 +132,7 @@ public final class FeatureProbe {
         String tap = spec.student().tap() == null ? "pool5" : spec.student().tap();
         try {
             Shape s = NetworkFactory.create(spec.student().architecture(), 3, 0).outputShape(input, tap);
-            if (spec.teacher().source() == RunSpec.TeacherSource.TORCHSCRIPT) {
+            if (spec.teacher().source() == TeacherSource.TORCHSCRIPT) {
                 return false; // an exported teacher may only take the size it was traced at
             }
             String teacherArch = spec.teacher().architecture() == null ? spec.student().architecture()

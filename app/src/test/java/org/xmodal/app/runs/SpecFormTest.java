@@ -1,5 +1,9 @@
 package org.xmodal.app.runs;
 
+import org.xmodal.engine.run.FinetuneInput;
+import org.xmodal.engine.run.RunKind;
+import org.xmodal.engine.run.OptimizerType;
+import org.xmodal.engine.run.FinetuneTask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,9 +63,9 @@ class SpecFormTest {
         assertEquals(transfer, SpecForm.build(values));
         RunSpec source = RunSpec.builder().name("source").kind("finetune").data("/data").modality("depth")
                 .student(new RunSpec.Student("resnet18-bottleneck", null, null))
-                .optimizer(new RunSpec.Optimizer(RunSpec.OptimizerType.SGD, 1e-2, 0.9, 1e-3, true))
+                .optimizer(new RunSpec.Optimizer(OptimizerType.SGD, 1e-2, 0.9, 1e-3, true))
                 .schedule(RunSpec.Schedule.inverse(10, 0.75)).batchSize(32).iterations(100).inputSize(64)
-                .finetune(new RunSpec.Finetune(RunSpec.FinetuneInput.RGB, null, null, RunSpec.Task.SCENES, null, null,
+                .finetune(new RunSpec.Finetune(FinetuneInput.RGB, null, null, FinetuneTask.SCENES, null, null,
                         0.1)).build();
         Map<String, Object> sv = SpecForm.values(source);
         assertEquals(true, sv.get("optimizer.nesterov"));
@@ -89,7 +93,7 @@ class SpecFormTest {
         assertEquals("", values.get("teacher.source"));
         RunSpec back = SpecForm.build(values);
         assertNull(back.teacher());
-        assertEquals(RunSpec.Kind.TEACHER, back.kind());
+        assertEquals(RunKind.TEACHER, back.kind());
     }
 
     @Test

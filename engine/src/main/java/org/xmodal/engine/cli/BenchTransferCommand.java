@@ -1,5 +1,6 @@
 package org.xmodal.engine.cli;
 
+import org.xmodal.engine.run.OptimizerType;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -105,7 +106,7 @@ final class BenchTransferCommand extends CliCommand implements Callable<Integer>
             teacherNet.initializeUpTo(manager, input, 1, TAP);
             try (SupervisionTransfer transfer = SupervisionTransfer.create(
                     NetworkTeacher.of(teacherNet, TAP, Device.cpu()), network(), TAP, null, input, 2, manager)) {
-                ParameterOptimizer sgd = ParameterOptimizer.create(RunSpec.OptimizerType.SGD, 0.9, 5e-4, manager);
+                ParameterOptimizer sgd = ParameterOptimizer.create(OptimizerType.SGD, 0.9, 5e-4, manager);
                 // stored channels last, as the runs' batches are (NetworkInput)
                 NDArray rgb = NetworkInput.channelsLast(manager.randomUniform(0, 1, input));
                 NDArray paired = NetworkInput.channelsLast(manager.randomUniform(0, 1, input));

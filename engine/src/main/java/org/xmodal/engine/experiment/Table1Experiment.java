@@ -1,5 +1,7 @@
 package org.xmodal.engine.experiment;
 
+import org.xmodal.engine.run.FinetuneInput;
+import org.xmodal.engine.run.FinetuneTask;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,7 +99,7 @@ public final class Table1Experiment {
         Json.writeAtomically(preset, layout.preset());
         Path data = prepareData(preset, trainPairs);
         RunSpec finetune = preset.finetune();
-        RunSpec.Task task = finetune.finetune().task();
+        FinetuneTask task = finetune.finetune().task();
 
         List<String> classes;
         Map<String, List<ObjectAnnotation>> groundTruth = new LinkedHashMap<>();
@@ -108,7 +110,7 @@ public final class Table1Experiment {
             test.forEach(p -> groundTruth.put(p.id(), p.annotation().objects()));
             output.line(String.format(Locale.ROOT, "data: %s, %d train pairs (%d labelled), %d test pairs, %d classes",
                     ds.name(), ds.pairs(Split.TRAIN).size(), train.size(), test.size(), classes.size()));
-            if (task == RunSpec.Task.DETECTION) {
+            if (task == FinetuneTask.DETECTION) {
                 List<Pair> both = new ArrayList<>(train);
                 both.addAll(test);
                 long t0 = System.nanoTime();
@@ -158,7 +160,7 @@ public final class Table1Experiment {
                 RunSpec.Finetune f = template.finetune();
                 RunSpec spec = template.withData(data.toString()).withSeed(seed)
                         .withName("table1-" + arm.name() + "-s" + seed)
-                        .withFinetune(new RunSpec.Finetune(RunSpec.FinetuneInput.parse(arm.input()), init,
+                        .withFinetune(new RunSpec.Finetune(FinetuneInput.parse(arm.input()), init,
                                 arm.freezeUpTo(), f.task(), f.proposals(), f.foreground()));
                 RunDirectory run = ensure(spec, arm.name() + ", seed " + seed);
                 DetectionResult result = FinetuneResults.detection(run);

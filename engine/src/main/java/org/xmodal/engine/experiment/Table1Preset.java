@@ -1,5 +1,6 @@
 package org.xmodal.engine.experiment;
 
+import org.xmodal.engine.run.RunKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,16 +34,16 @@ public record Table1Preset(String name, String description, RunSpec teacher, Run
     static final String DATA = "<data>";
 
     public Table1Preset {
-        require(teacher, RunSpec.Kind.TEACHER, "teacher");
-        require(transfer, RunSpec.Kind.TRANSFER, "transfer");
-        require(finetune, RunSpec.Kind.FINETUNE, "finetune");
-        require(fromScratch, RunSpec.Kind.FINETUNE, "fromScratch");
+        require(teacher, RunKind.TEACHER, "teacher");
+        require(transfer, RunKind.TRANSFER, "transfer");
+        require(finetune, RunKind.FINETUNE, "finetune");
+        require(fromScratch, RunKind.FINETUNE, "fromScratch");
         if (unlabelledTarget < 0) {
             throw new IllegalArgumentException("unlabelledTarget must not be negative");
         }
     }
 
-    private static void require(RunSpec spec, RunSpec.Kind kind, String what) {
+    private static void require(RunSpec spec, RunKind kind, String what) {
         if (spec == null || spec.kind() != kind) {
             throw new IllegalArgumentException("preset " + what + " must be a " + kind + " run spec");
         }

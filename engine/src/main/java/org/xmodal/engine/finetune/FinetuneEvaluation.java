@@ -1,5 +1,7 @@
 package org.xmodal.engine.finetune;
 
+import org.xmodal.engine.run.FinetuneInput;
+import org.xmodal.engine.run.FinetuneTask;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,12 +61,12 @@ final class FinetuneEvaluation {
         this.cancel = cancel;
     }
 
-    void evaluate(RegionClassifier classifier, NDManager manager, RunSpec.FinetuneInput input, int side,
+    void evaluate(RegionClassifier classifier, NDManager manager, FinetuneInput input, int side,
                   PairEncoding encoding)
             throws IOException {
         RegionImages images = RegionInputs.load(encoding, test, input, side, progress, cancel);
-        boolean detection = spec.finetune().task() == RunSpec.Task.DETECTION;
-        boolean scenes = spec.finetune().task() == RunSpec.Task.SCENES;
+        boolean detection = spec.finetune().task() == FinetuneTask.DETECTION;
+        boolean scenes = spec.finetune().task() == FinetuneTask.SCENES;
         int top = spec.finetune().proposals();
         List<RegionScores.ImageBoxes> boxes = new ArrayList<>();
         Map<String, List<ObjectAnnotation>> groundTruth = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.xmodal.engine.finetune;
 
+import org.xmodal.engine.run.FinetuneTask;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -59,7 +60,7 @@ public final class FinetuneRun {
         long start = begin.start();
         try (PairedDataset ds = RunSession.openData(spec, preparation, cancel);
              NDManager manager = NDManager.newBaseManager(begin.device())) {
-            boolean scenes = ft.task() == RunSpec.Task.SCENES;
+            boolean scenes = ft.task() == FinetuneTask.SCENES;
             // scenes: the task's classes; pairs of task-irrelevant scene classes (SOCKET's) are left out below
             List<String> classes = scenes ? ds.taskRelevantScenes() : ds.classes();
             List<Pair> train = ds.labelled(Split.TRAIN);
@@ -82,7 +83,7 @@ public final class FinetuneRun {
             if (test.isEmpty()) {
                 throw new BadInputException(spec.data(), "has no test " + what + " to evaluate on");
             }
-            boolean detection = ft.task() == RunSpec.Task.DETECTION;
+            boolean detection = ft.task() == FinetuneTask.DETECTION;
             PairEncoding encoding = PairEncoding.of(spec.encoding(), ds, cache);
             Map<String, List<Box>> proposals = Map.of();
             if (detection) {

@@ -1,5 +1,7 @@
 package org.xmodal.engine.lifecycle;
 
+import org.xmodal.engine.run.TeacherSource;
+import org.xmodal.engine.run.RunKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +45,7 @@ public final class RunKinds {
             throw new BadInputException(String.valueOf(spec.data()), "does not exist (the spec's data)");
         }
         FeatureNetwork student = NetworkFactory.create(spec.student().architecture(), 3, 0);
-        if (spec.kind() == RunSpec.Kind.TRANSFER) {
+        if (spec.kind() == RunKind.TRANSFER) {
             tap("student.tap", student, spec.student().tap());
         }
         RunSpec.Finetune ft = spec.finetune();
@@ -51,15 +53,15 @@ public final class RunKinds {
             tap("finetune.freezeUpTo", student, ft.freezeUpTo());
         }
         RunSpec.Teacher t = spec.teacher();
-        if (spec.kind() == RunSpec.Kind.TRANSFER && t != null) {
-            if (t.source() != RunSpec.TeacherSource.TORCHSCRIPT) {
+        if (spec.kind() == RunKind.TRANSFER && t != null) {
+            if (t.source() != TeacherSource.TORCHSCRIPT) {
                 if (t.architecture() == null) {
                     throw new IllegalArgumentException("teacher.architecture is required for a " + t.source()
                             + " teacher");
                 }
                 tap("teacher.tap", NetworkFactory.create(t.architecture(), 3, 0), t.tap());
             }
-            if (t.source() != RunSpec.TeacherSource.RANDOM) {
+            if (t.source() != TeacherSource.RANDOM) {
                 weights(t.weights(), "teacher.weights");
             }
         }

@@ -1,5 +1,6 @@
 package org.xmodal.engine.regions;
 
+import org.xmodal.engine.run.FinetuneInput;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,10 +26,10 @@ public final class RegionInputs {
     private RegionInputs() {
     }
 
-    public static RegionImages load(PairEncoding encoding, List<Pair> pairs, RunSpec.FinetuneInput input, int side,
+    public static RegionImages load(PairEncoding encoding, List<Pair> pairs, FinetuneInput input, int side,
                                     ProgressListener progress, Cancellation cancel) throws IOException {
         PairedDataset ds = encoding.dataset();
-        boolean rgb = input == RunSpec.FinetuneInput.RGB;
+        boolean rgb = input == FinetuneInput.RGB;
         boolean flow = !rgb && ds.modality() == Modality.FLOW;
         RgbImage[] images = new RgbImage[pairs.size()];
         RgbImage[] mirrored = flow ? new RgbImage[pairs.size()] : null;

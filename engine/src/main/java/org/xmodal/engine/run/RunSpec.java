@@ -1,12 +1,9 @@
 package org.xmodal.engine.run;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
-import java.util.Locale;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.encode.Encoding;
-import org.xmodal.engine.json.Identified;
 import org.xmodal.engine.nn.HintLoss;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.nn.WeightInit;
@@ -32,171 +29,19 @@ import org.xmodal.engine.objective.Objective;
         "socket", "optimizer",
         "schedule", "batchSize", "iterations", "inputSize", "augmentation", "seed", "device", "threads",
         "checkpointEvery", "logEvery", "filterSnapshots", "finetune", "launch"})
-public record RunSpec(String name, Kind kind, String data, Modality modality, Encoding encoding, Teacher teacher,
+public record RunSpec(String name, RunKind kind, String data, Modality modality, Encoding encoding, Teacher teacher,
                       Student student, Adaptation adaptation, Objective objective, Socket socket, Optimizer optimizer,
                       Schedule schedule, int batchSize,
                       int iterations, int inputSize, Augmentation augmentation, long seed, RunDevice device,
                       int threads, int checkpointEvery, int logEvery, List<Integer> filterSnapshots, Finetune finetune,
                       Launch launch) {
 
-    /** What a run does; each kind is one class of the engine ({@code RunKinds} dispatches on it). */
-    public enum Kind implements Identified {
-        /** Supervision transfer: a student learns the frozen teacher's features on the paired modality. */
-        TRANSFER,
-        /** Train an RGB network on labels (a teacher for later transfers). */
-        TEACHER,
-        /** Train a region or scene classifier from some initialisation on the few labels, then evaluate it. */
-        FINETUNE,
-        /**
-         * SOCKET (Ahmed et al., ECCV 2022): adapt a trained RGB source model to the target modality without the
-         * task's source data, from unlabelled target images and paired images of task-irrelevant classes.
-         */
-        SOCKET;
 
-        @Override
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
 
-        @Override
-        public String toString() {
-            return id();
-        }
 
-        @JsonCreator
-        public static Kind parse(String s) {
-            return s == null ? TRANSFER : Identified.parse(Kind.class, s, "kind");
-        }
-    }
 
-    /** Where a teacher's weights come from. */
-    public enum TeacherSource implements Identified {
-        /** An architecture with weights from a file, a checkpoint or a run folder. */
-        NETWORK,
-        /** A TorchScript file whose forward returns the feature map. */
-        TORCHSCRIPT,
-        /** An untrained network: only for tests and benchmarks. */
-        RANDOM;
 
-        @Override
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
 
-        @Override
-        public String toString() {
-            return id();
-        }
-
-        @JsonCreator
-        public static TeacherSource parse(String s) {
-            return Identified.parse(TeacherSource.class, s, "teacher.source");
-        }
-    }
-
-    /** The optimiser of a run. */
-    public enum OptimizerType implements Identified {
-        /** SGD with momentum and weight decay, as the paper. */
-        SGD,
-        ADAM;
-
-        @Override
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @Override
-        public String toString() {
-            return id();
-        }
-
-        @JsonCreator
-        public static OptimizerType parse(String s) {
-            return s == null ? SGD : Identified.parse(OptimizerType.class, s, "optimizer.type");
-        }
-    }
-
-    /** What the teacher's features are scaled to when norms are matched. */
-    public enum MatchTo implements Identified {
-        UNIT, STUDENT;
-
-        @Override
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @Override
-        public String toString() {
-            return id();
-        }
-
-        @JsonCreator
-        public static MatchTo parse(String s) {
-            return s == null ? UNIT : Identified.parse(MatchTo.class, s, "adaptation.matchTo");
-        }
-    }
-
-    /** What a transfer's crops are cut from. */
-    public enum Crops implements Identified {
-        IMAGE, REGIONS;
-
-        @Override
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @Override
-        public String toString() {
-            return id();
-        }
-
-        @JsonCreator
-        public static Crops parse(String s) {
-            return s == null ? IMAGE : Identified.parse(Crops.class, s, "augmentation.crops");
-        }
-    }
-
-    /** Which image a fine-tuning run classifies. */
-    public enum FinetuneInput implements Identified {
-        /** The dataset's other modality, encoded as the spec's encoding says. */
-        PAIRED,
-        RGB;
-
-        @Override
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @Override
-        public String toString() {
-            return id();
-        }
-
-        @JsonCreator
-        public static FinetuneInput parse(String s) {
-            return s == null ? PAIRED : Identified.parse(FinetuneInput.class, s, "finetune.input");
-        }
-    }
-
-    /** What a fine-tuning run learns and is evaluated on. */
-    public enum Task implements Identified {
-        DETECTION, REGIONS, SCENES;
-
-        @Override
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @Override
-        public String toString() {
-            return id();
-        }
-
-        @JsonCreator
-        public static Task parse(String s) {
-            return s == null ? DETECTION : Identified.parse(Task.class, s, "finetune.task");
-        }
-    }
 
     /**
      * Where the frozen teacher comes from: {@code network} (an architecture with weights from {@code weights}, a
@@ -307,54 +152,32 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
         }
     }
 
-    /** How the learning rate decays. */
-    public enum Decay implements Identified {
-        /** Multiplied by {@code gamma} every {@code stepSize} iterations (0: constant), as Caffe's "step". */
-        STEP,
-        /** {@code base (1 + gamma p)^-power} with p the fraction of the run done: SHOT's and SOCKET's schedule. */
-        INVERSE;
-
-        @Override
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @Override
-        public String toString() {
-            return id();
-        }
-
-        @JsonCreator
-        public static Decay parse(String s) {
-            return s == null ? STEP : Identified.parse(Decay.class, s, "schedule.decay");
-        }
-    }
 
     /**
      * The learning rate's schedule: {@code step} (the default; {@code gamma} every {@code stepSize} iterations) or
      * {@code inverse} ({@code (1 + gamma p)^-power}, p = step / iterations; SOCKET: gamma 10, power 0.75).
      */
-    public record Schedule(int stepSize, double gamma, Decay decay, Double power) {
+    public record Schedule(int stepSize, double gamma, RateDecay decay, Double power) {
         public Schedule {
-            decay = decay == null ? Decay.STEP : decay;
-            power = power == null ? (decay == Decay.INVERSE ? 0.75 : null) : power;
-            if (decay == Decay.INVERSE && !(power >= 0 && gamma >= 0)) {
+            decay = decay == null ? RateDecay.STEP : decay;
+            power = power == null ? (decay == RateDecay.INVERSE ? 0.75 : null) : power;
+            if (decay == RateDecay.INVERSE && !(power >= 0 && gamma >= 0)) {
                 throw new IllegalArgumentException("schedule: an inverse decay needs gamma and power >= 0");
             }
         }
 
         public Schedule(int stepSize, double gamma) {
-            this(stepSize, gamma, Decay.STEP, null);
+            this(stepSize, gamma, RateDecay.STEP, null);
         }
 
         /** SOCKET's (SHOT's) schedule: base (1 + 10 p)^-0.75. */
         public static Schedule inverse(double gamma, double power) {
-            return new Schedule(0, gamma, Decay.INVERSE, power);
+            return new Schedule(0, gamma, RateDecay.INVERSE, power);
         }
 
         /** The rate at step {@code step} of {@code iterations}. */
         public double rateAt(double base, int step, int iterations) {
-            if (decay == Decay.INVERSE) {
+            if (decay == RateDecay.INVERSE) {
                 return base * Math.pow(1 + gamma * step / (double) iterations, -power);
             }
             return stepSize <= 0 ? base : base * Math.pow(gamma, step / stepSize);
@@ -418,7 +241,7 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
      * @param foreground fraction of each batch taken from foreground regions (Fast R-CNN's 25%)
      * @param labelSmoothing the share of each target spread over every class (0; SOCKET's source model: 0.1)
      */
-    public record Finetune(FinetuneInput input, String init, String freezeUpTo, Task task, Integer proposals,
+    public record Finetune(FinetuneInput input, String init, String freezeUpTo, FinetuneTask task, Integer proposals,
                            Double foreground, Double labelSmoothing) {
         public static final int DEFAULT_PROPOSALS = 300;
         public static final double DEFAULT_FOREGROUND = 0.25;
@@ -427,7 +250,7 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
             input = input == null ? FinetuneInput.PAIRED : input;
             init = init == null || init.isBlank() ? "random" : init.trim();
             freezeUpTo = freezeUpTo == null || freezeUpTo.isBlank() ? null : freezeUpTo.trim();
-            task = task == null ? Task.DETECTION : task;
+            task = task == null ? FinetuneTask.DETECTION : task;
             proposals = proposals == null ? DEFAULT_PROPOSALS : proposals;
             foreground = foreground == null ? DEFAULT_FOREGROUND : foreground;
             labelSmoothing = labelSmoothing == null ? 0 : labelSmoothing;
@@ -444,17 +267,17 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
 
         public Finetune(String input, String init, String freezeUpTo, String task, Integer proposals,
                         Double foreground) {
-            this(FinetuneInput.parse(input), init, freezeUpTo, Task.parse(task), proposals, foreground, null);
+            this(FinetuneInput.parse(input), init, freezeUpTo, FinetuneTask.parse(task), proposals, foreground, null);
         }
 
-        public Finetune(FinetuneInput input, String init, String freezeUpTo, Task task, Integer proposals,
+        public Finetune(FinetuneInput input, String init, String freezeUpTo, FinetuneTask task, Integer proposals,
                         Double foreground) {
             this(input, init, freezeUpTo, task, proposals, foreground, null);
         }
 
         /** The defaults: paired input from random weights, detection. */
         public static Finetune defaults() {
-            return new Finetune((FinetuneInput) null, null, null, (Task) null, null, null, null);
+            return new Finetune((FinetuneInput) null, null, null, (FinetuneTask) null, null, null, null);
         }
 
         public boolean randomInit() {
@@ -496,11 +319,11 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
     }
 
     public RunSpec {
-        kind = kind == null ? Kind.TRANSFER : kind;
+        kind = kind == null ? RunKind.TRANSFER : kind;
         modality = modality == null ? Modality.DEPTH : modality;
         encoding = encoding == null ? Encoding.defaults() : encoding;
         device = device == null ? RunDevice.AUTO : device;
-        if (kind == Kind.FINETUNE && finetune == null) {
+        if (kind == RunKind.FINETUNE && finetune == null) {
             finetune = Finetune.defaults();
         }
         if (data == null || data.isBlank()) {
@@ -509,7 +332,7 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
         if (student == null) {
             throw new IllegalArgumentException("student.architecture is required");
         }
-        if (kind == Kind.TRANSFER && teacher == null) {
+        if (kind == RunKind.TRANSFER && teacher == null) {
             throw new IllegalArgumentException("a transfer run needs a teacher (source: network, torchscript or "
                     + "random)");
         }
@@ -534,7 +357,7 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
             case SOCKET -> Objective.SOCKET_TERMS;
             default -> List.<String>of();
         });
-        if (kind == Kind.SOCKET && socket == null) {
+        if (kind == RunKind.SOCKET && socket == null) {
             throw new IllegalArgumentException("a socket run needs its socket section (socket.source: the trained RGB "
                     + "source model)");
         }
@@ -560,13 +383,13 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
     }
 
     /** A new spec, field by field; what is not set takes the defaults the JSON form takes when it is missing. */
-    public static Builder builder() {
-        return new Builder();
+    public static RunSpecBuilder builder() {
+        return new RunSpecBuilder();
     }
 
     /** A builder holding every field of this spec. */
-    public Builder toBuilder() {
-        return new Builder().name(name).kind(kind).data(data).modality(modality).encoding(encoding).teacher(teacher)
+    public RunSpecBuilder toBuilder() {
+        return new RunSpecBuilder().name(name).kind(kind).data(data).modality(modality).encoding(encoding).teacher(teacher)
                 .student(student).adaptation(adaptation).objective(objective).socket(socket).optimizer(optimizer)
                 .schedule(schedule)
                 .batchSize(batchSize)
@@ -610,174 +433,5 @@ public record RunSpec(String name, Kind kind, String data, Modality modality, En
 
     public int effectiveLogEvery() {
         return logEvery > 0 ? logEvery : 1;
-    }
-
-    /** Builds a {@link RunSpec}; {@link #build()} validates it as the JSON form is validated. */
-    public static final class Builder {
-        private String name;
-        private Kind kind;
-        private String data;
-        private Modality modality;
-        private Encoding encoding;
-        private Teacher teacher;
-        private Student student;
-        private Adaptation adaptation;
-        private Objective objective;
-        private Socket socket;
-        private Optimizer optimizer;
-        private Schedule schedule;
-        private int batchSize;
-        private int iterations;
-        private int inputSize;
-        private Augmentation augmentation;
-        private long seed;
-        private RunDevice device;
-        private int threads;
-        private int checkpointEvery;
-        private int logEvery;
-        private List<Integer> filterSnapshots;
-        private Finetune finetune;
-        private Launch launch;
-
-        private Builder() {
-        }
-
-        public Builder name(String v) {
-            name = v;
-            return this;
-        }
-
-        public Builder kind(Kind v) {
-            kind = v;
-            return this;
-        }
-
-        public Builder kind(String v) {
-            return kind(Kind.parse(v));
-        }
-
-        public Builder data(String v) {
-            data = v;
-            return this;
-        }
-
-        public Builder modality(Modality v) {
-            modality = v;
-            return this;
-        }
-
-        public Builder modality(String v) {
-            return modality(Modality.parse(v));
-        }
-
-        public Builder encoding(Encoding v) {
-            encoding = v;
-            return this;
-        }
-
-        public Builder teacher(Teacher v) {
-            teacher = v;
-            return this;
-        }
-
-        public Builder student(Student v) {
-            student = v;
-            return this;
-        }
-
-        public Builder adaptation(Adaptation v) {
-            adaptation = v;
-            return this;
-        }
-
-        public Builder objective(Objective v) {
-            objective = v;
-            return this;
-        }
-
-        public Builder socket(Socket v) {
-            socket = v;
-            return this;
-        }
-
-        public Builder optimizer(Optimizer v) {
-            optimizer = v;
-            return this;
-        }
-
-        public Builder schedule(Schedule v) {
-            schedule = v;
-            return this;
-        }
-
-        public Builder batchSize(int v) {
-            batchSize = v;
-            return this;
-        }
-
-        public Builder iterations(int v) {
-            iterations = v;
-            return this;
-        }
-
-        public Builder inputSize(int v) {
-            inputSize = v;
-            return this;
-        }
-
-        public Builder augmentation(Augmentation v) {
-            augmentation = v;
-            return this;
-        }
-
-        public Builder seed(long v) {
-            seed = v;
-            return this;
-        }
-
-        public Builder device(RunDevice v) {
-            device = v;
-            return this;
-        }
-
-        public Builder device(String v) {
-            return device(RunDevice.parse(v));
-        }
-
-        public Builder threads(int v) {
-            threads = v;
-            return this;
-        }
-
-        public Builder checkpointEvery(int v) {
-            checkpointEvery = v;
-            return this;
-        }
-
-        public Builder logEvery(int v) {
-            logEvery = v;
-            return this;
-        }
-
-        public Builder filterSnapshots(List<Integer> v) {
-            filterSnapshots = v;
-            return this;
-        }
-
-        public Builder finetune(Finetune v) {
-            finetune = v;
-            return this;
-        }
-
-        public Builder launch(Launch v) {
-            launch = v;
-            return this;
-        }
-
-        public RunSpec build() {
-            return new RunSpec(name, kind, data, modality, encoding, teacher, student, adaptation, objective, socket,
-                    optimizer, schedule, batchSize, iterations, inputSize, augmentation, seed, device, threads, checkpointEvery,
-                    logEvery, filterSnapshots, finetune, launch);
-        }
     }
 }

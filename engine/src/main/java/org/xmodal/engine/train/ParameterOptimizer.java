@@ -1,5 +1,6 @@
 package org.xmodal.engine.train;
 
+import org.xmodal.engine.run.OptimizerType;
 import org.xmodal.engine.run.RunSpec;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -20,7 +21,7 @@ public interface ParameterOptimizer {
     /** Restores checkpointed state (arrays are copied into this optimiser's manager). */
     void load(Map<String, NDArray> state);
 
-    static ParameterOptimizer create(RunSpec.OptimizerType type, double momentum, double weightDecay,
+    static ParameterOptimizer create(OptimizerType type, double momentum, double weightDecay,
                                      NDManager manager) {
         return create(type, momentum, weightDecay, false, manager);
     }
@@ -30,7 +31,7 @@ public interface ParameterOptimizer {
         return create(o.type(), o.momentum(), o.weightDecay(), o.nesterov(), manager);
     }
 
-    static ParameterOptimizer create(RunSpec.OptimizerType type, double momentum, double weightDecay,
+    static ParameterOptimizer create(OptimizerType type, double momentum, double weightDecay,
                                      boolean nesterov, NDManager manager) {
         return switch (type) {
             case SGD -> new SgdOptimizer(momentum, weightDecay, nesterov, manager);

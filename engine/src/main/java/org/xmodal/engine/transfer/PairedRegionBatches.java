@@ -1,5 +1,6 @@
 package org.xmodal.engine.transfer;
 
+import org.xmodal.engine.run.FinetuneInput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,8 +63,8 @@ final class PairedRegionBatches implements TransferBatches {
         if (usable.isEmpty()) {
             throw new IllegalArgumentException(ds.root() + ": no training pair has an object proposal to transfer on");
         }
-        RegionImages rgb = RegionInputs.load(encoding, usable, RunSpec.FinetuneInput.RGB, side, progress, cancel);
-        RegionImages paired = RegionInputs.load(encoding, usable, RunSpec.FinetuneInput.PAIRED, side, progress, cancel);
+        RegionImages rgb = RegionInputs.load(encoding, usable, FinetuneInput.RGB, side, progress, cancel);
+        RegionImages paired = RegionInputs.load(encoding, usable, FinetuneInput.PAIRED, side, progress, cancel);
         return new PairedRegionBatches(rgb, paired, boxes, batchSize, seed, flip);
     }
 

@@ -1,5 +1,7 @@
 package org.xmodal.engine.transfer;
 
+import org.xmodal.engine.run.TeacherSource;
+import org.xmodal.engine.run.MatchTo;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -87,7 +89,7 @@ public final class TransferRun {
                         try (NDManager calib = manager.newSubManager()) {
                             PairedBatches.Batch first = batches.get(0);
                             transfer.matchNorms(NetworkInput.tensor(calib, first.source(), input),
-                                    spec.adaptation().matchTo() == RunSpec.MatchTo.STUDENT
+                                    spec.adaptation().matchTo() == MatchTo.STUDENT
                                             ? NetworkInput.tensor(calib, first.target(), input) : null);
                         }
                         run.append(RunEvent.of(RunEvent.METRIC, start).with("name", "teacherScale")
@@ -227,7 +229,7 @@ public final class TransferRun {
         }
         Shape f = transfer.teacher().featureShape(input);
         String weights = "";
-        if (spec.teacher().weights() != null && spec.teacher().source() != RunSpec.TeacherSource.RANDOM) {
+        if (spec.teacher().weights() != null && spec.teacher().source() != TeacherSource.RANDOM) {
             java.nio.file.Path w = Teachers.weightsOf(java.nio.file.Path.of(spec.teacher().weights()));
             weights = w.toAbsolutePath() + "@" + java.nio.file.Files.size(w) + "@"
                     + java.nio.file.Files.getLastModifiedTime(w).toMillis();

@@ -1,5 +1,8 @@
 package org.xmodal.engine.finetune;
 
+import org.xmodal.engine.run.FinetuneInput;
+import org.xmodal.engine.run.OptimizerType;
+import org.xmodal.engine.run.FinetuneTask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,10 +51,10 @@ class SocketSourceModelTest {
     void theSourceModelLearnsTheTaskRelevantScenesOnly() throws Exception {
         RunSpec spec = RunSpec.builder().name("socket-source").kind("finetune").data(data.toString()).modality("depth")
                 .student(new RunSpec.Student(NetworkFactory.RESNET18_BOTTLENECK, null, null))
-                .optimizer(new RunSpec.Optimizer(RunSpec.OptimizerType.SGD, 1e-3, 0.9, 1e-3, false))
+                .optimizer(new RunSpec.Optimizer(OptimizerType.SGD, 1e-3, 0.9, 1e-3, false))
                 .schedule(RunSpec.Schedule.inverse(10, 0.75)).batchSize(8).iterations(4).inputSize(64).seed(3)
                 .device("cpu").threads(0).logEvery(1)
-                .finetune(new RunSpec.Finetune(RunSpec.FinetuneInput.RGB, null, null, RunSpec.Task.SCENES, null, null,
+                .finetune(new RunSpec.Finetune(FinetuneInput.RGB, null, null, FinetuneTask.SCENES, null, null,
                         0.0)).build();
         RunDirectory run = RunDirectory.create(tmp.resolve("runs"), spec);
         TrainingLoop.Outcome outcome = org.xmodal.engine.lifecycle.RunKinds.execute(run, false,

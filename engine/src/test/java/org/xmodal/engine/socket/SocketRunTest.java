@@ -1,5 +1,8 @@
 package org.xmodal.engine.socket;
 
+import org.xmodal.engine.run.FinetuneInput;
+import org.xmodal.engine.run.OptimizerType;
+import org.xmodal.engine.run.FinetuneTask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,9 +46,9 @@ class SocketRunTest {
                 .withSceneKinds(10, IRRELEVANT), data, false, 2, ProgressListener.NONE, new Cancellation());
         RunSpec spec = RunSpec.builder().name("source").kind("finetune").data(data.toString()).modality("depth")
                 .student(new RunSpec.Student(NetworkFactory.RESNET18_BOTTLENECK, null, null))
-                .optimizer(new RunSpec.Optimizer(RunSpec.OptimizerType.SGD, 1e-3, 0.9, 1e-3, true))
+                .optimizer(new RunSpec.Optimizer(OptimizerType.SGD, 1e-3, 0.9, 1e-3, true))
                 .batchSize(8).iterations(3).inputSize(64).seed(3).device("cpu").threads(0)
-                .finetune(new RunSpec.Finetune(RunSpec.FinetuneInput.RGB, null, null, RunSpec.Task.SCENES, null, null,
+                .finetune(new RunSpec.Finetune(FinetuneInput.RGB, null, null, FinetuneTask.SCENES, null, null,
                         0.1)).build();
         source = RunDirectory.create(tmp.resolve("runs"), spec);
         TrainingLoop.Outcome outcome = execute(source, false, Cancellation.NEVER, -1);
@@ -57,7 +60,7 @@ class SocketRunTest {
         return RunSpec.builder().name(name).kind("socket").data(data.toString()).modality("depth")
                 .student(new RunSpec.Student(NetworkFactory.RESNET18_BOTTLENECK, null, null)).objective(objective)
                 .socket(new RunSpec.Socket(source.path().toString(), 3))
-                .optimizer(new RunSpec.Optimizer(RunSpec.OptimizerType.SGD, 1e-4, 0.9, 1e-3, true))
+                .optimizer(new RunSpec.Optimizer(OptimizerType.SGD, 1e-4, 0.9, 1e-3, true))
                 .schedule(RunSpec.Schedule.inverse(10, 0.75)).batchSize(8).iterations(6).inputSize(64).seed(4)
                 .device("cpu").threads(0).checkpointEvery(2).logEvery(1).build();
     }

@@ -1,5 +1,6 @@
 package org.xmodal.engine.train;
 
+import org.xmodal.engine.run.OptimizerType;
 import org.xmodal.engine.run.RunSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -64,7 +65,7 @@ class OptimisationStepTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, NDArray> params = parameters(manager, start);
             OptimisationStep step = quadratic(manager, params,
-                    ParameterOptimizer.create(RunSpec.OptimizerType.SGD, momentum, decay, manager), c);
+                    ParameterOptimizer.create(OptimizerType.SGD, momentum, decay, manager), c);
             for (int s = 0; s < RATES.length; s++) {
                 step.run(s, RATES[s]);
             }
@@ -81,7 +82,7 @@ class OptimisationStepTest {
             try (NDManager manager = NDManager.newBaseManager()) {
                 Map<String, NDArray> params = parameters(manager, uniform(3, 1));
                 OptimisationStep step = quadratic(manager, params,
-                        ParameterOptimizer.create(RunSpec.OptimizerType.parse(type), 0.9, 5e-4, manager), uniform(4, 1));
+                        ParameterOptimizer.create(OptimizerType.parse(type), 0.9, 5e-4, manager), uniform(4, 1));
                 step.run(0, 0.01); // creates the optimiser's state
                 int arrays = manager.getManagedArrays().size();
                 for (int s = 1; s < 20; s++) {

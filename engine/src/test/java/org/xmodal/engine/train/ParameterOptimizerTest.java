@@ -1,5 +1,6 @@
 package org.xmodal.engine.train;
 
+import org.xmodal.engine.run.OptimizerType;
 import org.xmodal.engine.run.RunSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,7 +20,7 @@ class ParameterOptimizerTest {
             w.setRequiresGradient(true);
             Map<String, NDArray> params = new LinkedHashMap<>();
             params.put("w", w);
-            ParameterOptimizer opt = ParameterOptimizer.create(RunSpec.OptimizerType.parse(type), 0.9, 0.0005, manager);
+            ParameterOptimizer opt = ParameterOptimizer.create(OptimizerType.parse(type), 0.9, 0.0005, manager);
             for (int i = 0; i < steps; i++) {
                 try (NDManager batch = manager.newSubManager()) {
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

@@ -1,5 +1,8 @@
 package org.xmodal.engine.train;
 
+import org.xmodal.engine.run.FinetuneInput;
+import org.xmodal.engine.run.OptimizerType;
+import org.xmodal.engine.run.FinetuneTask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +28,7 @@ class SourceTrainingOptionsTest {
             w.setRequiresGradient(true);
             Map<String, NDArray> params = new LinkedHashMap<>();
             params.put("w", w);
-            ParameterOptimizer sgd = ParameterOptimizer.create(RunSpec.OptimizerType.SGD, mu, wd, true, m);
+            ParameterOptimizer sgd = ParameterOptimizer.create(OptimizerType.SGD, mu, wd, true, m);
             double[] p = {1, -2};
             double[] v = new double[2];
             for (int step = 0; step < 3; step++) {
@@ -42,7 +45,7 @@ class SourceTrainingOptionsTest {
                 assertEquals(p[1], w.getFloat(1), 1e-5, "step " + step);
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> new RunSpec.Optimizer(RunSpec.OptimizerType.ADAM, 1e-3,
+        assertThrows(IllegalArgumentException.class, () -> new RunSpec.Optimizer(OptimizerType.ADAM, 1e-3,
                 0.9, 0, true), "Nesterov is SGD's");
     }
 
@@ -59,11 +62,11 @@ class SourceTrainingOptionsTest {
 
     @Test
     void labelSmoothingIsAFinetuneFieldWithItsBounds() {
-        RunSpec.Finetune f = new RunSpec.Finetune(RunSpec.FinetuneInput.RGB, null, null, RunSpec.Task.SCENES, null,
+        RunSpec.Finetune f = new RunSpec.Finetune(FinetuneInput.RGB, null, null, FinetuneTask.SCENES, null,
                 null, 0.1);
         assertEquals(0.1, f.labelSmoothing());
         assertEquals(0.0, RunSpec.Finetune.defaults().labelSmoothing());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new RunSpec.Finetune(RunSpec.FinetuneInput.RGB,
-                null, null, RunSpec.Task.SCENES, null, null, 1.0)).getMessage().contains("labelSmoothing"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new RunSpec.Finetune(FinetuneInput.RGB,
+                null, null, FinetuneTask.SCENES, null, null, 1.0)).getMessage().contains("labelSmoothing"));
     }
 }

@@ -1,5 +1,6 @@
 package org.xmodal.engine.train;
 
+import org.xmodal.engine.run.OptimizerType;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -178,7 +179,7 @@ class TrainingLoopTest {
         }
         RunDirectory dir = RunDirectory.create(runs, spec);
         try (Regression r = new Regression(dir, spec)) {
-            ParameterOptimizer opt = ParameterOptimizer.create(RunSpec.OptimizerType.SGD, 0.9, 0.0005, r.manager);
+            ParameterOptimizer opt = ParameterOptimizer.create(OptimizerType.SGD, 0.9, 0.0005, r.manager);
             TrainingStep splittable = new TrainingStep() {
                 @Override
                 public NDArray loss(NDManager batch, long step) {
@@ -212,7 +213,7 @@ class TrainingLoopTest {
         RunSpec spec = spec(6, "sgd");
         RunDirectory dir = RunDirectory.create(runs, spec);
         try (Regression r = new Regression(dir, spec)) {
-            ParameterOptimizer opt = ParameterOptimizer.create(RunSpec.OptimizerType.SGD, 0.9, 0.0005, r.manager);
+            ParameterOptimizer opt = ParameterOptimizer.create(OptimizerType.SGD, 0.9, 0.0005, r.manager);
             TrainingStep twoTerms = new TrainingStep() {
                 private long last;
 
@@ -241,7 +242,7 @@ class TrainingLoopTest {
         RunSpec spec = spec(10, "sgd");
         RunDirectory dir = RunDirectory.create(runs, spec);
         try (Regression r = new Regression(dir, spec)) {
-            ParameterOptimizer opt = ParameterOptimizer.create(RunSpec.OptimizerType.SGD, 0.9, 0.0005, r.manager);
+            ParameterOptimizer opt = ParameterOptimizer.create(OptimizerType.SGD, 0.9, 0.0005, r.manager);
             List<Integer> partsTried = new java.util.ArrayList<>();
             TrainingStep batchNormalised = new TrainingStep() {
                 @Override

@@ -1,5 +1,6 @@
 package org.xmodal.engine.transfer;
 
+import org.xmodal.engine.run.OptimizerType;
 import org.xmodal.engine.run.RunSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,7 +71,7 @@ class SupervisionTransferStepTest {
             try (SupervisionTransfer transfer = transfer(manager)) {
                 float[] pixels = pixels();
                 OptimisationStep step = new OptimisationStep(manager, transfer.trainable(),
-                        ParameterOptimizer.create(RunSpec.OptimizerType.SGD, 0.9, 5e-4, manager), (batch, n) -> {
+                        ParameterOptimizer.create(OptimizerType.SGD, 0.9, 5e-4, manager), (batch, n) -> {
                             NDArray rgb = batch.create(pixels, INPUT);
                             return transfer.loss(rgb, rgb.flip(1));
                         });

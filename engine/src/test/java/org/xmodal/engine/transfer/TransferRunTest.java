@@ -1,5 +1,6 @@
 package org.xmodal.engine.transfer;
 
+import org.xmodal.engine.run.TeacherSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,7 +81,7 @@ class TransferRunTest {
     void cachedTeacherFeaturesGiveTheSameRunWhetherTheCacheStartsEmptyOrFull() throws Exception {
         // SGD, not Adam: Adam's first updates are nearly sign-only, so a last-bit difference in a native multi-threaded
         // kernel (seen under load on this machine) can flip whole updates; with SGD it stays a last-bit difference
-        RunSpec adam = spec("cached", new RunSpec.Teacher(RunSpec.TeacherSource.RANDOM, "alexnet-small", null, "pool5", true), 1e-8, 12);
+        RunSpec adam = spec("cached", new RunSpec.Teacher(TeacherSource.RANDOM, "alexnet-small", null, "pool5", true), 1e-8, 12);
         RunSpec base = withSgd(adam, 1e-8);
         RunSpec cachedSpec = base.toBuilder().augmentation(new RunSpec.Augmentation(true, true, 2)).build();
         RunDirectory first = RunDirectory.create(tmp.resolve("runs-cache-1"), cachedSpec);
