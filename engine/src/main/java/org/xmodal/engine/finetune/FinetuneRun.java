@@ -136,7 +136,7 @@ public final class FinetuneRun {
                 classifier.calibrate(NetworkInput.tensor(calibration, sampler.get(0, batch).inputs(), input), init.loaded());
             }
             FinetuneEvaluation.writeInit(run, weights, init, classifier.scale());
-            ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer(), manager);
+            ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer(), net.backboneParameterNames(), manager);
             FinetuneEvaluation evaluation = new FinetuneEvaluation(run, spec, ds, test, classes, columns, proposals,
                     preparation, cancel);
             TrainingLoop loop = new TrainingLoop(run, spec, manager, trainable, optimizer, train.size(),

@@ -76,6 +76,11 @@ public final class RunKinds {
         if (spec.socket() != null) {
             weights(spec.socket().source(), "socket.source");
         }
+        if (spec.optimizer().backboneFactor() != 1 && spec.kind() != RunKind.FINETUNE
+                && spec.kind() != RunKind.SOCKET) {
+            throw new IllegalArgumentException("optimizer.backboneRate applies to finetune and socket runs (a "
+                    + spec.kind().id() + " run trains every layer at the base rate): remove it");
+        }
     }
 
     /** Refuses a layer the network does not have, naming the field and the layers it has (null: pool5). */

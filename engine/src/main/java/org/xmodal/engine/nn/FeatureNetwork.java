@@ -118,6 +118,14 @@ public final class FeatureNetwork extends AbstractBlock {
     }
 
     /**
+     * The names of the backbone's parameters, up to pool5 (the layers a pretrained network brings; the bottleneck
+     * and classifier above it are the head), which {@code optimizer.backboneRate} scales.
+     */
+    public java.util.Set<String> backboneParameterNames() {
+        return taps().contains("pool5") ? parametersUpTo("pool5").keySet() : java.util.Set.of();
+    }
+
+    /**
      * Whether a training forward up to {@code tap} normalises by the statistics of the batch it is given
      * (BatchNorm): then a share of a batch does not compute what the whole batch would, and splitting a step into
      * micro-batches or over devices changes what the network learns.

@@ -86,6 +86,12 @@ final class NetworkBuilder {
         return this;
     }
 
+    /** Multiplies the input by a constant (no parameters). */
+    NetworkBuilder scale(double factor) {
+        block.add(StatelessLayer.scale(factor));
+        return this;
+    }
+
     NetworkBuilder globalAvgPool() {
         block.add(StatelessLayer.globalAvgPool());
         return this;

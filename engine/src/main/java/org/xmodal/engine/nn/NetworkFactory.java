@@ -27,6 +27,11 @@ public final class NetworkFactory {
     public static final String RESNET18 = "resnet18";
     /** ResNet-18 with SOCKET's (SHOT's) bottleneck and weight-normalised classifier. */
     public static final String RESNET18_BOTTLENECK = "resnet18-bottleneck";
+    /**
+     * torchvision's ImageNet standard deviation on the 0..255 scale (0.226 x 255, the mean of its three channels'),
+     * by which {@code resnet18-bottleneck} divides its inputs.
+     */
+    public static final double UNIT_VARIANCE_DIVISOR = 57.6;
     /** The bottleneck's width in SHOT and SOCKET. */
     public static final int BOTTLENECK_UNITS = 256;
 
@@ -138,7 +143,7 @@ public final class NetworkFactory {
      * stride 2 from layer2 on); pool5 is the global average, and the head is named fc as in torchvision.
      */
     private static FeatureNetwork resNet18(int inChannels, int numClasses) {
-        NetworkBuilder b = resNet18Backbone(RESNET18, inChannels);
+        NetworkBuilder b = resNet18Backbone(RESNET18, inChannels, 1);
         if (numClasses > 0) {
             b.stage("fc").flatten().linear("fc", numClasses);
         }
@@ -148,10 +153,14 @@ public final class NetworkFactory {
     /**
      * The source and target network of SOCKET (after SHOT): the ResNet-18 backbone, the bottleneck (linear to 256 +
      * BatchNorm1d: tap {@code bottleneck}, the features that pseudo-labels and task-irrelevant matching use) and a
-     * weight-normalised linear classifier {@code fc}.
+     * weight-normalised linear classifier {@code fc}. Its first operation divides the workbench's inputs (0..255
+     * less the mean, as Caffe's) by {@link #UNIT_VARIANCE_DIVISOR}, which brings them to the unit variance of
+     * torchvision's inputs, on which SOCKET's reference code computes its BatchNorm-statistics distances: unsquared
+     * norms of variances grow with the square of the input's scale, so on Caffe-range inputs that term was about
+     * 3000 times the reference's at the first layer and drowned every other term (and diverged at its rate).
      */
     private static FeatureNetwork resNet18Bottleneck(int inChannels, int numClasses) {
-        NetworkBuilder b = resNet18Backbone(RESNET18_BOTTLENECK, inChannels);
+        NetworkBuilder b = resNet18Backbone(RESNET18_BOTTLENECK, inChannels, 1 / UNIT_VARIANCE_DIVISOR);
         b.stage("bottleneck").flatten().linear("bottleneck", BOTTLENECK_UNITS).batchNorm("bottleneck_bn");
         if (numClasses > 0) {
             b.stage("fc").weightNormLinear("fc", numClasses);
@@ -159,9 +168,12 @@ public final class NetworkFactory {
         return b.build(numClasses);
     }
 
-    private static NetworkBuilder resNet18Backbone(String architecture, int inChannels) {
-        NetworkBuilder b = new NetworkBuilder(architecture, inChannels, 224)
-                .stage("conv1").convNoBias("conv1", 64, 7, 2, 3).batchNorm("bn1").relu()
+    private static NetworkBuilder resNet18Backbone(String architecture, int inChannels, double inputScale) {
+        NetworkBuilder b = new NetworkBuilder(architecture, inChannels, 224).stage("conv1");
+        if (inputScale != 1) {
+            b.scale(inputScale);
+        }
+        b.convNoBias("conv1", 64, 7, 2, 3).batchNorm("bn1").relu()
                 .stage("pool1").maxPool(3, 2, 1, false);
         int[] widths = {64, 128, 256, 512};
         int in = 64;

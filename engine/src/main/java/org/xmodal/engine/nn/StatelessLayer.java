@@ -48,6 +48,12 @@ final class StatelessLayer extends AbstractBlock {
                         pooledSize(in.get(3), kernel, stride, padding, ceil)));
     }
 
+    /** Multiplies its input by a constant. */
+    static StatelessLayer scale(double factor) {
+        float f = (float) factor;
+        return new StatelessLayer(String.format(Locale.ROOT, "scale x%.6g", factor), x -> x.mul(f), in -> in);
+    }
+
     /** Passes its input on unchanged, handing it to {@link BatchNormInputs} as the input of BatchNorm {@code name}. */
     static StatelessLayer beforeBatchNorm(String name) {
         return new StatelessLayer("input of " + name, x -> {

@@ -127,10 +127,12 @@ public record RunSpec(String name, RunKind kind, String data, Modality modality,
 
     /**
      * {@code sgd} (momentum, weight decay as in the paper; with {@code nesterov}, Nesterov's momentum as PyTorch
-     * computes it, which SHOT's and SOCKET's training use) or {@code adam}.
+     * computes it, which SHOT's and SOCKET's training use) or {@code adam}. {@code backboneRate} multiplies the
+     * learning rate of the layers up to pool5 (null: 1): SHOT and SOCKET train the pretrained backbone at a tenth
+     * of the rate of the bottleneck and classifier.
      */
     public record Optimizer(OptimizerType type, double learningRate, double momentum, double weightDecay,
-                            Boolean nesterov) {
+                            Boolean nesterov, Double backboneRate) {
         public Optimizer {
             type = type == null ? OptimizerType.SGD : type;
             nesterov = Boolean.TRUE.equals(nesterov);
@@ -141,6 +143,15 @@ public record RunSpec(String name, RunKind kind, String data, Modality modality,
                 throw new IllegalArgumentException("optimizer: learning rate > 0, momentum in [0, 1), weight decay "
                         + ">= 0");
             }
+            if (backboneRate != null && !(backboneRate >= 0 && backboneRate <= 1e3)) {
+                throw new IllegalArgumentException("optimizer.backboneRate must be a factor >= 0 (1: the base rate), "
+                        + "got " + backboneRate);
+            }
+        }
+
+        public Optimizer(OptimizerType type, double learningRate, double momentum, double weightDecay,
+                         Boolean nesterov) {
+            this(type, learningRate, momentum, weightDecay, nesterov, null);
         }
 
         public Optimizer(String type, double learningRate, double momentum, double weightDecay) {
@@ -150,8 +161,16 @@ public record RunSpec(String name, RunKind kind, String data, Modality modality,
         public Optimizer(OptimizerType type, double learningRate, double momentum, double weightDecay) {
             this(type, learningRate, momentum, weightDecay, false);
         }
-    }
 
+        /** The factor of the backbone's rate (1 when not set). */
+        public double backboneFactor() {
+            return backboneRate == null ? 1 : backboneRate;
+        }
+
+        public Optimizer withBackboneRate(Double factor) {
+            return new Optimizer(type, learningRate, momentum, weightDecay, nesterov, factor);
+        }
+    }
 
     /**
      * The learning rate's schedule: {@code step} (the default; {@code gamma} every {@code stepSize} iterations) or
@@ -364,8 +383,10 @@ public record RunSpec(String name, RunKind kind, String data, Modality modality,
         if (augmentation == null) {
             augmentation = new Augmentation(true, true);
         }
-        if (batchSize < 1 || iterations < 1 || inputSize < 16) {
-            throw new IllegalArgumentException("batchSize and iterations must be at least 1, inputSize at least 16");
+        // a socket run of 0 iterations scores the source model as it is (SOCKET's source-only baseline)
+        if (batchSize < 1 || iterations < (kind == RunKind.SOCKET ? 0 : 1) || inputSize < 16) {
+            throw new IllegalArgumentException("batchSize and iterations must be at least 1 (iterations 0 for a "
+                    + "socket run: the source model scored as it is), inputSize at least 16");
         }
         if (threads < 0 || checkpointEvery < 0 || logEvery < 0) {
             throw new IllegalArgumentException("threads, checkpointEvery and logEvery must not be negative");

@@ -61,11 +61,12 @@ import org.xmodal.engine.transfer.Teachers;
  * are refreshed over the whole target set every {@code socket.refreshEvery} steps (once per epoch by default) and
  * kept in the run folder, so a resumed run trains on the labels the uninterrupted one had. At the end it scores the
  * labelled test images of the task's classes: top-1 accuracy and per-class accuracy ({@code results/accuracy.json}).
- * Where this differs from the reference code: the backbone trains at the base rate (no per-layer rates yet), images
- * are warped to the input size rather than resized and cropped, and inputs are the workbench's (0..255 less the
- * mean, as Caffe's) rather than torchvision's unit-variance ones, so the unsquared BN-statistics distances and their
- * gradients are about 100 times larger: at the reference code's rate (1e-2) the first layers' statistics diverge
- * within a few steps on the synthetic rooms; a rate of 1e-5 trains.
+ * Where this differs from the reference code: images are warped to the input size rather than resized and cropped;
+ * inputs are the workbench's (0..255 less the mean, as Caffe's), which {@code resnet18-bottleneck} divides by
+ * torchvision's standard deviation as its first operation so that the unsquared BN-statistics distances have the
+ * reference's scale (on Caffe-range inputs they were about 3000 times larger at the first layer and diverged at
+ * the reference's rate); the backbone's rate is {@code optimizer.backboneRate} times the base rate (the reference
+ * code's 0.1 in the presets). A run of 0 iterations scores the source model as it is (the source-only baseline).
  */
 public final class SocketRun {
     /** Where the pseudo-labels of the latest refresh are kept. */
@@ -160,7 +161,7 @@ public final class SocketRun {
             int refresh = spec.socket().refreshEvery() > 0 ? spec.socket().refreshEvery()
                     : Math.max(1, (int) Math.ceil(target.size() / (double) batch));
             Labels[] labels = {resume ? readLabels(run) : null};
-            ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer(), manager);
+            ParameterOptimizer optimizer = ParameterOptimizer.create(spec.optimizer(), net.backboneParameterNames(), manager);
             TrainingStep step = new TrainingStep() {
                 private Map<String, Double> terms = Map.of();
 

@@ -31,6 +31,16 @@ public interface ParameterOptimizer {
         return create(o.type(), o.momentum(), o.weightDecay(), o.nesterov(), manager);
     }
 
+    /**
+     * The spec's optimiser, with the parameters named in {@code backbone} at {@code optimizer.backboneRate} times
+     * the rate (the others at the rate itself).
+     */
+    static ParameterOptimizer create(RunSpec.Optimizer o, java.util.Set<String> backbone, NDManager manager) {
+        ParameterOptimizer inner = create(o, manager);
+        double factor = o.backboneFactor();
+        return factor == 1 ? inner : new GroupRates(inner, name -> backbone.contains(name) ? factor : 1);
+    }
+
     static ParameterOptimizer create(OptimizerType type, double momentum, double weightDecay,
                                      boolean nesterov, NDManager manager) {
         return switch (type) {

@@ -43,4 +43,34 @@ class ParameterOptimizerTest {
     void sgdLeavesNoArraysBehindPerStep() {
         assertEquals(arraysAfter("sgd", 2), arraysAfter("sgd", 20));
     }
+
+    /**
+     * With {@code backboneRate} 0.1 a backbone parameter moves a tenth as far as a head parameter with the same
+     * gradient (plain SGD: the step is rate x gradient), and the checkpointed state is the inner optimiser's.
+     */
+    @Test
+    void backboneParametersLearnAtTheirFactorOfTheRate() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray backbone = manager.create(new float[] {1f, 2f});
+            NDArray head = manager.create(new float[] {1f, 2f});
+            backbone.setRequiresGradient(true);
+            head.setRequiresGradient(true);
+            Map<String, NDArray> params = new LinkedHashMap<>();
+            params.put("conv1.weight", backbone);
+            params.put("fc.weight", head);
+            RunSpec.Optimizer o = new RunSpec.Optimizer(OptimizerType.SGD, 0.5, 0.9, 0, false, 0.1);
+            ParameterOptimizer opt = ParameterOptimizer.create(o, java.util.Set.of("conv1.weight"), manager);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                gc.backward(backbone.square().sum().add(head.square().sum())); // gradient 2w = {2, 4}
+            }
+            opt.step(params, 0.5);
+            assertEquals(1 - 0.05 * 2, backbone.getFloat(0), 1e-6);
+            assertEquals(2 - 0.05 * 4, backbone.getFloat(1), 1e-6);
+            assertEquals(1 - 0.5 * 2, head.getFloat(0), 1e-6);
+            assertEquals(2 - 0.5 * 4, head.getFloat(1), 1e-6);
+            assertEquals(java.util.Set.of("sgd.velocity.conv1.weight", "sgd.velocity.fc.weight"),
+                    opt.state().keySet());
+            assertEquals(1, new RunSpec.Optimizer(OptimizerType.SGD, 0.5, 0.9, 0, false).backboneFactor());
+        }
+    }
 }
