@@ -21,7 +21,7 @@ import org.xmodal.engine.eval.DetectionResult;
 import org.xmodal.engine.experiment.Table1Arm;
 import org.xmodal.engine.experiment.Table1Preset;
 import org.xmodal.engine.experiment.Table1Results;
-import org.xmodal.engine.experiment.Table1Summary;
+import org.xmodal.engine.experiment.ExperimentSummary;
 import org.xmodal.engine.finetune.FinetuneResults;
 import org.xmodal.engine.finetune.RegionScores;
 import org.xmodal.engine.run.RunDirectory;
@@ -131,7 +131,7 @@ public record TinyExperiment(Path folder, Path data, Box missed, Box plantedFirs
         }
         List<String> withoutTruth = classes.stream().filter(c -> perSeed.get("no-init").get(0).apPerClass().get(c)
                 .isNaN()).toList();
-        Table1Summary summary = Table1Summary.of(perSeed, classes, "detection", data.toString(), "cpu-demo");
+        ExperimentSummary summary = Table1Results.summarise(perSeed, classes, "detection", data.toString(), "cpu-demo");
         Path results = folder.resolve("results");
         Files.createDirectories(results);
         summary.write(results.resolve("summary.json"));

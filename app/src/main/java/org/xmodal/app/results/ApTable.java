@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.xmodal.engine.experiment.Table1Arm;
-import org.xmodal.engine.experiment.Table1Summary;
+import org.xmodal.engine.experiment.ExperimentSummary;
 
 /**
  * The per-class AP table of an experiment: classes as rows and arms as columns, each cell the AP's mean ± std over
@@ -84,13 +84,13 @@ public final class ApTable {
     }
 
     /** The table of a summary; {@code classes} gives the rows' order, classes without any AP included. */
-    public static ApTable of(Table1Summary summary, List<String> classes) {
+    public static ApTable of(ExperimentSummary summary, List<String> classes) {
         List<String> arms = List.copyOf(summary.arms().keySet());
         List<Row> rows = new ArrayList<>();
         for (String c : classes) {
             Map<String, Cell> cells = new LinkedHashMap<>();
             summary.arms().forEach((arm, a) -> {
-                Table1Summary.Stats s = a.perClass().get(c);
+                ExperimentSummary.Stats s = a.perClass().get(c);
                 if (s != null) {
                     cells.put(arm, new Cell(s.mean(), s.std(), false));
                 }
@@ -98,7 +98,7 @@ public final class ApTable {
             rows.add(new Row(Kind.CLASS, c, cells, best(cells)));
         }
         Map<String, Cell> maps = new LinkedHashMap<>();
-        summary.arms().forEach((arm, a) -> maps.put(arm, new Cell(a.mAP().mean(), a.mAP().std(), false)));
+        summary.arms().forEach((arm, a) -> maps.put(arm, new Cell(a.score().mean(), a.score().std(), false)));
         Row map = new Row(Kind.MAP, "mAP", maps, best(maps));
         Row gain = null;
         Cell base = maps.get(BASELINE);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.xmodal.engine.eval.DetectionResult;
-import org.xmodal.engine.experiment.Table1Summary;
+import org.xmodal.engine.experiment.ExperimentSummary;
 
 /**
  * A Table 1 experiment as the Results view shows it: its summary (the contract file), every class evaluated, and for
@@ -21,7 +21,7 @@ import org.xmodal.engine.experiment.Table1Summary;
  * @param notes        what the reader should know (a run that could not be matched to the summary, ...)
  * @param hasReport    whether the experiment wrote {@code results/report.html}
  */
-public record Experiment(Path folder, Table1Summary summary, List<String> classes, List<String> withoutTruth,
+public record Experiment(Path folder, ExperimentSummary summary, List<String> classes, List<String> withoutTruth,
                          int seeds, Map<String, List<ArmSeed>> arms, List<String> notes, boolean hasReport) {
     public Experiment {
         classes = List.copyOf(classes);

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.xmodal.engine.eval.DetectionResult;
 import org.xmodal.engine.experiment.Table1Arm;
-import org.xmodal.engine.experiment.Table1Summary;
+import org.xmodal.engine.experiment.ExperimentSummary;
 import org.xmodal.engine.finetune.FinetuneResults;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.experiment.ExperimentLayout;
@@ -50,8 +50,8 @@ final class ExperimentReader {
     static Experiment read(Path chosen, Cancellation cancel) throws IOException {
         ExperimentLayout layout = ExperimentLayout.find(chosen);
         Path folder = layout.folder();
-        Table1Summary summary = readSummary(layout.summary());
-        int seeds = summary.arms().values().stream().mapToInt(a -> a.mAP().seeds().size()).max().orElse(0);
+        ExperimentSummary summary = readSummary(layout.summary());
+        int seeds = summary.arms().values().stream().mapToInt(a -> a.score().seeds().size()).max().orElse(0);
         List<String> notes = new ArrayList<>();
         Optional<ExperimentLayout.RunIndex> index = layout.readRunIndex();
         Map<String, List<RunInfo>> runs = index.isPresent() ? indexedRuns(layout, index.get(), notes, cancel)
@@ -59,7 +59,7 @@ final class ExperimentReader {
 
         Map<String, List<Experiment.ArmSeed>> arms = new LinkedHashMap<>();
         Map<String, RunInfo> chosenRuns = new LinkedHashMap<>();
-        for (Map.Entry<String, Table1Summary.Arm> e : summary.arms().entrySet()) {
+        for (Map.Entry<String, ExperimentSummary.Arm> e : summary.arms().entrySet()) {
             String arm = e.getKey();
             Optional<Table1Arm> def = Table1Arm.ALL.stream().filter(a -> a.name().equals(arm)).findFirst();
             if (def.isPresent() && def.get().isFusion()) {
@@ -67,7 +67,7 @@ final class ExperimentReader {
             }
             List<Experiment.ArmSeed> perSeed = new ArrayList<>();
             for (int seed = 1; seed <= seeds; seed++) {
-                List<Double> maps = e.getValue().mAP().seeds();
+                List<Double> maps = e.getValue().score().seeds();
                 Double expected = seed <= maps.size() ? maps.get(seed - 1) : null;
                 List<RunInfo> candidates = runs.getOrDefault(key(arm, seed), List.of());
                 Optional<RunInfo> run = index.isPresent() ? candidates.stream().findFirst()
@@ -114,10 +114,10 @@ final class ExperimentReader {
         return ExperimentLayout.find(chosen).folder();
     }
 
-    static Table1Summary readSummary(Path file) throws IOException {
-        Table1Summary s;
+    static ExperimentSummary readSummary(Path file) throws IOException {
+        ExperimentSummary s;
         try {
-            s = Json.MAPPER.readValue(file.toFile(), Table1Summary.class);
+            s = Json.MAPPER.readValue(file.toFile(), ExperimentSummary.class);
         } catch (JsonProcessingException e) {
             String why = e.getOriginalMessage();
             throw new BadInputException(file, "is not a Table 1 summary (" + (why == null ? e.getClass()
@@ -126,16 +126,16 @@ final class ExperimentReader {
         if (s == null || s.arms() == null || s.arms().isEmpty()) {
             throw new BadInputException(file, "lists no arms");
         }
-        for (Map.Entry<String, Table1Summary.Arm> e : s.arms().entrySet()) {
-            Table1Summary.Arm a = e.getValue();
-            if (a == null || a.mAP() == null || a.mAP().seeds().isEmpty()) {
+        for (Map.Entry<String, ExperimentSummary.Arm> e : s.arms().entrySet()) {
+            ExperimentSummary.Arm a = e.getValue();
+            if (a == null || a.score() == null || a.score().seeds().isEmpty()) {
                 throw new BadInputException(file, "arm " + e.getKey() + " has no per-seed mAP");
             }
-            checkFraction(file, e.getKey() + "'s mAP", a.mAP().mean());
-            for (double v : a.mAP().seeds()) {
+            checkFraction(file, e.getKey() + "'s mAP", a.score().mean());
+            for (double v : a.score().seeds()) {
                 checkFraction(file, e.getKey() + "'s mAP of a seed", v);
             }
-            for (Map.Entry<String, Table1Summary.Stats> c : a.perClass().entrySet()) {
+            for (Map.Entry<String, ExperimentSummary.Stats> c : a.perClass().entrySet()) {
                 if (c.getValue() == null) {
                     throw new BadInputException(file, "arm " + e.getKey() + " has no AP for " + c.getKey());
                 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.xmodal.engine.experiment.Table1Summary;
+import org.xmodal.engine.experiment.ExperimentSummary;
 
 class ApTableTest {
     private static List<String> labels(List<ApTable.Row> rows) {
@@ -43,11 +43,11 @@ class ApTableTest {
 
     @Test
     void aRowWhereEveryArmIsAlikeHasNoBest() {
-        Table1Summary s = HandWrittenSummary.summary();
-        Map<String, Table1Summary.Arm> arms = new java.util.LinkedHashMap<>();
-        s.arms().forEach((name, a) -> arms.put(name, new Table1Summary.Arm(a.mAP(),
-                Map.of("bathtub", new Table1Summary.Stats(0, 0)))));
-        ApTable t = ApTable.of(new Table1Summary(arms, "detection", "rooms", "cpu-demo"), List.of("bathtub"));
+        ExperimentSummary s = HandWrittenSummary.summary();
+        Map<String, ExperimentSummary.Arm> arms = new java.util.LinkedHashMap<>();
+        s.arms().forEach((name, a) -> arms.put(name, ExperimentSummary.Arm.of(ExperimentSummary.MAP, a.score(),
+                Map.of("bathtub", new ExperimentSummary.Stats(0, 0)))));
+        ApTable t = ApTable.of(new ExperimentSummary(arms, "detection", "rooms", "cpu-demo"), List.of("bathtub"));
         assertEquals(Set.of(), t.rows(null, false).get(0).best(), "AP 0 everywhere: nothing to mark");
     }
 
@@ -89,10 +89,10 @@ class ApTableTest {
 
     @Test
     void withoutANoInitArmThereAreNoGains() {
-        Table1Summary s = HandWrittenSummary.summary();
-        Map<String, Table1Summary.Arm> arms = new java.util.LinkedHashMap<>(s.arms());
+        ExperimentSummary s = HandWrittenSummary.summary();
+        Map<String, ExperimentSummary.Arm> arms = new java.util.LinkedHashMap<>(s.arms());
         arms.remove("no-init");
-        ApTable t = ApTable.of(new Table1Summary(arms, "detection", "rooms", "cpu-demo"), HandWrittenSummary.CLASSES);
+        ApTable t = ApTable.of(new ExperimentSummary(arms, "detection", "rooms", "cpu-demo"), HandWrittenSummary.CLASSES);
         assertFalse(t.hasBaseline());
         assertEquals(List.of("bed", "chair", "sink", "mAP"), labels(t.rows(null, true)));
         assertTrue(t.rows(null, true).get(0).text("rgb").contains("\u00b1"), "still AP");

@@ -3,7 +3,7 @@ package org.xmodal.app.results;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.xmodal.engine.experiment.Table1Summary;
+import org.xmodal.engine.experiment.ExperimentSummary;
 import org.xmodal.engine.json.Json;
 
 /**
@@ -26,9 +26,9 @@ final class HandWrittenSummary {
     private HandWrittenSummary() {
     }
 
-    static Table1Summary summary() {
+    static ExperimentSummary summary() {
         try {
-            return Json.MAPPER.readValue(JSON, Table1Summary.class);
+            return Json.MAPPER.readValue(JSON, ExperimentSummary.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

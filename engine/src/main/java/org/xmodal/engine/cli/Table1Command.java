@@ -4,19 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
 import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.experiment.ExperimentLayout;
-import org.xmodal.engine.experiment.Table1Comparison;
+import org.xmodal.engine.experiment.ArmComparison;
 import org.xmodal.engine.experiment.Table1Experiment;
 import org.xmodal.engine.experiment.Table1Preset;
 import org.xmodal.engine.experiment.Table1Results;
 import org.xmodal.engine.experiment.Table1Tables;
 import org.xmodal.engine.image.BadInputException;
-import org.xmodal.engine.task.Cancellation;
-import org.xmodal.engine.task.ProgressListener;
-import org.xmodal.engine.train.TrainingLoop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +23,7 @@ import picocli.CommandLine.Option;
                 + "tables, summary.json and report.html to OUT/results.",
                 "Runs go to OUT/runs as normal runs; starting the same command again reuses finished runs and "
                         + "resumes interrupted ones. Ctrl-C stops cleanly."})
-final class Table1Command extends CliCommand implements Callable<Integer> {
+final class Table1Command extends ExperimentSubcommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "The paired dataset.")
     Path data;
 
@@ -57,68 +52,20 @@ final class Table1Command extends CliCommand implements Callable<Integer> {
             throw new BadInputException(data, "does not exist");
         }
         EngineThreads.apply(p.finetune().threads());
-        Cancellation cancel = new Cancellation();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancel.cancel();
-            try {
-                finished.await(); // let the current run write its checkpoint before the JVM exits
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "xmodal-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         long start = System.nanoTime();
         out().println("experiment table1, preset " + p.name() + " (" + p.description() + "), " + seeds + " seed"
                 + (seeds == 1 ? "" : "s") + (teacherPerSeed ? ", a teacher and a transfer per seed" : "") + ", in " + out);
         out().flush();
-        try {
+        return runStoppable((output, cancel) -> {
             Table1Results r = new Table1Experiment(new Table1Experiment.Settings(data, out, seeds, p,
-                    EncodingCache.userDefault(), teacherPerSeed), new Terminal(), cancel).run();
+                    EncodingCache.userDefault(), teacherPerSeed), output, cancel).run();
             out().println();
             Table1Tables.terminal(r).forEach(out()::println);
             out().println();
-            Table1Comparison.of(r.summary()).forEach(c -> out().println(c.text()));
+            ArmComparison.of(r.summary(), Table1Tables.ORDERINGS).forEach(c -> out().println(c.text()));
             out().println("results: " + new ExperimentLayout(out).results()
                     + " (summary.json, table1.md, table1.csv, report.html)");
             out().printf(Locale.ROOT, "total time: %.1f min%n", (System.nanoTime() - start) / 60e9);
-            return 0;
-        } catch (CancellationException e) {
-            out().println("stopped (" + e.getMessage() + "); run the same command again to continue");
-            return 130;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running and waiting for us
-            }
-        }
-    }
-
-    /** Lines on stdout, bars on stderr. */
-    private final class Terminal implements Table1Experiment.Output {
-        @Override
-        public void line(String text) {
-            out().println(text);
-            out().flush();
-        }
-
-        @Override
-        public ProgressListener progress(String label) {
-            // checking the data may end in a refusal, which is to be the first line on stderr
-            return label.equals("data") ? TerminalProgress.whileChecking(err()) : new TerminalProgress(label, err());
-        }
-
-        @Override
-        public TrainingLoop.Listener training(String label) {
-            TerminalProgress bar = new TerminalProgress(label, err());
-            return (step, total, loss, speed, eta) -> {
-                bar.progress(TerminalProgress.trainingStep(step, total, loss, speed), step / (double) total);
-                if (step == total) {
-                    bar.done();
-                }
-            };
-        }
+        });
     }
 }

@@ -5,16 +5,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One of the paper's comparisons (better arm, worse arm) on an experiment's mAPs, judged on the mean over seeds and
+ * One of a paper's comparisons (better arm, worse arm) on an experiment's main metric (mAP, accuracy), judged on the mean over seeds and
  * seed by seed: arms of the same seed share the labelled subset's sampling, so seed i of one arm is paired with seed
  * i of the other. With three seeds a mean can favour an arm that loses on one seed; the verdict says so instead of
  * calling such a difference a result.
  *
- * @param difference mean mAP of {@code better} minus that of {@code worse}, as a fraction
- * @param seedsWon   seeds on which {@code better} has the higher mAP
+ * @param metric     the metric compared ({@code mAP}, {@code accuracy})
+ * @param difference mean of {@code better} minus that of {@code worse}, as a fraction
+ * @param seedsWon   seeds on which {@code better} has the higher value
  * @param seeds      seeds compared (those both arms have)
  */
-public record Table1Comparison(String better, String worse, double betterMean, double worseMean, double difference,
+public record ArmComparison(String metric, String better, String worse, double betterMean, double worseMean, double difference,
                                int seedsWon, int seeds) {
     /** How the comparison came out. */
     public enum Verdict {
@@ -26,20 +27,21 @@ public record Table1Comparison(String better, String worse, double betterMean, d
         DOES_NOT_HOLD
     }
 
-    /** The paper's comparisons ({@link Table1Tables#ORDERINGS}) that both arms of which the summary has. */
-    public static List<Table1Comparison> of(Table1Summary summary) {
-        List<Table1Comparison> out = new ArrayList<>();
-        for (List<String> o : Table1Tables.ORDERINGS) {
-            Table1Summary.Arm b = summary.arms().get(o.get(0));
-            Table1Summary.Arm w = summary.arms().get(o.get(1));
+    /** The comparisons, each (better arm, worse arm), of which the summary has both arms. */
+    public static List<ArmComparison> of(ExperimentSummary summary, List<List<String>> orderings) {
+        List<ArmComparison> out = new ArrayList<>();
+        for (List<String> o : orderings) {
+            ExperimentSummary.Arm b = summary.arms().get(o.get(0));
+            ExperimentSummary.Arm w = summary.arms().get(o.get(1));
             if (b != null && w != null) {
-                out.add(between(o.get(0), b.mAP(), o.get(1), w.mAP()));
+                out.add(between(summary.metric(), o.get(0), b.score(), o.get(1), w.score()));
             }
         }
         return out;
     }
 
-    static Table1Comparison between(String better, Table1Summary.MapStats b, String worse, Table1Summary.MapStats w) {
+    static ArmComparison between(String metric, String better, ExperimentSummary.SeedStats b, String worse,
+                                 ExperimentSummary.SeedStats w) {
         int n = Math.min(b.seeds().size(), w.seeds().size());
         int won = 0;
         for (int i = 0; i < n; i++) {
@@ -47,7 +49,7 @@ public record Table1Comparison(String better, String worse, double betterMean, d
                 won++;
             }
         }
-        return new Table1Comparison(better, worse, b.mean(), w.mean(), b.mean() - w.mean(), won, n);
+        return new ArmComparison(metric, better, worse, b.mean(), w.mean(), b.mean() - w.mean(), won, n);
     }
 
     public Verdict verdict() {
@@ -64,8 +66,8 @@ public record Table1Comparison(String better, String worse, double betterMean, d
             case HOLDS_ON_MEAN_ONLY -> "holds on the mean only";
             case DOES_NOT_HOLD -> "does NOT hold";
         };
-        return String.format(Locale.ROOT, "%s > %s: %s (%.1f vs %.1f mAP, %+.1f; higher on %d of %d seed%s)", better,
-                worse, verdict, 100 * betterMean, 100 * worseMean, 100 * difference, seedsWon, seeds,
+        return String.format(Locale.ROOT, "%s > %s: %s (%.1f vs %.1f %s, %+.1f; higher on %d of %d seed%s)", better,
+                worse, verdict, 100 * betterMean, 100 * worseMean, metric, 100 * difference, seedsWon, seeds,
                 seeds == 1 ? "" : "s");
     }
 }

@@ -1,59 +1,116 @@
 package org.xmodal.engine.experiment;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.xmodal.engine.eval.DetectionResult;
 import org.xmodal.engine.json.Json;
 
 /**
- * {@code results/summary.json} of a Table 1 experiment (DESIGN.md, CONTRACT):
+ * {@code results/summary.json} of every experiment (Table 1, SOCKET, ...), one schema for all (DESIGN.md, CONTRACT):
  * <pre>
- * {"arms": {"&lt;arm&gt;": {"mAP": {"mean": m, "std": s, "seeds": [..]},
+ * {"experiment": "table1", "metric": "mAP",
+ *  "arms": {"&lt;arm&gt;": {"mAP": {"mean": m, "std": s, "seeds": [..]},
  *                        "perClass": {"&lt;class&gt;": {"mean": m, "std": s}}}},
  *  "task": ..., "dataset": ..., "preset": ...}
  * </pre>
- * AP values are fractions in [0, 1]; {@code std} is the sample standard deviation over seeds (0 for one seed);
- * {@code seeds} lists each seed's mAP in seed order. A class without ground truth in the test pairs has no AP and
- * is left out of {@code perClass} (the markdown report names such classes).
+ * Each arm has one or more metrics by name ({@code mAP} for Table 1, {@code accuracy} for SOCKET), the experiment's
+ * main one ({@code metric}) first, and the per-class values of the main metric (a class's AP, a class's accuracy).
+ * Values are fractions in [0, 1]; {@code std} is the sample standard deviation over seeds (0 for one seed);
+ * {@code seeds} lists each seed's value in seed order. A class that cannot be scored (no ground truth in the test
+ * pairs) is left out of {@code perClass}. A summary written before {@code experiment} and {@code metric} existed is
+ * a Table 1 one scored by mAP.
  */
-@JsonPropertyOrder({"arms", "task", "dataset", "preset"})
-public record Table1Summary(Map<String, Arm> arms, String task, String dataset, String preset) {
-    public Table1Summary {
+@JsonPropertyOrder({"experiment", "metric", "arms", "task", "dataset", "preset"})
+public record ExperimentSummary(String experiment, String metric, Map<String, Arm> arms, String task, String dataset,
+                                String preset) {
+    public static final String TABLE1 = "table1";
+    public static final String SOCKET = "socket";
+    public static final String MAP = "mAP";
+    public static final String ACCURACY = "accuracy";
+
+    public ExperimentSummary {
+        experiment = experiment == null ? TABLE1 : experiment;
+        metric = metric == null ? MAP : metric;
         arms = Collections.unmodifiableMap(new LinkedHashMap<>(arms));
     }
 
-    /** One arm: its mAP over seeds and each class's AP over seeds. */
-    @JsonPropertyOrder({"mAP", "perClass"})
-    public record Arm(@com.fasterxml.jackson.annotation.JsonProperty("mAP") MapStats mAP,
-                      Map<String, Stats> perClass) {
+    /** A Table 1 summary (scored by mAP). */
+    public ExperimentSummary(Map<String, Arm> arms, String task, String dataset, String preset) {
+        this(TABLE1, MAP, arms, task, dataset, preset);
+    }
+
+    /** One arm: its metrics over seeds (the main one first) and each class's value of the main one over seeds. */
+    @JsonPropertyOrder({"perClass"})
+    public record Arm(@JsonAnyGetter @JsonAnySetter Map<String, SeedStats> metrics, Map<String, Stats> perClass) {
         public Arm {
-            perClass = Collections.unmodifiableMap(new LinkedHashMap<>(perClass));
+            metrics = metrics == null ? new LinkedHashMap<>() : new LinkedHashMap<>(metrics);
+            perClass = perClass == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(perClass));
+        }
+
+        /** An arm scored by one metric. */
+        public static Arm of(String metric, SeedStats value, Map<String, Stats> perClass) {
+            return new Arm(Map.of(metric, value), perClass);
+        }
+
+        /**
+         * An arm from its per-seed values.
+         *
+         * @param perSeed  the main metric of each seed, in seed order
+         * @param perClass each class's values over the seeds that could score it (classes without any are left out)
+         */
+        public static Arm of(String metric, List<Double> perSeed, Map<String, List<Double>> perClass) {
+            Map<String, Stats> classes = new LinkedHashMap<>();
+            perClass.forEach((c, values) -> {
+                List<Double> scored = values.stream().filter(v -> v != null && !v.isNaN()).toList();
+                if (!scored.isEmpty()) {
+                    classes.put(c, Stats.of(scored));
+                }
+            });
+            return of(metric, SeedStats.of(perSeed), classes);
+        }
+
+        /** The arm's main metric (the first it lists). */
+        @JsonIgnore
+        public SeedStats score() {
+            return metrics.values().iterator().next();
+        }
+
+        /** A metric by name, or null. */
+        public SeedStats metric(String name) {
+            return metrics.get(name);
+        }
+
+        @Override
+        @JsonAnyGetter
+        public Map<String, SeedStats> metrics() {
+            return Collections.unmodifiableMap(metrics);
         }
     }
 
     /** Mean and sample standard deviation over seeds, and the per-seed values. */
     @JsonPropertyOrder({"mean", "std", "seeds"})
-    public record MapStats(double mean, double std, List<Double> seeds) {
-        public MapStats {
+    public record SeedStats(double mean, double std, List<Double> seeds) {
+        public SeedStats {
             seeds = List.copyOf(seeds);
         }
 
-        static MapStats of(List<Double> values) {
+        public static SeedStats of(List<Double> values) {
             Stats s = Stats.of(values);
-            return new MapStats(s.mean(), s.std(), values);
+            return new SeedStats(s.mean(), s.std(), values);
         }
     }
 
     /** Mean and sample standard deviation. */
     @JsonPropertyOrder({"mean", "std"})
     public record Stats(double mean, double std) {
-        static Stats of(List<Double> values) {
+        public static Stats of(List<Double> values) {
             double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
             double ss = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
             double std = values.size() > 1 ? Math.sqrt(ss / (values.size() - 1)) : 0;
@@ -61,40 +118,11 @@ public record Table1Summary(Map<String, Arm> arms, String task, String dataset, 
         }
     }
 
-    /**
-     * The summary of each arm's per-seed results.
-     *
-     * @param perSeed by arm name, one detection result per seed in seed order
-     * @param classes the evaluated classes, in the table's order
-     */
-    public static Table1Summary of(Map<String, List<DetectionResult>> perSeed, List<String> classes, String task,
-                                   String dataset, String preset) {
-        Map<String, Arm> arms = new LinkedHashMap<>();
-        perSeed.forEach((arm, results) -> {
-            List<Double> maps = results.stream().map(DetectionResult::mAP).toList();
-            Map<String, Stats> perClass = new LinkedHashMap<>();
-            for (String c : classes) {
-                List<Double> ap = new ArrayList<>();
-                for (DetectionResult r : results) {
-                    Double v = r.apPerClass().get(c);
-                    if (v != null && !v.isNaN()) {
-                        ap.add(v);
-                    }
-                }
-                if (!ap.isEmpty()) {
-                    perClass.put(c, Stats.of(ap));
-                }
-            }
-            arms.put(arm, new Arm(MapStats.of(maps), perClass));
-        });
-        return new Table1Summary(arms, task, dataset, preset);
-    }
-
     public void write(Path file) throws IOException {
         Json.writeAtomically(this, file);
     }
 
-    public static Table1Summary read(Path file) throws IOException {
-        return Json.MAPPER.readValue(file.toFile(), Table1Summary.class);
+    public static ExperimentSummary read(Path file) throws IOException {
+        return Json.MAPPER.readValue(file.toFile(), ExperimentSummary.class);
     }
 }

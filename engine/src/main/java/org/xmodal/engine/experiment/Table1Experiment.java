@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.CancellationException;
-import org.xmodal.engine.lifecycle.RunKinds;
 import org.xmodal.engine.encode.PairEncoding;
 import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.Modality;
@@ -29,12 +27,8 @@ import org.xmodal.engine.finetune.RegionScores;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.proposals.ProposalCache;
 import org.xmodal.engine.run.RunDirectory;
-import org.xmodal.engine.run.RunEvent;
 import org.xmodal.engine.run.RunSpec;
-import org.xmodal.engine.run.RunStatus;
 import org.xmodal.engine.task.Cancellation;
-import org.xmodal.engine.task.ProgressListener;
-import org.xmodal.engine.train.TrainingLoop;
 import org.xmodal.engine.image.OutputFiles;
 
 /**
@@ -46,15 +40,6 @@ import org.xmodal.engine.image.OutputFiles;
  * the fused arms' results and, with the viz module present, report.html with its charts.
  */
 public final class Table1Experiment {
-    /** Where the experiment reports what it does (a terminal, a GUI). */
-    public interface Output {
-        void line(String text);
-
-        ProgressListener progress(String label);
-
-        TrainingLoop.Listener training(String label);
-    }
-
     /**
      * @param data   the paired dataset
      * @param out    the experiment's folder (runs/, results/, data/)
@@ -76,20 +61,22 @@ public final class Table1Experiment {
     }
 
     private final Settings settings;
-    private final Output output;
+    private final ExperimentOutput output;
     private final Cancellation cancel;
     private final ExperimentLayout layout;
     private final Path runs;
     private final Path results;
     private final List<String> notes = new ArrayList<>();
+    private final ExperimentRuns experimentRuns;
 
-    public Table1Experiment(Settings settings, Output output, Cancellation cancel) {
+    public Table1Experiment(Settings settings, ExperimentOutput output, Cancellation cancel) {
         this.settings = settings;
         this.output = output;
         this.cancel = cancel;
         this.layout = new ExperimentLayout(settings.out());
         this.runs = layout.runs();
         this.results = layout.results();
+        this.experimentRuns = new ExperimentRuns(runs, settings.cache(), output, cancel, "table1-");
     }
 
     public Table1Results run() throws IOException {
@@ -190,7 +177,7 @@ public final class Table1Experiment {
         List<String> withoutTruth = classes.stream().filter(c -> perSeed.values().iterator().next().get(0)
                 .apPerClass().get(c).isNaN()).toList();
         String dataset = settings.data().toString();
-        Table1Summary summary = Table1Summary.of(perSeed, classes, task.id(), dataset, preset.name());
+        ExperimentSummary summary = Table1Results.summarise(perSeed, classes, task.id(), dataset, preset.name());
         List<String> teacherIds = seeds.stream().map(sd -> teachers.get(settings.teacherPerSeed()
                 ? (int) (sd - 1) : 0).id()).toList();
         List<String> studentIds = seeds.stream().map(sd -> students.get(settings.teacherPerSeed()
@@ -233,50 +220,8 @@ public final class Table1Experiment {
         return DetectionEvaluation.evaluate(fused.detections(), truth, classes);
     }
 
-    /**
-     * A finished run of this spec: an earlier one reused, an interrupted one resumed, or a new one trained.
-     *
-     * @throws CancellationException when the user stopped the experiment (the run is left resumable)
-     */
     private RunDirectory ensure(RunSpec spec, String what) throws IOException {
-        RunDirectory run = RunReuse.find(runs, spec).orElse(null);
-        boolean resume = false;
-        if (run != null) {
-            RunStatus status = run.status();
-            switch (status.state()) {
-                case FINISHED -> {
-                    output.line(what + ": reusing finished run " + run.id());
-                    return run;
-                }
-                case RUNNING -> throw new IllegalArgumentException(run.path() + ": the same run is going on in "
-                        + "another process; wait for it or stop it, then start the experiment again");
-                case CREATED -> resume = false;
-                default -> resume = true;
-            }
-        }
-        cancel.check();
-        if (run == null) {
-            run = RunDirectory.create(runs, spec);
-        }
-        output.line(what + ": " + (resume ? "resuming " : "training ") + run.id());
-        long t0 = System.nanoTime();
-        TrainingLoop.Outcome outcome = RunKinds.execute(run, resume, settings.cache(), output.progress("prepare"),
-                output.training(shortName(spec)), cancel);
-        if (outcome == TrainingLoop.Outcome.STOPPED) {
-            throw new CancellationException("stopped during " + run.id());
-        }
-        if (outcome == TrainingLoop.Outcome.FAILED) {
-            List<RunEvent> events = run.events();
-            String reason = events.isEmpty() ? "" : events.get(events.size() - 1).text("reason");
-            throw new IllegalStateException(what + " failed (" + run.path() + "): " + reason);
-        }
-        output.line(String.format(Locale.ROOT, "%s: finished %s in %.0f s", what, run.id(),
-                (System.nanoTime() - t0) / 1e9));
-        return run;
-    }
-
-    private static String shortName(RunSpec spec) {
-        return spec.name() == null ? spec.kind().id() : spec.name().replaceFirst("^table1-", "");
+        return experimentRuns.ensure(spec, what);
     }
 
     private static RunSpec withTeacher(RunSpec s, RunSpec.Teacher teacher) {

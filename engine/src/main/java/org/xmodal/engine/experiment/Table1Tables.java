@@ -24,7 +24,7 @@ public final class Table1Tables {
 
     public static String markdown(Table1Results r, String title) {
         StringBuilder s = new StringBuilder("# ").append(title).append("\n\n");
-        Table1Summary sum = r.summary();
+        ExperimentSummary sum = r.summary();
         s.append(String.format(Locale.ROOT, "Task: %s. Dataset: %s. Preset: %s. AP on the test pairs in percent, mean "
                         + "± sample standard deviation over %d seed%s (%s).%n%n", sum.task(), sum.dataset(), sum.preset(),
                 r.seeds().size(), r.seeds().size() == 1 ? "" : "s", joinSeeds(r.seeds())));
@@ -36,16 +36,16 @@ public final class Table1Tables {
             rule.append(" ---: |");
         }
         s.append(header).append('\n').append(rule).append('\n');
-        Table1Summary.Arm base = sum.arms().get(Table1Arm.NO_INIT.name());
-        for (Map.Entry<String, Table1Summary.Arm> e : sum.arms().entrySet()) {
-            Table1Summary.Arm a = e.getValue();
+        ExperimentSummary.Arm base = sum.arms().get(Table1Arm.NO_INIT.name());
+        for (Map.Entry<String, ExperimentSummary.Arm> e : sum.arms().entrySet()) {
+            ExperimentSummary.Arm a = e.getValue();
             s.append("| ").append(e.getKey()).append(" | ").append(Table1Results.arm(e.getKey()).label()).append(" | ")
-                    .append(pm(a.mAP().mean(), a.mAP().std())).append(" | ");
+                    .append(pm(a.score().mean(), a.score().std())).append(" | ");
             s.append(base == null || e.getKey().equals(Table1Arm.NO_INIT.name()) ? "–"
-                    : String.format(Locale.ROOT, "%+.1f", 100 * (a.mAP().mean() - base.mAP().mean())));
+                    : String.format(Locale.ROOT, "%+.1f", 100 * (a.score().mean() - base.score().mean())));
             s.append(" |");
             for (String c : classes) {
-                Table1Summary.Stats st = a.perClass().get(c);
+                ExperimentSummary.Stats st = a.perClass().get(c);
                 s.append(' ').append(st == null ? "–" : pm(st.mean(), st.std())).append(" |");
             }
             s.append('\n');
@@ -57,11 +57,11 @@ public final class Table1Tables {
         s.append(" mean ± std |\n| --- |").append(" ---: |".repeat(r.seeds().size())).append(" ---: |\n");
         sum.arms().forEach((name, a) -> {
             s.append("| ").append(name).append(" |");
-            a.mAP().seeds().forEach(v -> s.append(String.format(Locale.ROOT, " %.1f |", 100 * v)));
-            s.append(' ').append(pm(a.mAP().mean(), a.mAP().std())).append(" |\n");
+            a.score().seeds().forEach(v -> s.append(String.format(Locale.ROOT, " %.1f |", 100 * v)));
+            s.append(' ').append(pm(a.score().mean(), a.score().std())).append(" |\n");
         });
         s.append("\n## The paper's comparisons (mean mAP)\n\n");
-        Table1Comparison.of(sum).forEach(c -> s.append("- ").append(c.text()).append('\n'));
+        ArmComparison.of(sum, Table1Tables.ORDERINGS).forEach(c -> s.append("- ").append(c.text()).append('\n'));
         if (!r.withoutTruth().isEmpty()) {
             s.append("\nClasses without ground truth in the test pairs (no AP, not in the mean, left out of summary.json): ")
                     .append(String.join(", ", r.withoutTruth())).append(".\n");
@@ -78,14 +78,7 @@ public final class Table1Tables {
 
     /** {@code arm,class,mean,std,seeds}: every class and "mAP", AP as fractions. */
     public static String csv(Table1Results r) {
-        StringBuilder s = new StringBuilder("arm,class,mean,std,seeds\n");
-        r.summary().arms().forEach((name, a) -> {
-            s.append(String.format(Locale.ROOT, "%s,mAP,%.6f,%.6f,%d%n", name, a.mAP().mean(), a.mAP().std(),
-                    a.mAP().seeds().size()));
-            a.perClass().forEach((c, st) -> s.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%d%n", name, c,
-                    st.mean(), st.std(), a.mAP().seeds().size())));
-        });
-        return s.toString();
+        return ExperimentTables.csv(r.summary());
     }
 
     /** {@code arm,seed,class,ap}: every seed's AP of every class (empty without ground truth) and its mAP. */
@@ -106,15 +99,15 @@ public final class Table1Tables {
     /** A compact table for the terminal: arm, mAP mean ± std, gain over no init, per-seed values. */
     public static List<String> terminal(Table1Results r) {
         List<String> lines = new ArrayList<>();
-        Table1Summary sum = r.summary();
+        ExperimentSummary sum = r.summary();
         lines.add(String.format(Locale.ROOT, "%-16s %-14s %8s   %s", "arm", "mAP (%)", "gain", "per seed"));
-        Table1Summary.Arm base = sum.arms().get(Table1Arm.NO_INIT.name());
+        ExperimentSummary.Arm base = sum.arms().get(Table1Arm.NO_INIT.name());
         sum.arms().forEach((name, a) -> {
             String gain = base == null || name.equals(Table1Arm.NO_INIT.name()) ? "–"
-                    : String.format(Locale.ROOT, "%+.1f", 100 * (a.mAP().mean() - base.mAP().mean()));
+                    : String.format(Locale.ROOT, "%+.1f", 100 * (a.score().mean() - base.score().mean()));
             StringBuilder seeds = new StringBuilder();
-            a.mAP().seeds().forEach(v -> seeds.append(String.format(Locale.ROOT, "%.1f ", 100 * v)));
-            lines.add(String.format(Locale.ROOT, "%-16s %-14s %8s   %s", name, pm(a.mAP().mean(), a.mAP().std()), gain,
+            a.score().seeds().forEach(v -> seeds.append(String.format(Locale.ROOT, "%.1f ", 100 * v)));
+            lines.add(String.format(Locale.ROOT, "%-16s %-14s %8s   %s", name, pm(a.score().mean(), a.score().std()), gain,
                     seeds.toString().trim()));
         });
         return lines;

@@ -23,6 +23,16 @@ import java.util.Map;
  */
 public record SynthConfig(long seed, int scenes, int width, int height, int flowSequences, int framesPerSequence,
                           double labelledFraction, double testFraction, int sceneKinds, List<String> taskIrrelevant) {
+    /** The classic five scene classes (bedroom, living room, office, bathroom, kitchen): the default. */
+    public static final int CLASSIC_SCENE_KINDS = SceneKind.CLASSIC;
+    /** Every scene class synth can draw. */
+    public static final int ALL_SCENE_KINDS = SceneKind.values().length;
+
+    /** The ids of the first {@code n} scene classes, in the order synth draws them. */
+    public static List<String> sceneKindIds(int n) {
+        return SceneKind.ids(n);
+    }
+
     public static final int MAX_SCENES = 999_999;
     public static final int MAX_SEQUENCES = 9_999;
     public static final int MAX_FRAMES = 99;

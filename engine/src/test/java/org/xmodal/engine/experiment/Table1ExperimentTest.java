@@ -24,7 +24,6 @@ import org.xmodal.engine.synth.SynthConfig;
 import org.xmodal.engine.synth.SynthDatasetWriter;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
-import org.xmodal.engine.train.TrainingLoop;
 
 /**
  * The whole comparison on a tiny synthetic dataset with a tiny preset (a few steps per run): every arm is a normal
@@ -59,23 +58,8 @@ class Table1ExperimentTest {
         SynthDatasetWriter.write(SynthConfig.of(4, 12).withSize(80, 60).withFractions(0.5, 0.3), data, false, 2,
                 ProgressListener.NONE, new Cancellation());
         Path out = tmp.resolve("exp");
-        List<String> lines = new ArrayList<>();
-        Table1Experiment.Output output = new Table1Experiment.Output() {
-            @Override
-            public void line(String text) {
-                lines.add(text);
-            }
-
-            @Override
-            public ProgressListener progress(String label) {
-                return ProgressListener.NONE;
-            }
-
-            @Override
-            public TrainingLoop.Listener training(String label) {
-                return TrainingLoop.Listener.NONE;
-            }
-        };
+        RecordingOutput output = new RecordingOutput();
+        List<String> lines = output.lines;
         Table1Experiment.Settings settings = new Table1Experiment.Settings(data, out, 1, tiny(),
                 new EncodingCache(tmp.resolve("cache")));
         Table1Results r = new Table1Experiment(settings, output, Cancellation.NEVER).run();
@@ -94,7 +78,7 @@ class Table1ExperimentTest {
         summary.get("arms").fieldNames().forEachRemaining(arms::add);
         assertEquals(Table1Arm.ALL.stream().map(Table1Arm::name).toList(), arms);
         assertEquals("tiny", summary.get("preset").asText());
-        assertEquals(r.summary().arms().get("rgb+transfer").mAP().seeds().size(), 1);
+        assertEquals(r.summary().arms().get("rgb+transfer").score().seeds().size(), 1);
         String table = Files.readString(results.resolve("table1.md"));
         assertTrue(table.contains("| transfer-frozen |"), table);
         assertTrue(lines.stream().anyMatch(l -> l.contains("unlabelled synthetic scenes were added")), "extended");

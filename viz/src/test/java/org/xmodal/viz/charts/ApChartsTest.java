@@ -13,13 +13,13 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.data.statistics.StatisticalCategoryDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xmodal.engine.experiment.Table1Summary;
+import org.xmodal.engine.experiment.ExperimentSummary;
 
 class ApChartsTest {
-    private static final Table1Summary SUMMARY = new Table1Summary(Map.of(
-            "no-init", new Table1Summary.Arm(new Table1Summary.MapStats(0.2, 0.01, List.of(0.2)),
-                    Map.of("chair", new Table1Summary.Stats(0.25, 0.05))),
-            "transfer", new Table1Summary.Arm(new Table1Summary.MapStats(0.3, 0.02, List.of(0.3)), Map.of())),
+    private static final ExperimentSummary SUMMARY = new ExperimentSummary(Map.of(
+            "no-init", ExperimentSummary.Arm.of(ExperimentSummary.MAP, new ExperimentSummary.SeedStats(0.2, 0.01, List.of(0.2)),
+                    Map.of("chair", new ExperimentSummary.Stats(0.25, 0.05))),
+            "transfer", ExperimentSummary.Arm.of(ExperimentSummary.MAP, new ExperimentSummary.SeedStats(0.3, 0.02, List.of(0.3)), Map.of())),
             "detection", "rooms", "cpu-demo");
 
     @Test

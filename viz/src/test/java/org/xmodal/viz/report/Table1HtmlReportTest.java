@@ -17,7 +17,7 @@ import org.xmodal.engine.eval.PrCurve;
 import org.xmodal.engine.experiment.Table1Arm;
 import org.xmodal.engine.experiment.Table1ReportWriter;
 import org.xmodal.engine.experiment.Table1Results;
-import org.xmodal.engine.experiment.Table1Summary;
+import org.xmodal.engine.experiment.ExperimentSummary;
 
 /** The experiment's report: found by the engine, one HTML page with the table and the charts, charts as files. */
 class Table1HtmlReportTest {
@@ -44,7 +44,7 @@ class Table1HtmlReportTest {
             runs.put(arm.name(), List.of("run-a", "run-b"));
             shift += 0.03;
         }
-        Table1Summary summary = Table1Summary.of(perSeed, CLASSES, "detection", "rooms", "cpu-demo");
+        ExperimentSummary summary = Table1Results.summarise(perSeed, CLASSES, "detection", "rooms", "cpu-demo");
         return new Table1Results(summary, CLASSES, List.of(1L, 2L), perSeed, runs, List.of("toilet"),
                 List.of("a note & <markup>"));
     }

@@ -1,0 +1,82 @@
+package org.xmodal.engine.experiment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import org.xmodal.engine.encode.EncodingCache;
+import org.xmodal.engine.lifecycle.RunKinds;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunEvent;
+import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.run.RunStatus;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.train.TrainingLoop;
+
+/**
+ * The runs of an experiment, under {@code OUT/runs}: each step of an experiment is a normal run, and starting the
+ * same experiment again reuses the finished ones and resumes the interrupted ones.
+ */
+final class ExperimentRuns {
+    private final Path runs;
+    private final EncodingCache cache;
+    private final ExperimentOutput output;
+    private final Cancellation cancel;
+    private final String prefix;
+
+    /** @param prefix the experiment's prefix of run names, left out of the progress bars' labels */
+    ExperimentRuns(Path runs, EncodingCache cache, ExperimentOutput output, Cancellation cancel, String prefix) {
+        this.runs = runs;
+        this.cache = cache;
+        this.output = output;
+        this.cancel = cancel;
+        this.prefix = prefix;
+    }
+
+    /**
+     * A finished run of this spec: an earlier one reused, an interrupted one resumed, or a new one trained.
+     *
+     * @throws CancellationException when the user stopped the experiment (the run is left resumable)
+     */
+    RunDirectory ensure(RunSpec spec, String what) throws IOException {
+        RunDirectory run = RunReuse.find(runs, spec).orElse(null);
+        boolean resume = false;
+        if (run != null) {
+            RunStatus status = run.status();
+            switch (status.state()) {
+                case FINISHED -> {
+                    output.line(what + ": reusing finished run " + run.id());
+                    return run;
+                }
+                case RUNNING -> throw new IllegalArgumentException(run.path() + ": the same run is going on in "
+                        + "another process; wait for it or stop it, then start the experiment again");
+                case CREATED -> resume = false;
+                default -> resume = true;
+            }
+        }
+        cancel.check();
+        if (run == null) {
+            run = RunDirectory.create(runs, spec);
+        }
+        output.line(what + ": " + (resume ? "resuming " : "training ") + run.id());
+        long t0 = System.nanoTime();
+        TrainingLoop.Outcome outcome = RunKinds.execute(run, resume, cache, output.progress("prepare"),
+                output.training(shortName(spec)), cancel);
+        if (outcome == TrainingLoop.Outcome.STOPPED) {
+            throw new CancellationException("stopped during " + run.id());
+        }
+        if (outcome == TrainingLoop.Outcome.FAILED) {
+            List<RunEvent> events = run.events();
+            String reason = events.isEmpty() ? "" : events.get(events.size() - 1).text("reason");
+            throw new IllegalStateException(what + " failed (" + run.path() + "): " + reason);
+        }
+        output.line(String.format(Locale.ROOT, "%s: finished %s in %.0f s", what, run.id(),
+                (System.nanoTime() - t0) / 1e9));
+        return run;
+    }
+
+    private String shortName(RunSpec spec) {
+        return spec.name() == null ? spec.kind().id() : spec.name().replaceFirst("^" + prefix, "");
+    }
+}
