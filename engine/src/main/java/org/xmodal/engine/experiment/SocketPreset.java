@@ -106,11 +106,11 @@ public record SocketPreset(String name, String description, RunSpec source, RunS
      * The reference code's settings, for a GPU: 224 px, batch 32 (64 for the source), SGD lr 1e-2 with the backbone
      * at a tenth, Nesterov momentum 0.9, weight decay 1e-3, (1 + 10p)^-0.75; label smoothing 0.1 for the source;
      * 15 epochs of adaptation (given here in steps for SUN RGB-D's about 2,500 train images of the task's
-     * classes). The paper's backbone is ResNet-50; the workbench builds ResNet-18 with the same bottleneck and
-     * classifier (ResNet-50 is not built yet), so this preset uses it.
+     * classes), on the paper's ResNet-50 with the bottleneck and weight-normalised classifier. The source trains
+     * from random weights here (no ImageNet weights can be downloaded), where the paper's starts from ImageNet.
      */
     public static SocketPreset paper() {
-        RunSpec.Student net = new RunSpec.Student(NetworkFactory.RESNET18_BOTTLENECK, null, null);
+        RunSpec.Student net = new RunSpec.Student(NetworkFactory.RESNET50_BOTTLENECK, null, null);
         RunSpec source = RunSpec.builder().name("socket-source").kind("finetune").data(DATA).modality("depth")
                 .student(net).optimizer(sgd(1e-2, 0.1)).schedule(inverse()).batchSize(64).iterations(5000)
                 .inputSize(224).seed(1).device("auto").threads(0).checkpointEvery(500).logEvery(20)
@@ -120,7 +120,7 @@ public record SocketPreset(String name, String description, RunSpec source, RunS
                 .student(net).optimizer(sgd(1e-2, 0.1)).schedule(inverse()).batchSize(32).iterations(1200)
                 .inputSize(224).seed(1).device("auto").threads(0).checkpointEvery(200).logEvery(10)
                 .objective(Objective.socket()).socket(new RunSpec.Socket(SOURCE, 0)).build();
-        return new SocketPreset(PAPER, "the reference code's schedules at 224 px, for a GPU (ResNet-18 backbone)",
+        return new SocketPreset(PAPER, "ResNet-50 with the reference code's schedules at 224 px, for a GPU",
                 source, adapt, 0, 0);
     }
 }

@@ -65,7 +65,15 @@ final class NetworkBuilder {
     }
 
     NetworkBuilder residual(String name, int in, int out, int stride) {
-        ResidualBlock residual = new ResidualBlock(name, in, out, stride);
+        return residual(new ResidualBlock(name, in, out, stride), name);
+    }
+
+    /** A bottleneck block of {@code width} (it puts out four times that). */
+    NetworkBuilder bottleneckResidual(String name, int in, int width, int stride) {
+        return residual(new ResidualBlock(name, in, width, stride, true), name);
+    }
+
+    private NetworkBuilder residual(ResidualBlock residual, String name) {
         block.add(residual);
         residual.namedLayers().forEach((layer, b) -> layers.put(name + "." + layer, b));
         return this;

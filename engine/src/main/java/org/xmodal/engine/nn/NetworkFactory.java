@@ -27,6 +27,8 @@ public final class NetworkFactory {
     public static final String RESNET18 = "resnet18";
     /** ResNet-18 with SOCKET's (SHOT's) bottleneck and weight-normalised classifier. */
     public static final String RESNET18_BOTTLENECK = "resnet18-bottleneck";
+    /** ResNet-50 with the same bottleneck and classifier: the SOCKET paper's backbone. */
+    public static final String RESNET50_BOTTLENECK = "resnet50-bottleneck";
     /**
      * torchvision's ImageNet standard deviation on the 0..255 scale (0.226 x 255, the mean of its three channels'),
      * by which {@code resnet18-bottleneck} divides its inputs.
@@ -36,7 +38,7 @@ public final class NetworkFactory {
     public static final int BOTTLENECK_UNITS = 256;
 
     private static final List<String> ARCHITECTURES = List.of(ALEXNET, ALEXNET_PAD7, ALEXNET_SMALL, VGG16, RESNET18,
-            RESNET18_BOTTLENECK);
+            RESNET18_BOTTLENECK, RESNET50_BOTTLENECK);
 
     /** alexnet-small divides every channel width by this; its fc layers are 4096 / 4 wide too. */
     private static final int SMALL_WIDTH_DIVISOR = 4;
@@ -65,7 +67,9 @@ public final class NetworkFactory {
             case ALEXNET_SMALL -> alexNet(ALEXNET_SMALL, inChannels, numClasses, 0, SMALL_WIDTH_DIVISOR, 113);
             case VGG16 -> vgg16(inChannels, numClasses);
             case RESNET18 -> resNet18(inChannels, numClasses);
-            case RESNET18_BOTTLENECK -> resNet18Bottleneck(inChannels, numClasses);
+            case RESNET18_BOTTLENECK -> withBottleneck(resNet18Backbone(RESNET18_BOTTLENECK, inChannels,
+                    1 / UNIT_VARIANCE_DIVISOR), numClasses);
+            case RESNET50_BOTTLENECK -> withBottleneck(resNet50Backbone(inChannels), numClasses);
             default -> throw new IllegalArgumentException("unknown architecture '" + architecture + "'; known: "
                     + String.join(", ", ARCHITECTURES));
         };
@@ -150,22 +154,51 @@ public final class NetworkFactory {
         return b.build(numClasses);
     }
 
+    /** Whether the architecture is SOCKET's (a BatchNorm backbone, the bottleneck and a weight-normalised fc). */
+    public static boolean hasBottleneck(String architecture) {
+        return RESNET18_BOTTLENECK.equals(architecture) || RESNET50_BOTTLENECK.equals(architecture);
+    }
+
     /**
-     * The source and target network of SOCKET (after SHOT): the ResNet-18 backbone, the bottleneck (linear to 256 +
+     * The source and target network of SOCKET (after SHOT): a ResNet backbone, the bottleneck (linear to 256 +
      * BatchNorm1d: tap {@code bottleneck}, the features that pseudo-labels and task-irrelevant matching use) and a
-     * weight-normalised linear classifier {@code fc}. Its first operation divides the workbench's inputs (0..255
-     * less the mean, as Caffe's) by {@link #UNIT_VARIANCE_DIVISOR}, which brings them to the unit variance of
-     * torchvision's inputs, on which SOCKET's reference code computes its BatchNorm-statistics distances: unsquared
-     * norms of variances grow with the square of the input's scale, so on Caffe-range inputs that term was about
-     * 3000 times the reference's at the first layer and drowned every other term (and diverged at its rate).
+     * weight-normalised linear classifier {@code fc}. The backbone's first operation divides the workbench's inputs
+     * (0..255 less the mean, as Caffe's) by {@link #UNIT_VARIANCE_DIVISOR}, which brings them to the unit variance
+     * of torchvision's inputs, on which SOCKET's reference code computes its BatchNorm-statistics distances:
+     * unsquared norms of variances grow with the square of the input's scale, so on Caffe-range inputs that term was
+     * about 3000 times the reference's at the first layer and drowned every other term (and diverged at its rate).
      */
-    private static FeatureNetwork resNet18Bottleneck(int inChannels, int numClasses) {
-        NetworkBuilder b = resNet18Backbone(RESNET18_BOTTLENECK, inChannels, 1 / UNIT_VARIANCE_DIVISOR);
+    private static FeatureNetwork withBottleneck(NetworkBuilder b, int numClasses) {
         b.stage("bottleneck").flatten().linear("bottleneck", BOTTLENECK_UNITS).batchNorm("bottleneck_bn");
         if (numClasses > 0) {
             b.stage("fc").weightNormLinear("fc", numClasses);
         }
         return b.build(numClasses);
+    }
+
+    /**
+     * ResNet-50 as torchvision builds it (bottleneck blocks, stride on the 3x3): conv1 + BN + ReLU, maxpool, layers
+     * of 3, 4, 6 and 3 blocks of widths 64, 128, 256 and 512 (four times that out), pool5 the global average of
+     * 2048 channels; inputs scaled as {@link #withBottleneck} says.
+     */
+    private static NetworkBuilder resNet50Backbone(int inChannels) {
+        NetworkBuilder b = new NetworkBuilder(RESNET50_BOTTLENECK, inChannels, 224).stage("conv1")
+                .scale(1 / UNIT_VARIANCE_DIVISOR)
+                .convNoBias("conv1", 64, 7, 2, 3).batchNorm("bn1").relu()
+                .stage("pool1").maxPool(3, 2, 1, false);
+        int[] widths = {64, 128, 256, 512};
+        int[] blocks = {3, 4, 6, 3};
+        int in = 64;
+        for (int layer = 0; layer < widths.length; layer++) {
+            String name = "layer" + (layer + 1);
+            b.stage(name);
+            for (int i = 0; i < blocks[layer]; i++) {
+                b.bottleneckResidual(name + "." + i, in, widths[layer], i == 0 && layer > 0 ? 2 : 1);
+                in = widths[layer] * ResidualBlock.EXPANSION;
+            }
+        }
+        b.stage("pool5").globalAvgPool();
+        return b;
     }
 
     private static NetworkBuilder resNet18Backbone(String architecture, int inChannels, double inputScale) {

@@ -93,9 +93,10 @@ public final class SocketRun {
         Objective objective = spec.objective();
         try (PairedDataset ds = RunSession.openData(spec, preparation, cancel);
              NDManager manager = NDManager.newBaseManager(begin.device())) {
-            if (!NetworkFactory.RESNET18_BOTTLENECK.equals(spec.student().architecture())) {
+            String architecture = spec.student().architecture();
+            if (!NetworkFactory.hasBottleneck(architecture)) {
                 throw new IllegalArgumentException("student.architecture must be " + NetworkFactory.RESNET18_BOTTLENECK
-                        + " for a socket run (a BatchNorm backbone, the bottleneck and a weight-normalised classifier, "
+                        + " or " + NetworkFactory.RESNET50_BOTTLENECK + " for a socket run (a BatchNorm backbone, the bottleneck and a weight-normalised classifier, "
                         + "as the source model), not '" + spec.student().architecture() + "'");
             }
             List<String> classes = ds.taskRelevantScenes();
@@ -117,7 +118,7 @@ public final class SocketRun {
                         + String.join(", ", ds.taskIrrelevantScenes()) + ") for the task-irrelevant term");
             }
             Path sourceWeights = Teachers.weightsOf(Path.of(spec.socket().source()));
-            checkSource(sourceWeights, classes);
+            checkSource(sourceWeights, classes, architecture);
 
             int side = spec.inputSize();
             int batch = spec.batchSize();
@@ -135,10 +136,10 @@ public final class SocketRun {
                     preparation);
             cancel.check();
 
-            FeatureNetwork source = NetworkFactory.create(NetworkFactory.RESNET18_BOTTLENECK, 3, classes.size());
+            FeatureNetwork source = NetworkFactory.create(architecture, 3, classes.size());
             source.initialize(manager, input, spec.seed());
             NetworkWeights.load(source, sourceWeights);
-            FeatureNetwork net = NetworkFactory.create(NetworkFactory.RESNET18_BOTTLENECK, 3, classes.size());
+            FeatureNetwork net = NetworkFactory.create(architecture, 3, classes.size());
             net.initialize(manager, input, spec.seed());
             NetworkWeights.load(net, sourceWeights);
             ParameterStore store = new ParameterStore(manager, false);
@@ -232,13 +233,19 @@ public final class SocketRun {
     }
 
     /** Refuses a source model the run cannot use, naming what is wrong. */
-    static void checkSource(Path weights, List<String> classes) throws IOException {
+    static void checkSource(Path weights, List<String> classes, String architecture) throws IOException {
         Map<String, Shape> stored = NetworkWeights.contents(weights);
         Shape fc = stored.get("fc.weight_v");
         if (fc == null || !stored.containsKey("bottleneck.weight")) {
-            throw new BadInputException(weights, "is not a " + NetworkFactory.RESNET18_BOTTLENECK + " source model "
+            throw new BadInputException(weights, "is not a " + architecture + " source model "
                     + "(no bottleneck and weight-normalised classifier): train one with a finetune run of that "
                     + "architecture on the RGB images of the task's scene classes");
+        }
+        String trainedAs = stored.containsKey("layer1.0.conv3.weight") ? NetworkFactory.RESNET50_BOTTLENECK
+                : NetworkFactory.RESNET18_BOTTLENECK;
+        if (!trainedAs.equals(architecture)) {
+            throw new BadInputException(weights, "is a " + trainedAs + " source model but student.architecture is "
+                    + architecture + ": set it to " + trainedAs);
         }
         if (stored.keySet().stream().noneMatch(n -> n.endsWith(".running_mean"))) {
             throw new BadInputException(weights, "has no BatchNorm statistics, which the bn-statistics term matches");

@@ -83,4 +83,33 @@ class SocketNetworkTest {
                     Classification.crossEntropy(scores, labels, m, 0).getFloat(), 1e-7);
         }
     }
+
+    /**
+     * The paper's backbone: torchvision's ResNet-50 (bottleneck blocks 3, 4, 6, 3) has 23,508,032 parameters without
+     * its fc, 53 BatchNorm layers and 2048 channels at pool5; here with the bottleneck and classifier on top.
+     */
+    @Test
+    void resnet50HasTorchvisionsLayersAndParameterCount() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            FeatureNetwork net = NetworkFactory.create(NetworkFactory.RESNET50_BOTTLENECK, 3, 6);
+            net.initialize(m, INPUT, 5);
+            long backbone = net.parametersUpTo("pool5").values().stream()
+                    .filter(p -> p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR)
+                    .mapToLong(p -> p.getArray().size()).sum();
+            assertEquals(23_508_032L, backbone);
+            assertEquals(53, net.parametersUpTo("pool5").keySet().stream().filter(n -> n.endsWith(".running_mean"))
+                    .count());
+            Map<String, Parameter> p = net.namedParameters();
+            assertTrue(p.keySet().containsAll(List.of("layer1.0.conv3.weight", "layer1.0.downsample.0.weight",
+                    "layer4.2.bn3.running_var", "bottleneck.weight", "fc.weight_v")), p.keySet().toString());
+            assertEquals(new Shape(256, 2048), p.get("bottleneck.weight").getArray().getShape());
+            ParameterStore store = new ParameterStore(m, false);
+            NDArray x = m.randomUniform(-1, 1, INPUT);
+            assertEquals(new Shape(4, 2048, 1, 1), net.forward(store, x, "pool5", false).getShape());
+            try (BatchNormInputs recorder = BatchNormInputs.record()) {
+                net.forward(store, x, "bottleneck", true);
+                assertEquals(53 + 1, recorder.layers().size(), "every BatchNorm's input, the bottleneck's too");
+            }
+        }
+    }
 }

@@ -131,12 +131,17 @@ class SocketRunTest {
                     .student(new RunSpec.Student("alexnet-small", null, null)).build();
             execute(RunDirectory.create(tmp.resolve("runs-bad"), s), false, Cancellation.NEVER, -1);
         });
-        assertTrue(arch.getMessage().contains("student.architecture must be resnet18-bottleneck for a socket run"),
-                arch.getMessage());
+        assertTrue(arch.getMessage().contains("student.architecture must be resnet18-bottleneck or "
+                + "resnet50-bottleneck for a socket run"), arch.getMessage());
         BadInputException classes = assertThrows(BadInputException.class,
                 () -> SocketRun.checkSource(source.path().resolve("results/weights.params"), List.of("bedroom",
-                        "kitchen")));
+                        "kitchen"), NetworkFactory.RESNET18_BOTTLENECK));
         assertTrue(classes.getMessage().contains("classifies 5 classes but the target data has 2 task-relevant "
                 + "scene classes"), classes.getMessage());
+        BadInputException depth = assertThrows(BadInputException.class,
+                () -> SocketRun.checkSource(source.path().resolve("results/weights.params"), List.of("bedroom",
+                        "living_room", "office", "bathroom", "kitchen"), NetworkFactory.RESNET50_BOTTLENECK));
+        assertTrue(depth.getMessage().contains("is a resnet18-bottleneck source model but student.architecture is "
+                + "resnet50-bottleneck"), depth.getMessage());
     }
 }
