@@ -117,4 +117,30 @@ class StrictUserJsonTest {
         Json.writeAtomically(Table1Preset.cpuDemo(), f);
         assertEquals(Table1Preset.cpuDemo(), Table1Preset.named(f.toString()));
     }
+
+    @Test
+    void socketPresetFileReadsBackStrictly() throws IOException {
+        Path f = dir.resolve("socket-preset.json");
+        Json.writeAtomically(org.xmodal.engine.experiment.SocketPreset.cpuDemo(), f);
+        assertEquals(org.xmodal.engine.experiment.SocketPreset.cpuDemo(),
+                org.xmodal.engine.experiment.SocketPreset.named(f.toString()));
+    }
+
+    /** The run form's SOCKET presets train as the experiment's cpu-demo does (one place to tune, not two). */
+    @Test
+    void socketRunPresetsMatchTheExperimentsCpuDemo() throws IOException {
+        org.xmodal.engine.experiment.SocketPreset demo = org.xmodal.engine.experiment.SocketPreset.cpuDemo();
+        RunSpec adapt = UserJson.read(ROOT.resolve("assets/presets/socket-cpu-demo.json"), RunSpec.class, "spec");
+        RunSpec source = UserJson.read(ROOT.resolve("assets/presets/socket-source-cpu-demo.json"), RunSpec.class,
+                "spec");
+        for (RunSpec[] pair : new RunSpec[][] {{adapt, demo.adapt()}, {source, demo.source()}}) {
+            assertEquals(pair[1].optimizer(), pair[0].optimizer());
+            assertEquals(pair[1].schedule(), pair[0].schedule());
+            assertEquals(pair[1].iterations(), pair[0].iterations());
+            assertEquals(pair[1].inputSize(), pair[0].inputSize());
+            assertEquals(pair[1].batchSize(), pair[0].batchSize());
+            assertEquals(pair[1].objective(), pair[0].objective());
+            assertEquals(pair[1].finetune(), pair[0].finetune());
+        }
+    }
 }
