@@ -1,17 +1,29 @@
 package org.xmodal.engine.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import org.xmodal.engine.experiment.ExperimentOutput;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
 import org.xmodal.engine.train.TrainingLoop;
+import picocli.CommandLine.Option;
 
 /**
  * What every {@code xmodal experiment ...} command shares: lines on stdout and bars on stderr, and Ctrl-C stopping
  * the current run cleanly (it checkpoints before the JVM exits; the same command continues the experiment).
  */
 abstract class ExperimentSubcommand extends CliCommand {
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "The paired dataset.")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The experiment's folder.")
+    Path out;
+
+    @Option(names = "--seeds", defaultValue = "3", paramLabel = "N",
+            description = "Seeds per arm (default ${DEFAULT-VALUE}).")
+    int seeds;
+
     /** The experiment itself, given where to report and what stops it. */
     @FunctionalInterface
     interface Body {

@@ -1,7 +1,6 @@
 package org.xmodal.engine.cli;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.xmodal.engine.encode.EncodingCache;
@@ -23,19 +22,9 @@ import picocli.CommandLine.Option;
                 "Runs go to OUT/runs as normal runs; starting the same command again reuses finished runs and "
                         + "resumes interrupted ones. Ctrl-C stops cleanly."})
 final class SocketCommand extends ExperimentSubcommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "The paired dataset.")
-    Path data;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The experiment's folder.")
-    Path out;
-
-    @Option(names = "--seeds", defaultValue = "3", paramLabel = "N",
-            description = "Adaptation seeds per arm (default ${DEFAULT-VALUE}).")
-    int seeds;
-
     @Option(names = "--preset", defaultValue = SocketPreset.CPU_DEMO, paramLabel = "NAME",
-            description = "cpu-demo (ResNet-18 at 64 px, minutes on two CPU cores), paper (the reference code's "
-                    + "schedules at 224 px, for a GPU), or a preset file (JSON, the form an experiment writes to "
+            description = "cpu-demo (ResNet-18 at 64 px, minutes on two CPU cores), paper (ResNet-50 with the "
+                    + "reference code's schedules at 224 px, for a GPU), or a preset file (JSON, the form an experiment writes to "
                     + "results/preset.json); default ${DEFAULT-VALUE}.")
     String preset;
 

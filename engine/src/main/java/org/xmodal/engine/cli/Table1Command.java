@@ -1,7 +1,6 @@
 package org.xmodal.engine.cli;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.xmodal.engine.encode.EncodingCache;
@@ -24,16 +23,6 @@ import picocli.CommandLine.Option;
                 "Runs go to OUT/runs as normal runs; starting the same command again reuses finished runs and "
                         + "resumes interrupted ones. Ctrl-C stops cleanly."})
 final class Table1Command extends ExperimentSubcommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "The paired dataset.")
-    Path data;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The experiment's folder.")
-    Path out;
-
-    @Option(names = "--seeds", defaultValue = "3", paramLabel = "N",
-            description = "Fine-tuning seeds per arm (default ${DEFAULT-VALUE}).")
-    int seeds;
-
     @Option(names = "--teacher-per-seed",
             description = "Train a teacher and a transfer for every seed (seed 1's are the shared ones), so that a "
                     + "comparison that holds holds over teacher draws too; default: one of each serves every seed.")

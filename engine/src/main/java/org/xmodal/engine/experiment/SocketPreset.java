@@ -1,11 +1,7 @@
 package org.xmodal.engine.experiment;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import org.xmodal.engine.json.UserJson;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.objective.Objective;
 import org.xmodal.engine.run.FinetuneInput;
@@ -54,19 +50,10 @@ public record SocketPreset(String name, String description, RunSpec source, RunS
 
     /** A built-in preset by name, or a preset file (JSON, as an experiment writes to results/preset.json). */
     public static SocketPreset named(String name) throws IOException {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case CPU_DEMO:
-                return cpuDemo();
-            case PAPER:
-                return paper();
-            default:
-                Path file = Path.of(name);
-                if (!name.endsWith(".json") || !Files.isRegularFile(file)) {
-                    throw new IllegalArgumentException("unknown preset '" + name + "'; known: "
-                            + String.join(", ", names()) + ", or a preset file (.json)");
-                }
-                return UserJson.read(file, SocketPreset.class, "SOCKET preset");
-        }
+        java.util.Map<String, java.util.function.Supplier<SocketPreset>> builtIn = new java.util.LinkedHashMap<>();
+        builtIn.put(CPU_DEMO, SocketPreset::cpuDemo);
+        builtIn.put(PAPER, SocketPreset::paper);
+        return ExperimentPresets.named(name, builtIn, SocketPreset.class, "SOCKET preset");
     }
 
     /** SGD as SHOT and SOCKET train: Nesterov momentum 0.9, weight decay 1e-3, (1 + 10p)^-0.75 decay. */
@@ -89,17 +76,17 @@ public record SocketPreset(String name, String description, RunSpec source, RunS
     public static SocketPreset cpuDemo() {
         RunSpec.Student net = new RunSpec.Student(NetworkFactory.RESNET18_BOTTLENECK, null, null);
         RunSpec source = RunSpec.builder().name("socket-source").kind("finetune").data(DATA).modality("depth")
-                .student(net).optimizer(sgd(1e-2, null)).schedule(inverse()).batchSize(32).iterations(600)
+                .student(net).optimizer(sgd(1e-2, null)).schedule(inverse()).batchSize(32).iterations(500)
                 .inputSize(64).seed(1).device("auto").threads(0).checkpointEvery(200).logEvery(10)
                 .finetune(new RunSpec.Finetune(FinetuneInput.RGB, "random", null, FinetuneTask.SCENES, null, null,
                         0.1)).build();
         RunSpec adapt = RunSpec.builder().name("socket-adapt").kind("socket").data(DATA).modality("depth")
-                .student(net).optimizer(sgd(1e-2, 0.1)).schedule(inverse()).batchSize(32).iterations(150)
+                .student(net).optimizer(sgd(1e-2, 0.1)).schedule(inverse()).batchSize(32).iterations(120)
                 .inputSize(64).seed(1).device("auto").threads(0).checkpointEvery(50).logEvery(5)
                 .objective(Objective.socket()).socket(new RunSpec.Socket(SOURCE, 0)).build();
         return new SocketPreset(CPU_DEMO, "resnet18-bottleneck at 64 px on two CPU cores: synthetic data extended "
-                + "by 1000 scenes of ten scene classes (five task-irrelevant), source 600 steps on RGB, adaptation "
-                + "150 steps per arm and seed", source, adapt, 1000, 0.25);
+                + "by 1000 scenes of ten scene classes (five task-irrelevant), source 500 steps on RGB, adaptation "
+                + "120 steps per arm and seed", source, adapt, 1000, 0.25);
     }
 
     /**

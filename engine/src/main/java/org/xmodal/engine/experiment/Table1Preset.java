@@ -2,11 +2,7 @@ package org.xmodal.engine.experiment;
 
 import org.xmodal.engine.run.RunKind;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import org.xmodal.engine.json.UserJson;
 import org.xmodal.engine.nn.HintLoss;
 import org.xmodal.engine.nn.WeightInit;
 import org.xmodal.engine.run.RunSpec;
@@ -55,19 +51,10 @@ public record Table1Preset(String name, String description, RunSpec teacher, Run
 
     /** A built-in preset by name, or a preset file (JSON, as an experiment writes to results/preset.json). */
     public static Table1Preset named(String name) throws IOException {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case CPU_DEMO:
-                return cpuDemo();
-            case PAPER:
-                return paper();
-            default:
-                Path file = Path.of(name);
-                if (!name.endsWith(".json") || !Files.isRegularFile(file)) {
-                    throw new IllegalArgumentException("unknown preset '" + name + "'; known: "
-                            + String.join(", ", names()) + ", or a preset file (.json)");
-                }
-                return UserJson.read(file, Table1Preset.class, "Table 1 preset");
-        }
+        java.util.Map<String, java.util.function.Supplier<Table1Preset>> builtIn = new java.util.LinkedHashMap<>();
+        builtIn.put(CPU_DEMO, Table1Preset::cpuDemo);
+        builtIn.put(PAPER, Table1Preset::paper);
+        return ExperimentPresets.named(name, builtIn, Table1Preset.class, "Table 1 preset");
     }
 
     /**

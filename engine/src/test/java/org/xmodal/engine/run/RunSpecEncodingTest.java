@@ -114,7 +114,7 @@ class RunSpecEncodingTest {
         BadInputException e = assertThrows(BadInputException.class, () -> read(dir, "{" + BASE.replace(
                 "{\"architecture\": \"alexnet-small\", \"tap\"", "{\"architecture\": \"alexnett\", \"tap\"") + "}"));
         assertTrue(e.getMessage().endsWith("student.architecture must be alexnet, alexnet-pad7, alexnet-small, vgg16, "
-                + "resnet18 or resnet18-bottleneck, not 'alexnett'"), e.getMessage());
+                + "resnet18, resnet18-bottleneck or resnet50-bottleneck, not 'alexnett'"), e.getMessage());
     }
 
     @Test
