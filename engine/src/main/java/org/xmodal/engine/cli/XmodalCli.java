@@ -73,6 +73,10 @@ public final class XmodalCli implements Runnable {
             err.println("xmodal: " + msg);
             return EXIT_BAD_INPUT;
         }
+        if (ex instanceof org.xmodal.engine.experiment.RunFailedException) {
+            err.println("xmodal: " + ex.getMessage()); // the run's own events say why; no stack trace to read
+            return 1;
+        }
         org.slf4j.LoggerFactory.getLogger(XmodalCli.class).error("command failed", ex);
         err.println("xmodal: internal error: " + ex + " (details in the log above)");
         return 1;

@@ -69,7 +69,7 @@ final class ExperimentRuns {
         if (outcome == TrainingLoop.Outcome.FAILED) {
             List<RunEvent> events = run.events();
             String reason = events.isEmpty() ? "" : events.get(events.size() - 1).text("reason");
-            throw new IllegalStateException(what + " failed (" + run.path() + "): " + reason);
+            throw new RunFailedException(what + " failed (" + run.path() + "): " + reason);
         }
         output.line(String.format(Locale.ROOT, "%s: finished %s in %.0f s", what, run.id(),
                 (System.nanoTime() - t0) / 1e9));
