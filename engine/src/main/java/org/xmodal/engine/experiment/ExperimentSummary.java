@@ -1,8 +1,9 @@
 package org.xmodal.engine.experiment;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,11 +47,18 @@ public record ExperimentSummary(String experiment, String metric, Map<String, Ar
         this(TABLE1, MAP, arms, task, dataset, preset);
     }
 
-    /** One arm: its metrics over seeds (the main one first) and each class's value of the main one over seeds. */
-    @JsonPropertyOrder({"perClass"})
-    public record Arm(@JsonAnyGetter @JsonAnySetter Map<String, SeedStats> metrics, Map<String, Stats> perClass) {
+    /**
+     * One arm: its metrics over seeds (the main one first) and each class's value of the main one over seeds. In
+     * JSON the metrics are keys of their own before {@code perClass}: {@code {"mAP": {...}, "perClass": {...}}}.
+     */
+    public record Arm(Map<String, SeedStats> metrics, Map<String, Stats> perClass) {
+        private static final String PER_CLASS = "perClass";
+
         public Arm {
-            metrics = metrics == null ? new LinkedHashMap<>() : new LinkedHashMap<>(metrics);
+            if (metrics == null || metrics.isEmpty()) {
+                throw new IllegalArgumentException("an arm of an experiment's summary needs at least one metric");
+            }
+            metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
             perClass = perClass == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(perClass));
         }
 
@@ -76,8 +84,31 @@ public record ExperimentSummary(String experiment, String metric, Map<String, Ar
             return of(metric, SeedStats.of(perSeed), classes);
         }
 
+        /** The JSON object: the metrics, in order, then perClass. */
+        @JsonValue
+        Map<String, Object> json() {
+            Map<String, Object> out = new LinkedHashMap<>(metrics);
+            out.put(PER_CLASS, perClass);
+            return out;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Arm fromJson(Map<String, JsonNode> json) throws JsonProcessingException {
+            Map<String, SeedStats> metrics = new LinkedHashMap<>();
+            Map<String, Stats> perClass = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : json.entrySet()) {
+                if (e.getKey().equals(PER_CLASS)) {
+                    for (Map.Entry<String, JsonNode> c : e.getValue().properties()) {
+                        perClass.put(c.getKey(), Json.MAPPER.treeToValue(c.getValue(), Stats.class));
+                    }
+                } else {
+                    metrics.put(e.getKey(), Json.MAPPER.treeToValue(e.getValue(), SeedStats.class));
+                }
+            }
+            return new Arm(metrics, perClass);
+        }
+
         /** The arm's main metric (the first it lists). */
-        @JsonIgnore
         public SeedStats score() {
             return metrics.values().iterator().next();
         }
@@ -85,12 +116,6 @@ public record ExperimentSummary(String experiment, String metric, Map<String, Ar
         /** A metric by name, or null. */
         public SeedStats metric(String name) {
             return metrics.get(name);
-        }
-
-        @Override
-        @JsonAnyGetter
-        public Map<String, SeedStats> metrics() {
-            return Collections.unmodifiableMap(metrics);
         }
     }
 

@@ -142,7 +142,7 @@ class NetworkShapesTest {
     void computedTapShapesEqualTheWorkedOutOnesForEveryArchitecture() {
         Map<String, Integer> sizes = Map.of(NetworkFactory.ALEXNET, 67, NetworkFactory.ALEXNET_PAD7, 67,
                 NetworkFactory.ALEXNET_SMALL, 39, NetworkFactory.VGG16, 40, NetworkFactory.RESNET18, 40,
-                NetworkFactory.RESNET18_BOTTLENECK, 40);
+                NetworkFactory.RESNET18_BOTTLENECK, 40, NetworkFactory.RESNET50_BOTTLENECK, 40);
         for (String architecture : NetworkFactory.architectures()) {
             FeatureNetwork net = NetworkFactory.create(architecture, 3, 5);
             Shape input = new Shape(2, 3, sizes.get(architecture), sizes.get(architecture));
