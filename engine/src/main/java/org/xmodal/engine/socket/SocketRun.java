@@ -150,12 +150,12 @@ public final class SocketRun {
 
             Map<String, NDArray> trainable = new LinkedHashMap<>();
             for (Map.Entry<String, Parameter> e : net.namedParameters().entrySet()) {
-                boolean classifier = e.getKey().startsWith("fc.");
-                boolean running = e.getValue().getType() == Parameter.Type.RUNNING_MEAN
-                        || e.getValue().getType() == Parameter.Type.RUNNING_VAR;
-                if (classifier) {
+                if (e.getKey().startsWith("fc.")) {
                     e.getValue().getArray().setRequiresGradient(false); // SOCKET keeps the source's classifier
-                } else if (!running) {
+                } else {
+                    // BatchNorm's running statistics have no gradient (the optimiser leaves them) but are part of
+                    // the state: checkpointed with the weights, a resumed run refreshes its pseudo-labels and scores
+                    // the test images with the statistics the uninterrupted run had, not the source's
                     trainable.put(e.getKey(), e.getValue().getArray());
                 }
             }

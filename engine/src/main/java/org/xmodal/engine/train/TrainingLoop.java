@@ -143,8 +143,9 @@ public final class TrainingLoop {
             double loss = optimisation.run(step, lr);
             if (!Double.isFinite(loss)) {
                 run.append(RunEvent.of(RunEvent.FAILED, step).with("reason", "the loss became " + loss
-                        + " at step " + (step + 1) + "; the weights were not updated and the last checkpoint "
-                        + "is the last good state (lower the learning rate and resume or clone the run)"));
+                        + " at step " + (step + 1) + termsOf(primary.termValues()) + "; the weights were not updated "
+                        + "and the last checkpoint is the last good state (lower the learning rate and resume or "
+                        + "clone the run)"));
                 return Outcome.FAILED;
             }
             long done = step + 1;
@@ -185,6 +186,17 @@ public final class TrainingLoop {
         completion.complete();
         run.append(RunEvent.of(RunEvent.FINISHED, total));
         return Outcome.FINISHED;
+    }
+
+    /** The objective's terms at a failed step, so that the reason names the one that broke: " (hint NaN)". */
+    private static String termsOf(Map<String, Double> terms) {
+        if (terms.size() < 2) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder(" (");
+        terms.forEach((name, value) -> s.append(s.length() > 2 ? ", " : "").append(name).append(' ')
+                .append(String.format(java.util.Locale.ROOT, "%.4g", value)));
+        return s.append(')').toString();
     }
 
     private void checkpoint(long done) throws IOException {

@@ -122,6 +122,17 @@ class SocketRunTest {
         for (long s = 1; s <= 6; s++) {
             assertEquals(expected.get(s), resumed.get(s), 1e-4 * Math.abs(expected.get(s)), "loss at step " + s);
         }
+        // BatchNorm's running statistics are state too: the resumed run refreshed its labels (step 6) and scored
+        // the test images with the statistics the uninterrupted one had, not with the source's
+        for (String stat : List.of("bn1.running_mean", "layer4.1.bn2.running_var", "bottleneck_bn.running_mean")) {
+            float[] a1 = org.xmodal.engine.nn.NetworkWeights.readValues(whole.results().resolve("weights.params"),
+                    stat).data();
+            float[] a2 = org.xmodal.engine.nn.NetworkWeights.readValues(stopped.results().resolve("weights.params"),
+                    stat).data();
+            for (int i = 0; i < a1.length; i++) {
+                assertEquals(a1[i], a2[i], 1e-4 * Math.max(1, Math.abs(a1[i])), stat + "[" + i + "]");
+            }
+        }
     }
 
     @Test
