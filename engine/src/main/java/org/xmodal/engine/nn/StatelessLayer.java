@@ -51,7 +51,9 @@ final class StatelessLayer extends AbstractBlock {
     /** Multiplies its input by a constant. */
     static StatelessLayer scale(double factor) {
         float f = (float) factor;
-        return new StatelessLayer(String.format(Locale.ROOT, "scale x%.6g", factor), x -> x.mul(f), in -> in);
+        // an engine-allocated scalar (NativeScalar): a Java number would be freed before a backward pass reads it
+        return new StatelessLayer(String.format(Locale.ROOT, "scale x%.6g", factor),
+                x -> x.mul(NativeScalar.of(x.getManager(), f)), in -> in);
     }
 
     /** Passes its input on unchanged, handing it to {@link BatchNormInputs} as the input of BatchNorm {@code name}. */

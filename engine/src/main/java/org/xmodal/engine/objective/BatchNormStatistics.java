@@ -54,8 +54,11 @@ public final class BatchNormStatistics {
                         + l.sourceMean().getShape());
             }
             NDArray d = Norms.l2(l.targetMean().sub(l.sourceMean()))
-                    .add(Norms.l2(l.targetVariance().sub(l.sourceVariance())))
-                    .mul(i == 0 ? FIRST_LAYER_WEIGHT : 1f);
+                    .add(Norms.l2(l.targetVariance().sub(l.sourceVariance())));
+            if (i == 0) {
+                // an engine-allocated scalar, not a Java number, which autograd would read after it is freed
+                d = d.mul(org.xmodal.engine.nn.NativeScalar.of(d.getManager(), FIRST_LAYER_WEIGHT));
+            }
             total = total == null ? d : total.add(d);
         }
         return total;

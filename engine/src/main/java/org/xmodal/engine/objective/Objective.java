@@ -118,7 +118,10 @@ public record Objective(List<Term> terms) {
             }
             NDArray v = compute.apply(t.name());
             values.put(t.name(), v);
-            NDArray weighted = t.weight() == 1 ? v : v.mul((float) t.weight());
+            // the weight as an engine-allocated scalar: a Java number would be freed before the backward pass reads
+            // it (NativeScalar), and the gradient would be whatever that memory holds by then
+            NDArray weighted = t.weight() == 1 ? v
+                    : v.mul(org.xmodal.engine.nn.NativeScalar.of(v.getManager(), (float) t.weight()));
             total = total == null ? weighted : total.add(weighted);
         }
         if (total == null) {

@@ -73,4 +73,40 @@ class ObjectiveTest {
                 "alexnet-small", null, null)).batchSize(8).iterations(10).inputSize(64).build();
         assertTrue(teacher.objective().terms().isEmpty(), "a teacher trains with cross-entropy");
     }
+
+    /**
+     * A term's weight must still be there when the backward pass reads it: a Java number multiplied into an array is
+     * a tensor over a direct buffer that a garbage collection between forward and backward frees (NativeScalar), and
+     * the gradient then came back as whatever the memory held. SOCKET runs in a long experiment turned NaN that way,
+     * one in a few. Here a collection runs between every forward and backward.
+     */
+    @Test
+    void weightsSurviveAGarbageCollectionBetweenForwardAndBackward() {
+        Objective weighted = Objective.of(new Objective.Term("pseudo-labels", 0.3),
+                new Objective.Term("task-irrelevant", 0.5));
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (int i = 0; i < 20; i++) {
+                try (NDManager step = m.newSubManager()) {
+                    NDArray x = step.create(new float[] {1f, 2f});
+                    x.setRequiresGradient(true);
+                    NDArray[] mean = {step.create(new float[] {1f}), step.create(new float[] {0f})};
+                    try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance()
+                            .newGradientCollector()) {
+                        NDArray loss = weighted.evaluate(t -> t.equals("pseudo-labels") ? x.sum()
+                                : BatchNormStatistics.value(List.of(new BatchNormStatistics.Layer("bn1", x.get("0:1"),
+                                        mean[0], mean[1], mean[1])))).total();
+                        for (int k = 0; k < 50; k++) {
+                            java.nio.ByteBuffer.allocateDirect(1 << 16).putFloat(0, -2.3e38f);
+                        }
+                        System.gc();
+                        gc.backward(loss);
+                    }
+                    // d/dx0 = 0.3 + 0.5 * 10 * d|x0 - 0|/dx0 (the first BN layer's weight 10); d/dx1 = 0.3
+                    float[] g = x.getGradient().toFloatArray();
+                    assertEquals(0.3f + 5f, g[0], 1e-4f, "step " + i);
+                    assertEquals(0.3f, g[1], 1e-6f, "step " + i);
+                }
+            }
+        }
+    }
 }
