@@ -14,16 +14,26 @@ import org.xmodal.engine.experiment.Table1Arm;
 import org.xmodal.engine.experiment.ExperimentSummary;
 
 /**
- * The per-class AP table of an experiment: classes as rows and arms as columns, each cell the AP's mean ± std over
- * seeds; a mAP row and a row of each arm's mAP gain over no init; the best arm of each row. Sorting moves the class
- * rows only, the mAP and gain rows stay at the bottom. Values are fractions; text is in percent.
+ * The per-class table of an experiment: classes as rows and arms as columns, each cell the class's value of the
+ * experiment's metric (AP for Table 1, accuracy for SOCKET) as mean ± std over seeds; a row of the main metric (mAP,
+ * accuracy) and a row of each arm's gain over the baseline arm (no init for Table 1, source-only for SOCKET: the
+ * first arm of the summary); the best arm of each row. Sorting moves the class rows only, the main metric's and gain
+ * rows stay at the bottom. Values are fractions; text is in percent.
  */
 public final class ApTable {
-    /** The arm gains are measured from. */
+    /** The arm gains of a Table 1 experiment are measured from. */
     public static final String BASELINE = Table1Arm.NO_INIT.name();
     /** The name of the first column, for sorting by class name. */
     public static final String CLASS_COLUMN = "class";
-    static final String GAIN_LABEL = "gain over " + BASELINE;
+
+    /**
+     * The arm an experiment's gains are measured from: no init in Table 1 (none when it lacks that arm), else the
+     * summary's first arm (SOCKET's source-only).
+     */
+    public static String baselineOf(ExperimentSummary summary) {
+        return ExperimentSummary.TABLE1.equals(summary.experiment()) || summary.arms().isEmpty() ? BASELINE
+                : summary.arms().keySet().iterator().next();
+    }
 
     public enum Kind { CLASS, MAP, GAIN }
 
@@ -75,8 +85,10 @@ public final class ApTable {
     private final List<Row> classRows;
     private final Row mapRow;
     private final Row gainRow;
+    private final String baseline;
 
-    private ApTable(List<String> arms, List<Row> classRows, Row mapRow, Row gainRow) {
+    private ApTable(List<String> arms, List<Row> classRows, Row mapRow, Row gainRow, String baseline) {
+        this.baseline = baseline;
         this.arms = List.copyOf(arms);
         this.classRows = List.copyOf(classRows);
         this.mapRow = mapRow;
@@ -99,19 +111,20 @@ public final class ApTable {
         }
         Map<String, Cell> maps = new LinkedHashMap<>();
         summary.arms().forEach((arm, a) -> maps.put(arm, new Cell(a.score().mean(), a.score().std(), false)));
-        Row map = new Row(Kind.MAP, "mAP", maps, best(maps));
+        Row map = new Row(Kind.MAP, summary.metric(), maps, best(maps));
         Row gain = null;
-        Cell base = maps.get(BASELINE);
+        String baseline = baselineOf(summary);
+        Cell base = maps.get(baseline);
         if (base != null) {
             Map<String, Cell> gains = new LinkedHashMap<>();
             maps.forEach((arm, m) -> {
-                if (!arm.equals(BASELINE)) {
+                if (!arm.equals(baseline)) {
                     gains.put(arm, new Cell(m.mean() - base.mean(), Double.NaN, true));
                 }
             });
-            gain = new Row(Kind.GAIN, GAIN_LABEL, gains, Set.of());
+            gain = new Row(Kind.GAIN, "gain over " + baseline, gains, Set.of());
         }
-        return new ApTable(arms, rows, map, gain);
+        return new ApTable(arms, rows, map, gain, baseline);
     }
 
     private static Set<String> best(Map<String, Cell> cells) {
@@ -133,7 +146,12 @@ public final class ApTable {
         return arms;
     }
 
-    /** Whether the table has the no-init arm, so gains can be shown. */
+    /** The arm gains are measured from. */
+    public String baseline() {
+        return baseline;
+    }
+
+    /** Whether the table has its baseline arm, so gains can be shown. */
     public boolean hasBaseline() {
         return gainRow != null;
     }
@@ -159,11 +177,11 @@ public final class ApTable {
         return out;
     }
 
-    private static Row asGains(Row r) {
-        Cell base = r.cells().get(BASELINE);
+    private Row asGains(Row r) {
+        Cell base = r.cells().get(baseline);
         Map<String, Cell> cells = new LinkedHashMap<>();
         r.cells().forEach((arm, c) -> {
-            if (arm.equals(BASELINE)) {
+            if (arm.equals(baseline)) {
                 cells.put(arm, c);
             } else if (base != null) {
                 cells.put(arm, new Cell(c.mean() - base.mean(), Double.NaN, true));

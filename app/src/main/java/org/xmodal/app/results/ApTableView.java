@@ -29,11 +29,11 @@ final class ApTableView {
         this.table = new TableView<>(vm.rows());
         table.setId("ap-table");
         table.getSelectionModel().setCellSelectionEnabled(true);
-        table.setPlaceholder(new javafx.scene.control.Label("Open an experiment to see its per-class AP table"));
+        table.setPlaceholder(new javafx.scene.control.Label("Open an experiment to see its per-class table"));
         classColumn.setId("col-class");
         classColumn.setPrefWidth(96);
         classColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
-        classColumn.setCellFactory(c -> new ApCell(null));
+        classColumn.setCellFactory(c -> new ApCell(null, vm));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ApTable.Row row, boolean empty) {
@@ -85,13 +85,16 @@ final class ApTableView {
                 // "46.5 ± 48.2" in bold fits in 94 pixels; long arm names widen their column
                 col.setPrefWidth(Math.max(94, 7.5 * arm.length() + 16));
                 col.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().text(arm)));
-                col.setCellFactory(c -> new ApCell(arm));
-                Table1Arm.ALL.stream().filter(a -> a.name().equals(arm)).findFirst().ifPresent(a -> {
-                    javafx.scene.control.Label header = new javafx.scene.control.Label(arm);
-                    header.setTooltip(new Tooltip(a.label()));
-                    col.setText(null);
-                    col.setGraphic(header);
-                });
+                col.setCellFactory(c -> new ApCell(arm, vm));
+                java.util.stream.Stream.concat(
+                        Table1Arm.ALL.stream().filter(a -> a.name().equals(arm)).map(Table1Arm::label),
+                        org.xmodal.engine.experiment.SocketArm.ALL.stream().filter(a -> a.name().equals(arm))
+                                .map(org.xmodal.engine.experiment.SocketArm::label)).findFirst().ifPresent(label -> {
+                                    javafx.scene.control.Label header = new javafx.scene.control.Label(arm);
+                                    header.setTooltip(new Tooltip(label));
+                                    col.setText(null);
+                                    col.setGraphic(header);
+                                });
                 table.getColumns().add(col);
             }
         } finally {
@@ -130,9 +133,11 @@ final class ApTableView {
     /** A cell of the class column ({@code arm} null) or of an arm's column. */
     private static final class ApCell extends TableCell<ApTable.Row, String> {
         private final String arm;
+        private final ResultsViewModel vm;
 
-        ApCell(String arm) {
+        ApCell(String arm, ResultsViewModel vm) {
             this.arm = arm;
+            this.vm = vm;
         }
 
         @Override
@@ -160,12 +165,14 @@ final class ApTableView {
             if (text.equals(ApTable.MISSING)) {
                 getStyleClass().add("missing-cell");
                 setTooltip(new Tooltip(row.kind() == ApTable.Kind.GAIN ? "The gains are measured from "
-                        + ApTable.BASELINE : noTruth(row.label())));
+                        + vm.baselineProperty().get() : noTruth(row.label())));
             }
         }
 
-        private static String noTruth(String className) {
-            return "No ground truth of " + className + " in the test pairs: no AP, and not in mAP";
+        private String noTruth(String className) {
+            return "mAP".equals(vm.metricProperty().get())
+                    ? "No ground truth of " + className + " in the test pairs: no AP, and not in mAP"
+                    : "No test image of " + className + ": no " + vm.metricProperty().get();
         }
     }
 }

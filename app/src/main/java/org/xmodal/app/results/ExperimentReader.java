@@ -120,7 +120,7 @@ final class ExperimentReader {
             s = Json.MAPPER.readValue(file.toFile(), ExperimentSummary.class);
         } catch (JsonProcessingException e) {
             String why = e.getOriginalMessage();
-            throw new BadInputException(file, "is not a Table 1 summary (" + (why == null ? e.getClass()
+            throw new BadInputException(file, "is not an experiment's summary (" + (why == null ? e.getClass()
                     .getSimpleName() : why.lines().findFirst().orElse(why)) + ")");
         }
         if (s == null || s.arms() == null || s.arms().isEmpty()) {
@@ -129,17 +129,18 @@ final class ExperimentReader {
         for (Map.Entry<String, ExperimentSummary.Arm> e : s.arms().entrySet()) {
             ExperimentSummary.Arm a = e.getValue();
             if (a == null || a.score() == null || a.score().seeds().isEmpty()) {
-                throw new BadInputException(file, "arm " + e.getKey() + " has no per-seed mAP");
+                throw new BadInputException(file, "arm " + e.getKey() + " has no per-seed " + s.metric());
             }
-            checkFraction(file, e.getKey() + "'s mAP", a.score().mean());
+            checkFraction(file, e.getKey() + "'s " + s.metric(), a.score().mean());
             for (double v : a.score().seeds()) {
-                checkFraction(file, e.getKey() + "'s mAP of a seed", v);
+                checkFraction(file, e.getKey() + "'s " + s.metric() + " of a seed", v);
             }
             for (Map.Entry<String, ExperimentSummary.Stats> c : a.perClass().entrySet()) {
                 if (c.getValue() == null) {
-                    throw new BadInputException(file, "arm " + e.getKey() + " has no AP for " + c.getKey());
+                    throw new BadInputException(file, "arm " + e.getKey() + " has no value for " + c.getKey());
                 }
-                checkFraction(file, e.getKey() + "'s AP of " + c.getKey(), c.getValue().mean());
+                checkFraction(file, e.getKey() + "'s " + (ExperimentSummary.MAP.equals(s.metric()) ? "AP"
+                        : s.metric()) + " of " + c.getKey(), c.getValue().mean());
             }
         }
         return s;
@@ -148,7 +149,7 @@ final class ExperimentReader {
     private static void checkFraction(Path file, String what, double v) throws BadInputException {
         if (!(v >= 0 && v <= 1)) {
             throw new BadInputException(file, String.format(Locale.ROOT, "%s is %s, not a fraction in [0, 1] "
-                    + "(summary.json holds AP as fractions)", what, v));
+                    + "(summary.json holds its metrics as fractions)", what, v));
         }
     }
 

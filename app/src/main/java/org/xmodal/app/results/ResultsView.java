@@ -125,9 +125,13 @@ public final class ResultsView implements WorkbenchView {
         seed.setId("seed-choice");
         seed.setTooltip(new Tooltip("The seed whose PR curves and mistakes are shown"));
         seed.valueProperty().bindBidirectional(vm.seedProperty());
-        ToggleButton gains = new ToggleButton("Gain over " + ApTable.BASELINE);
+        ToggleButton gains = new ToggleButton();
+        gains.textProperty().bind(javafx.beans.binding.Bindings.concat("Gain over ", vm.baselineProperty()));
         gains.setId("show-gains");
-        gains.setTooltip(new Tooltip("Show each arm's AP minus no init's, in points (no init keeps its AP)"));
+        Tooltip gainsTip = new Tooltip();
+        gainsTip.textProperty().bind(javafx.beans.binding.Bindings.format("Show each arm's value minus %s's, in "
+                + "points (%s keeps its value)", vm.baselineProperty(), vm.baselineProperty()));
+        gains.setTooltip(gainsTip);
         gains.selectedProperty().bindBidirectional(vm.gainsProperty());
         gains.disableProperty().bind(vm.gainsAvailableProperty().not());
 

@@ -30,6 +30,7 @@ import org.xmodal.app.shell.Problems;
 import org.xmodal.app.task.LatestWins;
 import org.xmodal.app.task.Outcome;
 import org.xmodal.engine.experiment.ExperimentLayout;
+import org.xmodal.engine.experiment.ExperimentSummary;
 import org.xmodal.engine.eval.PrCurve;
 import org.xmodal.viz.charts.ApCharts;
 import org.xmodal.viz.charts.PrCurveCharts;
@@ -83,6 +84,8 @@ public final class ResultsViewModel {
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final LatestWins<MistakeRequest, MistakeAnswer> finder;
+    private final ReadOnlyStringWrapper baseline = new ReadOnlyStringWrapper(this, "baseline", ApTable.BASELINE);
+    private final ReadOnlyStringWrapper metric = new ReadOnlyStringWrapper(this, "metric", "mAP");
     private ApTable table;
     private MistakeFinder current;
     /** Opens asked for so far: only the latest one's experiment is shown, whichever is read first. */
@@ -178,6 +181,8 @@ public final class ResultsViewModel {
         }
         current = new MistakeFinder(e);
         table = ApTable.of(e.summary(), e.classes());
+        baseline.set(table.baseline());
+        metric.set(e.summary().metric());
         gainsAvailable.set(table.hasBaseline());
         if (!table.hasBaseline()) {
             gains.set(false);
@@ -310,7 +315,9 @@ public final class ResultsViewModel {
         }
         List<ApTable.Row> shown = table.rows(sort.get(), false);
         String text = format == TableFormat.CSV ? TableExport.csv(table.arms(), shown)
-                : TableExport.latex(table.arms(), shown, "Table 1, " + e.description());
+                : TableExport.latex(table.arms(), shown,
+                (ExperimentSummary.SOCKET.equals(e.summary().experiment()) ? "SOCKET, " : "Table 1, ")
+                        + e.description());
         files.saveText("the table", file, replace, text);
     }
 
@@ -353,6 +360,16 @@ public final class ResultsViewModel {
         return new Problem("No HTML report", e.report() + " does not exist.", "The experiment writes it when the "
                 + "viz module is on its class path, as with ./xmodal; the table, charts and exports here work without"
                 + " it.");
+    }
+
+    /** The arm the open experiment's gains are measured from (no-init, source-only). */
+    public javafx.beans.property.ReadOnlyStringProperty baselineProperty() {
+        return baseline.getReadOnlyProperty();
+    }
+
+    /** The open experiment's main metric (mAP, accuracy). */
+    public javafx.beans.property.ReadOnlyStringProperty metricProperty() {
+        return metric.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Experiment> experimentProperty() {

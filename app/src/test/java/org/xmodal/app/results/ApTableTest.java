@@ -97,4 +97,21 @@ class ApTableTest {
         assertEquals(List.of("bed", "chair", "sink", "mAP"), labels(t.rows(null, true)));
         assertTrue(t.rows(null, true).get(0).text("rgb").contains("\u00b1"), "still AP");
     }
+
+    /** A SOCKET experiment opens in the same table: accuracy instead of mAP, gains over source-only. */
+    @Test
+    void aSocketSummaryShowsAccuracyAndGainsOverSourceOnly() {
+        Map<String, ExperimentSummary.Arm> arms = new java.util.LinkedHashMap<>();
+        arms.put("source-only", ExperimentSummary.Arm.of(ExperimentSummary.ACCURACY, List.of(0.25, 0.27),
+                Map.of("bedroom", List.of(0.1, 0.2))));
+        arms.put("socket", ExperimentSummary.Arm.of(ExperimentSummary.ACCURACY, List.of(0.35, 0.33),
+                Map.of("bedroom", List.of(0.4, 0.4))));
+        ApTable t = ApTable.of(new ExperimentSummary(ExperimentSummary.SOCKET, ExperimentSummary.ACCURACY, arms,
+                "scenes", "rooms", "cpu-demo"), List.of("bedroom"));
+        assertEquals("source-only", t.baseline());
+        List<ApTable.Row> rows = t.rows(null, false);
+        assertEquals(List.of("bedroom", "accuracy", "gain over source-only"), labels(rows));
+        assertEquals(List.of("40.0 \u00b1 0.0", "34.0 \u00b1 1.4", "+8.0"), column(rows, "socket"));
+        assertEquals(Set.of("socket"), rows.get(1).best());
+    }
 }

@@ -121,7 +121,7 @@ class ExperimentReaderTest {
         Files.writeString(bad.resolve("summary.json"), "{\"arms\": [1, 2]");
         BadInputException j = assertThrows(BadInputException.class, () -> ExperimentReader.read(bad.getParent(),
                 new Cancellation()));
-        assertTrue(j.problem().startsWith("is not a Table 1 summary"), j.problem());
+        assertTrue(j.problem().startsWith("is not an experiment's summary"), j.problem());
     }
 
     @Test
