@@ -89,9 +89,14 @@ public final class SpecForm {
                         + "batch (per-image), halved as Caffe's EuclideanLoss (caffe), or averaged over every "
                         + "element (per-element, with the paper's SGD)"),
                 SpecField.of("objective.terms", STUDENT, "Objective", SpecField.Type.TERMS, "The weighted terms the "
-                        + "run minimises, as name = weight, ... (a transfer run: hint = 1; a socket run: "
-                        + "pseudo-labels = 0.3, information-maximisation = 1, bn-statistics = 0.5, task-irrelevant = "
-                        + "0.5; weight 0 switches a term off)"),
+                        + "run minimises, as name = weight, ...; weight 0 switches a term off. Transfer: hint = 1 (the "
+                        + "L2 between the student's adapted features and the teacher's). SOCKET (the paper's weights): "
+                        + "pseudo-labels = 0.3 (cross-entropy against each image's nearest class centroid of the "
+                        + "bottleneck features, refreshed over the target set), information-maximisation = 1 "
+                        + "(confident predictions that use every class), bn-statistics = 0.5 (the target batch's "
+                        + "mean and variance at every BatchNorm of the backbone against the source's running ones; "
+                        + "the first layer counts 10 times), task-irrelevant = 0.5 (the target's features of the "
+                        + "paired images of other classes against the source's features of their RGB)"),
                 SpecField.of("socket.source", STUDENT, "Source model", SpecField.Type.TEXT, "SOCKET: the trained RGB "
                         + "source model, a finetune run of resnet18-bottleneck on the task's scene classes"),
                 SpecField.of("socket.refreshEvery", STUDENT, "Pseudo-labels every", SpecField.Type.INTEGER, "SOCKET: "
@@ -125,6 +130,9 @@ public final class SpecForm {
                         + "decay"),
                 SpecField.of("optimizer.nesterov", OPTIMISER, "Nesterov momentum", SpecField.Type.BOOLEAN, "SGD "
                         + "with Nesterov's momentum, as PyTorch computes it (SHOT's and SOCKET's training)"),
+                SpecField.of("optimizer.backboneRate", OPTIMISER, "Backbone rate factor",
+                        SpecField.Type.OPTIONAL_NUMBER, "The layers up to pool5 learn at this times the rate (SHOT's "
+                        + "and SOCKET's 0.1 for a pretrained backbone); blank: the rate itself"),
                 SpecField.choice("schedule.decay", OPTIMISER, "Rate decay", List.of("step", "inverse"), "step: "
                         + "times the factor every so many iterations; inverse: (1 + factor x progress)^-power, "
                         + "SOCKET's (factor 10, power 0.75)"),
@@ -233,6 +241,9 @@ public final class SpecForm {
         }
         if (k.startsWith("objective.")) {
             return "transfer".equals(kind) || "socket".equals(kind);
+        }
+        if (k.equals("optimizer.backboneRate")) {
+            return "finetune".equals(kind) || "socket".equals(kind);
         }
         boolean transferOnly = field.category().equals(TEACHER) || k.startsWith("adaptation.")
                 || k.equals("student.tap") || k.equals("augmentation.crops") || k.equals("augmentation.proposals")
