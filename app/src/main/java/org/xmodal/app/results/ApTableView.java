@@ -13,8 +13,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.xmodal.engine.experiment.Table1Arm;
 
 /**
- * The AP table bound to the view-model: a column per arm, the best cell of each row in bold on a tint, "–" with a
- * tooltip where there is no value, the mAP and gain rows set apart. Header clicks sort through the view-model (the
+ * The per-class table bound to the view-model (AP for Table 1, accuracy for SOCKET): a column per arm with the arm's
+ * meaning in its header's tooltip, the best cell of each row in bold on a tint, each cell's per-seed values in its
+ * tooltip, "–" with a tooltip where there is no value, the main metric's and gain rows set apart. Header clicks sort through the view-model (the
  * summary rows stay at the bottom); clicking a cell chooses its class and arm.
  */
 final class ApTableView {
@@ -166,6 +167,12 @@ final class ApTableView {
                 getStyleClass().add("missing-cell");
                 setTooltip(new Tooltip(row.kind() == ApTable.Kind.GAIN ? "The gains are measured from "
                         + vm.baselineProperty().get() : noTruth(row.label())));
+                return;
+            }
+            // the values behind the mean and std: each seed's, as its run stored it
+            String seeds = vm.seedValues(arm, row);
+            if (!seeds.isEmpty()) {
+                setTooltip(new Tooltip(getTooltip() == null ? seeds : getTooltip().getText() + "\n" + seeds));
             }
         }
 

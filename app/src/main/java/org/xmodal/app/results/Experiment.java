@@ -8,14 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.xmodal.engine.eval.DetectionResult;
 import org.xmodal.engine.experiment.ExperimentSummary;
+import org.xmodal.engine.socket.SocketRun;
 
 /**
- * A Table 1 experiment as the Results view shows it: its summary (the contract file), every class evaluated, and for
- * each arm and seed the result and the runs behind it.
+ * An experiment as the Results view shows it, whichever experiment wrote it (Table 1's detection arms scored by mAP,
+ * SOCKET's ablation scored by accuracy): its summary (the contract file), every class evaluated, and for each arm and
+ * seed the result and the runs behind it.
  *
- * @param folder       the experiment's folder (the {@code --out} of {@code ./xmodal experiment table1})
+ * @param folder       the experiment's folder (the {@code --out} of {@code ./xmodal experiment table1|socket})
  * @param classes      every evaluated class, in the dataset's order, those without test ground truth included
- * @param withoutTruth classes without ground truth in the test pairs: no AP, not in mAP, shown as "–"
+ * @param withoutTruth classes that no arm could score (no ground truth, no test image): shown as "–"
  * @param seeds        fine-tuning seeds 1..seeds
  * @param arms         by arm name in the summary's order, one entry per seed in seed order
  * @param notes        what the reader should know (a run that could not be matched to the summary, ...)
@@ -33,17 +35,59 @@ public record Experiment(Path folder, ExperimentSummary summary, List<String> cl
     /**
      * One seed of one arm.
      *
-     * @param result the evaluation the experiment stored (a run's or the fusion's {@code detection.json}), if found
-     * @param runs   the run folder of a trained arm, or the two fused runs' folders of a fusion arm (first the one
-     *               with the fusion weight); empty when they are not in the experiment's {@code runs/}
-     * @param data   the dataset the runs were trained and tested on (their spec's {@code data}), or null
-     * @param fused  whether the arm is a late fusion of two others
+     * @param result   the detection evaluation the experiment stored (a run's or the fusion's {@code detection.json}),
+     *                 if found (Table 1)
+     * @param accuracy the run's {@code results/accuracy.json}, if found (SOCKET)
+     * @param runs     the run folder of a trained arm, or the two fused runs' folders of a fusion arm (first the one
+     *                 with the fusion weight); empty when they are not in the experiment's {@code runs/}
+     * @param data     the dataset the runs were trained and tested on (their spec's {@code data}), or null
+     * @param fused    whether the arm is a late fusion of two others
      */
-    public record ArmSeed(String arm, int seed, Optional<DetectionResult> result, List<Path> runs, String data,
-                          boolean fused) {
+    public record ArmSeed(String arm, int seed, Optional<DetectionResult> result,
+                          Optional<SocketRun.Accuracy> accuracy, List<Path> runs, String data, boolean fused) {
         public ArmSeed {
+            accuracy = accuracy == null ? Optional.empty() : accuracy;
             runs = List.copyOf(runs);
         }
+
+        /** A seed of a detection arm (no accuracy file). */
+        public ArmSeed(String arm, int seed, Optional<DetectionResult> result, List<Path> runs, String data,
+                       boolean fused) {
+            this(arm, seed, result, Optional.empty(), runs, data, fused);
+        }
+
+        /**
+         * This seed's value of the experiment's main metric as its run stored it (mAP of detection.json, accuracy
+         * of accuracy.json), or of one class ({@code className} not null: the class's AP or accuracy); empty when
+         * the run's file is missing or has no value for the class.
+         */
+        public Optional<Double> value(String className) {
+            if (result.isPresent()) {
+                return Optional.ofNullable(className == null ? Double.valueOf(result.get().mAP())
+                        : result.get().apPerClass().get(className)).filter(v -> !v.isNaN());
+            }
+            return accuracy.flatMap(a -> Optional.ofNullable(className == null ? Double.valueOf(a.accuracy())
+                    : a.perClass() == null ? null : a.perClass().get(className))).filter(v -> !v.isNaN());
+        }
+    }
+
+    /** Whether the experiment scores object detection (Table 1, by mAP): PR curves and mistakes apply to it. */
+    public boolean detection() {
+        return ExperimentSummary.MAP.equals(summary.metric());
+    }
+
+    /** The experiment's name for people: "Table 1", "SOCKET", or what its summary calls it. */
+    public String kind() {
+        return switch (summary.experiment()) {
+            case ExperimentSummary.TABLE1 -> "Table 1";
+            case ExperimentSummary.SOCKET -> "SOCKET";
+            default -> summary.experiment();
+        };
+    }
+
+    /** What a class's value of the main metric is called: AP for mAP, else the metric's own name (accuracy). */
+    public String classMetric() {
+        return detection() ? "AP" : summary.metric();
     }
 
     public Path results() {

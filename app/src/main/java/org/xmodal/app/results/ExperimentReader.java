@@ -25,20 +25,32 @@ import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.socket.SocketRun;
 import org.xmodal.engine.task.Cancellation;
 
 /**
- * Reads a Table 1 experiment's folder as the engine lays it out ({@link ExperimentLayout}): the summary (which must
- * be there and sound), each arm and seed's runs as the engine's run index names them, with their
- * {@code results/detection.json}, and the fused arms' evaluations. An experiment written before the engine kept a
- * run index has its runs matched by name ({@code table1-<arm>-s<seed>}), and where an arm and seed has several
- * (started again with other settings), by the summary's mAP.
+ * Reads an experiment's folder as the engine lays it out ({@link ExperimentLayout}), whichever experiment wrote it:
+ * the summary (which must be there and sound), each arm and seed's runs as the engine's run index names them, with
+ * their {@code results/detection.json} (Table 1) or {@code results/accuracy.json} (SOCKET), and Table 1's fused
+ * arms' evaluations. An experiment written before the engine kept a run index has its runs matched by name
+ * ({@code <experiment>-<arm>-s<seed>}), and where an arm and seed has several (started again with other settings),
+ * by the summary's value of the main metric.
  */
 final class ExperimentReader {
     static final String SUMMARY = ExperimentLayout.SUMMARY;
-    private static final Pattern RUN_NAME = Pattern.compile("table1-(.+)-s(\\d+)");
 
-    private record RunInfo(Path dir, String data, Optional<DetectionResult> result) {
+    /**
+     * A run of an arm and seed and what it stored.
+     *
+     * @param result   its detection.json (Table 1's runs)
+     * @param accuracy its accuracy.json (SOCKET's runs)
+     */
+    private record RunInfo(Path dir, String data, Optional<DetectionResult> result,
+                           Optional<SocketRun.Accuracy> accuracy) {
+        /** The run's value of the experiment's main metric (mAP, accuracy), when it stored one. */
+        Optional<Double> score() {
+            return result.isPresent() ? result.map(DetectionResult::mAP) : accuracy.map(SocketRun.Accuracy::accuracy);
+        }
     }
 
     private ExperimentReader() {
@@ -54,8 +66,9 @@ final class ExperimentReader {
         int seeds = summary.arms().values().stream().mapToInt(a -> a.score().seeds().size()).max().orElse(0);
         List<String> notes = new ArrayList<>();
         Optional<ExperimentLayout.RunIndex> index = layout.readRunIndex();
-        Map<String, List<RunInfo>> runs = index.isPresent() ? indexedRuns(layout, index.get(), notes, cancel)
-                : listRuns(layout.runs(), notes, cancel);
+        boolean detection = ExperimentSummary.MAP.equals(summary.metric());
+        Map<String, List<RunInfo>> runs = index.isPresent() ? indexedRuns(layout, index.get(), detection, notes, cancel)
+                : listRuns(layout.runs(), summary, notes, cancel);
 
         Map<String, List<Experiment.ArmSeed>> arms = new LinkedHashMap<>();
         Map<String, RunInfo> chosenRuns = new LinkedHashMap<>();
@@ -71,12 +84,15 @@ final class ExperimentReader {
                 Double expected = seed <= maps.size() ? maps.get(seed - 1) : null;
                 List<RunInfo> candidates = runs.getOrDefault(key(arm, seed), List.of());
                 Optional<RunInfo> run = index.isPresent() ? candidates.stream().findFirst()
-                        : choose(arm, seed, candidates, expected, notes);
+                        : choose(arm, seed, candidates, expected, summary.metric(), notes);
+                if (!detection && index.isPresent() && run.isPresent() && expected != null) {
+                    checkScore(arm, seed, run.get(), expected, summary.metric(), notes);
+                }
                 String k = key(arm, seed);
                 run.ifPresent(r -> chosenRuns.put(k, r));
                 perSeed.add(new Experiment.ArmSeed(arm, seed, run.flatMap(RunInfo::result),
-                        run.map(r -> List.of(r.dir())).orElse(List.of()), run.map(RunInfo::data).orElse(null),
-                        false));
+                        run.flatMap(RunInfo::accuracy), run.map(r -> List.of(r.dir())).orElse(List.of()),
+                        run.map(RunInfo::data).orElse(null), false));
             }
             arms.put(arm, perSeed);
         }
@@ -103,6 +119,9 @@ final class ExperimentReader {
         Set<String> classes = new LinkedHashSet<>();
         ordered.values().stream().flatMap(List::stream).map(Experiment.ArmSeed::result).flatMap(Optional::stream)
                 .findFirst().ifPresent(r -> classes.addAll(r.apPerClass().keySet()));
+        // a run's accuracy.json lists the classes of its test images in the dataset's order
+        ordered.values().stream().flatMap(List::stream).map(Experiment.ArmSeed::accuracy).flatMap(Optional::stream)
+                .filter(a -> a.perClass() != null).forEach(a -> classes.addAll(a.perClass().keySet()));
         summary.arms().values().forEach(a -> classes.addAll(a.perClass().keySet()));
         List<String> withoutTruth = classes.stream().filter(c -> summary.arms().values().stream()
                 .noneMatch(a -> a.perClass().containsKey(c))).toList();
@@ -153,10 +172,9 @@ final class ExperimentReader {
         }
     }
 
-    /** The experiment's runs by arm and seed, newest first. */
     /** The runs the engine's index names for each trained arm and seed (fused arms are read from their own files). */
     private static Map<String, List<RunInfo>> indexedRuns(ExperimentLayout layout, ExperimentLayout.RunIndex index,
-                                                          List<String> notes, Cancellation cancel)
+                                                          boolean detection, List<String> notes, Cancellation cancel)
             throws IOException {
         Map<String, List<RunInfo>> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<List<String>>> e : index.arms().entrySet()) {
@@ -167,28 +185,42 @@ final class ExperimentReader {
                 }
                 cancel.check();
                 Path dir = layout.run(ids.get(0));
+                String which = " (" + e.getKey() + ", seed " + index.seeds().get(i) + ")";
                 if (!Files.isRegularFile(dir.resolve(RunDirectory.SPEC))) {
-                    notes.add(dir + " (" + e.getKey() + ", seed " + index.seeds().get(i) + ") is missing: its PR "
-                            + "curves and mistakes cannot be shown");
+                    notes.add(dir + which + " is missing: " + (detection ? "its PR curves and mistakes cannot be "
+                            + "shown" : "its per-class values of that seed cannot be shown"));
                     continue;
                 }
-                JsonNode spec = Json.MAPPER.readTree(dir.resolve(RunDirectory.SPEC).toFile());
+                JsonNode spec;
+                try {
+                    spec = Json.MAPPER.readTree(dir.resolve(RunDirectory.SPEC).toFile());
+                } catch (JsonProcessingException x) {
+                    notes.add(dir.resolve(RunDirectory.SPEC) + which + " is not JSON; that run is left out");
+                    continue;
+                }
                 String data = spec.path("data").isTextual() ? spec.path("data").asText() : null;
+                Path results = dir.resolve("results");
                 out.computeIfAbsent(key(e.getKey(), index.seeds().get(i).intValue()), k -> new ArrayList<>())
-                        .add(new RunInfo(dir, data, readResult(dir.resolve("results")
-                                .resolve(FinetuneResults.DETECTION_FILE), notes)));
+                        .add(detection ? new RunInfo(dir, data, readResult(results.resolve(FinetuneResults
+                                .DETECTION_FILE), notes), Optional.empty())
+                                : new RunInfo(dir, data, Optional.empty(), readAccuracy(results.resolve(SocketRun
+                                .ACCURACY_FILE), which, notes)));
             }
         }
         return out;
     }
 
-    private static Map<String, List<RunInfo>> listRuns(Path runs, List<String> notes, Cancellation cancel)
-            throws IOException {
+    /** The experiment's runs by arm and seed, newest first, found by their names: {@code <experiment>-<arm>-s<seed>}. */
+    private static Map<String, List<RunInfo>> listRuns(Path runs, ExperimentSummary summary, List<String> notes,
+                                                       Cancellation cancel) throws IOException {
         Map<String, List<RunInfo>> out = new LinkedHashMap<>();
+        boolean detection = ExperimentSummary.MAP.equals(summary.metric());
         if (!Files.isDirectory(runs)) {
-            notes.add(runs + " is missing: the PR curves and the mistakes of each run cannot be shown");
+            notes.add(runs + " is missing: " + (detection ? "the PR curves and the mistakes of each run cannot be "
+                    + "shown" : "the runs of each arm and seed and their per-class values cannot be shown"));
             return out;
         }
+        Pattern runName = Pattern.compile(Pattern.quote(summary.experiment()) + "-(.+)-s(\\d+)");
         List<Path> dirs;
         try (Stream<Path> s = Files.list(runs)) {
             dirs = s.filter(d -> Files.isRegularFile(d.resolve(RunDirectory.SPEC)))
@@ -203,15 +235,18 @@ final class ExperimentReader {
                 notes.add(dir.resolve(RunDirectory.SPEC) + " is not JSON; that run is left out");
                 continue;
             }
-            Matcher m = RUN_NAME.matcher(spec.path("name").asText(""));
+            Matcher m = runName.matcher(spec.path("name").asText(""));
             if (!m.matches()) {
-                continue; // the teacher, the transfer
+                continue; // the teacher, the transfer, the source model
             }
-            Optional<DetectionResult> result = readResult(dir.resolve("results").resolve(
-                    FinetuneResults.DETECTION_FILE), notes);
             String data = spec.path("data").isTextual() ? spec.path("data").asText() : null;
+            Path results = dir.resolve("results");
+            String which = " (" + m.group(1) + ", seed " + m.group(2) + ")";
             out.computeIfAbsent(key(m.group(1), Integer.parseInt(m.group(2))), k -> new ArrayList<>())
-                    .add(new RunInfo(dir, data, result));
+                    .add(detection ? new RunInfo(dir, data, readResult(results.resolve(FinetuneResults
+                            .DETECTION_FILE), notes), Optional.empty())
+                            : new RunInfo(dir, data, Optional.empty(), readAccuracy(results.resolve(SocketRun
+                            .ACCURACY_FILE), which, notes)));
         }
         return out;
     }
@@ -228,22 +263,61 @@ final class ExperimentReader {
         }
     }
 
-    /** The run of an arm and seed whose mAP is the summary's; else the newest finished one, with a note. */
+    /**
+     * A run's {@code results/accuracy.json}: empty, with a note naming the file, when it is missing (the run has not
+     * finished) or is not an accuracy.
+     */
+    private static Optional<SocketRun.Accuracy> readAccuracy(Path file, String which, List<String> notes)
+            throws IOException {
+        if (!Files.isRegularFile(file)) {
+            notes.add(file + which + " is missing: that run has not finished, so its per-class values are not shown");
+            return Optional.empty();
+        }
+        SocketRun.Accuracy a;
+        try {
+            a = Json.MAPPER.readValue(file.toFile(), SocketRun.Accuracy.class);
+        } catch (JsonProcessingException e) {
+            String why = e.getOriginalMessage();
+            notes.add(file + which + " is not a run's accuracy (" + (why == null ? e.getClass().getSimpleName()
+                    : why.lines().findFirst().orElse(why)) + "); left out");
+            return Optional.empty();
+        }
+        if (a == null || !(a.accuracy() >= 0 && a.accuracy() <= 1)) {
+            notes.add(file + which + " holds accuracy " + (a == null ? "null" : a.accuracy()) + ", not a fraction in "
+                    + "[0, 1]; left out");
+            return Optional.empty();
+        }
+        return Optional.of(a);
+    }
+
+    /**
+     * A note when the run the index names stored another value than the summary's for its seed (SOCKET's runs; Table
+     * 1's index is trusted as it is).
+     */
+    private static void checkScore(String arm, int seed, RunInfo run, double expected, String metric,
+                                   List<String> notes) {
+        run.score().filter(v -> Math.abs(v - expected) > 1e-9).ifPresent(v -> notes.add(String.format(Locale.ROOT,
+                "%s, seed %d: %s holds %s %.1f%% but summary.json %.1f%%", arm, seed, run.dir().getFileName(), metric,
+                100 * v, 100 * expected)));
+    }
+
+    /** The run of an arm and seed whose score is the summary's; else the newest finished one, with a note. */
     private static Optional<RunInfo> choose(String arm, int seed, List<RunInfo> candidates, Double expected,
-                                            List<String> notes) {
-        List<RunInfo> finished = candidates.stream().filter(r -> r.result().isPresent()).toList();
+                                            String metric, List<String> notes) {
+        List<RunInfo> finished = candidates.stream().filter(r -> r.score().isPresent()).toList();
         if (finished.isEmpty()) {
             return candidates.stream().findFirst();
         }
         if (expected != null) {
             for (RunInfo r : finished) {
-                if (Math.abs(r.result().get().mAP() - expected) < 1e-12) {
+                if (Math.abs(r.score().get() - expected) < 1e-12) {
                     return Optional.of(r);
                 }
             }
-            notes.add(String.format(Locale.ROOT, "%s, seed %d: no run has summary.json's mAP (%.1f%%); %s (%.1f%%) "
-                    + "is shown in the curves and mistakes", arm, seed, 100 * expected,
-                    finished.get(0).dir().getFileName(), 100 * finished.get(0).result().get().mAP()));
+            notes.add(String.format(Locale.ROOT, "%s, seed %d: no run has summary.json's %s (%.1f%%); %s (%.1f%%) "
+                    + "is shown%s", arm, seed, metric, 100 * expected, finished.get(0).dir().getFileName(),
+                    100 * finished.get(0).score().get(), ExperimentSummary.MAP.equals(metric)
+                            ? " in the curves and mistakes" : ""));
         }
         return Optional.of(finished.get(0));
     }

@@ -37,8 +37,9 @@ import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.shell.WorkbenchView;
 
 /**
- * The Results view: a Table 1 experiment's per-class AP table beside its AP bars and PR curves, and under them the
- * chosen cell's false positives and missed objects. Binds to {@link ResultsViewModel}; its own work is only the
+ * The Results view, one viewer for any experiment: the per-class table of its metric beside its bars per arm and
+ * (detection) PR curves, and under them the chosen cell's false positives and missed objects (detection) or the run
+ * of each arm and seed with its stored value (SOCKET). Binds to {@link ResultsViewModel}; its own work is only the
  * file and folder choosers.
  */
 public final class ResultsView implements WorkbenchView {
@@ -57,7 +58,7 @@ public final class ResultsView implements WorkbenchView {
         title.getStyleClass().add("run-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> vm.experimentProperty().get() == null
                 ? "No experiment open: choose Open experiment... and the folder given to ./xmodal experiment table1 "
-                + "--out" : vm.experimentProperty().get().description(), vm.experimentProperty()));
+                + "(or socket) --out" : title(vm.experimentProperty().get()), vm.experimentProperty()));
         VBox top = new VBox(toolbar(), title);
         VBox.setMargin(title, new javafx.geometry.Insets(4, 10, 2, 10));
         root.setTop(top);
@@ -72,7 +73,7 @@ public final class ResultsView implements WorkbenchView {
         VBox.setVgrow(table.node(), Priority.ALWAYS);
         tablePane.setPadding(new javafx.geometry.Insets(4, 4, 4, 10));
 
-        Node ap = chart("ap-chart", vm.apChartProperty(), new Label("Open an experiment for its AP per arm"));
+        Node ap = chart("ap-chart", vm.apChartProperty(), new Label("Open an experiment for its metric per arm"));
         Label prMessage = new Label();
         prMessage.setId("pr-message");
         prMessage.setWrapText(true);
@@ -86,10 +87,18 @@ public final class ResultsView implements WorkbenchView {
         SplitPane upper = new SplitPane(tablePane, charts);
         upper.setDividerPositions(0.7);
         MistakesPane mistakes = new MistakesPane(vm);
-        SplitPane all = new SplitPane(upper, mistakes.node());
+        SeedRunsPane seedRuns = new SeedRunsPane(vm);
+        // detection's mistakes, or for an experiment that scores whole images the runs of each arm and seed
+        mistakes.node().visibleProperty().bind(vm.detectionProperty());
+        mistakes.node().managedProperty().bind(vm.detectionProperty());
+        seedRuns.node().visibleProperty().bind(vm.detectionProperty().not());
+        seedRuns.node().managedProperty().bind(vm.detectionProperty().not());
+        StackPane lower = new StackPane(mistakes.node(), seedRuns.node());
+        lower.setMinHeight(0);
+        SplitPane all = new SplitPane(upper, lower);
         all.setOrientation(Orientation.VERTICAL);
         all.setDividerPositions(0.62);
-        SplitPane.setResizableWithParent(mistakes.node(), false);
+        SplitPane.setResizableWithParent(lower, false);
         root.setCenter(all);
 
         Label notice = new Label();
@@ -100,10 +109,16 @@ public final class ResultsView implements WorkbenchView {
         root.setBottom(notice);
     }
 
+    /** The experiment's description, named by its kind when it is not Table 1 (whose title is its description). */
+    private static String title(Experiment e) {
+        return e.detection() && "Table 1".equals(e.kind()) ? e.description() : e.kind() + " \u00b7 " + e.description();
+    }
+
     private ToolBar toolbar() {
         Button open = new Button("Open experiment...");
         open.setId("open-experiment");
-        open.setTooltip(new Tooltip("The folder given to ./xmodal experiment table1 --out (with results/summary.json)"));
+        open.setTooltip(new Tooltip("The folder given to ./xmodal experiment table1 or socket --out (with "
+                + "results/summary.json)"));
         open.setOnAction(e -> chooseFolder());
         MenuButton recent = new MenuButton("Recent");
         recent.setId("recent-experiments");
@@ -125,6 +140,8 @@ public final class ResultsView implements WorkbenchView {
         seed.setId("seed-choice");
         seed.setTooltip(new Tooltip("The seed whose PR curves and mistakes are shown"));
         seed.valueProperty().bindBidirectional(vm.seedProperty());
+        // every seed's run is listed for an experiment that is not detection: there is no seed to choose
+        seed.disableProperty().bind(vm.detectionProperty().not());
         ToggleButton gains = new ToggleButton();
         gains.textProperty().bind(javafx.beans.binding.Bindings.concat("Gain over ", vm.baselineProperty()));
         gains.setId("show-gains");
@@ -139,20 +156,26 @@ public final class ResultsView implements WorkbenchView {
         export.setId("export-menu");
         export.disableProperty().bind(vm.experimentProperty().isNull());
         export.getItems().addAll(
-                item("export-csv", "Table as CSV...", () -> save("Save the table as CSV", "table1.csv", "CSV", "csv",
-                        (f, r) -> vm.exportTable(ResultsViewModel.TableFormat.CSV, f, r))),
-                item("export-latex", "Table as LaTeX...", () -> save("Save the table as LaTeX", "table1.tex",
-                        "LaTeX", "tex", (f, r) -> vm.exportTable(ResultsViewModel.TableFormat.LATEX, f, r))),
-                item("export-ap-png", "AP chart as PNG...", () -> save("Save the AP chart", "ap.png", "PNG images",
-                        "png", (f, r) -> vm.exportChart(ResultsViewModel.Chart.AP, f, r))),
-                item("export-ap-svg", "AP chart as SVG...", () -> save("Save the AP chart", "ap.svg", "SVG images",
-                        "svg", (f, r) -> vm.exportChart(ResultsViewModel.Chart.AP, f, r))),
+                item("export-csv", "Table as CSV...", () -> save("Save the table as CSV", experimentName() + ".csv",
+                        "CSV", "csv", (f, r) -> vm.exportTable(ResultsViewModel.TableFormat.CSV, f, r))),
+                item("export-latex", "Table as LaTeX...", () -> save("Save the table as LaTeX", experimentName()
+                        + ".tex", "LaTeX", "tex", (f, r) -> vm.exportTable(ResultsViewModel.TableFormat.LATEX, f, r))),
+                item("export-ap-png", "AP chart as PNG...", () -> save("Save the " + classMetric() + " chart",
+                        classMetric().toLowerCase(Locale.ROOT) + ".png", "PNG images", "png",
+                        (f, r) -> vm.exportChart(ResultsViewModel.Chart.AP, f, r))),
+                item("export-ap-svg", "AP chart as SVG...", () -> save("Save the " + classMetric() + " chart",
+                        classMetric().toLowerCase(Locale.ROOT) + ".svg", "SVG images", "svg",
+                        (f, r) -> vm.exportChart(ResultsViewModel.Chart.AP, f, r))),
                 item("export-pr-png", "PR curves as PNG...", () -> save("Save the PR curves", prName("png"),
                         "PNG images", "png", (f, r) -> vm.exportChart(ResultsViewModel.Chart.PR, f, r))),
                 item("export-pr-svg", "PR curves as SVG...", () -> save("Save the PR curves", prName("svg"),
                         "SVG images", "svg", (f, r) -> vm.exportChart(ResultsViewModel.Chart.PR, f, r))));
-        export.setOnShowing(e -> export.getItems().stream().filter(i -> i.getId().startsWith("export-pr"))
-                .forEach(i -> i.setDisable(vm.prChartProperty().get() == null)));
+        export.setOnShowing(e -> {
+            export.getItems().stream().filter(i -> i.getId().startsWith("export-pr"))
+                    .forEach(i -> i.setDisable(vm.prChartProperty().get() == null));
+            export.getItems().stream().filter(i -> i.getId().startsWith("export-ap")).forEach(i -> i.setText(
+                    classMetric() + " chart as " + (i.getId().endsWith("png") ? "PNG..." : "SVG...")));
+        });
         Button report = new Button("Open HTML report");
         report.setId("open-report");
         report.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.experimentProperty().get() == null
@@ -166,6 +189,18 @@ public final class ResultsView implements WorkbenchView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(open, recent, opening, new Label("Seed"), seed, gains, spacer, export, report, copy);
+    }
+
+    /** The open experiment's name as its engine names its files: table1, socket. */
+    private String experimentName() {
+        Experiment e = vm.experimentProperty().get();
+        return e == null ? "table1" : e.summary().experiment();
+    }
+
+    /** What the bars show: AP (Table 1), accuracy (SOCKET). */
+    private String classMetric() {
+        Experiment e = vm.experimentProperty().get();
+        return e == null ? "AP" : e.classMetric();
     }
 
     private String prName(String extension) {
@@ -218,7 +253,7 @@ public final class ResultsView implements WorkbenchView {
 
     private void chooseFolder() {
         DirectoryChooser c = new DirectoryChooser();
-        c.setTitle("Open a Table 1 experiment (the folder given to --out)");
+        c.setTitle("Open an experiment: Table 1, SOCKET (the folder given to --out)");
         if (vm.experimentProperty().get() != null) {
             File parent = vm.experimentProperty().get().folder().getParent() == null ? null
                     : vm.experimentProperty().get().folder().getParent().toFile();

@@ -3,6 +3,7 @@ package org.xmodal.app.results;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,15 +32,20 @@ import org.xmodal.app.task.LatestWins;
 import org.xmodal.app.task.Outcome;
 import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.engine.experiment.ExperimentSummary;
+import org.xmodal.engine.experiment.SocketArm;
 import org.xmodal.engine.eval.PrCurve;
+import org.xmodal.engine.socket.SocketRun;
 import org.xmodal.viz.charts.ApCharts;
 import org.xmodal.viz.charts.PrCurveCharts;
 
 /**
- * The Results view: a Table 1 experiment's per-class AP table (sortable, best arm per row, gains over no init),
- * its AP bars and precision-recall curves for the chosen class and seed, and the chosen cell's false positives and
- * missed objects; exports of the table, the charts and the report. Everything read from disk is read off the UI
- * thread; the mistakes of the latest cell clicked win over earlier ones still being found.
+ * The Results view, one viewer for any experiment's summary.json: the per-class table of the experiment's metric
+ * (Table 1: AP and mAP, gains over no init; SOCKET: accuracy, gains over source-only; sortable, best arm per row, each
+ * cell's per-seed values), bars of the metric per arm, and what applies to the experiment's task: for detection the
+ * precision-recall curves of the chosen class and seed and the chosen cell's false positives and missed objects; for
+ * an experiment that scores whole images (SOCKET) the run of each arm and seed with its stored accuracy. Exports of
+ * the table, the charts and the report. Everything read from disk is read off the UI thread; the mistakes of the
+ * latest cell clicked win over earlier ones still being found.
  */
 public final class ResultsViewModel {
     /** The two charts. */
@@ -60,6 +66,32 @@ public final class ResultsViewModel {
     }
 
     private record Start(List<Path> recent, Optional<Path> open) {
+    }
+
+    /**
+     * One seed of one arm as the experiment's run index names it, with what its run stored (an experiment that is not
+     * detection: SOCKET's accuracy.json).
+     *
+     * @param run        the run's folder name, or null when the run is not in the experiment's runs/
+     * @param value      the run's value of the main metric (its accuracy), or null when it stored none
+     * @param classValue the run's value for the chosen class, or null (no class chosen, or no test image of it)
+     * @param images     the test images the run scored, or null
+     * @param note       what is missing, or empty
+     */
+    public record SeedRun(String arm, int seed, String run, Double value, Double classValue, Integer images,
+                          String note) {
+        /** The value in percent, "–" without one. */
+        public String valueText() {
+            return percent(value);
+        }
+
+        public String classText() {
+            return percent(classValue);
+        }
+
+        private static String percent(Double v) {
+            return v == null ? ApTable.MISSING : String.format(Locale.ROOT, "%.1f", 100 * v);
+        }
     }
 
     private final WorkbenchContext context;
@@ -86,6 +118,8 @@ public final class ResultsViewModel {
     private final LatestWins<MistakeRequest, MistakeAnswer> finder;
     private final ReadOnlyStringWrapper baseline = new ReadOnlyStringWrapper(this, "baseline", ApTable.BASELINE);
     private final ReadOnlyStringWrapper metric = new ReadOnlyStringWrapper(this, "metric", "mAP");
+    private final ReadOnlyBooleanWrapper detection = new ReadOnlyBooleanWrapper(this, "detection", true);
+    private final ObservableList<SeedRun> seedRuns = FXCollections.observableArrayList();
     private ApTable table;
     private MistakeFinder current;
     /** Opens asked for so far: only the latest one's experiment is shown, whichever is read first. */
@@ -183,6 +217,7 @@ public final class ResultsViewModel {
         table = ApTable.of(e.summary(), e.classes());
         baseline.set(table.baseline());
         metric.set(e.summary().metric());
+        detection.set(e.detection());
         gainsAvailable.set(table.hasBaseline());
         if (!table.hasBaseline()) {
             gains.set(false);
@@ -202,6 +237,7 @@ public final class ResultsViewModel {
         }
         refreshRows();
         refreshCharts();
+        refreshSeedRuns();
         footnote.set(footnote(e));
         recent.setAll(RecentExperiments.with(recent, e.folder()));
         List<Path> toSave = List.copyOf(recent);
@@ -212,12 +248,30 @@ public final class ResultsViewModel {
     }
 
     private static String footnote(Experiment e) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "AP on the test pairs in percent, mean \u00b1 "
-                + "sample standard deviation over %d seed%s; the best arm of each row in bold.", e.seeds(),
-                e.seeds() == 1 ? "" : "s"));
-        if (!e.withoutTruth().isEmpty()) {
-            s.append(" \u2013: no ground truth in the test pairs (").append(String.join(", ", e.withoutTruth()))
-                    .append("), so no AP; those classes are not in mAP.");
+        StringBuilder s;
+        if (e.detection()) {
+            s = new StringBuilder(String.format(Locale.ROOT, "AP on the test pairs in percent, mean \u00b1 "
+                    + "sample standard deviation over %d seed%s; the best arm of each row in bold.", e.seeds(),
+                    e.seeds() == 1 ? "" : "s"));
+            if (!e.withoutTruth().isEmpty()) {
+                s.append(" \u2013: no ground truth in the test pairs (").append(String.join(", ", e.withoutTruth()))
+                        .append("), so no AP; those classes are not in mAP.");
+            }
+        } else {
+            String m = e.summary().metric();
+            s = new StringBuilder(String.format(Locale.ROOT, "%s%s on the test images in percent (a class's row: "
+                    + "the %s on that class's images), mean \u00b1 sample standard deviation over %d seed%s; the "
+                    + "best arm of each row in bold; gains in points over %s. Point at a cell for its value at "
+                    + "each seed.", ExperimentSummary.ACCURACY.equals(m) ? "Top-1 " : "", m, m, e.seeds(),
+                    e.seeds() == 1 ? "" : "s", ApTable.baselineOf(e.summary())));
+            if (!e.withoutTruth().isEmpty()) {
+                s.append(" \u2013: no test image of ").append(String.join(", ", e.withoutTruth())).append(".");
+            }
+            List<String> legend = e.armNames().stream().flatMap(a -> SocketArm.ALL
+                    .stream().filter(x -> x.name().equals(a)).map(x -> a + ": " + x.label())).toList();
+            if (!legend.isEmpty()) {
+                s.append("\n").append(String.join("; ", legend)).append(".");
+            }
         }
         e.notes().forEach(n -> s.append("\n").append(n));
         return s.toString();
@@ -241,7 +295,8 @@ public final class ResultsViewModel {
     }
 
     private void requestMistakes() {
-        MistakeRequest r = currentRequest();
+        refreshSeedRuns();
+        MistakeRequest r = detection.get() ? currentRequest() : null; // mistakes are detection's
         if (r == null) {
             mistakes.set(null);
             return;
@@ -268,6 +323,13 @@ public final class ResultsViewModel {
         }
         apChart.set(apChartFactory().get());
         String c = selectedClass.get();
+        if (!e.detection()) {
+            prChart.set(null);
+            prMessage.set("Precision-recall curves apply to detection only: this " + e.kind() + " experiment "
+                    + "scores whole images by " + e.summary().metric() + ". The run of each arm and seed and its "
+                    + e.summary().metric() + " are listed below.");
+            return;
+        }
         Map<String, PrCurve> curves = curves(e, c);
         prChart.set(c == null || curves.isEmpty() ? null : prChartFactory().get());
         prMessage.set(c == null ? "Click a class row for its precision-recall curves"
@@ -327,7 +389,8 @@ public final class ResultsViewModel {
             return;
         }
         if (chart == Chart.AP) {
-            files.saveChart("the AP chart", file, replace, apChartFactory(), AP_WIDTH, AP_HEIGHT);
+            files.saveChart("the " + experiment.get().classMetric() + " chart", file, replace, apChartFactory(),
+                    AP_WIDTH, AP_HEIGHT);
         } else {
             files.saveChart("the PR curves", file, replace, prChartFactory(), PR_WIDTH, PR_HEIGHT);
         }
@@ -360,6 +423,72 @@ public final class ResultsViewModel {
         return new Problem("No HTML report", e.report() + " does not exist.", "The experiment writes it when the "
                 + "viz module is on its class path, as with ./xmodal; the table, charts and exports here work without"
                 + " it.");
+    }
+
+    /** Each arm's runs by seed, with what each stored and its value for the chosen class (not for detection). */
+    private void refreshSeedRuns() {
+        Experiment e = experiment.get();
+        if (e == null || e.detection()) {
+            seedRuns.clear();
+            return;
+        }
+        String c = selectedClass.get();
+        List<SeedRun> out = new ArrayList<>();
+        for (String arm : e.armNames()) {
+            for (int s = 1; s <= e.seeds(); s++) {
+                Optional<Experiment.ArmSeed> as = e.armSeed(arm, s);
+                String run = as.filter(a -> !a.runs().isEmpty()).map(a -> a.runs().get(0).getFileName().toString())
+                        .orElse(null);
+                Double value = as.flatMap(a -> a.value(null)).orElse(null);
+                Double classValue = c == null ? null : as.flatMap(a -> a.value(c)).orElse(null);
+                Integer images = as.flatMap(Experiment.ArmSeed::accuracy).map(a -> a.images()).orElse(null);
+                String note = run == null ? "no run in " + new ExperimentLayout(e.folder()).runs()
+                        : value == null ? "no results/" + SocketRun.ACCURACY_FILE
+                        + " (not finished)" : c != null && classValue == null ? "no test image of " + c : "";
+                out.add(new SeedRun(arm, s, run, value, classValue, images, note));
+            }
+        }
+        seedRuns.setAll(out);
+    }
+
+    /**
+     * A cell's values at each seed, for its tooltip: the row's class (null for the main metric's row) in an arm's
+     * column, as the runs stored them (the main metric's row: as the summary lists them); empty when none is known.
+     */
+    public String seedValues(String arm, ApTable.Row row) {
+        Experiment e = experiment.get();
+        if (e == null || arm == null || row == null || row.kind() == ApTable.Kind.GAIN) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (row.kind() == ApTable.Kind.MAP) {
+            ExperimentSummary.Arm a = e.summary().arms().get(arm);
+            List<Double> values = a == null ? List.of() : a.score().seeds();
+            for (int i = 0; i < values.size(); i++) {
+                parts.add(String.format(Locale.ROOT, "seed %d: %.1f", i + 1, 100 * values.get(i)));
+            }
+        } else {
+            for (int s = 1; s <= e.seeds(); s++) {
+                int seedNo = s;
+                e.armSeed(arm, s).flatMap(x -> x.value(row.label())).ifPresent(v -> parts.add(String.format(
+                        Locale.ROOT, "seed %d: %.1f", seedNo, 100 * v)));
+            }
+        }
+        if (parts.isEmpty()) {
+            return "";
+        }
+        String what = row.kind() == ApTable.Kind.MAP ? e.summary().metric() : e.classMetric() + " of " + row.label();
+        return arm + ", " + what + " at each seed: " + String.join(", ", parts);
+    }
+
+    /** Whether the open experiment scores detection: PR curves and mistakes apply (Table 1); not for SOCKET. */
+    public ReadOnlyBooleanProperty detectionProperty() {
+        return detection.getReadOnlyProperty();
+    }
+
+    /** Each arm's run at each seed and what it stored (empty for detection experiments: see the mistakes). */
+    public ObservableList<SeedRun> seedRuns() {
+        return seedRuns;
     }
 
     /** The arm the open experiment's gains are measured from (no-init, source-only). */

@@ -11,8 +11,9 @@ import org.xmodal.engine.json.Json;
 import org.xmodal.engine.run.RunSpec;
 
 /**
- * The run presets of {@code assets/presets}. Their paths are relative to the workbench's folder, whatever folder
- * the workbench was started from; {@code runs/NAME} means a run of that name in the workbench's folder of runs.
+ * The run presets of {@code assets/presets}. Their paths (data, teacher weights, the student's and fine-tuning's
+ * starting weights, SOCKET's source model) are relative to the workbench's folder, whatever folder the workbench was
+ * started from; {@code runs/NAME} means a run of that name in the workbench's folder of runs.
  */
 public final class Presets {
     public static final String FOLDER = "assets/presets";
@@ -68,7 +69,15 @@ public final class Presets {
         if (st.init() != null && !st.init().equals("random")) {
             st = st.withInit(resolve(st.init(), workbenchRoot, runsRoot));
         }
-        return s.toBuilder().data(resolve(s.data(), workbenchRoot, runsRoot)).teacher(t).student(st).launch(null).build();
+        RunSpec.Finetune f = s.finetune();
+        if (f != null && f.init() != null && !f.init().equals("random")) {
+            f = f.withInit(resolve(f.init(), workbenchRoot, runsRoot));
+        }
+        // SOCKET's source model: runs/socket-source is the newest finished run of that name in the folder of runs
+        RunSpec.Socket so = s.socket() == null ? null : s.socket().withSource(resolve(s.socket().source(),
+                workbenchRoot, runsRoot));
+        return s.toBuilder().data(resolve(s.data(), workbenchRoot, runsRoot)).teacher(t).student(st).finetune(f)
+                .socket(so).launch(null).build();
     }
 
     static String resolve(String path, Path workbenchRoot, Path runsRoot) {

@@ -56,6 +56,13 @@ public final class RunFormViewModel {
             values.put(f.key(), p);
             choices.put(f.key(), FXCollections.observableArrayList(f.choices()));
         }
+        // a kind with an objective starts from its own terms: a transfer preset's hint means nothing to a socket run
+        values.get("kind").addListener((obs, o, kind) -> {
+            ObjectProperty<Object> terms = values.get("objective.terms");
+            if (!filling && kind instanceof String k && !SpecForm.termsFit(k, (String) terms.get())) {
+                SpecForm.defaultTerms(k).ifPresent(terms::set);
+            }
+        });
         preset.addListener((obs, o, p) -> {
             if (p != null) {
                 applyPreset(p);

@@ -57,6 +57,12 @@ final class RunPageView extends BorderPane {
         metrics.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.metricsProperty().get().isEmpty(),
                 vm.metricsProperty()));
         metrics.managedProperty().bind(metrics.visibleProperty());
+        // a run whose objective is a sum of terms (SOCKET's four, a transfer's hint): each term's curve
+        ChartTile terms = new ChartTile("terms-chart", "Objective terms (each unweighted; the loss is their weighted "
+                + "sum)", "term value", vm.termsProperty());
+        terms.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.termsProperty().get().isEmpty(),
+                vm.termsProperty()));
+        terms.managedProperty().bind(terms.visibleProperty());
         ListView<String> events = new ListView<>(vm.events());
         events.setId("run-events");
         events.getStyleClass().add("run-events");
@@ -66,7 +72,7 @@ final class RunPageView extends BorderPane {
                 events.scrollTo(vm.events().size() - 1);
             }
         });
-        VBox side = new VBox(6, rate, speed, metrics);
+        VBox side = new VBox(6, terms, rate, speed, metrics);
         for (var n : side.getChildren()) {
             VBox.setVgrow(n, Priority.ALWAYS);
         }

@@ -15,6 +15,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.util.Map;
+import org.xmodal.engine.objective.Objective;
 import org.xmodal.engine.run.RunEvent;
 import org.xmodal.viz.CurveChart;
 import org.xmodal.viz.CurveChart.Curve;
@@ -22,14 +24,26 @@ import org.xmodal.viz.CurveChart.Style;
 
 /**
  * The run page: the chosen run's curves (train loss raw and smoothed, other splits' losses, learning rate,
- * throughput, any other metric), its figures and its events, recomputed once per look at the run folder. Curves are
- * thinned to {@link #MAX_POINTS} per curve, so a run of a million steps draws as fast as one of a hundred.
+ * throughput, each term of the run's objective, any other metric), its figures and its events, recomputed once per
+ * look at the run folder. Curves are thinned to {@link #MAX_POINTS} per curve, so a run of a million steps draws as
+ * fast as one of a hundred.
  */
 public final class RunPageViewModel {
     public static final int MAX_POINTS = 1200;
+    /** The metrics of an objective's terms are named {@code objective/<term>} (the engine's training loop). */
+    public static final String TERM_PREFIX = "objective/";
     private static final String TRAIN = "train";
     private static final String LOSS = "loss";
     private static final String LR = "lr";
+    /** Each known term keeps its colour from run to run; other terms take the colours left, in order. */
+    private static final Map<String, Integer> TERM_COLOURS = Map.of(
+            Objective.PSEUDO_LABELS, CurveChart.BLUE,
+            Objective.INFORMATION_MAXIMISATION, CurveChart.ORANGE,
+            Objective.BN_STATISTICS, CurveChart.GREEN,
+            Objective.TASK_IRRELEVANT, CurveChart.VERMILION,
+            Objective.HINT, CurveChart.PURPLE);
+    /** Okabe and Ito's sky blue, black and yellow. */
+    private static final int[] OTHER_TERM_COLOURS = {0x56b4e9, 0x000000, 0xf0e442};
 
     private final ObjectProperty<RunRecord> run = new SimpleObjectProperty<>(this, "run");
     private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0.6);
@@ -39,6 +53,7 @@ public final class RunPageViewModel {
     private final ReadOnlyObjectWrapper<List<Curve>> speed = new ReadOnlyObjectWrapper<>(this, "speed", List.of());
     private final ReadOnlyObjectWrapper<List<Curve>> metrics = new ReadOnlyObjectWrapper<>(this, "metrics",
             List.of());
+    private final ReadOnlyObjectWrapper<List<Curve>> terms = new ReadOnlyObjectWrapper<>(this, "terms", List.of());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state", "");
     private final ReadOnlyStringWrapper figures = new ReadOnlyStringWrapper(this, "figures", "");
@@ -92,6 +107,7 @@ public final class RunPageViewModel {
             rate.set(List.of());
             speed.set(List.of());
             metrics.set(List.of());
+            terms.set(List.of());
             return;
         }
         List<RunEvent> all = r.events();
@@ -118,6 +134,8 @@ public final class RunPageViewModel {
         List<Curve> lossCurves = new ArrayList<>();
         List<Curve> others = new ArrayList<>();
         List<Curve> rates = new ArrayList<>();
+        List<Curve> termCurves = new ArrayList<>();
+        int otherTerms = 0;
         double w = Math.max(0, Math.min(0.99, smoothing.get()));
         for (MetricSeries m : r.series()) {
             if (m.size() == 0 || m.split().equals(RunRecord.PROGRESS)) {
@@ -135,6 +153,13 @@ public final class RunPageViewModel {
                 }
             } else if (m.name().equals(LOSS)) {
                 lossCurves.add(curve(m.split() + " loss", m.steps(), m.values(), Style.POINTS, colour(m.split())));
+            } else if (m.name().startsWith(TERM_PREFIX) && m.name().length() > TERM_PREFIX.length()) {
+                // each term of the objective a curve of its own, named by the term (unweighted, as computed)
+                String term = m.name().substring(TERM_PREFIX.length());
+                int colour = TERM_COLOURS.containsKey(term) ? TERM_COLOURS.get(term)
+                        : OTHER_TERM_COLOURS[otherTerms++ % OTHER_TERM_COLOURS.length];
+                termCurves.add(curve(m.split().equals(TRAIN) ? term : m.split() + " " + term, m.steps(), m.values(),
+                        m.split().equals(TRAIN) ? Style.LINE : Style.POINTS, colour));
             } else if (m.name().equals(LR)) {
                 rates.add(curve(m.split().equals(TRAIN) ? "learning rate" : m.split() + " lr", m.steps(), m.values(),
                         Style.LINE, CurveChart.GREEN));
@@ -146,6 +171,7 @@ public final class RunPageViewModel {
         loss.set(lossCurves);
         rate.set(rates);
         metrics.set(others);
+        terms.set(termCurves);
         speed.set(r.series(RunRecord.PROGRESS, RunRecord.IMAGES_PER_SECOND).map(m -> List.of(curve("images/s",
                 m.steps(), m.values(), Style.LINE, CurveChart.ORANGE))).orElse(List.of()));
     }
@@ -188,7 +214,15 @@ public final class RunPageViewModel {
         return speed.getReadOnlyProperty();
     }
 
-    /** Metrics other than loss and learning rate (test accuracy, ...); empty when the run records none. */
+    /**
+     * One curve per term of the run's objective (metrics {@code objective/<term>}), labelled with the term's name, each
+     * in its own colour; empty for a run whose loss is not a sum of terms.
+     */
+    public ReadOnlyObjectProperty<List<Curve>> termsProperty() {
+        return terms.getReadOnlyProperty();
+    }
+
+    /** Metrics other than loss, learning rate and the objective's terms (test accuracy, ...); empty without any. */
     public ReadOnlyObjectProperty<List<Curve>> metricsProperty() {
         return metrics.getReadOnlyProperty();
     }

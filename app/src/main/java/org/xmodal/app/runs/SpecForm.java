@@ -98,7 +98,8 @@ public final class SpecForm {
                         + "the first layer counts 10 times), task-irrelevant = 0.5 (the target's features of the "
                         + "paired images of other classes against the source's features of their RGB)"),
                 SpecField.of("socket.source", STUDENT, "Source model", SpecField.Type.TEXT, "SOCKET: the trained RGB "
-                        + "source model, a finetune run of resnet18-bottleneck on the task's scene classes"),
+                        + "source model, a finetune run of resnet18-bottleneck on the task's scene classes (a run "
+                        + "folder, a weights file, or runs/<name> for the newest finished run of that name)"),
                 SpecField.of("socket.refreshEvery", STUDENT, "Pseudo-labels every", SpecField.Type.INTEGER, "SOCKET: "
                         + "steps between pseudo-label refreshes (0: once per epoch)"),
                 SpecField.of("adaptation.matchNorms", STUDENT, "Match norms", SpecField.Type.BOOLEAN, "Scale the "
@@ -367,6 +368,39 @@ public final class SpecForm {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(label + ": '" + text.trim() + "' is not a number (leave it blank for "
                     + "the dataset's own)");
+        }
+    }
+
+    /**
+     * The objective a run of {@code kind} starts from in the form, as the form shows it: SOCKET's four terms at the
+     * paper's weights for a socket run, the hint for a transfer run; empty for kinds without an objective.
+     */
+    public static java.util.Optional<String> defaultTerms(String kind) {
+        org.xmodal.engine.objective.Objective o = "socket".equals(kind) ? org.xmodal.engine.objective.Objective
+                .socket() : "transfer".equals(kind) ? org.xmodal.engine.objective.Objective.transfer() : null;
+        return o == null ? java.util.Optional.empty()
+                : java.util.Optional.of(terms(Json.MAPPER.valueToTree(o).path("terms")));
+    }
+
+    /**
+     * Whether the terms typed in the form are all terms a run of {@code kind} computes (blank: the engine's default,
+     * which fits); text that does not parse is left to the validation to name.
+     */
+    public static boolean termsFit(String kind, String text) {
+        List<String> known = "socket".equals(kind) ? org.xmodal.engine.objective.Objective.SOCKET_TERMS
+                : "transfer".equals(kind) ? List.of(org.xmodal.engine.objective.Objective.HINT) : null;
+        if (known == null || text == null || text.isBlank()) {
+            return true;
+        }
+        try {
+            for (JsonNode t : parseTerms("Objective", text)) {
+                if (!known.contains(t.path("name").asText())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            return true;
         }
     }
 

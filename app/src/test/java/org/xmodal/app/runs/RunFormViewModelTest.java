@@ -43,6 +43,46 @@ class RunFormViewModelTest {
         assertEquals("", form.problemProperty().get());
     }
 
+    /** A kind with an objective starts from its own terms; terms a person set for that kind are kept. */
+    @Test
+    void choosingSocketOffersSocketsFourTermsAtThePapersWeights() {
+        RunFormViewModel form = form();
+        form.newRun();
+        assertEquals("hint = 1", form.value("objective.terms").get(), "the transfer preset");
+        form.value("kind").set("socket");
+        assertEquals("pseudo-labels = 0.3, information-maximisation = 1, bn-statistics = 0.5, task-irrelevant = 0.5",
+                form.value("objective.terms").get());
+        form.value("socket.source").set(runs.resolve("source").toString());
+        assertEquals(org.xmodal.engine.objective.Objective.socket(), form.spec().orElseThrow().objective(),
+                form.problemProperty().get());
+        // the BN term switched off: kept through a change of kind and back
+        form.value("objective.terms").set("pseudo-labels = 0.3, information-maximisation = 1, bn-statistics = 0, "
+                + "task-irrelevant = 0.5");
+        form.value("kind").set("finetune");
+        form.value("kind").set("socket");
+        assertEquals(0.0, form.spec().orElseThrow().objective().terms().get(2).weight());
+        form.value("kind").set("transfer");
+        assertEquals("hint = 1", form.value("objective.terms").get());
+        // a term the kind does not compute is named by the validation, not replaced, while the kind stays
+        form.value("kind").set("socket");
+        form.value("objective.terms").set("hint = 1, bn-statistics = 0.5");
+        assertFalse(form.spec().isPresent());
+        assertTrue(form.problemProperty().get().contains("hint"), form.problemProperty().get());
+    }
+
+    @Test
+    void theSocketPresetsSourceIsARunInTheWorkbenchsFolderOfRuns() {
+        RunFormViewModel form = form();
+        form.newRun();
+        form.presetProperty().set(form.presets().stream().filter(p -> p.name().equals("socket-cpu-demo"))
+                .findFirst().orElseThrow());
+        assertEquals("socket", form.value("kind").get());
+        assertEquals(runs.resolve("socket-source").toString(), form.value("socket.source").get());
+        assertEquals("pseudo-labels = 0.3, information-maximisation = 1, bn-statistics = 0.5, task-irrelevant = 0.5",
+                form.value("objective.terms").get());
+        assertEquals("0.1", form.value("optimizer.backboneRate").get());
+    }
+
     @Test
     void aChangedFieldIsValidatedAtOnce() {
         RunFormViewModel form = form();

@@ -50,4 +50,42 @@ class RunPageViewModelTest {
         page.runProperty().set(null);
         assertTrue(page.events().isEmpty() && page.lossProperty().get().isEmpty());
     }
+
+    /** A SOCKET run logs each term of its objective as objective/<term>: a curve each, named by the term. */
+    @Test
+    void eachTermOfTheObjectiveIsACurveOfItsOwnNamedByTheTerm() throws Exception {
+        Path dir = RunFolders.create(runs, "20250102-000000-socket", RunFolders.spec("socket", "/data"));
+        RunFolders.started(dir, ProcessHandle.current().pid());
+        List<String> terms = org.xmodal.engine.objective.Objective.SOCKET_TERMS;
+        for (int step = 1; step <= 12; step++) {
+            RunFolders.metric(dir, step, "train", "loss", 3.0 / step);
+            RunFolders.metric(dir, step, "train", "lr", 1e-2);
+            for (int t = 0; t < terms.size(); t++) {
+                // information maximisation is negative: mean entropy less the entropy of the mean prediction
+                RunFolders.metric(dir, step, "train", "objective/" + terms.get(t), (t == 1 ? -1 : 1) * (t + 1.0)
+                        / step);
+            }
+        }
+        RunFolders.metric(dir, 12, "test", "accuracy", 0.4);
+        RunLibrary library = new RunLibrary(new DirectTaskExecutor(), runs);
+        library.poll();
+        RunPageViewModel page = new RunPageViewModel();
+        page.runProperty().set(library.runs().get(0));
+
+        List<CurveChart.Curve> curves = page.termsProperty().get();
+        assertEquals(List.of("pseudo-labels", "information-maximisation", "bn-statistics", "task-irrelevant"),
+                curves.stream().map(CurveChart.Curve::label).toList());
+        assertTrue(curves.stream().allMatch(c -> c.size() == 12 && c.style() == CurveChart.Style.LINE));
+        assertEquals(4, curves.stream().mapToInt(CurveChart.Curve::colour).distinct().count(), "a colour each");
+        assertEquals(-2.0, curves.get(1).y()[0], 1e-12, "the term's value as logged");
+        assertEquals(3.0 / 12, curves.get(2).y()[11], 1e-12);
+        assertEquals(List.of("test accuracy"), page.metricsProperty().get().stream().map(CurveChart.Curve::label)
+                .toList(), "the terms are not among the other metrics");
+        assertEquals(List.of("train loss", "train loss, smoothed"), page.lossProperty().get().stream()
+                .map(CurveChart.Curve::label).toList());
+
+        // a run without terms draws none
+        page.runProperty().set(null);
+        assertTrue(page.termsProperty().get().isEmpty());
+    }
 }

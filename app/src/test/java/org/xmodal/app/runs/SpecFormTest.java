@@ -170,4 +170,22 @@ class SpecFormTest {
                     || flow.contains(f.key()) || socket.contains(f.key()), f.key());
         }
     }
+
+    /** The objective's help says what each SOCKET term does, the paper's weight of each, and how to switch one off. */
+    @Test
+    void theObjectivesHelpExplainsEachSocketTermAndItsPapersWeight() {
+        String help = SpecForm.fields().stream().filter(f -> f.key().equals("objective.terms")).findFirst()
+                .orElseThrow().help();
+        for (org.xmodal.engine.objective.Objective.Term t : org.xmodal.engine.objective.Objective.socket().terms()) {
+            String weight = t.weight() == Math.rint(t.weight()) ? String.valueOf((long) t.weight())
+                    : String.valueOf(t.weight());
+            int at = help.indexOf(t.name() + " = " + weight + " (");
+            assertTrue(at >= 0, t.name() + " = " + weight + " with what it does, in: " + help);
+        }
+        assertTrue(help.contains("weight 0 switches a term off"), help);
+        assertTrue(help.contains("the paper's weights"), help);
+        assertEquals(java.util.Optional.of("pseudo-labels = 0.3, information-maximisation = 1, bn-statistics = 0.5, "
+                + "task-irrelevant = 0.5"), SpecForm.defaultTerms("socket"));
+        assertTrue(SpecForm.defaultTerms("finetune").isEmpty());
+    }
 }

@@ -9,6 +9,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import java.util.List;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -19,9 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.xmodal.app.HandWrittenSocketExperiment;
 import org.xmodal.app.TinyExperiment;
 import org.xmodal.app.results.ApTable;
 import org.xmodal.app.results.ResultsView;
+import org.xmodal.app.results.ResultsViewModel;
+import org.xmodal.engine.experiment.SocketArm;
 
 /** The results view driven as a person would: an experiment's table appears, a cell clicked shows its mistakes. */
 @ExtendWith(ApplicationExtension.class)
@@ -48,6 +53,13 @@ class ResultsUiTest {
 
     private static String text(FxRobot robot, String id) {
         return WorkbenchRobot.onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    /** The header of an arm's column. */
+    private static TableColumnHeader header(FxRobot robot, String arm) {
+        return WorkbenchRobot.onFx(() -> (TableColumnHeader) robot.lookup(".column-header").match(h -> h
+                instanceof TableColumnHeader c && c.getTableColumn() != null
+                && arm.equals(c.getTableColumn().getUserData())).query());
     }
 
     /** The table cell of a class row and an arm's column. */
@@ -99,6 +111,75 @@ class ResultsUiTest {
         assertEquals("gain over no-init", WorkbenchRobot.onFx(() -> ((ApTable.Row) table.getItems()
                 .get(table.getItems().size() - 1)).label()));
         assertTrue(text(robot, "#mistakes-title").startsWith("chair \u00d7 no-init"), "the chosen cell stays chosen");
+        workbench.assertNoProblems();
+    }
+
+    /**
+     * A SOCKET experiment opens in the same viewer: accuracy instead of AP, the arms explained, gains over
+     * source-only, the runs of each arm and seed instead of detection's mistakes; Table 1 opened again is as before.
+     */
+    @Test
+    void aSocketExperimentOpensInTheSameViewerWithAccuracyAndItsRuns(FxRobot robot) {
+        HandWrittenSocketExperiment socket = HandWrittenSocketExperiment.write(tmp.resolve("socket-made"));
+        robot.clickOn("#nav-results");
+        ResultsView view = WorkbenchRobot.onFx(() -> (ResultsView) workbench.shell.show("Results"));
+        WorkbenchRobot.onFx(() -> {
+            view.model().open(socket.folder());
+            return null;
+        });
+        TableView<?> table = WorkbenchRobot.onFx(() -> robot.lookup("#ap-table").queryTableView());
+        WorkbenchRobot.waitUntil("the table is filled", () -> table.getItems().size() == 4
+                && table.getColumns().size() == 6);
+        workbench.waitUntilIdle();
+        String title = text(robot, "#experiment-title");
+        assertTrue(title.startsWith("SOCKET \u00b7 socket-experiment") && title.contains("scenes on rooms10"), title);
+        assertEquals(List.of("bedroom", "kitchen", "accuracy", "gain over source-only"), WorkbenchRobot.onFx(() ->
+                table.getItems().stream().map(r -> ((ApTable.Row) r).label()).toList()));
+        for (SocketArm arm : SocketArm.ALL) {
+            Label headerLabel = WorkbenchRobot.onFx(() -> (Label) header(robot, arm.name()).getTableColumn()
+                    .getGraphic());
+            assertEquals(arm.label(), WorkbenchRobot.onFx(() -> headerLabel.getTooltip().getText()), arm.name());
+        }
+        Node kitchen = cell(robot, "kitchen", "socket");
+        assertEquals("49.0 \u00b1 12.7", WorkbenchRobot.onFx(() -> ((TableCell<?, ?>) kitchen).getText()));
+        assertTrue(WorkbenchRobot.onFx(() -> kitchen.getStyleClass().contains("best-cell")), "best arm in bold");
+        String tip = WorkbenchRobot.onFx(() -> ((TableCell<?, ?>) kitchen).getTooltip().getText());
+        assertTrue(tip.contains("seed 1: 40.0, seed 2: 58.0"), tip);
+        assertEquals("Gain over source-only", WorkbenchRobot.onFx(() -> robot.lookup("#show-gains")
+                .queryAs(ToggleButton.class).getText()));
+        assertTrue(WorkbenchRobot.onFx(() -> robot.lookup("#seed-choice").query().isDisabled()),
+                "every seed's run is listed: no seed to choose");
+        assertTrue(text(robot, "#pr-message").contains("apply to detection only"), text(robot, "#pr-message"));
+        assertFalse(WorkbenchRobot.onFx(() -> robot.lookup("#mistakes-pane").query().isVisible()));
+        assertTrue(WorkbenchRobot.onFx(() -> robot.lookup("#seed-runs-pane").query().isVisible()));
+        assertTrue(text(robot, "#results-footnote").startsWith("Top-1 accuracy"), text(robot, "#results-footnote"));
+
+        robot.clickOn(kitchen);
+        WorkbenchRobot.waitUntil("the chosen arm's runs are selected", () -> WorkbenchRobot.onFx(() -> robot
+                .lookup("#seed-runs").queryTableView().getSelectionModel().getSelectedItems().size() == 2));
+        TableView<?> runs = WorkbenchRobot.onFx(() -> robot.lookup("#seed-runs").queryTableView());
+        List<ResultsViewModel.SeedRun> chosen = WorkbenchRobot.onFx(() -> runs.getSelectionModel()
+                .getSelectedItems().stream().map(r -> (ResultsViewModel.SeedRun) r).toList());
+        assertEquals(List.of("socket", "socket"), chosen.stream().map(ResultsViewModel.SeedRun::arm).toList());
+        assertEquals(List.of("40.0", "58.0"), chosen.stream().map(ResultsViewModel.SeedRun::classText).toList());
+        assertEquals(HandWrittenSocketExperiment.runId("socket", 1), chosen.get(0).run());
+        assertEquals("kitchen (%)", WorkbenchRobot.onFx(() -> runs.getColumns().get(4).getText()));
+        assertEquals("accuracy (%)", WorkbenchRobot.onFx(() -> runs.getColumns().get(3).getText()));
+        assertEquals(10, WorkbenchRobot.onFx(() -> runs.getItems().size()));
+
+        // Table 1 again, in the same viewer: AP, its PR curves and its mistakes
+        WorkbenchRobot.onFx(() -> {
+            view.model().open(tiny.folder());
+            return null;
+        });
+        WorkbenchRobot.waitUntil("Table 1's table is back", () -> table.getItems().size() == 21
+                && table.getColumns().size() == 5);
+        workbench.waitUntilIdle();
+        assertTrue(WorkbenchRobot.onFx(() -> robot.lookup("#mistakes-pane").query().isVisible()));
+        assertFalse(WorkbenchRobot.onFx(() -> robot.lookup("#seed-runs-pane").query().isVisible()));
+        assertFalse(WorkbenchRobot.onFx(() -> robot.lookup("#seed-choice").query().isDisabled()));
+        assertEquals("Gain over no-init", WorkbenchRobot.onFx(() -> robot.lookup("#show-gains")
+                .queryAs(ToggleButton.class).getText()));
         workbench.assertNoProblems();
     }
 }

@@ -1,0 +1,100 @@
+package org.xmodal.app.results;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.xmodal.engine.experiment.SocketArm;
+
+/**
+ * For an experiment that scores whole images (SOCKET), in the place of detection's mistakes: the run of each arm and
+ * seed as the experiment's run index names it, with the accuracy its {@code results/accuracy.json} holds, its value
+ * for the chosen class and the test images it scored. Rows of the chosen arm are selected.
+ */
+final class SeedRunsPane {
+    private final VBox root = new VBox(4);
+
+    SeedRunsPane(ResultsViewModel vm) {
+        root.setId("seed-runs-pane");
+        root.setPadding(new Insets(6, 10, 6, 10));
+        Label title = new Label();
+        title.setId("seed-runs-title");
+        title.getStyleClass().add("mistakes-title");
+        title.setWrapText(true);
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            Experiment e = vm.experimentProperty().get();
+            if (e == null) {
+                return "";
+            }
+            return "The run of each arm and seed and the " + e.summary().metric() + " its results/"
+                    + org.xmodal.engine.socket.SocketRun.ACCURACY_FILE + " holds"
+                    + (vm.selectedClassProperty().get() == null ? "; click a class row for that class's column"
+                    : ", and on the test images of " + vm.selectedClassProperty().get());
+        }, vm.experimentProperty(), vm.selectedClassProperty()));
+        Label notApplicable = new Label("False positives and missed objects apply to detection experiments only "
+                + "(Table 1): this experiment classifies whole images.");
+        notApplicable.setId("mistakes-not-applicable");
+        notApplicable.getStyleClass().add("placeholder-text");
+        notApplicable.setWrapText(true);
+
+        TableView<ResultsViewModel.SeedRun> table = new TableView<>(vm.seedRuns());
+        table.setId("seed-runs");
+        table.setPlaceholder(new Label("Open an experiment to see its runs"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ResultsViewModel.SeedRun, String> arm = column("arm", "arm", 110,
+                r -> SocketArm.ALL.stream().filter(a -> a.name().equals(r.arm())).findFirst()
+                        .map(a -> r.arm() + " (" + a.label() + ")").orElse(r.arm()));
+        arm.setPrefWidth(330);
+        TableColumn<ResultsViewModel.SeedRun, Number> seed = new TableColumn<>("seed");
+        seed.setId("seed-runs-seed");
+        seed.setPrefWidth(50);
+        seed.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().seed()));
+        TableColumn<ResultsViewModel.SeedRun, String> run = column("run", "run", 260,
+                r -> r.run() == null ? ApTable.MISSING : r.run());
+        TableColumn<ResultsViewModel.SeedRun, String> value = column("value", "", 90,
+                ResultsViewModel.SeedRun::valueText);
+        value.textProperty().bind(Bindings.concat(vm.metricProperty(), " (%)"));
+        TableColumn<ResultsViewModel.SeedRun, String> classValue = column("class-value", "", 130,
+                ResultsViewModel.SeedRun::classText);
+        classValue.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedClassProperty().get() == null
+                ? "(no class chosen)" : vm.selectedClassProperty().get() + " (%)", vm.selectedClassProperty()));
+        TableColumn<ResultsViewModel.SeedRun, String> images = column("images", "test images", 80,
+                r -> r.images() == null ? ApTable.MISSING : String.valueOf(r.images()));
+        TableColumn<ResultsViewModel.SeedRun, String> note = column("note", "note", 200,
+                ResultsViewModel.SeedRun::note);
+        table.getColumns().addAll(java.util.List.of(arm, seed, run, value, classValue, images, note));
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        Runnable selectArm = () -> {
+            table.getSelectionModel().clearSelection();
+            String a = vm.selectedArmProperty().get();
+            for (int i = 0; a != null && i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).arm().equals(a)) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        };
+        vm.selectedArmProperty().addListener((obs, o, n) -> selectArm.run());
+        vm.seedRuns().addListener((javafx.collections.ListChangeListener<ResultsViewModel.SeedRun>) c ->
+                selectArm.run());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        root.getChildren().addAll(title, notApplicable, table);
+    }
+
+    private static TableColumn<ResultsViewModel.SeedRun, String> column(
+            String id, String text, double width, java.util.function.Function<ResultsViewModel.SeedRun, String> f) {
+        TableColumn<ResultsViewModel.SeedRun, String> c = new TableColumn<>(text);
+        c.setId("seed-runs-" + id);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
+        return c;
+    }
+
+    VBox node() {
+        return root;
+    }
+}
