@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.xmodal.engine.eval.DetectionResult;
 import org.xmodal.engine.experiment.ExperimentSummary;
+import org.xmodal.engine.experiment.SocketArm;
 import org.xmodal.engine.socket.SocketRun;
 
 /**
@@ -111,5 +113,37 @@ public record Experiment(Path folder, ExperimentSummary summary, List<String> cl
     public String description() {
         return String.format(java.util.Locale.ROOT, "%s \u00b7 %s on %s \u00b7 preset %s \u00b7 %d seed%s",
                 folder.getFileName(), summary.task(), summary.dataset(), summary.preset(), seeds, seeds == 1 ? "" : "s");
+    }
+
+    /** The table's footnote: what the numbers are, what "–" means, the arms' meanings, then the notes. */
+    public String footnote() {
+        Experiment e = this;
+        StringBuilder s;
+        if (e.detection()) {
+            s = new StringBuilder(String.format(Locale.ROOT, "AP on the test pairs in percent, mean \u00b1 "
+                    + "sample standard deviation over %d seed%s; the best arm of each row in bold.", e.seeds(),
+                    e.seeds() == 1 ? "" : "s"));
+            if (!e.withoutTruth().isEmpty()) {
+                s.append(" \u2013: no ground truth in the test pairs (").append(String.join(", ", e.withoutTruth()))
+                        .append("), so no AP; those classes are not in mAP.");
+            }
+        } else {
+            String m = e.summary().metric();
+            s = new StringBuilder(String.format(Locale.ROOT, "%s%s on the test images in percent (a class's row: "
+                    + "the %s on that class's images), mean \u00b1 sample standard deviation over %d seed%s; the "
+                    + "best arm of each row in bold; gains in points over %s. Point at a cell for its value at "
+                    + "each seed.", ExperimentSummary.ACCURACY.equals(m) ? "Top-1 " : "", m, m, e.seeds(),
+                    e.seeds() == 1 ? "" : "s", ApTable.baselineOf(e.summary())));
+            if (!e.withoutTruth().isEmpty()) {
+                s.append(" \u2013: no test image of ").append(String.join(", ", e.withoutTruth())).append(".");
+            }
+            List<String> legend = e.armNames().stream().flatMap(a -> SocketArm.ALL
+                    .stream().filter(x -> x.name().equals(a)).map(x -> a + ": " + x.label())).toList();
+            if (!legend.isEmpty()) {
+                s.append("\n").append(String.join("; ", legend)).append(".");
+            }
+        }
+        e.notes().forEach(n -> s.append("\n").append(n));
+        return s.toString();
     }
 }

@@ -32,9 +32,7 @@ import org.xmodal.app.task.LatestWins;
 import org.xmodal.app.task.Outcome;
 import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.engine.experiment.ExperimentSummary;
-import org.xmodal.engine.experiment.SocketArm;
 import org.xmodal.engine.eval.PrCurve;
-import org.xmodal.engine.socket.SocketRun;
 import org.xmodal.viz.charts.ApCharts;
 import org.xmodal.viz.charts.PrCurveCharts;
 
@@ -66,32 +64,6 @@ public final class ResultsViewModel {
     }
 
     private record Start(List<Path> recent, Optional<Path> open) {
-    }
-
-    /**
-     * One seed of one arm as the experiment's run index names it, with what its run stored (an experiment that is not
-     * detection: SOCKET's accuracy.json).
-     *
-     * @param run        the run's folder name, or null when the run is not in the experiment's runs/
-     * @param value      the run's value of the main metric (its accuracy), or null when it stored none
-     * @param classValue the run's value for the chosen class, or null (no class chosen, or no test image of it)
-     * @param images     the test images the run scored, or null
-     * @param note       what is missing, or empty
-     */
-    public record SeedRun(String arm, int seed, String run, Double value, Double classValue, Integer images,
-                          String note) {
-        /** The value in percent, "–" without one. */
-        public String valueText() {
-            return percent(value);
-        }
-
-        public String classText() {
-            return percent(classValue);
-        }
-
-        private static String percent(Double v) {
-            return v == null ? ApTable.MISSING : String.format(Locale.ROOT, "%.1f", 100 * v);
-        }
     }
 
     private final WorkbenchContext context;
@@ -238,43 +210,13 @@ public final class ResultsViewModel {
         refreshRows();
         refreshCharts();
         refreshSeedRuns();
-        footnote.set(footnote(e));
+        footnote.set(e.footnote());
         recent.setAll(RecentExperiments.with(recent, e.folder()));
         List<Path> toSave = List.copyOf(recent);
         context.executor().submit("Remembering " + e.folder().getFileName(), (p, c) -> {
             recentStore.save(toSave);
             return null;
         }, o -> { }); // a list of recent folders that cannot be written is not worth a dialog
-    }
-
-    private static String footnote(Experiment e) {
-        StringBuilder s;
-        if (e.detection()) {
-            s = new StringBuilder(String.format(Locale.ROOT, "AP on the test pairs in percent, mean \u00b1 "
-                    + "sample standard deviation over %d seed%s; the best arm of each row in bold.", e.seeds(),
-                    e.seeds() == 1 ? "" : "s"));
-            if (!e.withoutTruth().isEmpty()) {
-                s.append(" \u2013: no ground truth in the test pairs (").append(String.join(", ", e.withoutTruth()))
-                        .append("), so no AP; those classes are not in mAP.");
-            }
-        } else {
-            String m = e.summary().metric();
-            s = new StringBuilder(String.format(Locale.ROOT, "%s%s on the test images in percent (a class's row: "
-                    + "the %s on that class's images), mean \u00b1 sample standard deviation over %d seed%s; the "
-                    + "best arm of each row in bold; gains in points over %s. Point at a cell for its value at "
-                    + "each seed.", ExperimentSummary.ACCURACY.equals(m) ? "Top-1 " : "", m, m, e.seeds(),
-                    e.seeds() == 1 ? "" : "s", ApTable.baselineOf(e.summary())));
-            if (!e.withoutTruth().isEmpty()) {
-                s.append(" \u2013: no test image of ").append(String.join(", ", e.withoutTruth())).append(".");
-            }
-            List<String> legend = e.armNames().stream().flatMap(a -> SocketArm.ALL
-                    .stream().filter(x -> x.name().equals(a)).map(x -> a + ": " + x.label())).toList();
-            if (!legend.isEmpty()) {
-                s.append("\n").append(String.join("; ", legend)).append(".");
-            }
-        }
-        e.notes().forEach(n -> s.append("\n").append(n));
-        return s.toString();
     }
 
     private void refreshRows() {
@@ -428,27 +370,7 @@ public final class ResultsViewModel {
     /** Each arm's runs by seed, with what each stored and its value for the chosen class (not for detection). */
     private void refreshSeedRuns() {
         Experiment e = experiment.get();
-        if (e == null || e.detection()) {
-            seedRuns.clear();
-            return;
-        }
-        String c = selectedClass.get();
-        List<SeedRun> out = new ArrayList<>();
-        for (String arm : e.armNames()) {
-            for (int s = 1; s <= e.seeds(); s++) {
-                Optional<Experiment.ArmSeed> as = e.armSeed(arm, s);
-                String run = as.filter(a -> !a.runs().isEmpty()).map(a -> a.runs().get(0).getFileName().toString())
-                        .orElse(null);
-                Double value = as.flatMap(a -> a.value(null)).orElse(null);
-                Double classValue = c == null ? null : as.flatMap(a -> a.value(c)).orElse(null);
-                Integer images = as.flatMap(Experiment.ArmSeed::accuracy).map(a -> a.images()).orElse(null);
-                String note = run == null ? "no run in " + new ExperimentLayout(e.folder()).runs()
-                        : value == null ? "no results/" + SocketRun.ACCURACY_FILE
-                        + " (not finished)" : c != null && classValue == null ? "no test image of " + c : "";
-                out.add(new SeedRun(arm, s, run, value, classValue, images, note));
-            }
-        }
-        seedRuns.setAll(out);
+        seedRuns.setAll(e == null ? List.of() : SeedRun.of(e, selectedClass.get()));
     }
 
     /**
@@ -457,28 +379,7 @@ public final class ResultsViewModel {
      */
     public String seedValues(String arm, ApTable.Row row) {
         Experiment e = experiment.get();
-        if (e == null || arm == null || row == null || row.kind() == ApTable.Kind.GAIN) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
-        if (row.kind() == ApTable.Kind.MAP) {
-            ExperimentSummary.Arm a = e.summary().arms().get(arm);
-            List<Double> values = a == null ? List.of() : a.score().seeds();
-            for (int i = 0; i < values.size(); i++) {
-                parts.add(String.format(Locale.ROOT, "seed %d: %.1f", i + 1, 100 * values.get(i)));
-            }
-        } else {
-            for (int s = 1; s <= e.seeds(); s++) {
-                int seedNo = s;
-                e.armSeed(arm, s).flatMap(x -> x.value(row.label())).ifPresent(v -> parts.add(String.format(
-                        Locale.ROOT, "seed %d: %.1f", seedNo, 100 * v)));
-            }
-        }
-        if (parts.isEmpty()) {
-            return "";
-        }
-        String what = row.kind() == ApTable.Kind.MAP ? e.summary().metric() : e.classMetric() + " of " + row.label();
-        return arm + ", " + what + " at each seed: " + String.join(", ", parts);
+        return e == null ? "" : SeedRun.tooltip(e, arm, row);
     }
 
     /** Whether the open experiment scores detection: PR curves and mistakes apply (Table 1); not for SOCKET. */

@@ -42,31 +42,31 @@ final class SeedRunsPane {
         notApplicable.getStyleClass().add("placeholder-text");
         notApplicable.setWrapText(true);
 
-        TableView<ResultsViewModel.SeedRun> table = new TableView<>(vm.seedRuns());
+        TableView<SeedRun> table = new TableView<>(vm.seedRuns());
         table.setId("seed-runs");
         table.setPlaceholder(new Label("Open an experiment to see its runs"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<ResultsViewModel.SeedRun, String> arm = column("arm", "arm", 110,
+        TableColumn<SeedRun, String> arm = column("arm", "arm", 110,
                 r -> SocketArm.ALL.stream().filter(a -> a.name().equals(r.arm())).findFirst()
                         .map(a -> r.arm() + " (" + a.label() + ")").orElse(r.arm()));
         arm.setPrefWidth(330);
-        TableColumn<ResultsViewModel.SeedRun, Number> seed = new TableColumn<>("seed");
+        TableColumn<SeedRun, Number> seed = new TableColumn<>("seed");
         seed.setId("seed-runs-seed");
         seed.setPrefWidth(50);
         seed.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().seed()));
-        TableColumn<ResultsViewModel.SeedRun, String> run = column("run", "run", 260,
+        TableColumn<SeedRun, String> run = column("run", "run", 260,
                 r -> r.run() == null ? ApTable.MISSING : r.run());
-        TableColumn<ResultsViewModel.SeedRun, String> value = column("value", "", 90,
-                ResultsViewModel.SeedRun::valueText);
+        TableColumn<SeedRun, String> value = column("value", "", 90,
+                SeedRun::valueText);
         value.textProperty().bind(Bindings.concat(vm.metricProperty(), " (%)"));
-        TableColumn<ResultsViewModel.SeedRun, String> classValue = column("class-value", "", 130,
-                ResultsViewModel.SeedRun::classText);
+        TableColumn<SeedRun, String> classValue = column("class-value", "", 130,
+                SeedRun::classText);
         classValue.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedClassProperty().get() == null
                 ? "(no class chosen)" : vm.selectedClassProperty().get() + " (%)", vm.selectedClassProperty()));
-        TableColumn<ResultsViewModel.SeedRun, String> images = column("images", "test images", 80,
+        TableColumn<SeedRun, String> images = column("images", "test images", 80,
                 r -> r.images() == null ? ApTable.MISSING : String.valueOf(r.images()));
-        TableColumn<ResultsViewModel.SeedRun, String> note = column("note", "note", 200,
-                ResultsViewModel.SeedRun::note);
+        TableColumn<SeedRun, String> note = column("note", "note", 200,
+                SeedRun::note);
         table.getColumns().addAll(java.util.List.of(arm, seed, run, value, classValue, images, note));
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         Runnable selectArm = () -> {
@@ -79,15 +79,15 @@ final class SeedRunsPane {
             }
         };
         vm.selectedArmProperty().addListener((obs, o, n) -> selectArm.run());
-        vm.seedRuns().addListener((javafx.collections.ListChangeListener<ResultsViewModel.SeedRun>) c ->
+        vm.seedRuns().addListener((javafx.collections.ListChangeListener<SeedRun>) c ->
                 selectArm.run());
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(title, notApplicable, table);
     }
 
-    private static TableColumn<ResultsViewModel.SeedRun, String> column(
-            String id, String text, double width, java.util.function.Function<ResultsViewModel.SeedRun, String> f) {
-        TableColumn<ResultsViewModel.SeedRun, String> c = new TableColumn<>(text);
+    private static TableColumn<SeedRun, String> column(
+            String id, String text, double width, java.util.function.Function<SeedRun, String> f) {
+        TableColumn<SeedRun, String> c = new TableColumn<>(text);
         c.setId("seed-runs-" + id);
         c.setPrefWidth(width);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));

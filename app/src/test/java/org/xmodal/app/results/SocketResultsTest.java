@@ -128,7 +128,7 @@ class SocketResultsTest {
 
         // the run of every arm and seed, its accuracy and its kitchen accuracy
         assertEquals(10, vm.seedRuns().size());
-        ResultsViewModel.SeedRun first = vm.seedRuns().get(0);
+        SeedRun first = vm.seedRuns().get(0);
         assertEquals("source-only", first.arm());
         assertEquals(1, first.seed());
         assertEquals(HandWrittenSocketExperiment.runId("source-only", 1), first.run());
@@ -136,7 +136,7 @@ class SocketResultsTest {
         assertEquals("30.0", first.classText());
         assertEquals(20, first.images());
         assertEquals("", first.note());
-        ResultsViewModel.SeedRun last = vm.seedRuns().get(9);
+        SeedRun last = vm.seedRuns().get(9);
         assertEquals(List.of("socket", "2", "54.0", "58.0"), List.of(last.arm(), String.valueOf(last.seed()),
                 last.valueText(), last.classText()));
         assertEquals(List.of(), direct.problems);
@@ -190,10 +190,10 @@ class SocketResultsTest {
         assertEquals(List.of(), direct.problems, "the table still opens");
         assertEquals("52.0 \u00b1 2.8", row("accuracy").text("socket"), "from summary.json");
         assertTrue(vm.footnoteProperty().get().contains("is not a run's accuracy"), vm.footnoteProperty().get());
-        ResultsViewModel.SeedRun noRun = vm.seedRuns().get(1);
+        SeedRun noRun = vm.seedRuns().get(1);
         assertNull(noRun.run());
         assertTrue(noRun.note().startsWith("no run in "), noRun.note());
-        ResultsViewModel.SeedRun unfinished = vm.seedRuns().get(3);
+        SeedRun unfinished = vm.seedRuns().get(3);
         assertEquals("im+pl", unfinished.arm());
         assertEquals(ApTable.MISSING, unfinished.valueText());
         assertEquals("no results/accuracy.json (not finished)", unfinished.note());

@@ -26,6 +26,7 @@ import org.xmodal.app.TinyExperiment;
 import org.xmodal.app.results.ApTable;
 import org.xmodal.app.results.ResultsView;
 import org.xmodal.app.results.ResultsViewModel;
+import org.xmodal.app.results.SeedRun;
 import org.xmodal.engine.experiment.SocketArm;
 
 /** The results view driven as a person would: an experiment's table appears, a cell clicked shows its mistakes. */
@@ -158,10 +159,10 @@ class ResultsUiTest {
         WorkbenchRobot.waitUntil("the chosen arm's runs are selected", () -> WorkbenchRobot.onFx(() -> robot
                 .lookup("#seed-runs").queryTableView().getSelectionModel().getSelectedItems().size() == 2));
         TableView<?> runs = WorkbenchRobot.onFx(() -> robot.lookup("#seed-runs").queryTableView());
-        List<ResultsViewModel.SeedRun> chosen = WorkbenchRobot.onFx(() -> runs.getSelectionModel()
-                .getSelectedItems().stream().map(r -> (ResultsViewModel.SeedRun) r).toList());
-        assertEquals(List.of("socket", "socket"), chosen.stream().map(ResultsViewModel.SeedRun::arm).toList());
-        assertEquals(List.of("40.0", "58.0"), chosen.stream().map(ResultsViewModel.SeedRun::classText).toList());
+        List<SeedRun> chosen = WorkbenchRobot.onFx(() -> runs.getSelectionModel()
+                .getSelectedItems().stream().map(r -> (SeedRun) r).toList());
+        assertEquals(List.of("socket", "socket"), chosen.stream().map(SeedRun::arm).toList());
+        assertEquals(List.of("40.0", "58.0"), chosen.stream().map(SeedRun::classText).toList());
         assertEquals(HandWrittenSocketExperiment.runId("socket", 1), chosen.get(0).run());
         assertEquals("kitchen (%)", WorkbenchRobot.onFx(() -> runs.getColumns().get(4).getText()));
         assertEquals("accuracy (%)", WorkbenchRobot.onFx(() -> runs.getColumns().get(3).getText()));
