@@ -25,7 +25,7 @@ import ai.djl.ndarray.types.Shape;
  *       least similar pairs) whenever a filtered teacher points away from the student by more than the
  *       threshold.</li>
  *   <li>{@code -log P} is a log-softmax, computed stably; the reference takes {@code log(softmax + 1e-10)}, which
- *       caps each term at 23 and loses the gradient of the pairs it caps.</li>
+ *       caps each term near 23 and damps the gradient of a pair whose probability nears 1e-10.</li>
  * </ul>
  */
 public final class ContrastiveSemanticCalibration {

@@ -59,8 +59,8 @@ import org.xmodal.engine.nn.NativeScalar;
  * token's score. They are kept so that the parameters are those of the reference's modules (Adam's weight decay
  * still shrinks them, to no effect on the outputs).
  *
- * <p>Intermediate arrays of {@link #forward} belong to the manager of its {@code teacher} input (the caller's
- * step), never to the filter's own, so the filter's memory does not grow with the steps.
+ * <p>Intermediate arrays of {@link #forward} belong to the managers of its inputs (the caller's step), never to the
+ * filter's own, so the filter's memory does not grow with the steps.
  */
 public final class ModalityNoiseFilter implements AutoCloseable {
     /** Attention heads, as the reference's {@code nn.MultiheadAttention(embed_dim, num_heads=2)}. */
