@@ -1,5 +1,6 @@
 package org.xmodal.engine.objective;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,10 +16,14 @@ import static org.xmodal.engine.objective.TermChecks.numeric;
 import static org.xmodal.engine.objective.TermChecks.random;
 import static org.xmodal.engine.objective.TermChecks.teacher;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -386,6 +391,47 @@ class ClassicTermsTest {
             float[] h = RelationalKd.huber(m.create(floats(d))).toFloatArray();
             for (int i = 0; i < d.length; i++) {
                 assertEquals(huber(d[i]), h[i], 1e-6, "huber(" + d[i] + ")");
+            }
+        }
+    }
+
+    /**
+     * Every number that scales an array needing a gradient must still be there when the backward pass reads it
+     * (NativeScalar): here a garbage collection, after filling freed direct memory with garbage, runs between each
+     * term's forward and backward pass, and the gradient must be the one computed without it.
+     */
+    @Test
+    void gradientsSurviveAGarbageCollectionBetweenForwardAndBackward() {
+        int rows = 4;
+        double[] s = asFloat32(random(rows * 3, 101, 2));
+        double[] t = asFloat32(random(rows * 3, 102, 2));
+        Map<String, java.util.function.BiFunction<NDArray, NDArray, NDArray>> terms = new LinkedHashMap<>();
+        terms.put("soft targets", (a, b) -> SoftTargets.value(a, b, 3));
+        terms.put("cosine hint", CosineHint::value);
+        terms.put("RKD distance", RelationalKd::distance);
+        terms.put("RKD angle", RelationalKd::angle);
+        terms.put("attention transfer", (a, b) -> AttentionTransfer.value(List.of(a.reshape(rows, 1, 3, 1)),
+                List.of(b.reshape(rows, 1, 3, 1))));
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (Map.Entry<String, java.util.function.BiFunction<NDArray, NDArray, NDArray>> term : terms.entrySet()) {
+                NDArray teacher = m.create(floats(t), new Shape(rows, 3));
+                float[] clean = gradient(m, s, new Shape(rows, 3), a -> term.getValue().apply(a, teacher)).gradient();
+                for (int i = 0; i < 5; i++) {
+                    try (NDManager step = m.newSubManager()) {
+                        NDArray x = step.create(floats(s), new Shape(rows, 3));
+                        x.setRequiresGradient(true);
+                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                            NDArray loss = term.getValue().apply(x, teacher);
+                            for (int k = 0; k < 50; k++) {
+                                java.nio.ByteBuffer.allocateDirect(1 << 16).putFloat(0, -2.3e38f);
+                            }
+                            System.gc();
+                            gc.backward(loss);
+                        }
+                        assertArrayEquals(clean, x.getGradient().toFloatArray(), 1e-6f,
+                                term.getKey() + ", attempt " + i);
+                    }
+                }
             }
         }
     }

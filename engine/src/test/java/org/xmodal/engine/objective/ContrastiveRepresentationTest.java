@@ -16,9 +16,11 @@ import static org.xmodal.engine.objective.TermChecks.numeric;
 import static org.xmodal.engine.objective.TermChecks.random;
 import static org.xmodal.engine.objective.TermChecks.teacher;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -456,6 +458,40 @@ class ContrastiveRepresentationTest {
                 }
             }
             assertEquals(before, crd.manager().getManagedArrays().size());
+        }
+    }
+
+    /**
+     * The temperature and the noise constant scale arrays that need a gradient: they must survive a garbage
+     * collection between the forward and the backward pass (NativeScalar).
+     */
+    @Test
+    void theGradientSurvivesAGarbageCollectionBetweenForwardAndBackward() {
+        double[] student = asFloat32(random(BATCH * STUDENT_DIM, 99, 1));
+        double[] teacher = asFloat32(random(BATCH * TEACHER_DIM, 100, 1));
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] clean;
+            try (ContrastiveRepresentation crd = crd(m, 13)) {
+                clean = gradient(m, student, new Shape(BATCH, STUDENT_DIM),
+                        a -> crd.value(a, m.create(floats(teacher), new Shape(BATCH, TEACHER_DIM)), INDICES,
+                                NEGATIVES)).gradient();
+            }
+            for (int i = 0; i < 5; i++) {
+                try (NDManager step = m.newSubManager(); ContrastiveRepresentation crd = crd(step, 13)) {
+                    NDArray x = step.create(floats(student), new Shape(BATCH, STUDENT_DIM));
+                    x.setRequiresGradient(true);
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray loss = crd.value(x, step.create(floats(teacher), new Shape(BATCH, TEACHER_DIM)),
+                                INDICES, NEGATIVES);
+                        for (int k = 0; k < 50; k++) {
+                            java.nio.ByteBuffer.allocateDirect(1 << 16).putFloat(0, -2.3e38f);
+                        }
+                        System.gc();
+                        gc.backward(loss);
+                    }
+                    assertArrayEquals(clean, x.getGradient().toFloatArray(), 1e-6f, "attempt " + i);
+                }
+            }
         }
     }
 }
