@@ -35,9 +35,10 @@ import org.xmodal.engine.nn.NativeScalar;
  * <ul>
  *   <li>Negatives are drawn uniformly with replacement from the training indices other than the row's own, with the
  *   caller's {@link SplittableRandom} (a step-seeded one, so that a resumed run draws the same negatives).
- *   RepDistiller's memory draws them with its alias sampler from all indices, the anchor's own included, which then
- *   counts as a negative of itself; its CIFAR-100 loader instead draws them from samples of other classes, which
- *   needs labels that a cross-modal pairing does not have.</li>
+ *   When RepDistiller's {@code ContrastMemory} draws them itself, its alias sampler draws from all indices, the
+ *   anchor's own included, which then counts as a negative of itself. Its CIFAR-100 training (the paper's setting)
+ *   instead passes negatives that the data loader draws from the samples of the other classes, which needs class
+ *   labels that a cross-modal pairing does not have.</li>
  *   <li>The heads' initialisation is PyTorch's {@code nn.Linear} default (weight and bias uniform in
  *   {@code ±1/sqrt(fan_in)}) and the banks' RepDistiller's (uniform in {@code ±1/sqrt(embedding/3)}), but drawn from
  *   {@code seed} with Java's {@link SplittableRandom}, so the numbers are not PyTorch's. The weights keep PyTorch's
@@ -144,7 +145,8 @@ public final class ContrastiveRepresentation implements AutoCloseable {
 
     /**
      * The memory banks and the normalisers (a negative normaliser: not yet estimated), by name: the arrays
-     * themselves, to checkpoint and to restore in place.
+     * themselves, to checkpoint and to restore in place (for instance with {@code array.set(float[])}), so that a
+     * resumed run continues with the memory and the normalisers it had.
      */
     public Map<String, NDArray> state() {
         return java.util.Collections.unmodifiableMap(state);
