@@ -1,5 +1,6 @@
 package org.xmodal.app.results;
 
+import org.xmodal.engine.eval.SceneAccuracy;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import org.xmodal.engine.eval.DetectionResult;
 import org.xmodal.engine.experiment.ExperimentSummary;
 import org.xmodal.engine.experiment.SocketArm;
-import org.xmodal.engine.socket.SocketRun;
 
 /**
  * An experiment as the Results view shows it, whichever experiment wrote it (Table 1's detection arms scored by mAP,
@@ -46,7 +46,7 @@ public record Experiment(Path folder, ExperimentSummary summary, List<String> cl
      * @param fused    whether the arm is a late fusion of two others
      */
     public record ArmSeed(String arm, int seed, Optional<DetectionResult> result,
-                          Optional<SocketRun.Accuracy> accuracy, List<Path> runs, String data, boolean fused) {
+                          Optional<SceneAccuracy> accuracy, List<Path> runs, String data, boolean fused) {
         public ArmSeed {
             accuracy = accuracy == null ? Optional.empty() : accuracy;
             runs = List.copyOf(runs);

@@ -1,5 +1,6 @@
 package org.xmodal.app.results;
 
+import org.xmodal.engine.eval.SceneAccuracy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.run.RunDirectory;
-import org.xmodal.engine.socket.SocketRun;
 import org.xmodal.engine.task.Cancellation;
 
 /**
@@ -46,10 +46,10 @@ final class ExperimentReader {
      * @param accuracy its accuracy.json (SOCKET's runs)
      */
     private record RunInfo(Path dir, String data, Optional<DetectionResult> result,
-                           Optional<SocketRun.Accuracy> accuracy) {
+                           Optional<SceneAccuracy> accuracy) {
         /** The run's value of the experiment's main metric (mAP, accuracy), when it stored one. */
         Optional<Double> score() {
-            return result.isPresent() ? result.map(DetectionResult::mAP) : accuracy.map(SocketRun.Accuracy::accuracy);
+            return result.isPresent() ? result.map(DetectionResult::mAP) : accuracy.map(SceneAccuracy::accuracy);
         }
     }
 
@@ -203,8 +203,8 @@ final class ExperimentReader {
                 out.computeIfAbsent(key(e.getKey(), index.seeds().get(i).intValue()), k -> new ArrayList<>())
                         .add(detection ? new RunInfo(dir, data, readResult(results.resolve(FinetuneResults
                                 .DETECTION_FILE), notes), Optional.empty())
-                                : new RunInfo(dir, data, Optional.empty(), readAccuracy(results.resolve(SocketRun
-                                .ACCURACY_FILE), which, notes)));
+                                : new RunInfo(dir, data, Optional.empty(), readAccuracy(results.resolve(SceneAccuracy
+                                .FILE), which, notes)));
             }
         }
         return out;
@@ -245,8 +245,8 @@ final class ExperimentReader {
             out.computeIfAbsent(key(m.group(1), Integer.parseInt(m.group(2))), k -> new ArrayList<>())
                     .add(detection ? new RunInfo(dir, data, readResult(results.resolve(FinetuneResults
                             .DETECTION_FILE), notes), Optional.empty())
-                            : new RunInfo(dir, data, Optional.empty(), readAccuracy(results.resolve(SocketRun
-                            .ACCURACY_FILE), which, notes)));
+                            : new RunInfo(dir, data, Optional.empty(), readAccuracy(results.resolve(SceneAccuracy
+                            .FILE), which, notes)));
         }
         return out;
     }
@@ -267,15 +267,15 @@ final class ExperimentReader {
      * A run's {@code results/accuracy.json}: empty, with a note naming the file, when it is missing (the run has not
      * finished) or is not an accuracy.
      */
-    private static Optional<SocketRun.Accuracy> readAccuracy(Path file, String which, List<String> notes)
+    private static Optional<SceneAccuracy> readAccuracy(Path file, String which, List<String> notes)
             throws IOException {
         if (!Files.isRegularFile(file)) {
             notes.add(file + which + " is missing: that run has not finished, so its per-class values are not shown");
             return Optional.empty();
         }
-        SocketRun.Accuracy a;
+        SceneAccuracy a;
         try {
-            a = Json.MAPPER.readValue(file.toFile(), SocketRun.Accuracy.class);
+            a = Json.MAPPER.readValue(file.toFile(), SceneAccuracy.class);
         } catch (JsonProcessingException e) {
             String why = e.getOriginalMessage();
             notes.add(file + which + " is not a run's accuracy (" + (why == null ? e.getClass().getSimpleName()

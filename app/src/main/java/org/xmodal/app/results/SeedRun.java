@@ -1,12 +1,12 @@
 package org.xmodal.app.results;
 
+import org.xmodal.engine.eval.SceneAccuracy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.engine.experiment.ExperimentSummary;
-import org.xmodal.engine.socket.SocketRun;
 
 /**
  * One seed of one arm as the experiment's run index names it, with what its run stored (an experiment that is not
@@ -47,7 +47,7 @@ public record SeedRun(String arm, int seed, String run, Double value, Double cla
                 Double classValue = chosenClass == null ? null : as.flatMap(a -> a.value(chosenClass)).orElse(null);
                 Integer images = as.flatMap(Experiment.ArmSeed::accuracy).map(a -> a.images()).orElse(null);
                 String note = run == null ? "no run in " + new ExperimentLayout(e.folder()).runs()
-                        : value == null ? "no results/" + SocketRun.ACCURACY_FILE + " (not finished)"
+                        : value == null ? "no results/" + SceneAccuracy.FILE + " (not finished)"
                         : chosenClass != null && classValue == null ? "no test image of " + chosenClass : "";
                 out.add(new SeedRun(arm, s, run, value, classValue, images, note));
             }

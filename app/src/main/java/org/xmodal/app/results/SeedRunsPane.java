@@ -1,5 +1,6 @@
 package org.xmodal.app.results;
 
+import org.xmodal.engine.eval.SceneAccuracy;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -32,7 +33,7 @@ final class SeedRunsPane {
                 return "";
             }
             return "The run of each arm and seed and the " + e.summary().metric() + " its results/"
-                    + org.xmodal.engine.socket.SocketRun.ACCURACY_FILE + " holds"
+                    + org.xmodal.engine.eval.SceneAccuracy.FILE + " holds"
                     + (vm.selectedClassProperty().get() == null ? "; click a class row for that class's column"
                     : ", and on the test images of " + vm.selectedClassProperty().get());
         }, vm.experimentProperty(), vm.selectedClassProperty()));

@@ -1,5 +1,6 @@
 package org.xmodal.engine.experiment;
 
+import org.xmodal.engine.eval.SceneAccuracy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,6 @@ import org.xmodal.engine.json.Json;
 import org.xmodal.engine.objective.Objective;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunSpec;
-import org.xmodal.engine.socket.SocketRun;
 import org.xmodal.engine.synth.SynthConfig;
 import org.xmodal.engine.task.Cancellation;
 
@@ -50,7 +50,7 @@ public final class SocketExperiment {
 
     /** Each arm's accuracy for every seed, and where they came from. */
     public record Results(ExperimentSummary summary, List<String> classes, List<Long> seeds,
-                          Map<String, List<SocketRun.Accuracy>> perSeed, Map<String, List<String>> runs,
+                          Map<String, List<SceneAccuracy>> perSeed, Map<String, List<String>> runs,
                           String source, int testImages, List<String> notes) {
     }
 
@@ -85,7 +85,7 @@ public final class SocketExperiment {
         RunDirectory source = runs.ensure(sourceSpec, "RGB source model");
         String sourcePath = source.path().toAbsolutePath().toString();
 
-        Map<String, List<SocketRun.Accuracy>> perSeed = new LinkedHashMap<>();
+        Map<String, List<SceneAccuracy>> perSeed = new LinkedHashMap<>();
         Map<String, List<String>> runIds = new LinkedHashMap<>();
         Map<String, List<List<String>>> index = new LinkedHashMap<>();
         List<Long> seeds = new ArrayList<>();
@@ -99,8 +99,8 @@ public final class SocketExperiment {
                         .objective(arm.adapts() ? arm.objective(template.objective()) : template.objective())
                         .socket(template.socket().withSource(sourcePath)).build();
                 RunDirectory run = runs.ensure(spec, arm.name() + ", seed " + seed);
-                SocketRun.Accuracy a = Json.MAPPER.readValue(run.results().resolve(SocketRun.ACCURACY_FILE)
-                        .toFile(), SocketRun.Accuracy.class);
+                SceneAccuracy a = Json.MAPPER.readValue(run.results().resolve(SceneAccuracy.FILE)
+                        .toFile(), SceneAccuracy.class);
                 output.line(String.format(Locale.ROOT, "  %s, seed %d: accuracy %.1f%%", arm.name(), seed,
                         100 * a.accuracy()));
                 perSeed.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(a);
@@ -118,7 +118,7 @@ public final class SocketExperiment {
     }
 
     /** The summary of every arm's per-seed accuracies: accuracy, and each class's accuracy over seeds. */
-    static ExperimentSummary summarise(Map<String, List<SocketRun.Accuracy>> perSeed, List<String> classes,
+    static ExperimentSummary summarise(Map<String, List<SceneAccuracy>> perSeed, List<String> classes,
                                        String dataset, String preset) {
         Map<String, ExperimentSummary.Arm> arms = new LinkedHashMap<>();
         perSeed.forEach((arm, results) -> {
@@ -127,7 +127,7 @@ public final class SocketExperiment {
                 perClass.put(c, results.stream().map(a -> a.perClass().get(c)).toList());
             }
             arms.put(arm, ExperimentSummary.Arm.of(ExperimentSummary.ACCURACY,
-                    results.stream().map(SocketRun.Accuracy::accuracy).toList(), perClass));
+                    results.stream().map(SceneAccuracy::accuracy).toList(), perClass));
         });
         return new ExperimentSummary(ExperimentSummary.SOCKET, ExperimentSummary.ACCURACY, arms, "scenes", dataset,
                 preset);

@@ -1,11 +1,11 @@
 package org.xmodal.engine.experiment;
 
+import org.xmodal.engine.eval.SceneAccuracy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.xmodal.engine.socket.SocketRun;
 
 /**
  * SOCKET's ablation as text: a markdown table (arms as rows, accuracy, the gain over the source model applied
@@ -66,7 +66,7 @@ public final class SocketTables {
         StringBuilder s = new StringBuilder("arm,seed,class,accuracy\n");
         r.perSeed().forEach((arm, results) -> {
             for (int i = 0; i < results.size(); i++) {
-                SocketRun.Accuracy a = results.get(i);
+                SceneAccuracy a = results.get(i);
                 long seed = r.seeds().get(i);
                 for (String c : r.classes()) {
                     Double v = a.perClass().get(c);

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -21,9 +20,10 @@ import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.data.Split;
 import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.encode.PairEncoding;
+import org.xmodal.engine.eval.SceneAccuracy;
+import org.xmodal.engine.lifecycle.PairImages;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.image.OutputFiles;
-import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.lifecycle.RunSession;
 import org.xmodal.engine.nn.BatchNormInputs;
@@ -42,14 +42,12 @@ import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
 import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.task.Cancellation;
-import org.xmodal.engine.task.Parallel;
 import org.xmodal.engine.task.ProgressListener;
 import org.xmodal.engine.train.ParameterOptimizer;
 import org.xmodal.engine.train.StepRandom;
 import org.xmodal.engine.train.TrainingLoop;
 import org.xmodal.engine.train.TrainingStep;
 import org.xmodal.engine.transfer.InputNormalisation;
-import org.xmodal.engine.transfer.Resize;
 import org.xmodal.engine.transfer.Teachers;
 
 /**
@@ -60,7 +58,8 @@ import org.xmodal.engine.transfer.Teachers;
  * matching against the source's features of the paired RGB images of other classes (computed once). Pseudo-labels
  * are refreshed over the whole target set every {@code socket.refreshEvery} steps (once per epoch by default) and
  * kept in the run folder, so a resumed run trains on the labels the uninterrupted one had. At the end it scores the
- * labelled test images of the task's classes: top-1 accuracy and per-class accuracy ({@code results/accuracy.json}).
+ * labelled test images of the task's classes: top-1 accuracy and per-class accuracy ({@code results/accuracy.json},
+ * {@link SceneAccuracy}).
  * Where this differs from the reference code: images are warped to the input size rather than resized and cropped;
  * inputs are the workbench's (0..255 less the mean, as Caffe's), which {@code resnet18-bottleneck} divides by
  * torchvision's standard deviation as its first operation so that the unsquared BN-statistics distances have the
@@ -71,14 +70,9 @@ import org.xmodal.engine.transfer.Teachers;
 public final class SocketRun {
     /** Where the pseudo-labels of the latest refresh are kept. */
     static final String LABELS_FILE = "pseudo-labels.json";
-    public static final String ACCURACY_FILE = "accuracy.json";
 
     /** Pseudo-labels and the step at which they were computed. */
     record Labels(long step, int[] labels) {
-    }
-
-    /** Top-1 accuracy over the test images, and per class (fractions). */
-    public record Accuracy(double accuracy, Map<String, Double> perClass, int images) {
     }
 
     private SocketRun() {
@@ -126,13 +120,13 @@ public final class SocketRun {
             PairEncoding encoding = PairEncoding.of(spec.encoding(), ds, cache);
             InputNormalisation paired = ds.modality() == Modality.FLOW ? InputNormalisation.FLOW
                     : InputNormalisation.IMAGE;
-            float[][] targetImages = images(target, p -> encoding.studentImage(p), paired, side, "target images",
+            float[][] targetImages = PairImages.read(target, p -> encoding.studentImage(p), paired, side, "target images",
                     preparation);
-            float[][] tiTarget = images(irrelevant, p -> encoding.studentImage(p), paired, side,
+            float[][] tiTarget = PairImages.read(irrelevant, p -> encoding.studentImage(p), paired, side,
                     "task-irrelevant target images", preparation);
-            float[][] tiRgb = images(irrelevant, ds::rgb, InputNormalisation.IMAGE, side, "task-irrelevant RGB images",
+            float[][] tiRgb = PairImages.read(irrelevant, ds::rgb, InputNormalisation.IMAGE, side, "task-irrelevant RGB images",
                     preparation);
-            float[][] testImages = images(test, p -> encoding.studentImage(p), paired, side, "test images",
+            float[][] testImages = PairImages.read(test, p -> encoding.studentImage(p), paired, side, "test images",
                     preparation);
             cancel.check();
 
@@ -174,7 +168,7 @@ public final class SocketRun {
                     }
                     SplittableRandom rnd = StepRandom.of(spec.seed(), s, 5);
                     int[] rows = IntStream.range(0, batch).map(i -> rnd.nextInt(targetImages.length)).toArray();
-                    NDArray x = NetworkInput.tensor(bm, gather(targetImages, rows), input);
+                    NDArray x = NetworkInput.tensor(bm, PairImages.gather(targetImages, rows), input);
                     List<BatchNormInputs.Layer> bn;
                     NDArray features;
                     try (BatchNormInputs recorder = BatchNormInputs.record()) {
@@ -189,9 +183,9 @@ public final class SocketRun {
                         case Objective.BN_STATISTICS -> BatchNormStatistics.value(bnLayers(bn, sourceStatistics));
                         case Objective.TASK_IRRELEVANT -> {
                             int[] ti = IntStream.range(0, batch).map(i -> rnd.nextInt(tiTarget.length)).toArray();
-                            NDArray t = net.forward(store, NetworkInput.tensor(bm, gather(tiTarget, ti), input),
+                            NDArray t = net.forward(store, NetworkInput.tensor(bm, PairImages.gather(tiTarget, ti), input),
                                     "bottleneck", true);
-                            NDArray src = bm.create(gather(tiSource, ti), new Shape(batch, tiSource[0].length));
+                            NDArray src = bm.create(PairImages.gather(tiSource, ti), new Shape(batch, tiSource[0].length));
                             yield TaskIrrelevantMatching.value(src, t);
                         }
                         default -> throw new IllegalArgumentException("a socket run computes no term " + term);
@@ -214,9 +208,9 @@ public final class SocketRun {
                     .listener(listener).onSnapshot(s -> RunSession.writeFilters(run, net, s))
                     .beforeFinished(() -> {
                         RunSession.saveWeights(run, arrays(net));
-                        Accuracy a = NoGrad.call(() -> evaluate(net, store, testImages, test, classes, side,
+                        SceneAccuracy a = NoGrad.call(() -> evaluate(net, store, testImages, test, classes, side,
                                 manager));
-                        Json.writeAtomically(a, run.results().resolve(ACCURACY_FILE));
+                        Json.writeAtomically(a, run.results().resolve(SceneAccuracy.FILE));
                         run.metrics().append(new MetricsLog.Row(spec.iterations(), Double.NaN, "test", "accuracy",
                                 a.accuracy()));
                         run.append(RunEvent.of(RunEvent.METRIC, spec.iterations()).with("name", "accuracy")
@@ -283,7 +277,7 @@ public final class SocketRun {
             float[][] features = features(net, store, images, side, manager);
             float[][] probabilities;
             try (NDManager m = manager.newSubManager()) {
-                probabilities = rows(scores(net, store, features, m).softmax(1));
+                probabilities = PairImages.rows(scores(net, store, features, m).softmax(1));
             }
             Labels l = new Labels(step, CentroidPseudoLabels.assign(features, probabilities));
             try {
@@ -314,7 +308,7 @@ public final class SocketRun {
             int n = Math.min(chunk, images.length - i);
             try (NDManager m = manager.newSubManager()) {
                 int[] rows = IntStream.range(i, i + n).toArray();
-                float[][] f = rows(net.forward(store, NetworkInput.tensor(m, gather(images, rows), new Shape(n, 3,
+                float[][] f = PairImages.rows(net.forward(store, NetworkInput.tensor(m, PairImages.gather(images, rows), new Shape(n, 3,
                         side, side)), "bottleneck", false));
                 System.arraycopy(f, 0, out, i, n);
             }
@@ -322,32 +316,15 @@ public final class SocketRun {
         return out;
     }
 
-    private static Accuracy evaluate(FeatureNetwork net, ParameterStore store, float[][] images, List<Pair> test,
-                                     List<String> classes, int side, NDManager manager) {
-        int[] right = new int[classes.size()];
-        int[] seen = new int[classes.size()];
-        int correct = 0;
+    private static SceneAccuracy evaluate(FeatureNetwork net, ParameterStore store, float[][] images, List<Pair> test,
+                                          List<String> classes, int side, NDManager manager) {
         long[] predicted = new long[0];
         if (!test.isEmpty()) {
             try (NDManager m = manager.newSubManager()) {
                 predicted = scores(net, store, features(net, store, images, side, m), m).argMax(1).toLongArray();
             }
         }
-        for (int i = 0; i < test.size(); i++) {
-            int truth = classes.indexOf(test.get(i).annotation().scene().orElseThrow());
-            seen[truth]++;
-            if (predicted[i] == truth) {
-                right[truth]++;
-                correct++;
-            }
-        }
-        Map<String, Double> perClass = new LinkedHashMap<>();
-        for (int c = 0; c < classes.size(); c++) {
-            if (seen[c] > 0) {
-                perClass.put(classes.get(c), right[c] / (double) seen[c]);
-            }
-        }
-        return new Accuracy(test.isEmpty() ? Double.NaN : correct / (double) test.size(), perClass, test.size());
+        return SceneAccuracy.score(predicted, test, classes);
     }
 
     /** The classifier's scores of every row of {@code features}, in one pass (in {@code manager}). */
@@ -360,60 +337,9 @@ public final class SocketRun {
                 "bottleneck", "fc", false);
     }
 
-    private static float[][] rows(NDArray a) {
-        int n = (int) a.getShape().get(0);
-        float[] flat = a.toFloatArray();
-        int d = flat.length / n;
-        float[][] out = new float[n][];
-        for (int i = 0; i < n; i++) {
-            out[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
-        }
-        return out;
-    }
-
     private static Map<String, NDArray> arrays(FeatureNetwork net) {
         Map<String, NDArray> out = new LinkedHashMap<>();
         net.namedParameters().forEach((k, p) -> out.put(k, p.getArray()));
-        return out;
-    }
-
-    @FunctionalInterface
-    private interface ImageOf {
-        RgbImage of(Pair p) throws IOException;
-    }
-
-    /** Each pair's image warped to side x side, normalised as the networks take it. */
-    private static float[][] images(List<Pair> pairs, ImageOf image, InputNormalisation norm, int side, String what,
-                                    ProgressListener progress) throws IOException {
-        float[][] out = new float[pairs.size()][];
-        IOException[] failure = new IOException[1];
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        Parallel.forEach(pairs.size(), i -> {
-            try {
-                float[] a = new float[3 * side * side];
-                norm.write(Resize.rgb(image.of(pairs.get(i)), side, side), 0, 0, side, false, a, 0);
-                out[i] = a;
-            } catch (IOException e) {
-                synchronized (failure) {
-                    failure[0] = e;
-                }
-            }
-            int n = done.incrementAndGet();
-            progress.progress(String.format(Locale.ROOT, "Reading %s %d/%d", what, n, pairs.size()),
-                    n / (double) pairs.size());
-        });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        return out;
-    }
-
-    private static float[] gather(float[][] rows, int[] which) {
-        int d = rows[0].length;
-        float[] out = new float[which.length * d];
-        for (int i = 0; i < which.length; i++) {
-            System.arraycopy(rows[which[i]], 0, out, i * d, d);
-        }
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package org.xmodal.engine.socket;
 
+import org.xmodal.engine.eval.SceneAccuracy;
 import org.xmodal.engine.run.FinetuneInput;
 import org.xmodal.engine.run.OptimizerType;
 import org.xmodal.engine.run.FinetuneTask;
@@ -107,8 +108,8 @@ class SocketRunTest {
                 + 1e-6 * whole.metrics().series("objective/bn-statistics").get(1L)
                 + 0.5 * whole.metrics().series("objective/task-irrelevant").get(1L);
         assertEquals(weighted, total, 1e-3 * Math.abs(total), "the loss is the weighted sum of the terms");
-        SocketRun.Accuracy a = Json.MAPPER.readValue(whole.results().resolve(SocketRun.ACCURACY_FILE).toFile(),
-                SocketRun.Accuracy.class);
+        SceneAccuracy a = Json.MAPPER.readValue(whole.results().resolve(SceneAccuracy.FILE).toFile(),
+                SceneAccuracy.class);
         assertTrue(a.accuracy() >= 0 && a.accuracy() <= 1 && a.images() > 0, a.toString());
         assertTrue(Files.exists(whole.results().resolve(SocketRun.LABELS_FILE)), "the labels are kept");
 
