@@ -25,6 +25,11 @@ public final class NetworkFactory {
     public static final String ALEXNET_SMALL = "alexnet-small";
     public static final String VGG16 = "vgg16";
     public static final String RESNET18 = "resnet18";
+    /**
+     * ResNet-18 with every layer a quarter as wide (16 to 128 channels, pool5 128-d): the same layers and taps at a
+     * sixteenth of the work, for demonstrations and experiments that must finish on a laptop's CPU.
+     */
+    public static final String RESNET18_SMALL = "resnet18-small";
     /** ResNet-18 with SOCKET's (SHOT's) bottleneck and weight-normalised classifier. */
     public static final String RESNET18_BOTTLENECK = "resnet18-bottleneck";
     /** ResNet-50 with the same bottleneck and classifier: the SOCKET paper's backbone. */
@@ -38,7 +43,7 @@ public final class NetworkFactory {
     public static final int BOTTLENECK_UNITS = 256;
 
     private static final List<String> ARCHITECTURES = List.of(ALEXNET, ALEXNET_PAD7, ALEXNET_SMALL, VGG16, RESNET18,
-            RESNET18_BOTTLENECK, RESNET50_BOTTLENECK);
+            RESNET18_SMALL, RESNET18_BOTTLENECK, RESNET50_BOTTLENECK);
 
     /** alexnet-small divides every channel width by this; its fc layers are 4096 / 4 wide too. */
     private static final int SMALL_WIDTH_DIVISOR = 4;
@@ -66,9 +71,10 @@ public final class NetworkFactory {
             case ALEXNET_PAD7 -> alexNet(ALEXNET_PAD7, inChannels, numClasses, 7, 1, 227);
             case ALEXNET_SMALL -> alexNet(ALEXNET_SMALL, inChannels, numClasses, 0, SMALL_WIDTH_DIVISOR, 113);
             case VGG16 -> vgg16(inChannels, numClasses);
-            case RESNET18 -> resNet18(inChannels, numClasses);
+            case RESNET18 -> resNet18(RESNET18, inChannels, numClasses, 1);
+            case RESNET18_SMALL -> resNet18(RESNET18_SMALL, inChannels, numClasses, SMALL_WIDTH_DIVISOR);
             case RESNET18_BOTTLENECK -> withBottleneck(resNet18Backbone(RESNET18_BOTTLENECK, inChannels,
-                    1 / UNIT_VARIANCE_DIVISOR), numClasses);
+                    1 / UNIT_VARIANCE_DIVISOR, 1), numClasses);
             case RESNET50_BOTTLENECK -> withBottleneck(resNet50Backbone(inChannels), numClasses);
             default -> throw new IllegalArgumentException("unknown architecture '" + architecture + "'; known: "
                     + String.join(", ", ARCHITECTURES));
@@ -146,8 +152,8 @@ public final class NetworkFactory {
      * 64x7x7 stride 2 + BN + ReLU; maxpool 3/2 pad 1; four layers of two basic blocks (64, 128, 256, 512 channels,
      * stride 2 from layer2 on); pool5 is the global average, and the head is named fc as in torchvision.
      */
-    private static FeatureNetwork resNet18(int inChannels, int numClasses) {
-        NetworkBuilder b = resNet18Backbone(RESNET18, inChannels, 1);
+    private static FeatureNetwork resNet18(String architecture, int inChannels, int numClasses, int divisor) {
+        NetworkBuilder b = resNet18Backbone(architecture, inChannels, 1, divisor);
         if (numClasses > 0) {
             b.stage("fc").flatten().linear("fc", numClasses);
         }
@@ -201,15 +207,16 @@ public final class NetworkFactory {
         return b;
     }
 
-    private static NetworkBuilder resNet18Backbone(String architecture, int inChannels, double inputScale) {
+    private static NetworkBuilder resNet18Backbone(String architecture, int inChannels, double inputScale,
+                                                   int divisor) {
         NetworkBuilder b = new NetworkBuilder(architecture, inChannels, 224).stage("conv1");
         if (inputScale != 1) {
             b.scale(inputScale);
         }
-        b.convNoBias("conv1", 64, 7, 2, 3).batchNorm("bn1").relu()
+        b.convNoBias("conv1", 64 / divisor, 7, 2, 3).batchNorm("bn1").relu()
                 .stage("pool1").maxPool(3, 2, 1, false);
-        int[] widths = {64, 128, 256, 512};
-        int in = 64;
+        int[] widths = {64 / divisor, 128 / divisor, 256 / divisor, 512 / divisor};
+        int in = 64 / divisor;
         for (int layer = 0; layer < widths.length; layer++) {
             String name = "layer" + (layer + 1);
             b.stage(name).residual(name + ".0", in, widths[layer], layer == 0 ? 1 : 2)

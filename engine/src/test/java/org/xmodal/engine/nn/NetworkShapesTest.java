@@ -142,7 +142,7 @@ class NetworkShapesTest {
     void computedTapShapesEqualTheWorkedOutOnesForEveryArchitecture() {
         Map<String, Integer> sizes = Map.of(NetworkFactory.ALEXNET, 67, NetworkFactory.ALEXNET_PAD7, 67,
                 NetworkFactory.ALEXNET_SMALL, 39, NetworkFactory.VGG16, 40, NetworkFactory.RESNET18, 40,
-                NetworkFactory.RESNET18_BOTTLENECK, 40, NetworkFactory.RESNET50_BOTTLENECK, 40);
+                NetworkFactory.RESNET18_SMALL, 40, NetworkFactory.RESNET18_BOTTLENECK, 40, NetworkFactory.RESNET50_BOTTLENECK, 40);
         for (String architecture : NetworkFactory.architectures()) {
             FeatureNetwork net = NetworkFactory.create(architecture, 3, 5);
             Shape input = new Shape(2, 3, sizes.get(architecture), sizes.get(architecture));
@@ -154,6 +154,24 @@ class NetworkShapesTest {
                     assertEquals(net.outputShape(input, tap), net.forward(store, x, tap, false).getShape(),
                             architecture + " " + tap);
                 }
+            }
+        }
+    }
+
+    /** resnet18-small is resnet18 with a quarter of the channels at every tap, and the same spatial sizes. */
+    @Test
+    void resnet18SmallHasResnet18sTapsAtAQuarterOfTheWidth() {
+        FeatureNetwork full = NetworkFactory.create(NetworkFactory.RESNET18, 3, 5);
+        FeatureNetwork small = NetworkFactory.create(NetworkFactory.RESNET18_SMALL, 3, 5);
+        assertEquals(full.taps(), small.taps());
+        Shape input = new Shape(2, 3, 64, 64);
+        for (String tap : full.taps()) {
+            Shape f = full.outputShape(input, tap);
+            Shape s = small.outputShape(input, tap);
+            assertEquals(f.dimension(), s.dimension(), tap);
+            assertEquals(tap.equals("fc") ? f.get(1) : f.get(1) / 4, s.get(1), tap);
+            for (int d = 2; d < f.dimension(); d++) {
+                assertEquals(f.get(d), s.get(d), tap + " dimension " + d);
             }
         }
     }
