@@ -17,9 +17,9 @@ import org.xmodal.engine.nn.NetworkWeights;
  * the same shape is copied, the others keep their seeded initial values. A transfer student brings conv1..pool5
  * (its fc layers start fresh), an RGB teacher everything up to fc7 (its head has another number of classes).
  */
-final class InitialWeights {
+public final class InitialWeights {
     /** What was taken from the file and what was not (with the reason). */
-    record Report(List<String> loaded, List<String> skipped) {
+    public record Report(List<String> loaded, List<String> skipped) {
     }
 
     private InitialWeights() {
@@ -28,7 +28,7 @@ final class InitialWeights {
     /**
      * @throws BadInputException if the file holds none of the network's parameters (the wrong file, most likely)
      */
-    static Report loadMatching(Map<String, Parameter> parameters, Path file) throws IOException {
+    public static Report loadMatching(Map<String, Parameter> parameters, Path file) throws IOException {
         Map<String, Shape> stored = NetworkWeights.contents(file);
         Map<String, NDArray> targets = new LinkedHashMap<>();
         List<String> skipped = new ArrayList<>();

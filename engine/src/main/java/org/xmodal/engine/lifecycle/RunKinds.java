@@ -10,6 +10,7 @@ import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.distill.DistillRun;
 import org.xmodal.engine.socket.SocketRun;
 import org.xmodal.engine.lifecycle.Devices;
 import org.xmodal.engine.transfer.Teachers;
@@ -76,6 +77,9 @@ public final class RunKinds {
         if (spec.socket() != null) {
             weights(spec.socket().source(), "socket.source");
         }
+        if (spec.kind() == RunKind.DISTILL) {
+            DistillRun.check(spec);
+        }
         if (spec.optimizer().backboneFactor() != 1 && spec.kind() != RunKind.FINETUNE
                 && spec.kind() != RunKind.SOCKET) {
             throw new IllegalArgumentException("optimizer.backboneRate applies to finetune and socket runs (a "
@@ -112,6 +116,7 @@ public final class RunKinds {
                 case FINETUNE -> FinetuneRun.execute(run, resume, cache, preparation, listener, cancel);
                 case TRANSFER -> TransferRun.execute(run, resume, cache, preparation, listener, cancel);
                 case SOCKET -> SocketRun.execute(run, resume, cache, preparation, listener, cancel);
+                case DISTILL -> DistillRun.execute(run, resume, cache, preparation, listener, cancel);
             };
         }
     }

@@ -75,6 +75,48 @@ public record Objective(List<Term> terms) {
                 new Term(TASK_IRRELEVANT, 0.5));
     }
 
+    /** Cross-entropy of the student's classifier on the labelled pairs. */
+    public static final String CE = "ce";
+    /** One minus the cosine between the student's adapted features and the teacher's ({@link CosineHint}). */
+    public static final String COSINE_HINT = "cosine-hint";
+    /** Hinton's soft targets: KL between the softened class distributions ({@link SoftTargets}). */
+    public static final String KD = "kd";
+    /** Attention transfer at the chosen layers ({@link AttentionTransfer}). */
+    public static final String ATTENTION = "attention";
+    /** Relational KD's distance term ({@link RelationalKd#distance}). */
+    public static final String RKD_DISTANCE = "rkd-distance";
+    /** Relational KD's angle term ({@link RelationalKd#angle}). */
+    public static final String RKD_ANGLE = "rkd-angle";
+    /** Contrastive representation distillation with a memory bank ({@link ContrastiveRepresentation}). */
+    public static final String CRD = "crd";
+    /** Contrastive semantic calibration against the noise filter's features ({@link ContrastiveSemanticCalibration}). */
+    public static final String CSC = "csc";
+    /** The modality noise filter's own cross-entropy on its prediction ({@link ModalityNoiseFilter}). */
+    public static final String FILTER_CE = "filter-ce";
+    /** The noise filter's cosine triplet ({@link NoiseFilterTriplet}). */
+    public static final String FILTER_TRIPLET = "filter-triplet";
+    /** The L1 of the noise filter's gate weights ({@link ModalityNoiseFilter#gateSparsity}). */
+    public static final String FILTER_SPARSITY = "filter-sparsity";
+    /** The terms a distillation run computes. */
+    public static final List<String> DISTILL_TERMS = List.of(CE, HINT, COSINE_HINT, KD, ATTENTION, RKD_DISTANCE,
+            RKD_ANGLE, CRD, CSC, FILTER_CE, FILTER_TRIPLET, FILTER_SPARSITY);
+    /** The terms that train the noise filter (and only it); the student never gets their gradient. */
+    public static final List<String> FILTER_TERMS = List.of(FILTER_CE, FILTER_TRIPLET, FILTER_SPARSITY);
+
+    /**
+     * Xia et al.'s robust distillation as their code weighs it: the student's cross-entropy + 1.0 CSC, the filter's
+     * cross-entropy + triplet + 0.001 gate L1.
+     */
+    public static Objective robust() {
+        return of(new Term(CE, 1), new Term(CSC, 1), new Term(FILTER_CE, 1), new Term(FILTER_TRIPLET, 1),
+                new Term(FILTER_SPARSITY, 0.001));
+    }
+
+    /** Whether the term is listed with a weight above 0. */
+    public boolean uses(String name) {
+        return weight(name) > 0;
+    }
+
     /** Supervision transfer as the paper trains it: the hint loss alone. */
     public static Objective transfer() {
         return of(new Term(HINT, 1));

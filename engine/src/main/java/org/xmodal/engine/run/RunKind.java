@@ -16,7 +16,13 @@ public enum RunKind implements Identified {
      * SOCKET (Ahmed et al., ECCV 2022): adapt a trained RGB source model to the target modality without the
      * task's source data, from unlabelled target images and paired images of task-irrelevant classes.
      */
-    SOCKET;
+    SOCKET,
+    /**
+     * Distillation into a classifier of the paired modality: cross-entropy on the labelled pairs plus the chosen
+     * distillation terms against a frozen RGB teacher (KD, hints, attention, RKD, CRD; Xia et al.'s noise filter and
+     * contrastive semantic calibration), compared on the same pairs.
+     */
+    DISTILL;
 
     @Override
     public String id() {

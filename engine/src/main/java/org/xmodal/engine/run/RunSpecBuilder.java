@@ -20,6 +20,7 @@ public final class RunSpecBuilder {
     private RunSpec.Adaptation adaptation;
     private Objective objective;
     private RunSpec.Socket socket;
+    private RunSpec.Distill distill;
     private RunSpec.Optimizer optimizer;
     private RunSpec.Schedule schedule;
     private int batchSize;
@@ -88,6 +89,11 @@ public final class RunSpecBuilder {
 
     public RunSpecBuilder objective(Objective v) {
         objective = v;
+        return this;
+    }
+
+    public RunSpecBuilder distill(RunSpec.Distill v) {
+        distill = v;
         return this;
     }
 
@@ -171,7 +177,7 @@ public final class RunSpecBuilder {
     }
 
     public RunSpec build() {
-        return new RunSpec(name, kind, data, modality, encoding, teacher, student, adaptation, objective, socket,
+        return new RunSpec(name, kind, data, modality, encoding, teacher, student, adaptation, objective, socket, distill,
                 optimizer, schedule, batchSize, iterations, inputSize, augmentation, seed, device, threads, checkpointEvery,
                 logEvery, filterSnapshots, finetune, launch);
     }

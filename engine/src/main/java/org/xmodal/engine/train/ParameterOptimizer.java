@@ -41,6 +41,15 @@ public interface ParameterOptimizer {
         return factor == 1 ? inner : new GroupRates(inner, name -> backbone.contains(name) ? factor : 1);
     }
 
+    /**
+     * The spec's optimiser with every parameter at {@code factor(name)} times the rate: groups that learn at their
+     * own rates, as separate PyTorch optimisers or param_groups of one would (the state is kept per parameter).
+     */
+    static ParameterOptimizer create(RunSpec.Optimizer o, java.util.function.ToDoubleFunction<String> factor,
+                                     NDManager manager) {
+        return new GroupRates(create(o, manager), factor);
+    }
+
     static ParameterOptimizer create(OptimizerType type, double momentum, double weightDecay,
                                      boolean nesterov, NDManager manager) {
         return switch (type) {
