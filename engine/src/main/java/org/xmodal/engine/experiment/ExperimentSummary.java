@@ -33,6 +33,7 @@ public record ExperimentSummary(String experiment, String metric, Map<String, Ar
                                 String preset) {
     public static final String TABLE1 = "table1";
     public static final String SOCKET = "socket";
+    public static final String ROBUST = "robust";
     public static final String MAP = "mAP";
     public static final String ACCURACY = "accuracy";
 

@@ -14,6 +14,7 @@ import org.xmodal.engine.experiment.ExperimentReportWriter;
 import org.xmodal.engine.experiment.ExperimentSummary;
 import org.xmodal.viz.charts.ApCharts;
 import org.xmodal.viz.charts.ChartFiles;
+import org.xmodal.viz.charts.CorruptionCharts;
 
 /**
  * {@code report.html} of any experiment, one self-contained page: the table (arms by classes, mean ± std, the gain
@@ -27,6 +28,12 @@ public final class ExperimentHtmlReport implements ExperimentReportWriter {
 
     @Override
     public List<Path> write(ExperimentReport report, Path dir) throws IOException {
+        if (CorruptionCharts.applies(report.summary())) {
+            String chart = ChartFiles.write(CorruptionCharts.accuracyAgainstCorruption(report.summary()), 820, 440,
+                    dir.resolve("charts"), "accuracy-against-corruption");
+            return write(report, dir, "<h2>Accuracy against corruption</h2>\n" + chart + "\n",
+                    List.of(dir.resolve("charts").resolve("accuracy-against-corruption.svg")));
+        }
         return write(report, dir, "", List.of());
     }
 
