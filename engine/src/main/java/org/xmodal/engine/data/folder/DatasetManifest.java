@@ -3,6 +3,8 @@ package org.xmodal.engine.data.folder;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
+import org.xmodal.engine.data.Corruption;
+import org.xmodal.engine.json.Identified;
 
 /**
  * {@code dataset.json}, the manifest of the project's folder format. Paths are relative to the folder, with '/'.
@@ -35,11 +37,49 @@ public record DatasetManifest(String format, int version, String name, String mo
     /**
      * One pair. {@code depth} and {@code depthRaw} for the depth modality, {@code next} for flow; {@code flow} is
      * ground truth (.flo) when known, {@code instances} a 16-bit PNG of instance ids matching the annotation's
-     * objects.
+     * objects; {@code corruption}, when present, says how the pair's RGB image was spoiled (a noisy pair; left out of
+     * the file for a clean one).
      */
     @JsonPropertyOrder({"id", "split", "labelled", "rgb", "depth", "depthRaw", "next", "flow", "annotations",
-            "instances"})
+            "instances", "corruption"})
     public record Entry(String id, String split, Boolean labelled, String rgb, String depth, String depthRaw,
-                        String next, String flow, String annotations, String instances) {
+                        String next, String flow, String annotations, String instances,
+                        CorruptionJson corruption) {
+        /** A clean pair. */
+        public Entry(String id, String split, Boolean labelled, String rgb, String depth, String depthRaw,
+                     String next, String flow, String annotations, String instances) {
+            this(id, split, labelled, rgb, depth, depthRaw, next, flow, annotations, instances, null);
+        }
+
+        /** The same entry with another RGB file and a corruption (null: clean). */
+        public Entry withCorruptedRgb(String newRgb, Corruption c) {
+            return new Entry(id, split, labelled, newRgb, depth, depthRaw, next, flow, annotations, instances,
+                    c == null ? null : CorruptionJson.of(c));
+        }
+    }
+
+    /**
+     * An entry's {@code corruption}: {@code kind} is one of shift, neighbour, occlusion, blank or swap (read as text so
+     * that a wrong one is reported with the pair it belongs to), {@code detail} a sentence for people, {@code from}
+     * the pair whose RGB image was taken (neighbour, swap).
+     */
+    @JsonPropertyOrder({"kind", "detail", "from"})
+    public record CorruptionJson(String kind, String detail, String from) {
+        public static CorruptionJson of(Corruption c) {
+            return new CorruptionJson(c.kind().id(), c.detail(), c.from());
+        }
+
+        /** The engine's type; throws IllegalArgumentException saying what is wrong with {@code kind}. */
+        public Corruption toCorruption() {
+            if (kind == null || kind.isBlank()) {
+                throw new IllegalArgumentException("corruption has no \"kind\" (shift, neighbour, occlusion, blank or "
+                        + "swap)");
+            }
+            try {
+                return new Corruption(Corruption.Kind.parse(kind), detail, from);
+            } catch (Identified.UnknownId e) {
+                throw new IllegalArgumentException(e.forField("corruption.kind"), e);
+            }
+        }
     }
 }

@@ -147,6 +147,13 @@ public final class FolderDatasetLoader {
                     throw new BadInputException(file, "pair " + e.id() + ": " + ex.getMessage());
                 }
             }
+            if (e.corruption() != null) {
+                try {
+                    e.corruption().toCorruption();
+                } catch (IllegalArgumentException ex) {
+                    throw new BadInputException(file, "pair " + e.id() + ": " + ex.getMessage());
+                }
+            }
         }
         for (DatasetManifest.Entry e : m.pairs()) {
             checkInside(file, e.id(), "rgb", e.rgb());

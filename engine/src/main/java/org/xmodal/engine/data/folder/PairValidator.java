@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.xmodal.engine.data.Box;
+import org.xmodal.engine.data.Corruption;
 import org.xmodal.engine.data.CameraIntrinsics;
 import org.xmodal.engine.data.DatasetDepthUnits;
 import org.xmodal.engine.data.DatasetIssue;
@@ -125,7 +126,9 @@ final class PairValidator {
         Split split = e.split() == null ? Split.TRAIN : Split.parse(e.split());
         boolean labelled = e.labelled() == null ? !annotation.objects().isEmpty() : e.labelled();
         PairFiles files = new PairFiles(rgbPath, partnerPath, rawPath, annPath, instPath, flowPath);
-        return Optional.of(new Pair(id, index, split, labelled, annotation, rel(rgbPath), files));
+        Corruption corruption = e.corruption() == null ? null : e.corruption().toCorruption(); // checked on reading
+        return Optional.of(new Pair(id, index, split, labelled, annotation, rel(rgbPath), files,
+                Optional.ofNullable(corruption)));
     }
 
     private void checkDepth(Path file, RgbImage rgb, String id, boolean filled) throws BadInputException {
