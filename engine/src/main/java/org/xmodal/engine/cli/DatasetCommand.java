@@ -11,9 +11,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code xmodal dataset PATH}: loads a dataset, checks every pair and prints the report. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
-        description = "Check a paired dataset and print its report: pairs, splits, labels and every problem found.")
+        description = {"Check a paired dataset and print its report: pairs, splits, labels and every problem found.",
+                "'xmodal dataset corrupt --data IN --out OUT --fraction F' writes a copy with noisy pairs."},
+        subcommands = DatasetCorruptCommand.class)
 final class DatasetCommand extends CliCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "PATH", description = "A dataset folder (dataset.json or rgb/ + depth/), "
+    // optional for picocli only, so that 'dataset corrupt ...' does not ask for it; call() requires it
+    @Parameters(paramLabel = "PATH", arity = "0..1", description = "A dataset folder (dataset.json or rgb/ + depth/), "
             + "NYU Depth v2's nyu_depth_v2_labeled.mat, or a folder of video frames.")
     Path path;
 
@@ -22,6 +25,12 @@ final class DatasetCommand extends CliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (path == null) {
+            // as picocli says it for any missing parameter
+            err().println("xmodal: Missing required parameter: 'PATH'");
+            err().println("Try 'xmodal dataset --help'.");
+            return XmodalCli.EXIT_BAD_INPUT;
+        }
         try (PairedDataset ds = openDataset(path)) {
             if (ds.pairs().isEmpty()) {
                 // the verdict first, on stderr, for scripts; the report of why follows on stdout

@@ -46,7 +46,8 @@ public final class SynthCommand implements Callable<Integer> {
     int frames;
 
     @Option(names = "--labelled-fraction", defaultValue = "0.2", paramLabel = "F",
-            description = "fraction of train pairs marked labelled; test pairs always are (default ${DEFAULT-VALUE})")
+            description = "fraction of train pairs marked labelled; test pairs always are; 1 labels every train "
+                    + "pair (default ${DEFAULT-VALUE})")
     double labelledFraction;
 
     @Option(names = "--test-fraction", defaultValue = "0.25", paramLabel = "F",
@@ -64,6 +65,17 @@ public final class SynthCommand implements Callable<Integer> {
                     + "classes), e.g. dining_room,classroom,library")
     java.util.List<String> taskIrrelevant;
 
+    @Option(names = "--corrupt", paramLabel = "F",
+            description = "noisy pairs: spoil the RGB image (the teacher's view) of this fraction of the RGB-D train "
+                    + "pairs, chosen by --seed, recording how in dataset.json (as 'xmodal dataset corrupt' does; test "
+                    + "pairs and the flow sequences stay clean)")
+    Double corrupt;
+
+    @Option(names = "--corruptions", split = ",", paramLabel = "KINDS",
+            description = "with --corrupt: the kinds drawn from, some of shift, neighbour, occlusion, blank, swap "
+                    + "(default: all)")
+    java.util.List<String> corruptions;
+
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
     Integer threads;
 
@@ -75,11 +87,17 @@ public final class SynthCommand implements Callable<Integer> {
         int[] wh = parseSize(size);
         SynthConfig config = new SynthConfig(seed, scenes, wh[0], wh[1], flowSequences, frames, labelledFraction,
                 testFraction, sceneKinds, taskIrrelevant == null ? java.util.List.of() : taskIrrelevant);
+        if (corrupt == null && corruptions != null) {
+            throw new IllegalArgumentException("--corruptions only says which kinds --corrupt draws from; add "
+                    + "--corrupt F (the fraction of train pairs to corrupt)");
+        }
+        SynthDatasetWriter.Corrupting corrupting = corrupt == null ? null
+                : new SynthDatasetWriter.Corrupting(corrupt, DatasetCorruptCommand.kinds(corruptions, "--corruptions"));
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         TerminalProgress progress = new TerminalProgress("synth", spec.commandLine().getErr());
         SynthDatasetWriter.Summary s;
         try {
-            s = SynthDatasetWriter.write(config, out, force, workers, progress, new Cancellation());
+            s = SynthDatasetWriter.write(config, out, force, workers, progress, new Cancellation(), corrupting);
         } finally {
             progress.done();
         }
@@ -88,6 +106,11 @@ public final class SynthCommand implements Callable<Integer> {
                 "synth: %d RGB-D scenes%s written to %s in %.1f s (%.1f MB, %.1f frames/s)", s.depthPairs(),
                 s.flowPairs() > 0 ? " and " + s.flowPairs() + " flow pairs" : "", out, seconds, s.bytes() / 1e6,
                 (s.depthPairs() + flowSequences * frames) / seconds));
+        if (s.corruption() != null) {
+            spec.commandLine().getOut().println("corrupt: " + s.corruption().total() + " of "
+                    + s.corruption().trainPairs() + " train pairs of the RGB-D scenes corrupted (seed " + seed + ")");
+            DatasetCorruptCommand.printCounts(spec.commandLine().getOut(), s.corruption(), corrupting.kinds());
+        }
         return 0;
     }
 

@@ -6,16 +6,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.xmodal.engine.data.Corruption;
 import org.xmodal.engine.data.DetectionClasses;
 import org.xmodal.engine.data.Modality;
+import org.xmodal.engine.data.folder.DatasetCorruptor;
 import org.xmodal.engine.data.folder.DatasetManifest;
 import org.xmodal.engine.data.folder.FolderDatasetWriter;
 import org.xmodal.engine.task.Cancellation;
@@ -35,8 +44,40 @@ public final class SynthDatasetWriter {
     private SynthDatasetWriter() {
     }
 
-    /** What was written. */
-    public record Summary(int depthPairs, int flowPairs, long bytes, Duration elapsed) {
+    /**
+     * What was written.
+     *
+     * @param corruption the noisy pairs made of the RGB-D scenes ({@code --corrupt}), or null for a clean dataset
+     */
+    public record Summary(int depthPairs, int flowPairs, long bytes, Duration elapsed,
+                          DatasetCorruptor.Report corruption) {
+        public Summary(int depthPairs, int flowPairs, long bytes, Duration elapsed) {
+            this(depthPairs, flowPairs, bytes, elapsed, null);
+        }
+    }
+
+    /**
+     * Noisy pairs to make of the RGB-D scenes once they are generated ({@code xmodal synth --corrupt}): the share of
+     * train pairs whose RGB is spoiled, and the kinds drawn from (see {@link DatasetCorruptor}).
+     */
+    public record Corrupting(double fraction, Set<Corruption.Kind> kinds) {
+        public Corrupting {
+            if (!(fraction >= 0 && fraction <= 1)) {
+                throw new IllegalArgumentException("--corrupt must be between 0 and 1, got " + fraction);
+            }
+            if (kinds == null || kinds.isEmpty()) {
+                throw new IllegalArgumentException("--corruptions names no kind; choose some of shift, neighbour, "
+                        + "occlusion, blank and swap");
+            }
+            kinds = Collections.unmodifiableSet(EnumSet.copyOf(kinds));
+        }
+
+        /** The options that ask for this, as the command line writes them. */
+        String options() {
+            String f = Double.toString(fraction);
+            return " --corrupt " + f + (kinds.size() == Corruption.Kind.values().length ? ""
+                    : " --corruptions " + kinds.stream().map(Corruption.Kind::id).collect(Collectors.joining(",")));
+        }
     }
 
     /**
@@ -51,10 +92,57 @@ public final class SynthDatasetWriter {
         }
         long start = System.nanoTime();
         SynthOutputFolder.prepare(out, force);
+        generate(config, out, threads, progress, cancellation, config.provenance());
+        SynthOutputFolder.finish(out);
+        return new Summary(config.scenes(), config.flowSequences() * (config.framesPerSequence() - 1), size(out),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * As {@link #write(SynthConfig, Path, boolean, int, ProgressListener, Cancellation)}, then corrupts the RGB-D
+     * scenes' train pairs as {@code corrupting} asks, with the dataset's seed: the scenes are generated in a temporary
+     * folder beside {@code out} and {@link DatasetCorruptor} writes the noisy copy into {@code out}. The flow
+     * sequences (in {@code out/flow}) are copied clean. The same arguments still write byte-identical files.
+     *
+     * @param corrupting null for a clean dataset (exactly as the method without it)
+     */
+    public static Summary write(SynthConfig config, Path out, boolean force, int threads, ProgressListener progress,
+                                Cancellation cancellation, Corrupting corrupting) throws IOException {
+        if (corrupting == null) {
+            return write(config, out, force, threads, progress, cancellation);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+        long start = System.nanoTime();
+        SynthOutputFolder.prepare(out, force);
+        Path parent = out.toAbsolutePath().normalize().getParent();
+        Path clean = Files.createTempDirectory(parent, ".xmodal-synth-clean-");
+        try {
+            Map<String, Object> provenance = new LinkedHashMap<>(config.provenance());
+            provenance.put("command", config.command() + corrupting.options());
+            generate(config, clean, threads, (m, f) -> progress.progress(m, f < 0 ? f : 0.8 * f), cancellation,
+                    provenance);
+            cancellation.check();
+            DatasetCorruptor.Report report = DatasetCorruptor.corruptInto(clean, out,
+                    "xmodal synth (the generated dataset before corruption)", corrupting.fraction(), config.seed(),
+                    corrupting.kinds(), (m, f) -> progress.progress(m, f < 0 ? f : 0.8 + 0.2 * f));
+            SynthOutputFolder.finish(out);
+            return new Summary(config.scenes(), config.flowSequences() * (config.framesPerSequence() - 1),
+                    size(out), Duration.ofNanos(System.nanoTime() - start), report);
+        } finally {
+            deleteTree(clean);
+        }
+    }
+
+    private static void generate(SynthConfig config, Path out, int threads, ProgressListener progress,
+                                 Cancellation cancellation, Map<String, Object> provenance) throws IOException {
         SynthGenerator generator = new SynthGenerator(config);
-        FolderDatasetWriter depth = writer(generator, out, Modality.DEPTH, "synth-rgbd-seed" + config.seed());
+        FolderDatasetWriter depth = writer(generator, out, Modality.DEPTH, "synth-rgbd-seed" + config.seed(),
+                provenance);
         FolderDatasetWriter flow = config.flowSequences() == 0 ? null
-                : writer(generator, out.resolve(FLOW_FOLDER), Modality.FLOW, "synth-flow-seed" + config.seed());
+                : writer(generator, out.resolve(FLOW_FOLDER), Modality.FLOW, "synth-flow-seed" + config.seed(),
+                provenance);
 
         int total = config.scenes() + config.flowSequences() * config.framesPerSequence();
         AtomicInteger done = new AtomicInteger();
@@ -79,16 +167,25 @@ public final class SynthDatasetWriter {
             flow.finish();
         }
         depth.finish();
-        SynthOutputFolder.finish(out);
-        return new Summary(config.scenes(), config.flowSequences() * (config.framesPerSequence() - 1), size(out),
-                Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static FolderDatasetWriter writer(SynthGenerator generator, Path root, Modality modality, String name)
-            throws IOException {
+    private static FolderDatasetWriter writer(SynthGenerator generator, Path root, Modality modality, String name,
+                                              Map<String, Object> provenance) throws IOException {
         return new FolderDatasetWriter(root, name, modality, generator.intrinsics(), DEPTH_UNITS_PER_METRE,
-                DetectionClasses.NYUD2_19, generator.config().sceneClasses(), generator.config().provenance())
+                DetectionClasses.NYUD2_19, generator.config().sceneClasses(), provenance)
                 .taskIrrelevantScenes(generator.config().taskIrrelevant());
+    }
+
+    /** Deletes a temporary folder this writer made, with everything in it (it holds only what was generated). */
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static void writeScene(FolderDatasetWriter writer, SynthScene s) {

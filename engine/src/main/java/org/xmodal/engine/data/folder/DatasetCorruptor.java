@@ -295,11 +295,13 @@ public final class DatasetCorruptor {
             }
         }
         if (possible.size() < wanted) {
+            int already = trainPairs - train.size();
             throw new BadInputException(in, "has " + trainPairs + " train pairs, so " + wanted + " are to be corrupted,"
                     + " but only " + possible.size() + " can be with " + asked.stream().map(Corruption.Kind::id)
-                    .collect(Collectors.joining(", ")) + " (neighbour needs another train pair of the same scene class"
-                    + " or an adjacent frame, swap a train pair of another scene class); lower the fraction or add"
-                    + " kinds");
+                    .collect(Collectors.joining(", ")) + " (" + (already == 0 ? "" : already + " are corrupted "
+                    + "already and not chosen again; ") + "neighbour needs another clean train pair of the same scene "
+                    + "class or an adjacent frame, swap a clean train pair of another scene class); lower the fraction"
+                    + " or add kinds");
         }
         Random rng = new Random(seed);
         List<Pair> chosen = new ArrayList<>(possible.keySet());
