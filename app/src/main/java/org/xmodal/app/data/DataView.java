@@ -17,6 +17,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -103,11 +104,25 @@ public final class DataView implements WorkbenchView {
         labelled.setId("filter-labelled");
         labelled.getItems().setAll(PairFilter.Labelling.values());
         labelled.valueProperty().bindBidirectional(data.labellingProperty());
+        ChoiceBox<PairFilter.TeacherView> teacherView = new ChoiceBox<>();
+        teacherView.setId("filter-corruption");
+        teacherView.getItems().setAll(PairFilter.TeacherView.values());
+        teacherView.valueProperty().bindBidirectional(data.teacherViewProperty());
         var filters = Forms.grid();
         Forms.row(filters, "Split", split, null);
         Forms.row(filters, "Class", cls, "Pairs showing an object of the class, or of a scene class");
         Forms.row(filters, "Labels", labelled, "Labelled pairs' boxes may be used for training; unlabelled pairs "
                 + "are for supervision transfer");
+        int rgbRow = filters.getRowCount();
+        Forms.row(filters, "RGB", teacherView, "Noisy pairs: the RGB image (the teacher's view) was corrupted on "
+                + "purpose (shifted, a neighbouring view, occluded, blanked or swapped with another scene) while depth "
+                + "or flow (the student's view) is clean; the list marks them \"noisy\"");
+        // offered only for a dataset with noisy pairs
+        filters.getChildren().stream().filter(n -> Integer.valueOf(rgbRow).equals(GridPane.getRowIndex(n)))
+                .forEach(n -> {
+                    n.visibleProperty().bind(data.corruptedPairsProperty().greaterThan(0));
+                    n.managedProperty().bind(n.visibleProperty());
+                });
         Label count = new Label();
         count.setId("pair-count");
         count.textProperty().bind(data.countTextProperty());

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -18,7 +20,8 @@ import org.xmodal.engine.data.PairedDataset;
 
 /**
  * The data view's state: the pairs of the open dataset that pass the filters, the class choices the dataset
- * offers (with how many pairs each has), the report of what was wrong when loading, and stepping through pairs.
+ * offers (with how many pairs each has), how many pairs are noisy (RGB corrupted), the report of what was wrong when
+ * loading, and stepping through pairs.
  */
 public final class DataViewModel {
     private final DatasetSession session;
@@ -32,6 +35,9 @@ public final class DataViewModel {
             ClassChoice.ANY);
     private final ObjectProperty<PairFilter.Labelling> labelling = new SimpleObjectProperty<>(this, "labelling",
             PairFilter.Labelling.ANY);
+    private final ObjectProperty<PairFilter.TeacherView> teacherView = new SimpleObjectProperty<>(this,
+            "teacherView", PairFilter.TeacherView.ANY);
+    private final ReadOnlyIntegerWrapper corruptedPairs = new ReadOnlyIntegerWrapper(this, "corruptedPairs");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "No dataset open");
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
 
@@ -41,6 +47,7 @@ public final class DataViewModel {
         split.addListener((obs, o, n) -> refilter());
         classChoice.addListener((obs, o, n) -> refilter());
         labelling.addListener((obs, o, n) -> refilter());
+        teacherView.addListener((obs, o, n) -> refilter());
         datasetChanged(session.dataset());
     }
 
@@ -51,8 +58,14 @@ public final class DataViewModel {
         ClassChoice kept = classChoices.stream().filter(c -> c.sameAs(classChoice.get())).findFirst()
                 .orElse(ClassChoice.ANY);
         classChoice.set(kept);
+        int noisy = ds == null ? 0 : (int) ds.pairs().stream().filter(Pair::corrupted).count();
+        corruptedPairs.set(noisy);
+        if (noisy == 0) {
+            teacherView.set(PairFilter.TeacherView.ANY); // the filter is hidden: it must not hide pairs
+        }
         summary.set(ds == null ? "No dataset open" : ds.name() + " \u00b7 " + ds.modality().id() + " \u00b7 "
-                + ds.report().summary());
+                + ds.report().summary() + (noisy == 0 ? "" : " \u00b7 " + noisy + " noisy pair" + (noisy == 1 ? "" : "s")
+                + " (RGB corrupted)"));
         refilter();
     }
 
@@ -72,7 +85,7 @@ public final class DataViewModel {
     }
 
     private void refilter() {
-        PairFilter filter = new PairFilter(split.get(), classChoice.get(), labelling.get());
+        PairFilter filter = new PairFilter(split.get(), classChoice.get(), labelling.get(), teacherView.get());
         pairs.setPredicate(filter);
         countText.set(pairs.size() + " of " + allPairs.size() + " pairs");
         Pair selected = session.selectedPairProperty().get();
@@ -117,6 +130,16 @@ public final class DataViewModel {
 
     public ObjectProperty<PairFilter.Labelling> labellingProperty() {
         return labelling;
+    }
+
+    /** Noisy pairs only, clean ones only, or both; offered when the dataset has noisy pairs. */
+    public ObjectProperty<PairFilter.TeacherView> teacherViewProperty() {
+        return teacherView;
+    }
+
+    /** How many of the dataset's pairs have their RGB (the teacher's view) corrupted on purpose. */
+    public ReadOnlyIntegerProperty corruptedPairsProperty() {
+        return corruptedPairs.getReadOnlyProperty();
     }
 
     public ObjectProperty<Pair> selectedPairProperty() {

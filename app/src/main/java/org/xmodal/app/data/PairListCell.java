@@ -1,22 +1,30 @@
 package org.xmodal.app.data;
 
 import java.util.function.Supplier;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.xmodal.app.task.RunningTask;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
 
-/** A pair in the list: its thumbnail (loaded when the cell shows it), id, split, labels, scene and object count. */
+/**
+ * A pair in the list: its thumbnail (loaded when the cell shows it), id, split, labels, scene and object count, and
+ * for a noisy pair a "noisy" badge whose tooltip says how its teacher's view was corrupted.
+ */
 final class PairListCell extends ListCell<Pair> {
     private final ThumbnailLoader thumbnails;
     private final Supplier<PairedDataset> dataset;
     private final ImageView thumbnail = new ImageView();
     private final Label id = new Label();
     private final Label details = new Label();
+    private final Label badge = new Label("noisy");
+    private final Tooltip badgeTip = new Tooltip();
     private final HBox box;
     private RunningTask pending;
 
@@ -25,10 +33,20 @@ final class PairListCell extends ListCell<Pair> {
         this.dataset = dataset;
         id.getStyleClass().add("pair-id");
         details.getStyleClass().add("pair-details");
+        badge.getStyleClass().add("corruption-badge");
+        badgeTip.setWrapText(true);
+        badgeTip.setMaxWidth(360);
+        badge.setTooltip(badgeTip);
+        badge.managedProperty().bind(badge.visibleProperty());
+        // the id and the badge keep their width; the details line is the one cut when the list is narrow
+        id.setMinWidth(Region.USE_PREF_SIZE);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         thumbnail.setFitWidth(2 * ThumbnailLoader.SIDE_WIDTH + 2);
         thumbnail.setFitHeight(ThumbnailLoader.SIDE_HEIGHT);
         thumbnail.setPreserveRatio(true);
-        box = new HBox(8, thumbnail, new VBox(2, id, details));
+        HBox title = new HBox(6, id, badge);
+        title.setAlignment(Pos.CENTER_LEFT);
+        box = new HBox(8, thumbnail, new VBox(2, title, details));
         box.getStyleClass().add("pair-cell");
         // the list is as wide as its column; long details are cut with an ellipsis, not scrolled to
         setPrefWidth(0);
@@ -49,6 +67,9 @@ final class PairListCell extends ListCell<Pair> {
         }
         id.setText(pair.id());
         details.setText(PairText.details(pair, ds));
+        String corruption = PairText.corruption(pair).orElse(null);
+        badge.setVisible(corruption != null);
+        badgeTip.setText(corruption == null ? "" : corruption);
         thumbnail.setImage(null);
         pending = thumbnails.load(ds, pair, img -> {
             if (getItem() == pair) {

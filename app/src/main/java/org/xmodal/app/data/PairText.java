@@ -1,5 +1,7 @@
 package org.xmodal.app.data;
 
+import java.util.Optional;
+import org.xmodal.engine.data.Corruption;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
 
@@ -8,7 +10,7 @@ public final class PairText {
     private PairText() {
     }
 
-    /** "train · labelled · bedroom · 9 objects". */
+    /** "train · labelled · bedroom · 9 objects", and "· RGB corrupted (swap)" for a noisy pair. */
     public static String details(Pair p) {
         return details(p, null);
     }
@@ -26,7 +28,16 @@ public final class PairText {
         if (n > 0) {
             sb.append(" \u00b7 ").append(n).append(n == 1 ? " object" : " objects");
         }
+        p.corruption().ifPresent(c -> sb.append(" \u00b7 RGB corrupted (").append(c.kind().id()).append(')'));
         return sb.toString();
+    }
+
+    /**
+     * How a noisy pair's teacher view was spoiled, as a sentence ("teacher's view corrupted: swapped with
+     * scene-000123 (kitchen), another scene class"); empty for a clean pair.
+     */
+    public static Optional<String> corruption(Pair p) {
+        return p.corruption().map(Corruption::describe);
     }
 
     public static String describe(Pair p) {

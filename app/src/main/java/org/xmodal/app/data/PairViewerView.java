@@ -131,6 +131,12 @@ public final class PairViewerView extends BorderPane {
         title.setId("pair-title");
         title.getStyleClass().add("pair-title");
         title.textProperty().bind(vm.titleProperty());
+        Label corruption = new Label();
+        corruption.setId("pair-corruption");
+        corruption.getStyleClass().add("pair-corruption");
+        corruption.textProperty().bind(vm.corruptionProperty());
+        corruption.visibleProperty().bind(vm.corruptionProperty().isNotEmpty());
+        corruption.managedProperty().bind(corruption.visibleProperty());
         ImageView legend = new ImageView();
         legend.setId("layer-legend");
         legend.imageProperty().bind(Bindings.createObjectBinding(() -> FxImages.toFx(vm.legendProperty().get()),
@@ -142,7 +148,7 @@ public final class PairViewerView extends BorderPane {
                 .then("Point at the picture to read its pixels").otherwise(vm.readingProperty()));
         HBox row = new HBox(16, legend, reading);
         row.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(4, title, row);
+        VBox box = new VBox(4, title, corruption, row);
         box.getStyleClass().add("viewer-footer");
         return box;
     }

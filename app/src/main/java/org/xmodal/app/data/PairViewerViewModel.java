@@ -63,6 +63,7 @@ public final class PairViewerViewModel {
     private final ReadOnlyObjectWrapper<Layer> shownLayer = new ReadOnlyObjectWrapper<>(this, "shownLayer");
     private final ObservableList<Mark> marks = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper corruption = new ReadOnlyStringWrapper(this, "corruption", "");
     private final ReadOnlyStringWrapper reading = new ReadOnlyStringWrapper(this, "reading", "");
 
     public PairViewerViewModel(TaskExecutor executor, DatasetSession session, ProblemReporter problems) {
@@ -99,6 +100,7 @@ public final class PairViewerViewModel {
             compareLayer.set(layers.contains(Layer.DEPTH) ? Layer.DEPTH : Layer.NEXT_FRAME);
         }
         title.set(c.description());
+        corruption.set(PairText.corruption(c.pair()).orElse(""));
         reading.set("");
         updateShown();
     }
@@ -107,6 +109,7 @@ public final class PairViewerViewModel {
         content.set(null);
         layers.clear();
         title.set("");
+        corruption.set("");
         reading.set("");
         updateShown();
     }
@@ -200,6 +203,14 @@ public final class PairViewerViewModel {
 
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /**
+     * How the shown pair's RGB (the teacher's view) was corrupted, as a sentence, or empty for a clean pair (see
+     * {@link PairText#corruption}).
+     */
+    public ReadOnlyStringProperty corruptionProperty() {
+        return corruption.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty readingProperty() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.xmodal.engine.data.Box;
+import org.xmodal.engine.data.Corruption;
 import org.xmodal.engine.data.ObjectAnnotation;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairAnnotation;
@@ -45,6 +46,17 @@ class PairFilterTest {
     @Test
     void sceneClassKeepsPairsOfThatScene() {
         assertEquals(List.of("a", "c"), ids(new PairFilter(null, ClassChoice.scene("bedroom", 2), null)));
+    }
+
+    @Test
+    void teacherViewKeepsNoisyPairsOrCleanOnes() {
+        List<Pair> pairs = List.of(PAIRS.get(0).withCorruption(new Corruption(Corruption.Kind.BLANK, "blanked to grey",
+                null)), PAIRS.get(1), PAIRS.get(2));
+        assertEquals(List.of("a"), pairs.stream().filter(new PairFilter(null, null, null,
+                PairFilter.TeacherView.CORRUPTED)).map(Pair::id).toList());
+        assertEquals(List.of("b", "c"), pairs.stream().filter(new PairFilter(null, null, null,
+                PairFilter.TeacherView.CLEAN)).map(Pair::id).toList());
+        assertEquals(3, pairs.stream().filter(PairFilter.ALL).count());
     }
 
     @Test
