@@ -94,9 +94,11 @@ final class SyntheticExtension {
         int extra = request.scenes();
         SynthConfig config = new SynthConfig(seed, extra, manifest.camera().width(), manifest.camera().height(), 0, 5,
                 request.labelledFraction(), request.testFraction(), request.sceneKinds(), request.taskIrrelevant());
-        Path scenes = work.resolve(config.sceneKinds() == SynthConfig.CLASSIC_SCENE_KINDS
-                ? "unlabelled-seed" + seed + "-" + extra
-                : "scenes-seed" + seed + "-" + extra + "-kinds" + config.sceneKinds());
+        boolean unlabelled = request.labelledFraction() == 0 && request.testFraction() == 0;
+        Path scenes = work.resolve(config.sceneKinds() != SynthConfig.CLASSIC_SCENE_KINDS
+                ? "scenes-seed" + seed + "-" + extra + "-kinds" + config.sceneKinds()
+                : unlabelled ? "unlabelled-seed" + seed + "-" + extra
+                : "labelled-seed" + seed + "-" + extra);
         if (!isComplete(scenes, config)) {
             SynthDatasetWriter.write(config, scenes, true, Runtime.getRuntime().availableProcessors(), progress,
                     cancel);
