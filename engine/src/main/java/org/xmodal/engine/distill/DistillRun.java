@@ -118,6 +118,10 @@ public final class DistillRun {
                     "train RGB images", preparation);
             float[][] testImages = PairImages.read(data.test(), encoding::studentImage, paired, side, "test images",
                     preparation);
+            boolean[] noisy = new boolean[data.train().size()];
+            for (int i = 0; i < noisy.length; i++) {
+                noisy[i] = data.train().get(i).corruption().isPresent();
+            }
             int[] labels = data.train().stream().mapToInt(p -> classes.indexOf(p.annotation().scene().orElseThrow()))
                     .toArray();
             cancel.check();
@@ -164,6 +168,7 @@ public final class DistillRun {
             List<String> studentTaps = nets.studentTaps();
             TrainingStep step = new TrainingStep() {
                 private Map<String, Double> terms = Map.of();
+                private Map<String, Double> diagnostics = Map.of();
 
                 @Override
                 public NDArray loss(NDManager bm, long s) {
@@ -207,12 +212,18 @@ public final class DistillRun {
                         default -> throw new IllegalArgumentException("a distill run computes no term " + term);
                     });
                     terms = Objective.floats(e.values());
+                    diagnostics = filtered[0] == null ? Map.of() : gateByPair(filtered[0].gate(), rows, noisy);
                     return e.total();
                 }
 
                 @Override
                 public Map<String, Double> termValues() {
                     return terms;
+                }
+
+                @Override
+                public Map<String, Double> diagnostics() {
+                    return diagnostics;
                 }
 
                 @Override
@@ -266,6 +277,34 @@ public final class DistillRun {
             memo[i] = filter.forward(teacher, detached ? tokens.stopGradient() : tokens);
         }
         return memo[i];
+    }
+
+    /** The curve of the noise filter's mean gate on the batch's corrupted pairs. */
+    public static final String GATE_CORRUPTED = "filter/gate-corrupted";
+    /** The curve of the noise filter's mean gate on the batch's clean pairs. */
+    public static final String GATE_CLEAN = "filter/gate-clean";
+
+    /**
+     * The noise filter's gate averaged over the batch's corrupted pairs and over its clean ones: whether the filter
+     * learns to pass less of a teacher whose view disagrees (a curve of each; none for a side the batch lacks).
+     */
+    static Map<String, Double> gateByPair(NDArray gate, int[] rows, boolean[] noisy) {
+        float[] perRow = gate.mean(new int[] {1}).toFloatArray();
+        double[] sum = new double[2];
+        int[] n = new int[2];
+        for (int i = 0; i < rows.length; i++) {
+            int side = noisy[rows[i]] ? 1 : 0;
+            sum[side] += perRow[i];
+            n[side]++;
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (n[1] > 0) {
+            out.put(GATE_CORRUPTED, sum[1] / n[1]);
+        }
+        if (n[0] > 0) {
+            out.put(GATE_CLEAN, sum[0] / n[0]);
+        }
+        return out;
     }
 
     /** (B, ...) as (B, rest). */

@@ -166,6 +166,9 @@ public final class TrainingLoop {
                     run.metrics().append(new MetricsLog.Row(done, epoch, "train", "objective/" + term.getKey(),
                             term.getValue()));
                 }
+                for (Map.Entry<String, Double> d : primary.diagnostics().entrySet()) {
+                    run.metrics().append(new MetricsLog.Row(done, epoch, "train", d.getKey(), d.getValue()));
+                }
             }
             if (now - lastEvent > 1_000_000_000L || done == total) {
                 lastEvent = now;

@@ -33,6 +33,14 @@ public interface TrainingStep {
         return Map.of();
     }
 
+    /**
+     * Figures of the last step that are not terms of the objective but tell how it is learning (the noise filter's
+     * mean gate on the corrupted and on the clean pairs of the batch), each logged as a curve of its own name.
+     */
+    default Map<String, Double> diagnostics() {
+        return Map.of();
+    }
+
     /** Whether {@link #loss(NDManager, long, int, int)} supports more than one part. */
     default boolean splittable() {
         return false;

@@ -114,6 +114,8 @@ class DistillRunTest {
             assertTrue(curve.values().stream().allMatch(Double::isFinite), t.name() + ": " + curve);
             weighted += t.weight() * curve.get(1L);
         }
+        assertEquals(6, whole.metrics().series(DistillRun.GATE_CLEAN).size(), "the filter's gate is a curve");
+        assertTrue(whole.metrics().series(DistillRun.GATE_CORRUPTED).isEmpty(), "no pair is corrupted here");
         double total = whole.metrics().series("loss").get(1L);
         assertEquals(weighted, total, 1e-3 * Math.abs(total), "the loss is the weighted sum of the terms");
         SceneAccuracy a = Json.MAPPER.readValue(whole.results().resolve(SceneAccuracy.FILE).toFile(),
@@ -177,6 +179,20 @@ class DistillRunTest {
                 .data(unlabelled.toString()).build();
         BadInputException labels = assertThrows(BadInputException.class, () -> RunKinds.check(noLabels));
         assertTrue(labels.getMessage().contains("csc needs every pair's class label"), labels.getMessage());
+    }
+
+    @Test
+    void theGateIsAveragedSeparatelyOverTheBatchsCorruptedAndCleanPairs() {
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.ndarray.NDArray gate = m.create(new float[] {0.2f, 0.4f, 0.9f, 0.7f, 0.5f, 0.5f},
+                    new ai.djl.ndarray.types.Shape(3, 2));
+            boolean[] noisy = {false, true, false, false};
+            Map<String, Double> d = DistillRun.gateByPair(gate, new int[] {1, 2, 1}, noisy);
+            assertEquals((0.3 + 0.5) / 2, d.get(DistillRun.GATE_CORRUPTED), 1e-6);
+            assertEquals(0.8, d.get(DistillRun.GATE_CLEAN), 1e-6);
+            Map<String, Double> clean = DistillRun.gateByPair(gate, new int[] {0, 2, 3}, noisy);
+            assertEquals(List.of(DistillRun.GATE_CLEAN), List.copyOf(clean.keySet()));
+        }
     }
 
     private static String headlessWeights() throws IOException {
