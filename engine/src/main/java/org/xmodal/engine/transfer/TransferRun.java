@@ -220,6 +220,20 @@ public final class TransferRun {
         };
     }
 
+    /**
+     * The size and time of the dataset's manifest (or of its file): a dataset written again in the same place (synth
+     * --force, another corruption) gets other cached teacher features, not the old images' ones.
+     */
+    private static String dataVersion(String data) throws IOException {
+        java.nio.file.Path p = java.nio.file.Path.of(data);
+        java.nio.file.Path m = java.nio.file.Files.isDirectory(p)
+                ? p.resolve(org.xmodal.engine.data.folder.DatasetManifest.FILE_NAME) : p;
+        if (!java.nio.file.Files.isRegularFile(m)) {
+            return "";
+        }
+        return "@" + java.nio.file.Files.size(m) + "@" + java.nio.file.Files.getLastModifiedTime(m).toMillis();
+    }
+
     private static TeacherFeatureCache openCache(EncodingCache cache, RunSpec spec, String teacher,
                                                  TransferBatches batches, Shape input, SupervisionTransfer transfer)
             throws IOException {
@@ -236,7 +250,8 @@ public final class TransferRun {
         }
         String fingerprint = String.join("|", "teacher=" + teacher, "weights=" + weights, "tap=" + spec.teacher().tap(),
                 "size=" + spec.inputSize(), "grid=" + spec.augmentation().cropGrid(),
-                "crop=" + spec.augmentation().randomCrop(), "data=" + spec.data(), "pairs=" + batches.pairCount(),
+                "crop=" + spec.augmentation().randomCrop(), "data=" + spec.data() + dataVersion(spec.data()),
+                "pairs=" + batches.pairCount(),
                 "features=" + f);
         return TeacherFeatureCache.open(cache.root().resolve("teacher"), fingerprint, batches.viewCount(),
                 Math.toIntExact(f.size() / f.get(0)));

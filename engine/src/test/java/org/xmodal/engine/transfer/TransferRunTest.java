@@ -90,8 +90,20 @@ class TransferRunTest {
         assertEquals(TrainingLoop.Outcome.FINISHED, runHere(second));
         Map<Long, Double> a = assertSameLosses(first, second);
         assertTrue(a.get(12L) < a.get(1L), "the loss falls");
+        long cachedFiles;
         try (var files = Files.list(tmp.resolve("cache").resolve("teacher"))) {
-            assertTrue(files.anyMatch(f -> f.toString().endsWith(".f16")), "the teacher's features were cached");
+            cachedFiles = files.filter(f -> f.toString().endsWith(".f16")).count();
+        }
+        assertTrue(cachedFiles > 0, "the teacher's features were cached");
+        // the dataset written again in the same folder (synth --force, another corruption): other features
+        java.nio.file.Path manifest = java.nio.file.Path.of(cachedSpec.data()).resolve("dataset.json");
+        Files.setLastModifiedTime(manifest, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(manifest).toMillis() + 60_000));
+        assertEquals(TrainingLoop.Outcome.FINISHED, runHere(RunDirectory.create(tmp.resolve("runs-cache-3"),
+                cachedSpec)));
+        try (var files = Files.list(tmp.resolve("cache").resolve("teacher"))) {
+            assertTrue(files.filter(f -> f.toString().endsWith(".f16")).count() > cachedFiles,
+                    "a rewritten dataset does not reuse the old images' teacher features");
         }
     }
 
