@@ -114,8 +114,6 @@ public final class DistillRun {
                     : InputNormalisation.IMAGE;
             float[][] trainImages = PairImages.read(data.train(), encoding::studentImage, paired, side,
                     "train images", preparation);
-            float[][] trainRgb = PairImages.read(data.train(), ds::rgb, InputNormalisation.IMAGE, side,
-                    "train RGB images", preparation);
             float[][] testImages = PairImages.read(data.test(), encoding::studentImage, paired, side, "test images",
                     preparation);
             boolean[] noisy = new boolean[data.train().size()];
@@ -128,10 +126,8 @@ public final class DistillRun {
 
             Networks nets = Networks.build(spec, classes.size(), input, manager);
             ParameterStore store = new ParameterStore(manager, false);
-            preparation.progress("Running the teacher on the train pairs' RGB", 0);
-            Map<String, float[][]> teacherOut = NoGrad.call(() -> teacherOutputs(nets, store, trainRgb, side,
-                    manager));
-            trainRgb[0] = null; // the RGB images are not needed any more; their teacher outputs are
+            Map<String, float[][]> teacherOut = teacherOutputs(ds, data.train(), nets, store, side, manager,
+                    preparation);
 
             Map<String, NDArray> trainable = new LinkedHashMap<>();
             for (Map.Entry<String, Parameter> e : nets.student().namedParameters().entrySet()) {
@@ -312,7 +308,19 @@ public final class DistillRun {
         return x.reshape(x.getShape().get(0), -1);
     }
 
-    /** The teacher's outputs at every tap the objective needs, for every train pair, in inference mode. */
+    /**
+     * The teacher's outputs at every tap the objective needs, for every train pair's RGB image, in inference mode
+     * (the RGB images are read here and not kept: the frozen teacher's outputs are all the run needs of them).
+     */
+    private static Map<String, float[][]> teacherOutputs(PairedDataset ds, List<Pair> train, Networks nets,
+                                                         ParameterStore store, int side, NDManager manager,
+                                                         ProgressListener progress) throws IOException {
+        float[][] images = PairImages.read(train, ds::rgb, InputNormalisation.IMAGE, side, "train RGB images",
+                progress);
+        progress.progress("Running the teacher on the train pairs' RGB", 1);
+        return NoGrad.call(() -> teacherOutputs(nets, store, images, side, manager));
+    }
+
     private static Map<String, float[][]> teacherOutputs(Networks nets, ParameterStore store, float[][] images,
                                                          int side, NDManager manager) {
         List<String> taps = nets.teacherTaps();
@@ -371,7 +379,7 @@ public final class DistillRun {
             List<Pair> train = withScene(ds.labelled(Split.TRAIN), classes);
             List<Pair> test = withScene(ds.labelled(Split.TEST), classes);
             Objective o = spec.objective();
-            if (train.size() < Math.max(2, spec.batchSize() > 1 ? 2 : 1)) {
+            if (train.size() < 2) {
                 String needs = o.uses(Objective.CSC) ? "csc needs every pair's class label (and cross-entropy too)"
                         : "the student learns the classes from labelled train pairs";
                 throw new BadInputException(spec.data(), "has " + train.size() + " labelled train pair"
