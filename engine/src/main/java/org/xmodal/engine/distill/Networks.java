@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,10 +65,7 @@ record Networks(FeatureNetwork teacher, FeatureNetwork student, String teacherFe
             throw new IllegalArgumentException("teacher.weights is required: a weights file or the run folder of the "
                     + "trained RGB teacher");
         }
-        if (!Files.exists(Path.of(t.weights()))) {
-            throw new BadInputException(t.weights(), "does not exist (the spec's teacher.weights)");
-        }
-        Path weights = Teachers.weightsOf(Path.of(t.weights()));
+        Path weights = Teachers.weightsFor(t.weights(), "teacher.weights");
         int stored = DistillRun.storedClasses(weights);
         if (o.uses(Objective.KD) && stored == 0) {
             throw new BadInputException(weights, "has no classifier (fc): kd distils the teacher's class "

@@ -101,10 +101,7 @@ public final class RunKinds {
         if (path == null || path.isBlank()) {
             throw new IllegalArgumentException(field + " must name a weights file or a run folder");
         }
-        if (!Files.exists(Path.of(path))) {
-            throw new BadInputException(path, "does not exist (the spec's " + field + ")");
-        }
-        Teachers.weightsOf(Path.of(path));
+        Teachers.weightsFor(path, field);
     }
 
     public static TrainingLoop.Outcome execute(RunDirectory run, boolean resume, EncodingCache cache,

@@ -79,6 +79,25 @@ public final class Teachers {
                 + "finished run in that folder)");
     }
 
+    /**
+     * The weights a spec's field names: a file, a run folder, or {@code runs/<name>} for the newest finished run of
+     * that name (which is not itself a path that exists, so existence alone cannot be the test).
+     *
+     * @throws BadInputException naming the path and the field when it is none of these
+     */
+    public static Path weightsFor(String path, String field) throws IOException {
+        Path p = Path.of(path);
+        try {
+            return weightsOf(p);
+        } catch (BadInputException e) {
+            if (Files.exists(p)) {
+                throw e; // a run folder without weights yet, say: its own message
+            }
+            throw new BadInputException(path, "does not exist (the spec's " + field + "; nor is there a finished run "
+                    + "of that name in " + p.toAbsolutePath().getParent() + ")", e);
+        }
+    }
+
     /** {@code runs/rgb-teacher} stands for the newest finished run {@code runs/<time>-rgb-teacher}. */
     private static Path newestFinishedRunNamed(Path p) throws IOException {
         Path root = p.toAbsolutePath().getParent();
