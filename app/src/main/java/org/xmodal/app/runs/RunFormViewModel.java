@@ -16,17 +16,22 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.xmodal.app.task.LatestWins;
 import org.xmodal.app.task.Outcome;
 import org.xmodal.app.task.TaskExecutor;
 import org.xmodal.engine.device.EngineInfo;
 import org.xmodal.app.NewRunRequests;
+import org.xmodal.engine.run.RunKind;
 import org.xmodal.engine.run.RunSpec;
 
 /**
  * The form of a new run: every field of the run spec as a property, filled from a preset, from a run to clone, or
  * by hand; the spec they make is validated by the engine's rules at every change, and what is wrong is said in one
- * line. The device choice lists what the engine found (probed once, off the UI thread): the CPU's cores and each GPU
- * with its memory.
+ * line. A distill run's spec is also put to the engine's pre-launch check ({@link SpecCheck}, off the UI thread, the
+ * latest change winning): whether its teacher's weights can do what its terms ask (kd needs a classifier of the
+ * dataset's scene classes) and whether the dataset has the labels they need; until the engine has said yes the run
+ * cannot start, and what it refuses is the form's problem. The device choice lists what the engine found (probed
+ * once, off the UI thread): the CPU's cores and each GPU with its memory.
  */
 public final class RunFormViewModel {
     private final Path workbenchRoot;
@@ -41,11 +46,32 @@ public final class RunFormViewModel {
             "Devices: asking the engine...");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyObjectWrapper<RunSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
+    private final LatestWins<RunSpec, RunSpec> engineCheck;
+    /** The distill spec last put to the engine's check, and (while it is still the form's) the one awaited. */
+    private RunSpec checking;
+    private RunSpec awaited;
+    /** The last spec the engine accepted: asked again only when the form changes. */
+    private RunSpec accepted;
     private boolean filling;
 
+    /** A form whose distill specs are checked by the engine itself ({@link SpecCheck#engine()}). */
     public RunFormViewModel(TaskExecutor executor, DeviceProbe probe, Path workbenchRoot, Path runsRoot) {
+        this(executor, probe, SpecCheck.engine(), workbenchRoot, runsRoot);
+    }
+
+    public RunFormViewModel(TaskExecutor executor, DeviceProbe probe, SpecCheck check, Path workbenchRoot,
+                            Path runsRoot) {
         this.workbenchRoot = workbenchRoot;
         this.runsRoot = runsRoot;
+        this.engineCheck = new LatestWins<>(executor, "Checking the run's teacher and data with the engine",
+                (s, cancel) -> {
+                    try {
+                        check.check(s);
+                    } catch (LinkageError e) {
+                        throw new EngineUnavailable(e);
+                    }
+                    return s;
+                }, this::engineAccepted, this::engineRefused);
         for (SpecField f : fields) {
             ObjectProperty<Object> p = new SimpleObjectProperty<>(this, f.key(), f.blank());
             p.addListener((obs, o, n) -> {
@@ -56,12 +82,25 @@ public final class RunFormViewModel {
             values.put(f.key(), p);
             choices.put(f.key(), FXCollections.observableArrayList(f.choices()));
         }
-        // a kind with an objective starts from its own terms: a transfer preset's hint means nothing to a socket run
+        // a kind with an objective starts from its own terms: a transfer preset's hint means nothing to a socket run;
+        // a distill run starts from its own settings' defaults and a teacher network
         values.get("kind").addListener((obs, o, kind) -> {
-            ObjectProperty<Object> terms = values.get("objective.terms");
-            if (!filling && kind instanceof String k && !SpecForm.termsFit(k, (String) terms.get())) {
-                SpecForm.defaultTerms(k).ifPresent(terms::set);
+            if (filling || !(kind instanceof String k)) {
+                return;
             }
+            filling = true;
+            try {
+                ObjectProperty<Object> terms = values.get("objective.terms");
+                if (!SpecForm.termsFit(k, (String) terms.get())) {
+                    SpecForm.defaultTerms(k).ifPresent(terms::set);
+                }
+                if ("distill".equals(k)) {
+                    fillDistillDefaults();
+                }
+            } finally {
+                filling = false;
+            }
+            validate();
         });
         preset.addListener((obs, o, p) -> {
             if (p != null) {
@@ -160,18 +199,82 @@ public final class RunFormViewModel {
         validate();
     }
 
+    /**
+     * A distill run's settings at their defaults when the form has none yet (every distill field blank: it never held
+     * a distill spec), and a teacher network (the only teacher a distill run takes) of the student's architecture
+     * when none is named.
+     */
+    private void fillDistillDefaults() {
+        boolean blank = fields.stream().filter(f -> f.key().startsWith(SpecForm.DISTILL_PREFIX))
+                .allMatch(f -> f.blank().equals(values.get(f.key()).get()));
+        if (blank) {
+            SpecForm.distillValues(RunSpec.Distill.defaults()).forEach((k, v) -> values.get(k).set(v));
+        }
+        values.get("teacher.source").set("network");
+        ObjectProperty<Object> teacher = values.get("teacher.architecture");
+        if (teacher.get() == null || String.valueOf(teacher.get()).isBlank()) {
+            teacher.set(values.get("student.architecture").get());
+        }
+    }
+
     private void validate() {
+        awaited = null;
         try {
             RunSpec s = SpecForm.build(currentValues());
             Path data = Path.of(s.data());
             if (!Files.exists(data)) {
                 throw new IllegalArgumentException("Dataset: " + data + " does not exist");
             }
+            if (s.kind() == RunKind.DISTILL && !s.equals(accepted)) {
+                // the teacher's weights and the dataset's labels decide whether the terms can work: the engine says
+                spec.set(null);
+                problem.set("Checking the teacher's weights and the dataset's labels with the engine...");
+                awaited = s;
+                checking = s;
+                engineCheck.request(s);
+                return;
+            }
             spec.set(s);
             problem.set("");
         } catch (IllegalArgumentException e) {
             spec.set(null);
             problem.set(e.getMessage());
+        }
+    }
+
+    private void engineAccepted(RunSpec s) {
+        accepted = s;
+        if (awaited != null && awaited == s) {
+            awaited = null;
+            spec.set(s);
+            problem.set("");
+        }
+    }
+
+    /** The engine's refusal of the latest spec put to it, shown while that spec is still the form's. */
+    private void engineRefused(Throwable e) {
+        if (awaited == null || awaited != checking) {
+            return;
+        }
+        RunSpec s = awaited;
+        awaited = null;
+        if (e instanceof IllegalArgumentException || e instanceof java.io.IOException) {
+            spec.set(null);
+            problem.set(e.getMessage());
+        } else {
+            // not the spec's fault: the engine that runs it checks it again, in its own process
+            spec.set(s);
+            problem.set("The engine could not check this spec here (" + e.getMessage() + "); it checks it again "
+                    + "when the run starts");
+        }
+    }
+
+    /** The engine's natives cannot be loaded in this process (the run's own engine process may still load them). */
+    private static final class EngineUnavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        EngineUnavailable(LinkageError e) {
+            super(e.toString(), e);
         }
     }
 

@@ -69,7 +69,7 @@ final class SpecEditors {
         Node node = switch (it.field().type()) {
             case BOOLEAN -> check(it.value());
             case CHOICE -> choice(it);
-            case TEXT, STEPS, STAGES, OPTIONAL_NUMBER, TERMS -> text(it.value());
+            case TEXT, STEPS, STAGES, OPTIONAL_NUMBER, TERMS, NAMES -> text(it.value());
             case INTEGER, LONG, NUMBER -> number(it.field().type(), it.value());
         };
         node.setId(id);

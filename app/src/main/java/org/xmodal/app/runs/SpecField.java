@@ -10,9 +10,9 @@ public record SpecField(String key, String category, String label, String help, 
     /**
      * How a field is edited and stored. STEPS: a list of steps ("50, 100"); STAGES: gravity stages ("45 x 5, 15 x 5");
      * OPTIONAL_NUMBER: a number that may be left blank (for "the dataset's own"); TERMS: an objective's weighted
-     * terms ("hint = 1").
+     * terms ("hint = 1"); NAMES: a list of names ("layer2, layer3"), blank for the engine's default.
      */
-    public enum Type { TEXT, INTEGER, LONG, NUMBER, BOOLEAN, CHOICE, STEPS, STAGES, OPTIONAL_NUMBER, TERMS }
+    public enum Type { TEXT, INTEGER, LONG, NUMBER, BOOLEAN, CHOICE, STEPS, STAGES, OPTIONAL_NUMBER, TERMS, NAMES }
 
     public SpecField {
         choices = List.copyOf(choices);
@@ -29,7 +29,7 @@ public record SpecField(String key, String category, String label, String help, 
     /** The value of a blank field of this type. */
     public Object blank() {
         return switch (type) {
-            case TEXT, CHOICE, STEPS, STAGES, OPTIONAL_NUMBER, TERMS -> "";
+            case TEXT, CHOICE, STEPS, STAGES, OPTIONAL_NUMBER, TERMS, NAMES -> "";
             case INTEGER -> 0;
             case LONG -> 0L;
             case NUMBER -> 0.0;

@@ -16,6 +16,7 @@ import org.xmodal.engine.hha.FloorReference;
 import org.xmodal.engine.json.Identified;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.nn.NetworkFactory;
+import org.xmodal.engine.objective.Objective;
 import org.xmodal.engine.run.RunSpec;
 
 /**
@@ -33,16 +34,40 @@ public final class SpecForm {
     public static final String RECORDS = "Records";
     public static final String FINETUNE = "Fine-tuning";
     public static final String ENCODING = "Encoding";
+    public static final String DISTILL = "Distillation";
     /** The groups in the order the form shows them. */
-    public static final List<String> CATEGORIES = List.of(RUN, TEACHER, STUDENT, FINETUNE, OPTIMISER, TRAINING,
-            ENCODING, DEVICE, RECORDS);
+    public static final List<String> CATEGORIES = List.of(RUN, TEACHER, STUDENT, FINETUNE, DISTILL, OPTIMISER,
+            TRAINING, ENCODING, DEVICE, RECORDS);
     /** The prefixes of the encoding fields that apply to one modality only. */
     static final String DEPTH_ENCODING = "encoding.depth.";
     static final String FLOW_ENCODING = "encoding.flow.";
     static final String INTRINSICS = "encoding.depth.intrinsics.";
     /** The groups of the form's first column; the others make the second. */
-    public static final List<String> FIRST_COLUMN = List.of(RUN, TEACHER, STUDENT, FINETUNE, DEVICE);
+    public static final List<String> FIRST_COLUMN = List.of(RUN, TEACHER, STUDENT, FINETUNE, DISTILL, DEVICE);
+    /** The prefix of a distill run's own settings ({@link RunSpec.Distill}). */
+    static final String DISTILL_PREFIX = "distill.";
     public static final String DEVICE_KEY = "device";
+
+    /** What each term of a distill run computes and the weight its paper gives it (the objective's help). */
+    static final String DISTILL_HELP = "Distill (each method's weight in its paper or reference code; the default is "
+            + "Xia et al.'s robust distillation, ce = 1, csc = 1, filter-ce = 1, filter-triplet = 1, filter-sparsity "
+            + "= 0.001): ce = 1 (cross-entropy of the student's classifier on the labelled train pairs), hint = 1 "
+            + "(FitNets: the L2 between the student's features after an adaptation layer and the teacher's, at the "
+            + "student and teacher layers, pool5 by default, normalised as the loss normalisation says), "
+            + "cosine-hint = 1 (one minus the cosine of the same two features), kd = 1 (Hinton et al.'s soft "
+            + "targets: the KL between both networks' class distributions softened by the KD temperature T, times "
+            + "T^2; needs a teacher whose classifier has the dataset's scene classes), attention = 1000 (Zagoruyko "
+            + "and Komodakis' attention transfer: the distance between both networks' normalised attention maps at "
+            + "the attention layers), rkd-distance = 25 (Park et al.'s relational KD: the pooled features' pairwise "
+            + "distances in the batch; RepDistiller's weight), rkd-angle = 50 (relational KD on the angles of "
+            + "triplets; RepDistiller's weight), crd = 0.8 (Tian et al.'s contrastive representation distillation: "
+            + "each pair's student embedding against its teacher embedding and negatives from a memory bank of the "
+            + "train pairs), csc = 1 (Xia et al.'s contrastive semantic calibration: the student's feature against "
+            + "the noise filter's teacher features of the same class, at a temperature set by the CSC settings), "
+            + "filter-ce = 1 (the modality noise filter's cross-entropy on its own prediction), filter-triplet = 1 "
+            + "(the filter's cosine triplet: student anchor, filtered teacher positive, raw teacher negative), "
+            + "filter-sparsity = 0.001 (the L1 of the filter's gate). The filter-* terms train the filter only, at "
+            + "the filter rate; csc needs filter-ce, and the filter-* terms need csc.";
 
     private SpecForm() {
     }
@@ -54,11 +79,14 @@ public final class SpecForm {
         return List.of(
                 SpecField.of("name", RUN, "Name", SpecField.Type.TEXT, "A short name; the run's folder is "
                         + "<date>-<time>-<name>"),
-                SpecField.choice("kind", RUN, "Kind", List.of("transfer", "teacher", "finetune", "socket"), "transfer: "
-                        + "supervision transfer from a frozen RGB teacher to a student of the paired modality; teacher: "
-                        + "train an RGB network on the labelled object regions; finetune: train a network for a task "
-                        + "on the labelled pairs and score it on the test pairs; socket: adapt a trained RGB source "
-                        + "model to the paired modality without the task's source data (SOCKET)"),
+                SpecField.choice("kind", RUN, "Kind", List.of("transfer", "teacher", "finetune", "socket", "distill"),
+                        "transfer: supervision transfer from a frozen RGB teacher to a student of the paired "
+                        + "modality; teacher: train an RGB network on the labelled object regions; finetune: train a "
+                        + "network for a task on the labelled pairs and score it on the test pairs; socket: adapt a "
+                        + "trained RGB source model to the paired modality without the task's source data (SOCKET); "
+                        + "distill: a scene classifier of the paired modality learns the labelled train pairs with "
+                        + "cross-entropy plus distillation terms against a frozen RGB teacher (KD, hints, attention, "
+                        + "RKD, CRD, Xia et al.'s noise filter and CSC) and is scored by accuracy on the test pairs"),
                 SpecField.of("data", RUN, "Dataset", SpecField.Type.TEXT, "A dataset folder, NYU Depth v2's .mat "
                         + "file or a folder of video frames"),
                 SpecField.choice("modality", RUN, "Student sees", List.of("depth", "flow"), "What the student sees: "
@@ -66,19 +94,22 @@ public final class SpecForm {
                 SpecField.choice("teacher.source", TEACHER, "Teacher", List.of("", "network", "torchscript", "random"),
                         "network: weights trained here (a file, a run folder, or runs/<name> for the newest finished "
                                 + "run of that name); torchscript: an exported .pt; random: an untrained network "
-                                + "(tests and demos). Leave empty for a teacher run."),
+                                + "(tests and demos). Leave empty for a teacher run. A distill run needs network."),
                 SpecField.choice("teacher.architecture", TEACHER, "Teacher network", teacherArchitectures,
-                        "The teacher network (not needed for TorchScript)"),
+                        "The teacher network (not needed for TorchScript; a distill run's teacher is the RGB network "
+                                + "its weights are of, by default the student's)"),
                 SpecField.of("teacher.weights", TEACHER, "Teacher weights", SpecField.Type.TEXT, "A .params file, a run "
-                        + "folder, runs/<name>, or a TorchScript .pt"),
+                        + "folder, runs/<name>, or a TorchScript .pt. Distill: an RGB network that classifies the "
+                        + "dataset's scenes (a finetune run of task scenes on rgb input, as the robust-teacher preset; "
+                        + "kd needs its classifier)"),
                 SpecField.of("teacher.tap", TEACHER, "Teacher layer", SpecField.Type.TEXT, "The teacher layer whose features "
-                        + "the student learns (pool5)"),
+                        + "the student learns (pool5; distill: where hint and cosine-hint compare)"),
                 SpecField.of("teacher.cache", TEACHER, "Cache teacher features", SpecField.Type.BOOLEAN, "Keep the teacher's "
                         + "features on disk so it runs once per pair, crop and flip (needs a crop grid)"),
                 SpecField.choice("student.architecture", STUDENT, "Student network", architectures, "The student "
                         + "network (alexnet-small for CPUs; alexnet-pad7 under a VGG teacher)"),
                 SpecField.of("student.tap", STUDENT, "Student layer", SpecField.Type.TEXT, "The student layer that is taught "
-                        + "(pool5)"),
+                        + "(pool5; distill: the layer of hint and cosine-hint)"),
                 SpecField.of("student.init", STUDENT, "Student starts from", SpecField.Type.TEXT, "random, or a weights file or "
                         + "run to start from"),
                 SpecField.choice("student.weightInit", STUDENT, "Random weights", List.of("kaiming", "caffe"),
@@ -87,7 +118,7 @@ public final class SpecForm {
                 SpecField.choice("adaptation.loss", STUDENT, "Loss normalisation", List.of("per-image", "caffe",
                         "per-element"), "The squared error summed over each feature map and averaged over the "
                         + "batch (per-image), halved as Caffe's EuclideanLoss (caffe), or averaged over every "
-                        + "element (per-element, with the paper's SGD)"),
+                        + "element (per-element, with the paper's SGD; the distill presets' hint)"),
                 SpecField.of("objective.terms", STUDENT, "Objective", SpecField.Type.TERMS, "The weighted terms the "
                         + "run minimises, as name = weight, ...; weight 0 switches a term off. Transfer: hint = 1 (the "
                         + "L2 between the student's adapted features and the teacher's). SOCKET (the paper's weights): "
@@ -96,12 +127,38 @@ public final class SpecForm {
                         + "(confident predictions that use every class), bn-statistics = 0.5 (the target batch's "
                         + "mean and variance at every BatchNorm of the backbone against the source's running ones; "
                         + "the first layer counts 10 times), task-irrelevant = 0.5 (the target's features of the "
-                        + "paired images of other classes against the source's features of their RGB)"),
+                        + "paired images of other classes against the source's features of their RGB). " + DISTILL_HELP),
                 SpecField.of("socket.source", STUDENT, "Source model", SpecField.Type.TEXT, "SOCKET: the trained RGB "
                         + "source model, a finetune run of resnet18-bottleneck on the task's scene classes (a run "
                         + "folder, a weights file, or runs/<name> for the newest finished run of that name)"),
                 SpecField.of("socket.refreshEvery", STUDENT, "Pseudo-labels every", SpecField.Type.INTEGER, "SOCKET: "
                         + "steps between pseudo-label refreshes (0: once per epoch)"),
+                SpecField.of("distill.temperature", DISTILL, "KD temperature", SpecField.Type.NUMBER, "kd: the "
+                        + "temperature T that softens both networks' class distributions; the term is scaled by "
+                        + "T^2 as Hinton et al.'s (default 4)"),
+                SpecField.of("distill.attentionTaps", DISTILL, "Attention layers", SpecField.Type.NAMES,
+                        "attention: the layers of both networks whose attention maps are matched, as layer2, "
+                                + "layer3 (default layer2, layer3, layer4: the ends of a ResNet's groups, as "
+                                + "Zagoruyko and Komodakis)"),
+                SpecField.of("distill.crdNegatives", DISTILL, "CRD negatives", SpecField.Type.INTEGER, "crd: "
+                        + "negatives drawn per pair from the memory bank; must be fewer than the labelled train "
+                        + "pairs (default 4096; 256 in the CPU demo)"),
+                SpecField.of("distill.crdEmbedding", DISTILL, "CRD embedding width", SpecField.Type.INTEGER, "crd: "
+                        + "the width of the embedding both heads project to (default 128)"),
+                SpecField.of("distill.crdTemperature", DISTILL, "CRD temperature", SpecField.Type.NUMBER, "crd: the "
+                        + "NCE temperature (default 0.07)"),
+                SpecField.of("distill.crdMomentum", DISTILL, "CRD memory momentum", SpecField.Type.NUMBER, "crd: the "
+                        + "share of a pair's old memory kept when it is updated, in [0, 1) (default 0.5)"),
+                SpecField.of("distill.cscThreshold", DISTILL, "CSC threshold", SpecField.Type.NUMBER, "csc: the "
+                        + "temperature's threshold (default 0.07; Xia et al. use 0.2 on ActivityNet)"),
+                SpecField.of("distill.cscAdaptive", DISTILL, "Adaptive CSC temperature", SpecField.Type.BOOLEAN,
+                        "csc: the temperature is cos(v_i, a'_j) + the threshold, larger where a pair agrees (on, the "
+                                + "default), or the threshold alone (off)"),
+                SpecField.of("distill.filterMargin", DISTILL, "Filter triplet margin", SpecField.Type.NUMBER,
+                        "filter-triplet: the margin of the noise filter's cosine triplet (default 0.2)"),
+                SpecField.of("distill.filterRate", DISTILL, "Filter rate factor", SpecField.Type.NUMBER, "The "
+                        + "modality noise filter learns at this times the learning rate (default 0.2: the "
+                        + "reference's 6e-5 beside the student's 3e-4)"),
                 SpecField.of("adaptation.matchNorms", STUDENT, "Match norms", SpecField.Type.BOOLEAN, "Scale the "
                         + "teacher's features once, on the first batch (for teachers with large activations)"),
                 SpecField.choice("adaptation.matchTo", STUDENT, "Match norms to", List.of("unit", "student"),
@@ -240,11 +297,24 @@ public final class SpecForm {
         if (k.startsWith("socket.")) {
             return "socket".equals(kind);
         }
+        boolean distill = "distill".equals(kind);
+        if (k.startsWith(DISTILL_PREFIX)) {
+            return distill;
+        }
         if (k.startsWith("objective.")) {
-            return "transfer".equals(kind) || "socket".equals(kind);
+            return "transfer".equals(kind) || "socket".equals(kind) || distill;
         }
         if (k.equals("optimizer.backboneRate")) {
             return "finetune".equals(kind) || "socket".equals(kind);
+        }
+        // a distill run's teacher (its features computed once, in memory), its hint's layer and normalisation
+        if (distill && ((field.category().equals(TEACHER) && !k.equals("teacher.cache"))
+                || k.equals("student.tap") || k.equals("adaptation.loss"))) {
+            return true;
+        }
+        // a distill run warps whole images to the input size, without crops or flips
+        if (distill && k.startsWith("augmentation.")) {
+            return false;
         }
         boolean transferOnly = field.category().equals(TEACHER) || k.startsWith("adaptation.")
                 || k.equals("student.tap") || k.equals("augmentation.crops") || k.equals("augmentation.proposals")
@@ -281,6 +351,7 @@ public final class SpecForm {
                 case STAGES -> stages(n);
                 case OPTIONAL_NUMBER -> n.asText();
                 case TERMS -> terms(n);
+                case NAMES -> steps(n);
             });
         }
         return out;
@@ -318,6 +389,14 @@ public final class SpecForm {
                         f.label())));
                 case OPTIONAL_NUMBER -> parent.put(leaf, parseNumber(f.label(), (String) v));
                 case TERMS -> parent.set(leaf, parseTerms(f.label(), (String) v));
+                case NAMES -> {
+                    ArrayNode a = parent.putArray(leaf);
+                    for (String name : ((String) v).split("[,\\s]+")) {
+                        if (!name.isBlank()) {
+                            a.add(name.trim());
+                        }
+                    }
+                }
             }
         }
         JsonNode depth = root.path("encoding").path("depth");
@@ -334,7 +413,10 @@ public final class SpecForm {
             root.remove("socket");
         }
         String kind = root.path("kind").asText("transfer");
-        if (!kind.equals("transfer") && !kind.equals("socket")) {
+        if (!kind.equals("distill")) {
+            root.remove("distill"); // a distill run's own settings
+        }
+        if (!kind.equals("transfer") && !kind.equals("socket") && !kind.equals("distill")) {
             root.remove("objective"); // teacher and fine-tuning runs train with cross-entropy
         }
         try {
@@ -373,35 +455,54 @@ public final class SpecForm {
 
     /**
      * The objective a run of {@code kind} starts from in the form, as the form shows it: SOCKET's four terms at the
-     * paper's weights for a socket run, the hint for a transfer run; empty for kinds without an objective.
+     * paper's weights for a socket run, the hint for a transfer run, Xia et al.'s robust distillation for a distill
+     * run; empty for kinds without an objective.
      */
     public static java.util.Optional<String> defaultTerms(String kind) {
-        org.xmodal.engine.objective.Objective o = "socket".equals(kind) ? org.xmodal.engine.objective.Objective
-                .socket() : "transfer".equals(kind) ? org.xmodal.engine.objective.Objective.transfer() : null;
+        Objective o = switch (kind == null ? "" : kind) {
+            case "socket" -> Objective.socket();
+            case "transfer" -> Objective.transfer();
+            case "distill" -> Objective.robust();
+            default -> null;
+        };
         return o == null ? java.util.Optional.empty()
                 : java.util.Optional.of(terms(Json.MAPPER.valueToTree(o).path("terms")));
     }
 
     /**
      * Whether the terms typed in the form are all terms a run of {@code kind} computes (blank: the engine's default,
-     * which fits); text that does not parse is left to the validation to name.
+     * which fits), and for a distill run include its cross-entropy (a transfer's hint alone is no classifier's
+     * objective); text that does not parse is left to the validation to name.
      */
     public static boolean termsFit(String kind, String text) {
-        List<String> known = "socket".equals(kind) ? org.xmodal.engine.objective.Objective.SOCKET_TERMS
-                : "transfer".equals(kind) ? List.of(org.xmodal.engine.objective.Objective.HINT) : null;
+        List<String> known = switch (kind == null ? "" : kind) {
+            case "socket" -> Objective.SOCKET_TERMS;
+            case "transfer" -> List.of(Objective.HINT);
+            case "distill" -> Objective.DISTILL_TERMS;
+            default -> null;
+        };
         if (known == null || text == null || text.isBlank()) {
             return true;
         }
         try {
+            boolean ce = false;
             for (JsonNode t : parseTerms("Objective", text)) {
                 if (!known.contains(t.path("name").asText())) {
                     return false;
                 }
+                ce |= t.path("name").asText().equals(Objective.CE);
             }
-            return true;
+            return ce || !"distill".equals(kind);
         } catch (IllegalArgumentException e) {
             return true;
         }
+    }
+
+    /** The values of a distill run's own fields ({@code distill.*}) for {@code settings}, by key. */
+    public static Map<String, Object> distillValues(RunSpec.Distill settings) {
+        ObjectNode tree = Json.MAPPER.createObjectNode();
+        tree.set("distill", Json.MAPPER.valueToTree(settings));
+        return values(tree, fields().stream().filter(f -> f.key().startsWith(DISTILL_PREFIX)).toList());
     }
 
     /** An objective's terms as the form shows them: "hint = 1, task-irrelevant = 0.5". */

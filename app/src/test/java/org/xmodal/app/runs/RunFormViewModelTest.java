@@ -2,15 +2,20 @@ package org.xmodal.app.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.app.DistillTeachers;
 import org.xmodal.app.TestData;
 import org.xmodal.app.task.DirectTaskExecutor;
 import org.xmodal.engine.device.EngineInfo;
+import org.xmodal.engine.objective.Objective;
+import org.xmodal.engine.run.RunKind;
+import org.xmodal.engine.run.RunSpec;
 
 class RunFormViewModelTest {
     @TempDir
@@ -81,6 +86,97 @@ class RunFormViewModelTest {
         assertEquals("pseudo-labels = 0.3, information-maximisation = 1, bn-statistics = 0.5, task-irrelevant = 0.5",
                 form.value("objective.terms").get());
         assertEquals("0.1", form.value("optimizer.backboneRate").get());
+    }
+
+    /**
+     * Choosing distill fills what a distill run needs the way socket does: Xia et al.'s robust objective, the distill
+     * settings at their defaults, a teacher network; the engine's own check then says what it refuses (kd on a
+     * teacher without a classifier) before the run can start, and the spec's own rules theirs (csc without filter-ce).
+     */
+    @Test
+    void choosingDistillFillsItsDefaultsAndTheEnginesRefusalsAreTheFormsProblem() {
+        RunFormViewModel form = form();
+        form.newRun();
+        form.value("kind").set("distill");
+        assertEquals("ce = 1, csc = 1, filter-ce = 1, filter-triplet = 1, filter-sparsity = 0.001",
+                form.value("objective.terms").get());
+        assertEquals(4.0, form.value("distill.temperature").get());
+        assertEquals("layer2, layer3, layer4", form.value("distill.attentionTaps").get());
+        assertEquals(4096, form.value("distill.crdNegatives").get());
+        assertEquals(0.07, form.value("distill.cscThreshold").get());
+        assertEquals(true, form.value("distill.cscAdaptive").get());
+        assertEquals(0.2, form.value("distill.filterRate").get());
+        assertEquals("network", form.value("teacher.source").get());
+        assertEquals("alexnet-small", form.value("teacher.architecture").get(), "the transfer preset's teacher kept");
+
+        form.value("student.architecture").set(DistillTeachers.ARCHITECTURE);
+        form.value("teacher.architecture").set(DistillTeachers.ARCHITECTURE);
+        form.value("teacher.weights").set(DistillTeachers.headless(runs).toString());
+        assertTrue(form.spec().isPresent(), form.problemProperty().get());
+        RunSpec spec = form.spec().orElseThrow();
+        assertEquals(RunKind.DISTILL, spec.kind());
+        assertEquals(Objective.robust(), spec.objective());
+        assertEquals(RunSpec.Distill.defaults(), spec.distill());
+
+        // the engine's check: kd distils the teacher's classes, and this teacher has no classifier
+        form.value("objective.terms").set("ce = 1, kd = 1");
+        assertFalse(form.spec().isPresent());
+        assertTrue(form.problemProperty().get().contains("has no classifier (fc): kd distils the teacher's class "
+                + "probabilities"), form.problemProperty().get());
+        form.value("teacher.weights").set(DistillTeachers.classifier(runs, 5).toString());
+        assertTrue(form.spec().isPresent(), "a teacher of the sample's five scene classes: "
+                + form.problemProperty().get());
+        // CRD draws its negatives from the labelled train pairs, which the sample has fewer of than 4096
+        form.value("objective.terms").set("ce = 1, crd = 0.8");
+        assertTrue(form.problemProperty().get().contains("set distill.crdNegatives below"),
+                form.problemProperty().get());
+        form.value("distill.crdNegatives").set(8);
+        assertTrue(form.spec().isPresent(), form.problemProperty().get());
+        // the spec's own rule: csc calibrates against the noise filter, which learns from filter-ce
+        form.value("objective.terms").set("ce = 1, csc = 1");
+        assertFalse(form.spec().isPresent());
+        assertTrue(form.problemProperty().get().contains("csc calibrates the student against the modality noise "
+                + "filter's features"), form.problemProperty().get());
+
+        // back to transfer: its hint, and no distill section in its spec
+        form.value("kind").set("transfer");
+        assertEquals("hint = 1", form.value("objective.terms").get());
+        form.value("teacher.architecture").set("alexnet-small");
+        form.value("student.architecture").set("alexnet-small");
+        assertTrue(form.spec().isPresent(), form.problemProperty().get());
+        assertNull(form.spec().orElseThrow().distill());
+        // and to distill again: the settings typed for it are kept, the transfer's hint is no classifier's objective
+        form.value("kind").set("distill");
+        assertEquals(8, form.value("distill.crdNegatives").get());
+        assertEquals("ce = 1, csc = 1, filter-ce = 1, filter-triplet = 1, filter-sparsity = 0.001",
+                form.value("objective.terms").get());
+    }
+
+    /**
+     * The distill preset's teacher is runs/robust-teacher: the engine refuses it until a run of that name has
+     * finished in the workbench's runs folder, then takes the newest one.
+     */
+    @Test
+    void theDistillPresetsTeacherIsTheNewestFinishedRobustTeacherRun() {
+        RunFormViewModel form = form();
+        form.newRun();
+        form.presetProperty().set(form.presets().stream().filter(p -> p.name().equals("distill-cpu-demo"))
+                .findFirst().orElseThrow());
+        assertEquals("distill", form.value("kind").get());
+        assertEquals(runs.resolve("robust-teacher").toString(), form.value("teacher.weights").get());
+        assertEquals(256, form.value("distill.crdNegatives").get());
+        assertEquals("per-element", form.value("adaptation.loss").get());
+        assertFalse(form.spec().isPresent());
+        assertTrue(form.problemProperty().get().contains(runs.resolve("robust-teacher") + ": does not exist (the "
+                + "spec's teacher.weights; nor is there a finished run of that name"), form.problemProperty().get());
+
+        RunSpec teacher = RunSpec.builder().name("robust-teacher").kind("finetune").data(TestData.sample().rgbd()
+                        .toString()).student(new RunSpec.Student(DistillTeachers.ARCHITECTURE, null, null))
+                .batchSize(32).iterations(600).inputSize(64).build();
+        DistillTeachers.finishedRun(runs, teacher, DistillTeachers.classifier(runs, 5));
+        form.value("seed").set(2L); // any change asks the engine again
+        assertTrue(form.spec().isPresent(), form.problemProperty().get());
+        assertEquals(Objective.robust(), form.spec().orElseThrow().objective());
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.xmodal.engine.run.RunKind;
 import org.xmodal.engine.run.OptimizerType;
 import org.xmodal.engine.run.FinetuneTask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,6 +83,36 @@ class SpecFormTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SpecForm.build(values));
         assertTrue(e.getMessage().contains("'hint 2' is not a term"), e.getMessage());
+    }
+
+    @Test
+    void aDistillSpecAndItsOwnSettingsSurviveTheForm() {
+        RunSpec distill = RunSpec.builder().name("kd").kind("distill").data("/data").modality("depth")
+                .teacher(new RunSpec.Teacher("network", "resnet18-small", "/runs/teacher", "layer4"))
+                .student(new RunSpec.Student("resnet18-small", "layer4", null))
+                .adaptation(new RunSpec.Adaptation(false, org.xmodal.engine.run.MatchTo.UNIT,
+                        org.xmodal.engine.nn.HintLoss.PER_ELEMENT))
+                .objective(org.xmodal.engine.objective.Objective.of(
+                        new org.xmodal.engine.objective.Objective.Term("ce", 1),
+                        new org.xmodal.engine.objective.Objective.Term("kd", 1),
+                        new org.xmodal.engine.objective.Objective.Term("attention", 1000)))
+                .distill(new RunSpec.Distill(2.0, List.of("layer3", "layer4"), 100, 64, 0.1, 0.9, 0.2, false, 0.3,
+                        0.5))
+                .optimizer(new RunSpec.Optimizer(OptimizerType.ADAM, 1e-3, 0, 5e-4)).batchSize(32).iterations(300)
+                .inputSize(64).seed(1).device("auto").threads(0).checkpointEvery(60).logEvery(5).build();
+        Map<String, Object> values = SpecForm.values(distill);
+        assertEquals("layer3, layer4", values.get("distill.attentionTaps"));
+        assertEquals(false, values.get("distill.cscAdaptive"));
+        assertEquals("ce = 1, kd = 1, attention = 1000", values.get("objective.terms"));
+        assertEquals(distill, SpecForm.build(values));
+        // a blank list of attention layers: the engine's default ones
+        values.put("distill.attentionTaps", " ");
+        assertEquals(List.of("layer2", "layer3", "layer4"), SpecForm.build(values).distill().attentionTaps());
+        // another kind has no distill section, whatever the hidden fields hold
+        values.put("kind", "transfer");
+        values.put("objective.terms", "hint = 1");
+        assertNull(SpecForm.build(values).distill());
+        assertEquals(SpecForm.distillValues(RunSpec.Distill.defaults()).get("distill.crdNegatives"), 4096);
     }
 
     @Test
@@ -164,10 +195,25 @@ class SpecFormTest {
         assertTrue(socket.stream().noneMatch(k -> k.startsWith("teacher.") || k.startsWith("finetune.")),
                 socket.toString());
         assertTrue(transfer.stream().noneMatch(k -> k.startsWith("socket.")), transfer.toString());
+        // a distill run: its own settings, the objective, its teacher and the hint's layers and normalisation; not
+        // the teacher cache (its teacher's outputs are kept in memory), crops and flips (it warps whole images), the
+        // norm matching, the backbone's rate, SOCKET's or fine-tuning's fields
+        List<String> distill = shown.apply("distill");
+        assertTrue(distill.containsAll(List.of("distill.temperature", "distill.attentionTaps", "distill.crdNegatives",
+                "distill.crdEmbedding", "distill.crdTemperature", "distill.crdMomentum", "distill.cscThreshold",
+                "distill.cscAdaptive", "distill.filterMargin", "distill.filterRate", "objective.terms",
+                "teacher.source", "teacher.architecture", "teacher.weights", "teacher.tap", "student.tap",
+                "adaptation.loss", "encoding.depth.camera")), distill.toString());
+        assertTrue(distill.stream().noneMatch(k -> k.equals("teacher.cache") || k.startsWith("augmentation.")
+                || k.startsWith("adaptation.match") || k.startsWith("finetune.") || k.startsWith("socket.")
+                || k.equals("optimizer.backboneRate")), distill.toString());
+        for (List<String> other : List.of(transfer, teacher, finetune, socket)) {
+            assertTrue(other.stream().noneMatch(k -> k.startsWith("distill.")), other.toString());
+        }
         // every field is shown for some kind
         for (SpecField f : SpecForm.fields()) {
             assertTrue(transfer.contains(f.key()) || teacher.contains(f.key()) || finetune.contains(f.key())
-                    || flow.contains(f.key()) || socket.contains(f.key()), f.key());
+                    || flow.contains(f.key()) || socket.contains(f.key()) || distill.contains(f.key()), f.key());
         }
     }
 
@@ -187,5 +233,44 @@ class SpecFormTest {
         assertEquals(java.util.Optional.of("pseudo-labels = 0.3, information-maximisation = 1, bn-statistics = 0.5, "
                 + "task-irrelevant = 0.5"), SpecForm.defaultTerms("socket"));
         assertTrue(SpecForm.defaultTerms("finetune").isEmpty());
+    }
+
+    /** ... and each distill term: what it computes and the weight of its paper (or of RepDistiller's code). */
+    @Test
+    void theObjectivesHelpExplainsEachDistillTermAndItsPapersWeight() {
+        String help = SpecForm.fields().stream().filter(f -> f.key().equals("objective.terms")).findFirst()
+                .orElseThrow().help();
+        Map<String, String> weights = new java.util.LinkedHashMap<>();
+        weights.put("ce", "1");
+        weights.put("hint", "1");
+        weights.put("cosine-hint", "1");
+        weights.put("kd", "1");
+        weights.put("attention", "1000");
+        weights.put("rkd-distance", "25");
+        weights.put("rkd-angle", "50");
+        weights.put("crd", "0.8");
+        weights.put("csc", "1");
+        weights.put("filter-ce", "1");
+        weights.put("filter-triplet", "1");
+        weights.put("filter-sparsity", "0.001");
+        assertEquals(org.xmodal.engine.objective.Objective.DISTILL_TERMS, List.copyOf(weights.keySet()),
+                "every term a distill run computes");
+        for (Map.Entry<String, String> w : weights.entrySet()) {
+            String term = w.getKey() + " = " + w.getValue() + " (";
+            int at = help.indexOf(term, help.indexOf("Distill ("));
+            assertTrue(at >= 0, term + " with what it does, in: " + help);
+        }
+        assertTrue(help.contains("T^2") && help.contains("classifier") && help.contains("memory bank"), help);
+        assertEquals(java.util.Optional.of("ce = 1, csc = 1, filter-ce = 1, filter-triplet = 1, filter-sparsity = "
+                + "0.001"), SpecForm.defaultTerms("distill"));
+        assertTrue(SpecForm.termsFit("distill", "ce = 1, kd = 1"));
+        assertFalse(SpecForm.termsFit("distill", "hint = 1"), "a transfer's hint alone trains no classifier");
+        assertFalse(SpecForm.termsFit("distill", "ce = 1, bn-statistics = 0.5"));
+        // every distill setting says what it does and its default
+        for (SpecField f : SpecForm.fields()) {
+            if (f.key().startsWith("distill.")) {
+                assertTrue(f.help().contains("default"), f.key() + ": " + f.help());
+            }
+        }
     }
 }
