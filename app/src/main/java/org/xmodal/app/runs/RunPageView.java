@@ -57,7 +57,7 @@ final class RunPageView extends BorderPane {
         metrics.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.metricsProperty().get().isEmpty(),
                 vm.metricsProperty()));
         metrics.managedProperty().bind(metrics.visibleProperty());
-        // a run whose objective is a sum of terms (SOCKET's four, a transfer's hint): each term's curve
+        // a run whose objective is a sum of terms (SOCKET's four, a transfer's hint, a distill run's): each term's curve
         ChartTile terms = new ChartTile("terms-chart", "Objective terms (each unweighted; the loss is their weighted "
                 + "sum)", "term value", vm.termsProperty());
         terms.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.termsProperty().get().isEmpty(),

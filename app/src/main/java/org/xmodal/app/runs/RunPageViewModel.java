@@ -35,15 +35,31 @@ public final class RunPageViewModel {
     private static final String TRAIN = "train";
     private static final String LOSS = "loss";
     private static final String LR = "lr";
-    /** Each known term keeps its colour from run to run; other terms take the colours left, in order. */
-    private static final Map<String, Integer> TERM_COLOURS = Map.of(
-            Objective.PSEUDO_LABELS, CurveChart.BLUE,
-            Objective.INFORMATION_MAXIMISATION, CurveChart.ORANGE,
-            Objective.BN_STATISTICS, CurveChart.GREEN,
-            Objective.TASK_IRRELEVANT, CurveChart.VERMILION,
-            Objective.HINT, CurveChart.PURPLE);
-    /** Okabe and Ito's sky blue, black and yellow. */
-    private static final int[] OTHER_TERM_COLOURS = {0x56b4e9, 0x000000, 0xf0e442};
+    /**
+     * Each known term keeps its colour from run to run, and the terms one kind of run computes (SOCKET's four, a
+     * distill run's twelve) each have a colour of their own: Okabe and Ito's eight, then Paul Tol's muted ones. Terms
+     * of different kinds never meet in one run, so they share colours; the hint (transfer and distill) is purple in
+     * both.
+     */
+    static final Map<String, Integer> TERM_COLOURS = Map.ofEntries(
+            Map.entry(Objective.PSEUDO_LABELS, CurveChart.BLUE),
+            Map.entry(Objective.INFORMATION_MAXIMISATION, CurveChart.ORANGE),
+            Map.entry(Objective.BN_STATISTICS, CurveChart.GREEN),
+            Map.entry(Objective.TASK_IRRELEVANT, CurveChart.VERMILION),
+            Map.entry(Objective.HINT, CurveChart.PURPLE),
+            Map.entry(Objective.CE, 0x000000),
+            Map.entry(Objective.COSINE_HINT, 0x56b4e9),
+            Map.entry(Objective.KD, CurveChart.ORANGE),
+            Map.entry(Objective.ATTENTION, CurveChart.GREEN),
+            Map.entry(Objective.RKD_DISTANCE, 0x999933),
+            Map.entry(Objective.RKD_ANGLE, 0x882255),
+            Map.entry(Objective.CRD, CurveChart.VERMILION),
+            Map.entry(Objective.CSC, CurveChart.BLUE),
+            Map.entry(Objective.FILTER_CE, 0x44aa99),
+            Map.entry(Objective.FILTER_TRIPLET, 0x332288),
+            Map.entry(Objective.FILTER_SPARSITY, 0x888888));
+    /** For terms this build does not know: colours none of the known ones has, then round again. */
+    private static final int[] OTHER_TERM_COLOURS = {0xf0e442, 0x117733, 0xaa4499, 0x6699cc, 0xdd7788};
 
     private final ObjectProperty<RunRecord> run = new SimpleObjectProperty<>(this, "run");
     private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0.6);
@@ -135,7 +151,7 @@ public final class RunPageViewModel {
         List<Curve> others = new ArrayList<>();
         List<Curve> rates = new ArrayList<>();
         List<Curve> termCurves = new ArrayList<>();
-        int otherTerms = 0;
+        List<String> otherTerms = new ArrayList<>();
         double w = Math.max(0, Math.min(0.99, smoothing.get()));
         for (MetricSeries m : r.series()) {
             if (m.size() == 0 || m.split().equals(RunRecord.PROGRESS)) {
@@ -156,8 +172,7 @@ public final class RunPageViewModel {
             } else if (m.name().startsWith(TERM_PREFIX) && m.name().length() > TERM_PREFIX.length()) {
                 // each term of the objective a curve of its own, named by the term (unweighted, as computed)
                 String term = m.name().substring(TERM_PREFIX.length());
-                int colour = TERM_COLOURS.containsKey(term) ? TERM_COLOURS.get(term)
-                        : OTHER_TERM_COLOURS[otherTerms++ % OTHER_TERM_COLOURS.length];
+                int colour = termColour(term, otherTerms);
                 termCurves.add(curve(m.split().equals(TRAIN) ? term : m.split() + " " + term, m.steps(), m.values(),
                         m.split().equals(TRAIN) ? Style.LINE : Style.POINTS, colour));
             } else if (m.name().equals(LR)) {
@@ -174,6 +189,18 @@ public final class RunPageViewModel {
         terms.set(termCurves);
         speed.set(r.series(RunRecord.PROGRESS, RunRecord.IMAGES_PER_SECOND).map(m -> List.of(curve("images/s",
                 m.steps(), m.values(), Style.LINE, CurveChart.ORANGE))).orElse(List.of()));
+    }
+
+    /** A term's colour: its own, or (a term this build does not know) the next of the others, the same per split. */
+    private static int termColour(String term, List<String> others) {
+        Integer known = TERM_COLOURS.get(term);
+        if (known != null) {
+            return known;
+        }
+        if (!others.contains(term)) {
+            others.add(term);
+        }
+        return OTHER_TERM_COLOURS[others.indexOf(term) % OTHER_TERM_COLOURS.length];
     }
 
     private static Curve curve(String label, double[] x, double[] y, Style style, int colour) {

@@ -88,4 +88,40 @@ class RunPageViewModelTest {
         page.runProperty().set(null);
         assertTrue(page.termsProperty().get().isEmpty());
     }
+
+    /**
+     * A distill run's terms (every one a distill run computes, weighted or not, and one this build does not know) are
+     * curves of their own, each in a colour of its own; a term keeps its colour from run to run.
+     */
+    @Test
+    void everyDistillTermIsACurveInAColourOfItsOwn() throws Exception {
+        Path dir = RunFolders.create(runs, "20250102-000000-distill", RunFolders.spec("distill", "/data"));
+        RunFolders.started(dir, ProcessHandle.current().pid());
+        List<String> terms = new java.util.ArrayList<>(org.xmodal.engine.objective.Objective.DISTILL_TERMS);
+        terms.add("some-future-term");
+        for (int step = 1; step <= 5; step++) {
+            RunFolders.metric(dir, step, "train", "loss", 3.0 / step);
+            for (int t = 0; t < terms.size(); t++) {
+                RunFolders.metric(dir, step, "train", "objective/" + terms.get(t), (t + 1.0) / step);
+            }
+        }
+        RunLibrary library = new RunLibrary(new DirectTaskExecutor(), runs);
+        library.poll();
+        RunPageViewModel page = new RunPageViewModel();
+        page.runProperty().set(library.runs().get(0));
+        List<CurveChart.Curve> curves = page.termsProperty().get();
+        assertEquals(terms, curves.stream().map(CurveChart.Curve::label).toList());
+        assertTrue(curves.stream().allMatch(c -> c.size() == 5), "every step of every term");
+        assertEquals(terms.size(), curves.stream().mapToInt(CurveChart.Curve::colour).distinct().count(),
+                "a colour each: " + curves.stream().map(c -> Integer.toHexString(c.colour())).toList());
+        assertEquals(RunPageViewModel.TERM_COLOURS.get("csc"), curves.get(terms.indexOf("csc")).colour());
+        assertTrue(page.metricsProperty().get().isEmpty(), "the terms are not among the other metrics");
+        // every term any kind computes has a colour, distinct within its kind
+        for (List<String> kind : List.of(org.xmodal.engine.objective.Objective.SOCKET_TERMS,
+                org.xmodal.engine.objective.Objective.DISTILL_TERMS)) {
+            assertTrue(RunPageViewModel.TERM_COLOURS.keySet().containsAll(kind), kind.toString());
+            assertEquals(kind.size(), kind.stream().map(RunPageViewModel.TERM_COLOURS::get).distinct().count(),
+                    kind.toString());
+        }
+    }
 }
