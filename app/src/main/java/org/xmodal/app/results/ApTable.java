@@ -12,27 +12,77 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmodal.engine.experiment.Table1Arm;
 import org.xmodal.engine.experiment.ExperimentSummary;
+import org.xmodal.engine.experiment.RobustArm;
 
 /**
  * The per-class table of an experiment: classes as rows and arms as columns, each cell the class's value of the
- * experiment's metric (AP for Table 1, accuracy for SOCKET) as mean ± std over seeds; a row of the main metric (mAP,
- * accuracy) and a row of each arm's gain over the baseline arm (no init for Table 1, source-only for SOCKET: the
- * first arm of the summary); the best arm of each row. Sorting moves the class rows only, the main metric's and gain
- * rows stay at the bottom. Values are fractions; text is in percent.
+ * experiment's metric (AP for Table 1, accuracy for SOCKET and robust distillation) as mean ± std over seeds; a row of
+ * the main metric (mAP, accuracy) and a row of each arm's gain over its baseline arm (no init for Table 1,
+ * source-only for SOCKET: the first arm of the summary; for the robust experiment's {@code <arm>@<level>} arms, ce at
+ * the same corruption level); the best arm of each row (of each level's arms for the robust experiment: arms are
+ * compared at the same corruption). Sorting moves the class rows only, the main metric's and gain rows stay at the
+ * bottom. Values are fractions; text is in percent.
  */
 public final class ApTable {
     /** The arm gains of a Table 1 experiment are measured from. */
     public static final String BASELINE = Table1Arm.NO_INIT.name();
     /** The name of the first column, for sorting by class name. */
     public static final String CLASS_COLUMN = "class";
+    /** The baseline of a robust experiment's arms, as the table names it. */
+    public static final String ROBUST_BASELINE = RobustArm.CE.name() + " at the same level";
 
     /**
      * The arm an experiment's gains are measured from: no init in Table 1 (none when it lacks that arm), else the
      * summary's first arm (SOCKET's source-only).
      */
     public static String baselineOf(ExperimentSummary summary) {
+        if (levels(summary) != null) {
+            return ROBUST_BASELINE;
+        }
         return ExperimentSummary.TABLE1.equals(summary.experiment()) || summary.arms().isEmpty() ? BASELINE
                 : summary.arms().keySet().iterator().next();
+    }
+
+    /**
+     * Each arm's corruption level as its key writes it, when every arm of the summary is {@code <arm>@<level>} (the
+     * robust experiment's, CONTRACT); else null.
+     */
+    static Map<String, String> levels(ExperimentSummary summary) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String key : summary.arms().keySet()) {
+            try {
+                out.put(key, RobustArm.level(RobustArm.Key.parse(key).level()));
+            } catch (IllegalArgumentException e) { // not <arm>@<level>, or the level not a number
+                return null;
+            }
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    /** The arm each arm's gain is measured from (none for a baseline itself, or without one in the summary). */
+    private static Map<String, String> baselines(ExperimentSummary summary) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, String> levels = levels(summary);
+        if (levels != null) {
+            Map<String, String> ceAt = new LinkedHashMap<>();
+            levels.forEach((arm, level) -> {
+                if (RobustArm.Key.parse(arm).arm().equals(RobustArm.CE.name())) {
+                    ceAt.putIfAbsent(level, arm);
+                }
+            });
+            levels.forEach((arm, level) -> {
+                String base = ceAt.get(level);
+                if (base != null && !arm.equals(base)) {
+                    out.put(arm, base);
+                }
+            });
+            return out;
+        }
+        String base = baselineOf(summary);
+        if (summary.arms().containsKey(base)) {
+            summary.arms().keySet().stream().filter(a -> !a.equals(base)).forEach(a -> out.put(a, base));
+        }
+        return out;
     }
 
     public enum Kind { CLASS, MAP, GAIN }
@@ -86,9 +136,12 @@ public final class ApTable {
     private final Row mapRow;
     private final Row gainRow;
     private final String baseline;
+    private final Map<String, String> baselines;
 
-    private ApTable(List<String> arms, List<Row> classRows, Row mapRow, Row gainRow, String baseline) {
+    private ApTable(List<String> arms, List<Row> classRows, Row mapRow, Row gainRow, String baseline,
+                    Map<String, String> baselines) {
         this.baseline = baseline;
+        this.baselines = Map.copyOf(baselines);
         this.arms = List.copyOf(arms);
         this.classRows = List.copyOf(classRows);
         this.mapRow = mapRow;
@@ -98,6 +151,9 @@ public final class ApTable {
     /** The table of a summary; {@code classes} gives the rows' order, classes without any AP included. */
     public static ApTable of(ExperimentSummary summary, List<String> classes) {
         List<String> arms = List.copyOf(summary.arms().keySet());
+        // the arms that are compared with each other: a robust experiment's at the same level, else all
+        Map<String, String> levels = levels(summary);
+        java.util.function.Function<String, String> group = levels == null ? arm -> "" : levels::get;
         List<Row> rows = new ArrayList<>();
         for (String c : classes) {
             Map<String, Cell> cells = new LinkedHashMap<>();
@@ -107,24 +163,34 @@ public final class ApTable {
                     cells.put(arm, new Cell(s.mean(), s.std(), false));
                 }
             });
-            rows.add(new Row(Kind.CLASS, c, cells, best(cells)));
+            rows.add(new Row(Kind.CLASS, c, cells, best(cells, group)));
         }
         Map<String, Cell> maps = new LinkedHashMap<>();
         summary.arms().forEach((arm, a) -> maps.put(arm, new Cell(a.score().mean(), a.score().std(), false)));
-        Row map = new Row(Kind.MAP, summary.metric(), maps, best(maps));
+        Row map = new Row(Kind.MAP, summary.metric(), maps, best(maps, group));
         Row gain = null;
         String baseline = baselineOf(summary);
-        Cell base = maps.get(baseline);
-        if (base != null) {
+        Map<String, String> baselines = baselines(summary);
+        if (!baselines.isEmpty()) {
             Map<String, Cell> gains = new LinkedHashMap<>();
             maps.forEach((arm, m) -> {
-                if (!arm.equals(baseline)) {
-                    gains.put(arm, new Cell(m.mean() - base.mean(), Double.NaN, true));
+                String base = baselines.get(arm);
+                if (base != null) {
+                    gains.put(arm, new Cell(m.mean() - maps.get(base).mean(), Double.NaN, true));
                 }
             });
             gain = new Row(Kind.GAIN, "gain over " + baseline, gains, Set.of());
         }
-        return new ApTable(arms, rows, map, gain, baseline);
+        return new ApTable(arms, rows, map, gain, baseline, baselines);
+    }
+
+    /** The best arms of a row: of each group of arms compared with each other. */
+    private static Set<String> best(Map<String, Cell> cells, java.util.function.Function<String, String> group) {
+        Map<String, Map<String, Cell>> groups = new LinkedHashMap<>();
+        cells.forEach((arm, c) -> groups.computeIfAbsent(group.apply(arm), g -> new LinkedHashMap<>()).put(arm, c));
+        Set<String> best = new LinkedHashSet<>();
+        groups.values().forEach(g -> best.addAll(best(g)));
+        return best;
     }
 
     private static Set<String> best(Map<String, Cell> cells) {
@@ -146,9 +212,14 @@ public final class ApTable {
         return arms;
     }
 
-    /** The arm gains are measured from. */
+    /** The arm gains are measured from, as the table names it ("ce at the same level" for a robust experiment). */
     public String baseline() {
         return baseline;
+    }
+
+    /** Whether an arm is one that others' gains are measured from (it keeps its value when gains are shown). */
+    public boolean isBaseline(String arm) {
+        return arms.contains(arm) && !baselines.containsKey(arm) && baselines.containsValue(arm);
     }
 
     /** Whether the table has its baseline arm, so gains can be shown. */
@@ -178,11 +249,12 @@ public final class ApTable {
     }
 
     private Row asGains(Row r) {
-        Cell base = r.cells().get(baseline);
         Map<String, Cell> cells = new LinkedHashMap<>();
         r.cells().forEach((arm, c) -> {
-            if (arm.equals(baseline)) {
-                cells.put(arm, c);
+            String baseArm = baselines.get(arm);
+            Cell base = baseArm == null ? null : r.cells().get(baseArm);
+            if (baseArm == null) {
+                cells.put(arm, c); // a baseline keeps its value, the reference
             } else if (base != null) {
                 cells.put(arm, new Cell(c.mean() - base.mean(), Double.NaN, true));
             }

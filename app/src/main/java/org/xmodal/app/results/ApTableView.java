@@ -10,7 +10,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.xmodal.engine.experiment.Table1Arm;
 
 /**
  * The per-class table bound to the view-model (AP for Table 1, accuracy for SOCKET): a column per arm with the arm's
@@ -87,15 +86,12 @@ final class ApTableView {
                 col.setPrefWidth(Math.max(94, 7.5 * arm.length() + 16));
                 col.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().text(arm)));
                 col.setCellFactory(c -> new ApCell(arm, vm));
-                java.util.stream.Stream.concat(
-                        Table1Arm.ALL.stream().filter(a -> a.name().equals(arm)).map(Table1Arm::label),
-                        org.xmodal.engine.experiment.SocketArm.ALL.stream().filter(a -> a.name().equals(arm))
-                                .map(org.xmodal.engine.experiment.SocketArm::label)).findFirst().ifPresent(label -> {
-                                    javafx.scene.control.Label header = new javafx.scene.control.Label(arm);
-                                    header.setTooltip(new Tooltip(label));
-                                    col.setText(null);
-                                    col.setGraphic(header);
-                                });
+                ArmLabels.of(arm).ifPresent(label -> {
+                    javafx.scene.control.Label header = new javafx.scene.control.Label(arm);
+                    header.setTooltip(new Tooltip(label));
+                    col.setText(null);
+                    col.setGraphic(header);
+                });
                 table.getColumns().add(col);
             }
         } finally {
@@ -161,7 +157,9 @@ final class ApTableView {
             getStyleClass().add("ap-cell");
             if (row.best().contains(arm)) {
                 getStyleClass().add("best-cell");
-                setTooltip(new Tooltip("The best arm for " + row.label()));
+                Experiment e = vm.experimentProperty().get();
+                setTooltip(new Tooltip(e != null && e.corruptionLevels() ? "The best objective for " + row.label()
+                        + " at this corruption level" : "The best arm for " + row.label()));
             }
             if (text.equals(ApTable.MISSING)) {
                 getStyleClass().add("missing-cell");

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.xmodal.engine.eval.DetectionResult;
 import org.xmodal.engine.experiment.ExperimentSummary;
-import org.xmodal.engine.experiment.SocketArm;
 
 /**
  * An experiment as the Results view shows it, whichever experiment wrote it (Table 1's detection arms scored by mAP,
@@ -78,13 +77,22 @@ public record Experiment(Path folder, ExperimentSummary summary, List<String> cl
         return ExperimentSummary.MAP.equals(summary.metric());
     }
 
-    /** The experiment's name for people: "Table 1", "SOCKET", or what its summary calls it. */
+    /** The experiment's name for people: "Table 1", "SOCKET", "Robust distillation", or what its summary calls it. */
     public String kind() {
         return switch (summary.experiment()) {
             case ExperimentSummary.TABLE1 -> "Table 1";
             case ExperimentSummary.SOCKET -> "SOCKET";
+            case ExperimentSummary.ROBUST -> "Robust distillation";
             default -> summary.experiment();
         };
+    }
+
+    /**
+     * Whether the summary's arms are {@code <arm>@<level>}, a robust experiment's objectives at corruption levels:
+     * the chart of accuracy against corruption applies.
+     */
+    public boolean corruptionLevels() {
+        return ApTable.levels(summary) != null;
     }
 
     /** What a class's value of the main metric is called: AP for mAP, else the metric's own name (accuracy). */
@@ -131,14 +139,14 @@ public record Experiment(Path folder, ExperimentSummary summary, List<String> cl
             String m = e.summary().metric();
             s = new StringBuilder(String.format(Locale.ROOT, "%s%s on the test images in percent (a class's row: "
                     + "the %s on that class's images), mean \u00b1 sample standard deviation over %d seed%s; the "
-                    + "best arm of each row in bold; gains in points over %s. Point at a cell for its value at "
+                    + "best arm of each row in bold%s; gains in points over %s. Point at a cell for its value at "
                     + "each seed.", ExperimentSummary.ACCURACY.equals(m) ? "Top-1 " : "", m, m, e.seeds(),
-                    e.seeds() == 1 ? "" : "s", ApTable.baselineOf(e.summary())));
+                    e.seeds() == 1 ? "" : "s", e.corruptionLevels() ? " (of the arms at the same corruption level)"
+                    : "", ApTable.baselineOf(e.summary())));
             if (!e.withoutTruth().isEmpty()) {
                 s.append(" \u2013: no test image of ").append(String.join(", ", e.withoutTruth())).append(".");
             }
-            List<String> legend = e.armNames().stream().flatMap(a -> SocketArm.ALL
-                    .stream().filter(x -> x.name().equals(a)).map(x -> a + ": " + x.label())).toList();
+            List<String> legend = ArmLabels.legend(e.armNames());
             if (!legend.isEmpty()) {
                 s.append("\n").append(String.join("; ", legend)).append(".");
             }

@@ -38,9 +38,9 @@ import org.xmodal.app.shell.WorkbenchView;
 
 /**
  * The Results view, one viewer for any experiment: the per-class table of its metric beside its bars per arm and
- * (detection) PR curves, and under them the chosen cell's false positives and missed objects (detection) or the run
- * of each arm and seed with its stored value (SOCKET). Binds to {@link ResultsViewModel}; its own work is only the
- * file and folder choosers.
+ * (detection) PR curves or (robust distillation) accuracy against corruption, and under them the chosen cell's false
+ * positives and missed objects (detection) or the run of each arm and seed with its stored value (SOCKET, robust).
+ * Binds to {@link ResultsViewModel}; its own work is only the file and folder choosers.
  */
 public final class ResultsView implements WorkbenchView {
     private final ResultsViewModel vm;
@@ -58,7 +58,7 @@ public final class ResultsView implements WorkbenchView {
         title.getStyleClass().add("run-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> vm.experimentProperty().get() == null
                 ? "No experiment open: choose Open experiment... and the folder given to ./xmodal experiment table1 "
-                + "(or socket) --out" : title(vm.experimentProperty().get()), vm.experimentProperty()));
+                + "(socket, robust) --out" : title(vm.experimentProperty().get()), vm.experimentProperty()));
         VBox top = new VBox(toolbar(), title);
         VBox.setMargin(title, new javafx.geometry.Insets(4, 10, 2, 10));
         root.setTop(top);
@@ -69,7 +69,15 @@ public final class ResultsView implements WorkbenchView {
         footnote.setWrapText(true);
         footnote.getStyleClass().add("placeholder-text");
         footnote.textProperty().bind(vm.footnoteProperty());
-        VBox tablePane = new VBox(4, table.node(), footnote);
+        // a robust experiment's point: each objective's accuracy against the corruption of the train pairs, above
+        // the table of its objectives at each level, as wide as the table
+        Region corruption = (Region) chart("corruption-chart", vm.corruptionChartProperty(), new Label());
+        corruption.setPrefHeight(300);
+        corruption.setMinHeight(220);
+        javafx.beans.binding.BooleanBinding robust = vm.corruptionChartProperty().isNotNull();
+        corruption.visibleProperty().bind(robust);
+        corruption.managedProperty().bind(robust);
+        VBox tablePane = new VBox(4, corruption, table.node(), footnote);
         VBox.setVgrow(table.node(), Priority.ALWAYS);
         tablePane.setPadding(new javafx.geometry.Insets(4, 4, 4, 10));
 
@@ -117,7 +125,7 @@ public final class ResultsView implements WorkbenchView {
     private ToolBar toolbar() {
         Button open = new Button("Open experiment...");
         open.setId("open-experiment");
-        open.setTooltip(new Tooltip("The folder given to ./xmodal experiment table1 or socket --out (with "
+        open.setTooltip(new Tooltip("The folder given to ./xmodal experiment table1, socket or robust --out (with "
                 + "results/summary.json)"));
         open.setOnAction(e -> chooseFolder());
         MenuButton recent = new MenuButton("Recent");
@@ -146,8 +154,8 @@ public final class ResultsView implements WorkbenchView {
         gains.textProperty().bind(javafx.beans.binding.Bindings.concat("Gain over ", vm.baselineProperty()));
         gains.setId("show-gains");
         Tooltip gainsTip = new Tooltip();
-        gainsTip.textProperty().bind(javafx.beans.binding.Bindings.format("Show each arm's value minus %s's, in "
-                + "points (%s keeps its value)", vm.baselineProperty(), vm.baselineProperty()));
+        gainsTip.textProperty().bind(javafx.beans.binding.Bindings.format("Show each arm's value minus that of %s, "
+                + "in points (%s keeps its value)", vm.baselineProperty(), vm.baselineProperty()));
         gains.setTooltip(gainsTip);
         gains.selectedProperty().bindBidirectional(vm.gainsProperty());
         gains.disableProperty().bind(vm.gainsAvailableProperty().not());
@@ -169,10 +177,18 @@ public final class ResultsView implements WorkbenchView {
                 item("export-pr-png", "PR curves as PNG...", () -> save("Save the PR curves", prName("png"),
                         "PNG images", "png", (f, r) -> vm.exportChart(ResultsViewModel.Chart.PR, f, r))),
                 item("export-pr-svg", "PR curves as SVG...", () -> save("Save the PR curves", prName("svg"),
-                        "SVG images", "svg", (f, r) -> vm.exportChart(ResultsViewModel.Chart.PR, f, r))));
+                        "SVG images", "svg", (f, r) -> vm.exportChart(ResultsViewModel.Chart.PR, f, r))),
+                item("export-corruption-png", "Accuracy against corruption as PNG...", () -> save("Save the chart "
+                        + "of accuracy against corruption", "accuracy-against-corruption.png", "PNG images", "png",
+                        (f, r) -> vm.exportChart(ResultsViewModel.Chart.CORRUPTION, f, r))),
+                item("export-corruption-svg", "Accuracy against corruption as SVG...", () -> save("Save the chart "
+                        + "of accuracy against corruption", "accuracy-against-corruption.svg", "SVG images", "svg",
+                        (f, r) -> vm.exportChart(ResultsViewModel.Chart.CORRUPTION, f, r))));
         export.setOnShowing(e -> {
             export.getItems().stream().filter(i -> i.getId().startsWith("export-pr"))
                     .forEach(i -> i.setDisable(vm.prChartProperty().get() == null));
+            export.getItems().stream().filter(i -> i.getId().startsWith("export-corruption"))
+                    .forEach(i -> i.setVisible(vm.corruptionChartProperty().get() != null));
             export.getItems().stream().filter(i -> i.getId().startsWith("export-ap")).forEach(i -> i.setText(
                     classMetric() + " chart as " + (i.getId().endsWith("png") ? "PNG..." : "SVG...")));
         });
@@ -191,7 +207,7 @@ public final class ResultsView implements WorkbenchView {
         return new ToolBar(open, recent, opening, new Label("Seed"), seed, gains, spacer, export, report, copy);
     }
 
-    /** The open experiment's name as its engine names its files: table1, socket. */
+    /** The open experiment's name as its engine names its files: table1, socket, robust. */
     private String experimentName() {
         Experiment e = vm.experimentProperty().get();
         return e == null ? "table1" : e.summary().experiment();
@@ -253,7 +269,7 @@ public final class ResultsView implements WorkbenchView {
 
     private void chooseFolder() {
         DirectoryChooser c = new DirectoryChooser();
-        c.setTitle("Open an experiment: Table 1, SOCKET (the folder given to --out)");
+        c.setTitle("Open an experiment: Table 1, SOCKET, robust distillation (the folder given to --out)");
         if (vm.experimentProperty().get() != null) {
             File parent = vm.experimentProperty().get().folder().getParent() == null ? null
                     : vm.experimentProperty().get().folder().getParent().toFile();

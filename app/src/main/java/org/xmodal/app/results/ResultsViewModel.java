@@ -34,6 +34,7 @@ import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.engine.experiment.ExperimentSummary;
 import org.xmodal.engine.eval.PrCurve;
 import org.xmodal.viz.charts.ApCharts;
+import org.xmodal.viz.charts.CorruptionCharts;
 import org.xmodal.viz.charts.PrCurveCharts;
 
 /**
@@ -46,8 +47,8 @@ import org.xmodal.viz.charts.PrCurveCharts;
  * latest cell clicked win over earlier ones still being found.
  */
 public final class ResultsViewModel {
-    /** The two charts. */
-    public enum Chart { AP, PR }
+    /** The charts: the metric per arm, the PR curves (detection), accuracy against corruption (robust). */
+    public enum Chart { AP, PR, CORRUPTION }
 
     /** The two text forms of the table. */
     public enum TableFormat { CSV, LATEX }
@@ -56,6 +57,8 @@ public final class ResultsViewModel {
     static final int AP_HEIGHT = 420;
     static final int PR_WIDTH = 600;
     static final int PR_HEIGHT = 460;
+    static final int CORRUPTION_WIDTH = 820;
+    static final int CORRUPTION_HEIGHT = 440;
 
     private record MistakeRequest(MistakeFinder finder, String arm, int seed, String className) {
     }
@@ -81,6 +84,8 @@ public final class ResultsViewModel {
     private final ObjectProperty<Integer> seed = new SimpleObjectProperty<>(this, "seed");
     private final ReadOnlyObjectWrapper<JFreeChart> apChart = new ReadOnlyObjectWrapper<>(this, "apChart");
     private final ReadOnlyObjectWrapper<JFreeChart> prChart = new ReadOnlyObjectWrapper<>(this, "prChart");
+    private final ReadOnlyObjectWrapper<JFreeChart> corruptionChart = new ReadOnlyObjectWrapper<>(this,
+            "corruptionChart");
     private final ReadOnlyStringWrapper prMessage = new ReadOnlyStringWrapper(this, "prMessage", "");
     private final ReadOnlyObjectWrapper<Mistakes> mistakes = new ReadOnlyObjectWrapper<>(this, "mistakes");
     private final ReadOnlyStringWrapper footnote = new ReadOnlyStringWrapper(this, "footnote", "");
@@ -187,6 +192,7 @@ public final class ResultsViewModel {
         }
         current = new MistakeFinder(e);
         table = ApTable.of(e.summary(), e.classes());
+        corruptionChart.set(null); // drawn once per experiment opened (it does not follow the chosen class)
         baseline.set(table.baseline());
         metric.set(e.summary().metric());
         detection.set(e.detection());
@@ -260,6 +266,7 @@ public final class ResultsViewModel {
         if (e == null) {
             apChart.set(null);
             prChart.set(null);
+            corruptionChart.set(null);
             prMessage.set("");
             return;
         }
@@ -267,6 +274,10 @@ public final class ResultsViewModel {
         String c = selectedClass.get();
         if (!e.detection()) {
             prChart.set(null);
+            // a robust experiment's objectives against the corruption of the train pairs, in the curves' place
+            if (corruptionChart.get() == null && e.corruptionLevels()) {
+                corruptionChart.set(corruptionChartFactory().get());
+            }
             prMessage.set("Precision-recall curves apply to detection only: this " + e.kind() + " experiment "
                     + "scores whole images by " + e.summary().metric() + ". The run of each arm and seed and its "
                     + e.summary().metric() + " are listed below.");
@@ -303,6 +314,12 @@ public final class ResultsViewModel {
         };
     }
 
+    /** A maker of the robust experiment's chart: accuracy against corruption, one line per objective. */
+    private Supplier<JFreeChart> corruptionChartFactory() {
+        ExperimentSummary summary = experiment.get().summary();
+        return () -> CorruptionCharts.accuracyAgainstCorruption(summary);
+    }
+
     private Supplier<JFreeChart> prChartFactory() {
         Experiment e = experiment.get();
         String c = selectedClass.get();
@@ -320,19 +337,22 @@ public final class ResultsViewModel {
         List<ApTable.Row> shown = table.rows(sort.get(), false);
         String text = format == TableFormat.CSV ? TableExport.csv(table.arms(), shown)
                 : TableExport.latex(table.arms(), shown,
-                (ExperimentSummary.SOCKET.equals(e.summary().experiment()) ? "SOCKET, " : "Table 1, ")
-                        + e.description());
+                e.kind() + ", " + e.description());
         files.saveText("the table", file, replace, text);
     }
 
     /** Saves a chart as shown, as SVG when the name ends in .svg, else as PNG. */
     public void exportChart(Chart chart, Path file, boolean replace) {
-        if (experiment.get() == null || (chart == Chart.PR && prChart.get() == null)) {
+        if (experiment.get() == null || (chart == Chart.PR && prChart.get() == null)
+                || (chart == Chart.CORRUPTION && corruptionChart.get() == null)) {
             return;
         }
         if (chart == Chart.AP) {
             files.saveChart("the " + experiment.get().classMetric() + " chart", file, replace, apChartFactory(),
                     AP_WIDTH, AP_HEIGHT);
+        } else if (chart == Chart.CORRUPTION) {
+            files.saveChart("the chart of " + experiment.get().summary().metric() + " against corruption", file,
+                    replace, corruptionChartFactory(), CORRUPTION_WIDTH, CORRUPTION_HEIGHT);
         } else {
             files.saveChart("the PR curves", file, replace, prChartFactory(), PR_WIDTH, PR_HEIGHT);
         }
@@ -456,6 +476,14 @@ public final class ResultsViewModel {
     /** The chosen class's precision-recall curves at the chosen seed, one per arm; null without a class. */
     public ReadOnlyObjectProperty<JFreeChart> prChartProperty() {
         return prChart.getReadOnlyProperty();
+    }
+
+    /**
+     * A robust experiment's accuracy against the corruption of the train pairs, one line per objective (its arms
+     * {@code <objective>@<level>}), mean ± std over seeds; null for other experiments.
+     */
+    public ReadOnlyObjectProperty<JFreeChart> corruptionChartProperty() {
+        return corruptionChart.getReadOnlyProperty();
     }
 
     /** Why there are no PR curves, or empty. */

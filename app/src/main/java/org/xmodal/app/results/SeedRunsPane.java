@@ -10,7 +10,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.xmodal.engine.experiment.SocketArm;
 
 /**
  * For an experiment that scores whole images (SOCKET), in the place of detection's mistakes: the run of each arm and
@@ -48,8 +47,7 @@ final class SeedRunsPane {
         table.setPlaceholder(new Label("Open an experiment to see its runs"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<SeedRun, String> arm = column("arm", "arm", 110,
-                r -> SocketArm.ALL.stream().filter(a -> a.name().equals(r.arm())).findFirst()
-                        .map(a -> r.arm() + " (" + a.label() + ")").orElse(r.arm()));
+                r -> ArmLabels.of(r.arm()).map(label -> r.arm() + " (" + label + ")").orElse(r.arm()));
         arm.setPrefWidth(330);
         TableColumn<SeedRun, Number> seed = new TableColumn<>("seed");
         seed.setId("seed-runs-seed");

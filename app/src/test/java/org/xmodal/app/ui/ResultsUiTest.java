@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.xmodal.app.HandWrittenRobustExperiment;
 import org.xmodal.app.HandWrittenSocketExperiment;
 import org.xmodal.app.TinyExperiment;
 import org.xmodal.app.results.ApTable;
@@ -181,6 +182,75 @@ class ResultsUiTest {
         assertFalse(WorkbenchRobot.onFx(() -> robot.lookup("#seed-choice").query().isDisabled()));
         assertEquals("Gain over no-init", WorkbenchRobot.onFx(() -> robot.lookup("#show-gains")
                 .queryAs(ToggleButton.class).getText()));
+        workbench.assertNoProblems();
+    }
+
+    /**
+     * A robust-distillation experiment opens in the same viewer: its title, the chart of accuracy against corruption
+     * above the table (a line per objective, a point per level), the fifteen objective@level columns explained, the
+     * best objective of each level in bold, and the run of every arm and seed; a SOCKET experiment opened next has no
+     * such chart.
+     */
+    @Test
+    void aRobustExperimentShowsAccuracyAgainstCorruptionAboveItsTable(FxRobot robot) {
+        HandWrittenRobustExperiment robust = HandWrittenRobustExperiment.write(tmp.resolve("robust-made"));
+        robot.clickOn("#nav-results");
+        ResultsView view = WorkbenchRobot.onFx(() -> (ResultsView) workbench.shell.show("Results"));
+        WorkbenchRobot.onFx(() -> {
+            view.model().open(robust.folder());
+            return null;
+        });
+        TableView<?> table = WorkbenchRobot.onFx(() -> robot.lookup("#ap-table").queryTableView());
+        WorkbenchRobot.waitUntil("the table is filled", () -> table.getItems().size() == 4
+                && table.getColumns().size() == 16);
+        workbench.waitUntilIdle();
+        String title = text(robot, "#experiment-title");
+        assertTrue(title.startsWith("Robust distillation \u00b7 robust-experiment"), title);
+
+        WorkbenchRobot.waitUntil("the chart of accuracy against corruption shows", () -> robot
+                .lookup("#corruption-chart-viewer").tryQuery().map(Node::isVisible).orElse(false)
+                && robot.lookup("#corruption-chart").query().isVisible());
+        org.jfree.data.xy.XYDataset d = WorkbenchRobot.onFx(() -> robot.lookup("#corruption-chart-viewer")
+                .queryAs(org.jfree.chart.fx.ChartViewer.class).getChart().getXYPlot().getDataset());
+        List<String> series = new java.util.ArrayList<>();
+        for (int i = 0; i < d.getSeriesCount(); i++) {
+            series.add(String.valueOf(d.getSeriesKey(i)));
+            List<Double> x = new java.util.ArrayList<>();
+            for (int j = 0; j < d.getItemCount(i); j++) {
+                x.add(d.getXValue(i, j));
+            }
+            assertEquals(List.of(0.0, 20.0, 40.0), x, "the levels in percent, " + series.get(i));
+        }
+        assertEquals(HandWrittenRobustExperiment.OBJECTIVES, series, "a line per objective");
+        double above = WorkbenchRobot.onFx(() -> robot.lookup("#corruption-chart").query().localToScene(0, 0)
+                .getY());
+        double tableTop = WorkbenchRobot.onFx(() -> table.localToScene(0, 0).getY());
+        assertTrue(above < tableTop, "the chart is above the table");
+
+        Label header = WorkbenchRobot.onFx(() -> (Label) header(robot, "mnf-csc@0.4").getTableColumn().getGraphic());
+        assertEquals("+ modality noise filter and contrastive semantic calibration (Xia et al.); 40% of the train "
+                + "pairs' teacher views corrupted", WorkbenchRobot.onFx(() -> header.getTooltip().getText()));
+        Node best = cell(robot, "kitchen", "mnf-csc@0.4");
+        assertTrue(WorkbenchRobot.onFx(() -> best.getStyleClass().contains("best-cell")), "best at its level");
+        assertEquals("The best objective for kitchen at this corruption level", WorkbenchRobot.onFx(() ->
+                ((TableCell<?, ?>) best).getTooltip().getText().lines().findFirst().orElseThrow()));
+        assertEquals("Gain over ce at the same level", WorkbenchRobot.onFx(() -> robot.lookup("#show-gains")
+                .queryAs(ToggleButton.class).getText()));
+        assertTrue(WorkbenchRobot.onFx(() -> robot.lookup("#seed-runs-pane").query().isVisible()));
+        assertEquals(30, WorkbenchRobot.onFx(() -> robot.lookup("#seed-runs").queryTableView().getItems().size()));
+        assertTrue(text(robot, "#results-footnote").contains("@level: the fraction of the train pairs"),
+                text(robot, "#results-footnote"));
+
+        HandWrittenSocketExperiment socket = HandWrittenSocketExperiment.write(tmp.resolve("socket-after-robust"));
+        WorkbenchRobot.onFx(() -> {
+            view.model().open(socket.folder());
+            return null;
+        });
+        WorkbenchRobot.waitUntil("SOCKET's table is shown", () -> table.getItems().size() == 4
+                && table.getColumns().size() == 6);
+        workbench.waitUntilIdle();
+        assertFalse(WorkbenchRobot.onFx(() -> robot.lookup("#corruption-chart").query().isVisible()),
+                "no corruption levels, no chart");
         workbench.assertNoProblems();
     }
 }
