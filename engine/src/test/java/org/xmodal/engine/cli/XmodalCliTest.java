@@ -73,7 +73,7 @@ class XmodalCliTest {
                 runs.toString());
         assertEquals(XmodalCli.EXIT_BAD_INPUT, unknown.exit(), unknown.err());
         assertTrue(unknown.err().contains("student.architecture must be alexnet, alexnet-pad7, alexnet-small, vgg16, "
-                + "resnet18, resnet18-bottleneck or resnet50-bottleneck, not 'alexnet-huge'"), unknown.err());
+                + "resnet18, resnet18-small, resnet18-bottleneck or resnet50-bottleneck, not 'alexnet-huge'"), unknown.err());
         assertFalse(Files.exists(runs) && Files.list(runs).findAny().isPresent(), "no run folder was made");
     }
 
