@@ -23,6 +23,7 @@ import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.lifecycle.PairImages;
 import org.xmodal.engine.lifecycle.RunSession;
+import org.xmodal.engine.nn.AdaptationLayer;
 import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.NetworkInput;
 import org.xmodal.engine.nn.NetworkWeights;
@@ -135,8 +136,8 @@ public final class DistillRun {
                 // state: checkpointed with the weights, a resumed run scores the test pairs as the uninterrupted one
                 trainable.put(e.getKey(), e.getValue().getArray());
             }
-            Adapter adapter = objective.uses(Objective.HINT) || objective.uses(Objective.COSINE_HINT)
-                    ? Adapter.create(nets.studentFeatureShape(input), nets.teacherFeatureShape(input), spec.seed(),
+            AdaptationLayer adapter = objective.uses(Objective.HINT) || objective.uses(Objective.COSINE_HINT)
+                    ? AdaptationLayer.create(nets.studentFeatureShape(input), nets.teacherFeatureShape(input), spec.seed(),
                     manager) : null;
             if (adapter != null) {
                 trainable.put(ADAPT_WEIGHT, adapter.weight());

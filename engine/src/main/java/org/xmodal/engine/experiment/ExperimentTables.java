@@ -36,4 +36,25 @@ public final class ExperimentTables {
     static void write(Path file, String text) throws IOException {
         OutputFiles.replace(file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
     }
+
+    /**
+     * What an accuracy experiment writes to {@code results/}: summary.json, NAME.md, NAME.csv, NAME-seeds.csv and,
+     * with the viz module on the class path, report.html (a line says so when it is not).
+     */
+    static void writeResults(ExperimentLayout layout, String name, ExperimentSummary summary, String markdown,
+                             String seedsCsv, ExperimentReport report, ExperimentOutput output) throws IOException {
+        summary.write(layout.summary());
+        Path results = layout.results();
+        write(results.resolve(name + ".md"), markdown);
+        write(results.resolve(name + ".csv"), csv(summary));
+        write(results.resolve(name + "-seeds.csv"), seedsCsv);
+        boolean drawn = false;
+        for (ExperimentReportWriter w : java.util.ServiceLoader.load(ExperimentReportWriter.class)) {
+            w.write(report, results);
+            drawn = true;
+        }
+        if (!drawn) {
+            output.line("report.html not written: the viz module is not on the class path (the launcher has it)");
+        }
+    }
 }

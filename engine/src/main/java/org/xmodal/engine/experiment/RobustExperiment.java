@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.xmodal.engine.data.Corruption;
 import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.Pair;
@@ -300,18 +299,7 @@ public final class RobustExperiment {
     }
 
     private void writeResults(Results r) throws IOException {
-        r.summary().write(layout.summary());
-        Path results = layout.results();
-        ExperimentTables.write(results.resolve("robust.md"), RobustTables.markdown(r));
-        ExperimentTables.write(results.resolve("robust.csv"), ExperimentTables.csv(r.summary()));
-        ExperimentTables.write(results.resolve("robust-seeds.csv"), RobustTables.perSeedCsv(r));
-        boolean drawn = false;
-        for (ExperimentReportWriter w : ServiceLoader.load(ExperimentReportWriter.class)) {
-            w.write(RobustTables.report(r), results);
-            drawn = true;
-        }
-        if (!drawn) {
-            output.line("report.html not written: the viz module is not on the class path (the launcher has it)");
-        }
+        ExperimentTables.writeResults(layout, "robust", r.summary(), RobustTables.markdown(r),
+                RobustTables.perSeedCsv(r), RobustTables.report(r), output);
     }
 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
@@ -213,18 +212,7 @@ public final class SocketExperiment {
     }
 
     private void writeResults(Results r) throws IOException {
-        r.summary().write(layout.summary());
-        Path results = layout.results();
-        ExperimentTables.write(results.resolve("socket.md"), SocketTables.markdown(r));
-        ExperimentTables.write(results.resolve("socket.csv"), ExperimentTables.csv(r.summary()));
-        ExperimentTables.write(results.resolve("socket-seeds.csv"), SocketTables.perSeedCsv(r));
-        boolean drawn = false;
-        for (ExperimentReportWriter w : ServiceLoader.load(ExperimentReportWriter.class)) {
-            w.write(SocketTables.report(r), results);
-            drawn = true;
-        }
-        if (!drawn) {
-            output.line("report.html not written: the viz module is not on the class path (the launcher has it)");
-        }
+        ExperimentTables.writeResults(layout, "socket", r.summary(), SocketTables.markdown(r),
+                SocketTables.perSeedCsv(r), SocketTables.report(r), output);
     }
 }

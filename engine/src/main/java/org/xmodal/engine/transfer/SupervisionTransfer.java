@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
+import org.xmodal.engine.nn.AdaptationLayer;
 import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.HintLoss;
 import org.xmodal.engine.nn.NativeScalar;
@@ -79,19 +79,8 @@ public final class SupervisionTransfer implements AutoCloseable {
         if (studentWeights != null) {
             NetworkWeights.load(student.parametersUpTo(tap), studentWeights);
         }
-        long cs = studentShape.get(1);
-        long ct = teacherShape.get(1);
-        float[] w = new float[Math.toIntExact(cs * ct)];
-        SplittableRandom r = new SplittableRandom(seed ^ 0x5eedadaL);
-        double std = Math.sqrt(2.0 / cs); // Kaiming for the ReLU that follows
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (float) (r.nextGaussian() * std);
-        }
-        NDArray weight = manager.create(w, new Shape(ct, cs, 1, 1));
-        NDArray bias = manager.zeros(new Shape(ct));
-        weight.setRequiresGradient(true);
-        bias.setRequiresGradient(true);
-        return new SupervisionTransfer(teacher, student, tap, weight, bias, manager);
+        AdaptationLayer adapt = AdaptationLayer.create(studentShape, teacherShape, seed, manager);
+        return new SupervisionTransfer(teacher, student, tap, adapt.weight(), adapt.bias(), manager);
     }
 
     public FeatureNetwork student() {

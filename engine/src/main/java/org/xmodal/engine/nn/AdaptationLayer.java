@@ -1,4 +1,4 @@
-package org.xmodal.engine.distill;
+package org.xmodal.engine.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -6,16 +6,15 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import java.util.SplittableRandom;
-import org.xmodal.engine.nn.HintLoss;
-import org.xmodal.engine.nn.NativeScalar;
 
 /**
- * FitNets' regressor: a 1x1 convolution + ReLU from the student's hint layer to the teacher's width (on pooled
- * features, a linear layer), the adaptation layer of supervision transfer. Its weights are Kaiming-drawn from the
- * run's seed, its bias zero.
+ * The adaptation layer of supervision transfer and FitNets' regressor: a 1x1 convolution + ReLU from the student's
+ * layer to the teacher's width (on pooled features, a linear layer). Its weights are Kaiming-drawn from the run's
+ * seed, its bias zero.
  */
-record Adapter(NDArray weight, NDArray bias) {
-    static Adapter create(Shape student, Shape teacher, long seed, NDManager manager) {
+public record AdaptationLayer(NDArray weight, NDArray bias) {
+    /** For features of {@code student} and {@code teacher} shapes (N x C x ...): C_student to C_teacher. */
+    public static AdaptationLayer create(Shape student, Shape teacher, long seed, NDManager manager) {
         long cs = student.get(1);
         long ct = teacher.get(1);
         float[] w = new float[Math.toIntExact(cs * ct)];
@@ -28,11 +27,11 @@ record Adapter(NDArray weight, NDArray bias) {
         NDArray bias = manager.zeros(new Shape(ct));
         weight.setRequiresGradient(true);
         bias.setRequiresGradient(true);
-        return new Adapter(weight, bias);
+        return new AdaptationLayer(weight, bias);
     }
 
     /** The student's features mapped to the teacher's width, in the teacher's shape. */
-    NDArray apply(NDArray student) {
+    public NDArray apply(NDArray student) {
         Shape s = student.getShape();
         NDArray x = s.dimension() == 4 ? student : student.reshape(s.get(0), s.get(1), 1, 1);
         NDArray a = Activation.relu(Conv2d.conv2d(x, weight, bias, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1),
@@ -41,7 +40,7 @@ record Adapter(NDArray weight, NDArray bias) {
     }
 
     /** The hint: the squared error between the adapted features and the teacher's, normalised as {@code loss}. */
-    NDArray hint(NDArray student, NDArray teacher, HintLoss loss) {
+    public NDArray hint(NDArray student, NDArray teacher, HintLoss loss) {
         NDArray adapted = apply(student);
         NDArray diff = adapted.sub(teacher.reshape(adapted.getShape()));
         long batch = diff.getShape().get(0);
