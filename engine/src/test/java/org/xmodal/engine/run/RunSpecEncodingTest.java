@@ -102,7 +102,7 @@ class RunSpecEncodingTest {
                         "unknown field \"encoding.depth.normalRaduis\" in this run spec; did you mean "
                                 + "\"normalRadius\"?"),
                 Arguments.of("\"kind\": \"tranfser\"",
-                        "kind must be transfer, teacher, finetune or socket, not 'tranfser'"),
+                        "kind must be transfer, teacher, finetune, socket or distill, not 'tranfser'"),
                 Arguments.of("\"optimizer\": {\"type\": \"adamw\", \"learningRate\": 0.1, \"momentum\": 0.9, "
                         + "\"weightDecay\": 0}", "optimizer.type must be sgd or adam, not 'adamw'"),
                 Arguments.of("\"modality\": \"sonar\"", "modality must be depth or flow, not 'sonar'"),
@@ -114,7 +114,7 @@ class RunSpecEncodingTest {
         BadInputException e = assertThrows(BadInputException.class, () -> read(dir, "{" + BASE.replace(
                 "{\"architecture\": \"alexnet-small\", \"tap\"", "{\"architecture\": \"alexnett\", \"tap\"") + "}"));
         assertTrue(e.getMessage().endsWith("student.architecture must be alexnet, alexnet-pad7, alexnet-small, vgg16, "
-                + "resnet18, resnet18-bottleneck or resnet50-bottleneck, not 'alexnett'"), e.getMessage());
+                + "resnet18, resnet18-small, resnet18-bottleneck or resnet50-bottleneck, not 'alexnett'"), e.getMessage());
     }
 
     @Test
