@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -32,55 +31,6 @@ import org.junit.jupiter.api.Test;
  * into garbage.
  */
 class RobustTermsTest {
-    private static final double H = 1e-5;
-
-    private static double[] random(int n, long seed, double scale) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (r.nextDouble() * 2 - 1) * scale;
-        }
-        return v;
-    }
-
-    private static float[] floats(double[] v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return f;
-    }
-
-    /** The float32 values, widened: what the engine computes with. */
-    private static double[] rounded(double[] v) {
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            r[i] = (float) v[i];
-        }
-        return r;
-    }
-
-    private static double[] doubles(NDArray a) {
-        float[] f = a.toFloatArray();
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
-    }
-
-    /** Central differences of {@code direct} at {@code x}. */
-    private static double[] numeric(double[] x, Function<double[], Double> direct) {
-        double[] g = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double[] up = x.clone();
-            double[] down = x.clone();
-            up[i] += H;
-            down[i] -= H;
-            g[i] = (direct.apply(up) - direct.apply(down)) / (2 * H);
-        }
-        return g;
-    }
 
     /** Runs {@code loss} under a gradient collector, with a garbage collection between forward and backward. */
     private static double backward(Supplier<NDArray> loss) {
@@ -94,7 +44,7 @@ class RobustTermsTest {
     }
 
     private static NDArray variable(NDManager m, double[] x, Shape shape) {
-        NDArray a = m.create(floats(x), shape);
+        NDArray a = m.create(TermChecks.floats(x), shape);
         a.setRequiresGradient(true);
         return a;
     }
@@ -226,7 +176,7 @@ class RobustTermsTest {
 
     private static Map<String, double[]> values(ModalityNoiseFilter filter) {
         Map<String, double[]> out = new LinkedHashMap<>();
-        filter.parameters().forEach((name, p) -> out.put(name, doubles(p)));
+        filter.parameters().forEach((name, p) -> out.put(name, TermChecks.doubles(p)));
         return out;
     }
 
@@ -254,23 +204,23 @@ class RobustTermsTest {
 
     @Test
     void theFiltersForwardPassIsTheDirectComputationWithItsOwnParameters() {
-        double[] a = rounded(random(B * D, 1, 1));
-        double[] tokens = rounded(random(B * N * D, 2, 1.5));
+        double[] a = TermChecks.asFloat32(TermChecks.random(B * D, 1, 1));
+        double[] tokens = TermChecks.asFloat32(TermChecks.random(B * N * D, 2, 1.5));
         try (NDManager m = NDManager.newBaseManager();
              ModalityNoiseFilter filter = new ModalityNoiseFilter(m, D, K, 7)) {
-            ModalityNoiseFilter.Output out = filter.forward(m.create(floats(a), new Shape(B, D)),
-                    m.create(floats(tokens), new Shape(B, N, D)));
+            ModalityNoiseFilter.Output out = filter.forward(m.create(TermChecks.floats(a), new Shape(B, D)),
+                    m.create(TermChecks.floats(tokens), new Shape(B, N, D)));
             Direct direct = mnf(values(filter), a, tokens, B, N, D, K);
             assertEquals(new Shape(B, D), out.gate().getShape());
             assertEquals(new Shape(B, D), out.filtered().getShape());
             assertEquals(new Shape(B, D), out.selected().getShape());
             assertEquals(new Shape(B, K), out.logits().getShape());
             assertEquals(new Shape(B, N), out.attention().getShape());
-            assertClose(direct.gate(), doubles(out.gate()), 1e-5, "gate");
-            assertClose(direct.filtered(), doubles(out.filtered()), 1e-5, "filtered teacher");
-            assertClose(direct.attention(), doubles(out.attention()), 1e-5, "attention");
-            assertClose(direct.selected(), doubles(out.selected()), 1e-4, "selected");
-            assertClose(direct.logits(), doubles(out.logits()), 1e-4, "logits");
+            assertClose(direct.gate(), TermChecks.doubles(out.gate()), 1e-5, "gate");
+            assertClose(direct.filtered(), TermChecks.doubles(out.filtered()), 1e-5, "filtered teacher");
+            assertClose(direct.attention(), TermChecks.doubles(out.attention()), 1e-5, "attention");
+            assertClose(direct.selected(), TermChecks.doubles(out.selected()), 1e-4, "selected");
+            assertClose(direct.logits(), TermChecks.doubles(out.logits()), 1e-4, "logits");
             // the direct computation is not degenerate: the gate varies, ReLU cuts, attention is not uniform
             assertTrue(maxAbs(direct.attention()) > 1.0 / N + 0.02, "some token draws more attention");
             assertTrue(Arrays.stream(direct.selected()).anyMatch(s -> s == 0)
@@ -283,8 +233,8 @@ class RobustTermsTest {
         int d = 4;
         int k = 3;
         int[] labels = {0, 2, 1, 2};
-        double[] a = rounded(random(B * d, 3, 1));
-        double[] tokens = rounded(random(B * N * d, 4, 1.5));
+        double[] a = TermChecks.asFloat32(TermChecks.random(B * d, 3, 1));
+        double[] tokens = TermChecks.asFloat32(TermChecks.random(B * N * d, 4, 1.5));
         try (NDManager m = NDManager.newBaseManager();
              ModalityNoiseFilter filter = new ModalityNoiseFilter(m, d, k, 11)) {
             Map<String, double[]> p = values(filter);
@@ -298,12 +248,12 @@ class RobustTermsTest {
             List<String> reached = new ArrayList<>();
             for (Map.Entry<String, NDArray> e : filter.parameters().entrySet()) {
                 String name = e.getKey();
-                double[] expected = numeric(p.get(name), x -> {
+                double[] expected = TermChecks.numeric(p.get(name), x -> {
                     Map<String, double[]> q = new LinkedHashMap<>(p);
                     q.put(name, x);
                     return crossEntropy(mnf(q, a, tokens, B, N, d, k).logits(), labels, k);
                 });
-                double[] got = doubles(e.getValue().getGradient());
+                double[] got = TermChecks.doubles(e.getValue().getGradient());
                 assertClose(expected, got, 1e-4, "d CE / d " + name);
                 if (maxAbs(got) > 1e-4) {
                     reached.add(name);
@@ -316,10 +266,10 @@ class RobustTermsTest {
             assertEquals(expected, reached, "BatchNorm's batch mean cancels what adds the same vector to every row "
                     + "before it (the gate's first bias; the value, output and projection biases), the softmax over "
                     + "tokens the key bias; everything else learns from the filter's CE");
-            assertClose(numeric(a, x -> crossEntropy(mnf(p, x, tokens, B, N, d, k).logits(), labels, k)),
-                    doubles(teacher.getGradient()), 1e-4, "d CE / d teacher");
-            assertClose(numeric(tokens, x -> crossEntropy(mnf(p, a, x, B, N, d, k).logits(), labels, k)),
-                    doubles(v.getGradient()), 1e-4, "d CE / d tokens");
+            assertClose(TermChecks.numeric(a, x -> crossEntropy(mnf(p, x, tokens, B, N, d, k).logits(), labels, k)),
+                    TermChecks.doubles(teacher.getGradient()), 1e-4, "d CE / d teacher");
+            assertClose(TermChecks.numeric(tokens, x -> crossEntropy(mnf(p, a, x, B, N, d, k).logits(), labels, k)),
+                    TermChecks.doubles(v.getGradient()), 1e-4, "d CE / d tokens");
         }
     }
 
@@ -331,8 +281,8 @@ class RobustTermsTest {
             int parameters = filter.parameters().size();
             assertEquals(parameters, own.getManagedArrays().size());
             try (NDManager step = m.newSubManager()) {
-                NDArray teacher = variable(step, random(B * D, 5, 1), new Shape(B, D));
-                NDArray tokens = variable(step, random(B * N * D, 6, 1), new Shape(B, N, D));
+                NDArray teacher = variable(step, TermChecks.random(B * D, 5, 1), new Shape(B, D));
+                NDArray tokens = variable(step, TermChecks.random(B * N * D, 6, 1), new Shape(B, N, D));
                 backward(() -> {
                     ModalityNoiseFilter.Output out = filter.forward(teacher, tokens);
                     NDArray sparsity = filter.gateSparsity();
@@ -369,12 +319,12 @@ class RobustTermsTest {
                 for (int i = 0; i < w.length; i++) {
                     sign[i] = Math.signum(w[i]) / shapes[l][0];
                 }
-                assertClose(sign, doubles(filter.parameters().get(names[l]).getGradient()), 1e-6,
+                assertClose(sign, TermChecks.doubles(filter.parameters().get(names[l]).getGradient()), 1e-6,
                         "d sparsity / d " + names[l]);
             }
             for (String other : List.of("mnf.gate.0.bias", "mnf.attention.query.weight", "mnf.classifier.weight")) {
                 NDArray q = filter.parameters().get(other);
-                assertFalse(q.hasGradient() && maxAbs(doubles(q.getGradient())) > 0, other + " is not penalised");
+                assertFalse(q.hasGradient() && maxAbs(TermChecks.doubles(q.getGradient())) > 0, other + " is not penalised");
             }
         }
     }
@@ -409,8 +359,8 @@ class RobustTermsTest {
                 NDArray p = e.getValue();
                 assertEquals(shapes.get(name), p.getShape(), name);
                 assertTrue(p.hasGradient(), name);
-                double[] v = doubles(p);
-                assertArrayEquals(v, doubles(same.parameters().get(name)), name + ": the same seed");
+                double[] v = TermChecks.doubles(p);
+                assertArrayEquals(v, TermChecks.doubles(same.parameters().get(name)), name + ": the same seed");
                 if (name.endsWith(".gamma")) {
                     assertTrue(Arrays.stream(v).allMatch(x -> x == 1), name);
                     continue;
@@ -419,7 +369,7 @@ class RobustTermsTest {
                     assertTrue(Arrays.stream(v).allMatch(x -> x == 0), name);
                     continue;
                 }
-                assertFalse(Arrays.equals(v, doubles(other.parameters().get(name))), name + ": another seed");
+                assertFalse(Arrays.equals(v, TermChecks.doubles(other.parameters().get(name))), name + ": another seed");
                 double bound = name.matches("mnf\\.attention\\.(query|key|value)\\.weight") ? xavier
                         : 1 / Math.sqrt(name.startsWith("mnf.gate.0") ? 2 * D : name.startsWith("mnf.gate.3") ? D / 2
                         : D);
@@ -485,9 +435,9 @@ class RobustTermsTest {
         int b = 5;
         int d = 4;
         double margin = 0.2;
-        double[] anchor = rounded(random(b * d, 21, 1));
-        double[] negative = rounded(random(b * d, 22, 1));
-        double[] positive = rounded(random(b * d, 23, 1));
+        double[] anchor = TermChecks.asFloat32(TermChecks.random(b * d, 21, 1));
+        double[] negative = TermChecks.asFloat32(TermChecks.random(b * d, 22, 1));
+        double[] positive = TermChecks.asFloat32(TermChecks.random(b * d, 23, 1));
         double[] h = hinges(anchor, negative, positive, margin, b, d);
         assertTrue(Arrays.stream(h).anyMatch(x -> x > 1e-3)
                 && Arrays.stream(h).anyMatch(x -> x < -1e-3)
@@ -498,13 +448,13 @@ class RobustTermsTest {
             NDArray po = variable(m, positive, new Shape(b, d));
             double value = backward(() -> NoiseFilterTriplet.value(an, ne, po, margin));
             assertEquals(triplet(anchor, negative, positive, margin, b, d), value, 1e-6);
-            assertClose(numeric(anchor, x -> triplet(x, negative, positive, margin, b, d)), doubles(an.getGradient()),
+            assertClose(TermChecks.numeric(anchor, x -> triplet(x, negative, positive, margin, b, d)), TermChecks.doubles(an.getGradient()),
                     1e-4, "d triplet / d anchor");
-            assertClose(numeric(positive, x -> triplet(anchor, negative, x, margin, b, d)), doubles(po.getGradient()),
+            assertClose(TermChecks.numeric(positive, x -> triplet(anchor, negative, x, margin, b, d)), TermChecks.doubles(po.getGradient()),
                     1e-4, "d triplet / d positive");
-            assertClose(numeric(negative, x -> triplet(anchor, x, positive, margin, b, d)), doubles(ne.getGradient()),
+            assertClose(TermChecks.numeric(negative, x -> triplet(anchor, x, positive, margin, b, d)), TermChecks.doubles(ne.getGradient()),
                     1e-4, "d triplet / d negative");
-            assertTrue(maxAbs(doubles(po.getGradient())) > 1e-3, "the positive learns");
+            assertTrue(maxAbs(TermChecks.doubles(po.getGradient())) > 1e-3, "the positive learns");
             IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                     () -> NoiseFilterTriplet.value(an, ne, po, Double.NaN));
             assertTrue(bad.getMessage().contains("margin must be a number >= 0"), bad.getMessage());
@@ -558,9 +508,9 @@ class RobustTermsTest {
     void cscIsTheMeanSameClassLogSoftmaxAndItsGradientsReachTheStudentAndTheSelectedOnly() {
         int b = LABELS.length;
         int d = 4;
-        double[] student = rounded(random(b * d, 31, 1));
-        double[] selected = rounded(random(b * d, 32, 1));
-        double[] teacher = rounded(random(b * d, 33, 1));
+        double[] student = TermChecks.asFloat32(TermChecks.random(b * d, 31, 1));
+        double[] selected = TermChecks.asFloat32(TermChecks.random(b * d, 32, 1));
+        double[] teacher = TermChecks.asFloat32(TermChecks.random(b * d, 33, 1));
         for (int c = 0; c < d; c++) {
             teacher[d + c] = -student[d + c]; // pair 1's teacher points away: its tau would be -0.93, clamped to 0.01
         }
@@ -580,11 +530,11 @@ class RobustTermsTest {
                 double expected = csc(student, selected, tau, LABELS, d);
                 assertEquals(expected, value, 1e-5 * Math.max(1, expected), what);
                 // tau is held fixed: the temperature carries no gradient back to the student
-                assertClose(numeric(student, x -> csc(x, selected, tau, LABELS, d)), doubles(v.getGradient()), 2e-3,
+                assertClose(TermChecks.numeric(student, x -> csc(x, selected, tau, LABELS, d)), TermChecks.doubles(v.getGradient()), 2e-3,
                         what + ": d CSC / d student");
-                assertClose(numeric(selected, x -> csc(student, x, tau, LABELS, d)), doubles(s.getGradient()), 2e-3,
+                assertClose(TermChecks.numeric(selected, x -> csc(student, x, tau, LABELS, d)), TermChecks.doubles(s.getGradient()), 2e-3,
                         what + ": d CSC / d selected");
-                assertFalse(a.hasGradient() && maxAbs(doubles(a.getGradient())) > 0, what + ": the teacher learns "
+                assertFalse(a.hasGradient() && maxAbs(TermChecks.doubles(a.getGradient())) > 0, what + ": the teacher learns "
                         + "nothing from CSC");
             }
         }
@@ -594,21 +544,21 @@ class RobustTermsTest {
     void theFilteredTeacherMovesCscOnlyThroughTheAdaptiveTemperature() {
         int b = LABELS.length;
         int d = 4;
-        double[] student = rounded(random(b * d, 41, 1));
-        double[] selected = rounded(random(b * d, 42, 1));
-        double[] teacher = rounded(random(b * d, 43, 1));
-        double[] another = rounded(random(b * d, 44, 1));
+        double[] student = TermChecks.asFloat32(TermChecks.random(b * d, 41, 1));
+        double[] selected = TermChecks.asFloat32(TermChecks.random(b * d, 42, 1));
+        double[] teacher = TermChecks.asFloat32(TermChecks.random(b * d, 43, 1));
+        double[] another = TermChecks.asFloat32(TermChecks.random(b * d, 44, 1));
         double[] scaled = new double[b * d];
         for (int i = 0; i < scaled.length; i++) {
             scaled[i] = teacher[i] * (1 + i / d); // each row by its own positive factor: the same cosines
         }
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray v = m.create(floats(student), new Shape(b, d));
-            NDArray s = m.create(floats(selected), new Shape(b, d));
+            NDArray v = m.create(TermChecks.floats(student), new Shape(b, d));
+            NDArray s = m.create(TermChecks.floats(selected), new Shape(b, d));
             Function<double[], Float> fixed = t -> ContrastiveSemanticCalibration.value(v, s,
-                    m.create(floats(t), new Shape(b, d)), LABELS, 0.1, false).getFloat();
+                    m.create(TermChecks.floats(t), new Shape(b, d)), LABELS, 0.1, false).getFloat();
             Function<double[], Float> adaptive = t -> ContrastiveSemanticCalibration.value(v, s,
-                    m.create(floats(t), new Shape(b, d)), LABELS, 0.1, true).getFloat();
+                    m.create(TermChecks.floats(t), new Shape(b, d)), LABELS, 0.1, true).getFloat();
             assertEquals(fixed.apply(teacher), fixed.apply(another), "a fixed temperature ignores the teacher");
             assertEquals(fixed.apply(teacher), fixed.apply(new double[b * d]));
             assertEquals(csc(student, selected, temperatures(student, another, 0.1, false, b, d), LABELS, d),
@@ -625,7 +575,7 @@ class RobustTermsTest {
     @Test
     void cscRefusesMissingLabelsAndThresholdsOutOfRange() {
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray x = m.create(floats(random(3 * 4, 51, 1)), new Shape(3, 4));
+            NDArray x = m.create(TermChecks.floats(TermChecks.random(3 * 4, 51, 1)), new Shape(3, 4));
             for (int[] labels : new int[][] {null, {0, 1}}) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                         () -> ContrastiveSemanticCalibration.value(x, x, x, labels, 0.07, true));

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -26,27 +25,10 @@ import org.junit.jupiter.api.Test;
 class SocketTermsTest {
     private static final double EPS = InformationMaximisation.EPSILON;
 
-    private static double[] random(int n, long seed, double scale) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (r.nextDouble() * 2 - 1) * scale;
-        }
-        return v;
-    }
-
-    private static float[] floats(double[] v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return f;
-    }
-
     /** The gradient of {@code term} at {@code x} (as float32 through DJL), with its value. */
     private static float[] gradient(NDManager m, double[] x, Shape shape, Function<NDArray, NDArray> term,
                                     float[] value) {
-        NDArray a = m.create(floats(x), shape);
+        NDArray a = m.create(TermChecks.floats(x), shape);
         a.setRequiresGradient(true);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray v = term.apply(a);
@@ -54,20 +36,6 @@ class SocketTermsTest {
             gc.backward(v);
         }
         return a.getGradient().toFloatArray();
-    }
-
-    /** Central differences of {@code direct} at {@code x}. */
-    private static double[] numeric(double[] x, Function<double[], Double> direct) {
-        double h = 1e-5;
-        double[] g = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double[] up = x.clone();
-            double[] down = x.clone();
-            up[i] += h;
-            down[i] -= h;
-            g[i] = (direct.apply(up) - direct.apply(down)) / (2 * h);
-        }
-        return g;
     }
 
     private static void assertClose(double[] expected, float[] actual, double tolerance, String what) {
@@ -106,12 +74,12 @@ class SocketTermsTest {
     void informationMaximisationIsMeanEntropyMinusTheEntropyOfTheMeanPrediction() {
         int n = 5;
         int k = 4;
-        double[] logits = random(n * k, 1, 3);
+        double[] logits = TermChecks.random(n * k, 1, 3);
         try (NDManager m = NDManager.newBaseManager()) {
             float[] value = new float[1];
             float[] grad = gradient(m, logits, new Shape(n, k), InformationMaximisation::value, value);
             assertEquals(informationMaximisation(logits, n, k), value[0], 1e-5);
-            assertClose(numeric(logits, x -> informationMaximisation(x, n, k)), grad, 2e-3, "d IM / d logits");
+            assertClose(TermChecks.numeric(logits, x -> informationMaximisation(x, n, k)), grad, 2e-3, "d IM / d logits");
             // confident and balanced predictions score lower than uncertain ones
             double[] confident = new double[n * k];
             for (int i = 0; i < n; i++) {
@@ -131,14 +99,14 @@ class SocketTermsTest {
 
     @Test
     void taskIrrelevantMatchingIsTheFrobeniusNormAndLeavesTheSourceAlone() {
-        double[] source = random(12, 2, 1);
-        double[] target = random(12, 3, 1);
+        double[] source = TermChecks.random(12, 2, 1);
+        double[] target = TermChecks.random(12, 3, 1);
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray s = m.create(floats(source), new Shape(3, 4));
+            NDArray s = m.create(TermChecks.floats(source), new Shape(3, 4));
             float[] value = new float[1];
             float[] grad = gradient(m, target, new Shape(3, 4), t -> TaskIrrelevantMatching.value(s, t), value);
             assertEquals(frobenius(source, target), value[0], 1e-5);
-            assertClose(numeric(target, t -> frobenius(source, t)), grad, 1e-3, "d TI / d target");
+            assertClose(TermChecks.numeric(target, t -> frobenius(source, t)), grad, 1e-3, "d TI / d target");
             assertTrue(!s.hasGradient(), "the source's features are constants");
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> TaskIrrelevantMatching.value(s, m.zeros(new Shape(2, 4))));
@@ -151,9 +119,9 @@ class SocketTermsTest {
         int n = 2;
         int c = 3;
         int hw = 4;
-        double[] x = random(n * c * hw, 4, 2);
+        double[] x = TermChecks.random(n * c * hw, 4, 2);
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray[] stats = BatchNormStatistics.of(m.create(floats(x), new Shape(n, c, 2, 2)));
+            NDArray[] stats = BatchNormStatistics.of(m.create(TermChecks.floats(x), new Shape(n, c, 2, 2)));
             for (int ch = 0; ch < c; ch++) {
                 double sum = 0;
                 double sq = 0;
@@ -168,7 +136,7 @@ class SocketTermsTest {
                 assertEquals(mean, stats[0].getFloat(ch), 1e-5);
                 assertEquals(sq / (n * hw) - mean * mean, stats[1].getFloat(ch), 1e-5, "biased: divided by N*H*W");
             }
-            NDArray[] flat = BatchNormStatistics.of(m.create(floats(x), new Shape(8, 3)));
+            NDArray[] flat = BatchNormStatistics.of(m.create(TermChecks.floats(x), new Shape(8, 3)));
             assertEquals((x[0] + x[3] + x[6] + x[9] + x[12] + x[15] + x[18] + x[21]) / 8, flat[0].getFloat(0), 1e-5);
         }
     }
@@ -201,25 +169,25 @@ class SocketTermsTest {
     @Test
     void batchNormMatchingWeighsTheFirstLayerTenTimesAndItsGradientIsTheDirectOne() {
         int n = 4;
-        double[] first = random(n * 3, 5, 1);
-        double[] second = random(n * 2, 6, 1);
-        List<double[]> srcMean = List.of(random(3, 7, 0.5), random(2, 8, 0.5));
+        double[] first = TermChecks.random(n * 3, 5, 1);
+        double[] second = TermChecks.random(n * 2, 6, 1);
+        List<double[]> srcMean = List.of(TermChecks.random(3, 7, 0.5), TermChecks.random(2, 8, 0.5));
         List<double[]> srcVar = List.of(new double[] {0.2, 0.5, 1.1}, new double[] {0.7, 0.3});
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray b = m.create(floats(second), new Shape(n, 2));
+            NDArray b = m.create(TermChecks.floats(second), new Shape(n, 2));
             float[] value = new float[1];
             float[] grad = gradient(m, first, new Shape(n, 3), a -> {
                 List<BatchNormStatistics.Layer> layers = new ArrayList<>();
                 NDArray[] s1 = BatchNormStatistics.of(a);
                 NDArray[] s2 = BatchNormStatistics.of(b);
-                layers.add(new BatchNormStatistics.Layer("bn1", s1[0], s1[1], m.create(floats(srcMean.get(0))),
-                        m.create(floats(srcVar.get(0)))));
-                layers.add(new BatchNormStatistics.Layer("bn2", s2[0], s2[1], m.create(floats(srcMean.get(1))),
-                        m.create(floats(srcVar.get(1)))));
+                layers.add(new BatchNormStatistics.Layer("bn1", s1[0], s1[1], m.create(TermChecks.floats(srcMean.get(0))),
+                        m.create(TermChecks.floats(srcVar.get(0)))));
+                layers.add(new BatchNormStatistics.Layer("bn2", s2[0], s2[1], m.create(TermChecks.floats(srcMean.get(1))),
+                        m.create(TermChecks.floats(srcVar.get(1)))));
                 return BatchNormStatistics.value(layers);
             }, value);
             assertEquals(bnTerm(List.of(first, second), n, srcMean, srcVar), value[0], 1e-4);
-            assertClose(numeric(first, f -> bnTerm(List.of(f, second), n, srcMean, srcVar)), grad, 2e-3,
+            assertClose(TermChecks.numeric(first, f -> bnTerm(List.of(f, second), n, srcMean, srcVar)), grad, 2e-3,
                     "d BN / d first layer's input");
             IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                     () -> BatchNormStatistics.value(List.of()));
@@ -247,7 +215,7 @@ class SocketTermsTest {
     void pseudoLabelCrossEntropyIsTheMeanNegativeLogLikelihoodOfTheLabels() {
         int n = 3;
         int k = 4;
-        double[] logits = random(n * k, 9, 2);
+        double[] logits = TermChecks.random(n * k, 9, 2);
         int[] labels = {2, 0, 3};
         Function<double[], Double> direct = x -> {
             double s = 0;
@@ -265,7 +233,7 @@ class SocketTermsTest {
             float[] grad = gradient(m, logits, new Shape(n, k), a -> CentroidPseudoLabels.crossEntropy(a, labels),
                     value);
             assertEquals(direct.apply(logits), value[0], 1e-5);
-            assertClose(numeric(logits, direct), grad, 1e-3, "d CE / d logits");
+            assertClose(TermChecks.numeric(logits, direct), grad, 1e-3, "d CE / d logits");
         }
     }
 
@@ -275,15 +243,15 @@ class SocketTermsTest {
         // -> bn2 -> (bottleneck features) -> fc -> logits
         try (NDManager m = NDManager.newBaseManager()) {
             Map<String, NDArray> initial = new LinkedHashMap<>();
-            initial.put("w1", m.create(floats(random(12, 10, 0.5)), new Shape(4, 3)));
+            initial.put("w1", m.create(TermChecks.floats(TermChecks.random(12, 10, 0.5)), new Shape(4, 3)));
             initial.put("gamma1", m.ones(new Shape(3)));
             initial.put("beta1", m.zeros(new Shape(3)));
-            initial.put("w2", m.create(floats(random(6, 11, 0.5)), new Shape(3, 2)));
+            initial.put("w2", m.create(TermChecks.floats(TermChecks.random(6, 11, 0.5)), new Shape(3, 2)));
             initial.put("gamma2", m.ones(new Shape(2)));
             initial.put("beta2", m.zeros(new Shape(2)));
-            initial.put("fc", m.create(floats(random(6, 12, 0.5)), new Shape(2, 3)));
-            NDArray x = m.create(floats(random(24, 13, 1)), new Shape(6, 4));
-            NDArray tiSource = m.create(floats(random(12, 14, 1)), new Shape(6, 2));
+            initial.put("fc", m.create(TermChecks.floats(TermChecks.random(6, 12, 0.5)), new Shape(2, 3)));
+            NDArray x = m.create(TermChecks.floats(TermChecks.random(24, 13, 1)), new Shape(6, 4));
+            NDArray tiSource = m.create(TermChecks.floats(TermChecks.random(12, 14, 1)), new Shape(6, 2));
             Map<String, List<String>> reached = new LinkedHashMap<>();
             for (String term : List.of("information-maximisation", "pseudo-labels", "bn-statistics",
                     "task-irrelevant")) {
