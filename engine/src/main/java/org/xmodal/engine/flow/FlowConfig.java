@@ -4,9 +4,10 @@ import java.util.Locale;
 
 /**
  * Parameters of dense flow estimation. Which fields a method uses: alpha (smoothness weight) for Brox and
- * Horn-Schunck; gamma (gradient-constancy weight) for Brox; warps (outer fixed-point iterations) for Brox and
- * Horn-Schunck; innerIterations for Brox's SOR; pyramidScale and pyramidLayers for all; regionRadius for KLT and
- * block matching.
+ * Horn-Schunck, lambda (data weight) for TV-L1; gamma (gradient-constancy weight) for Brox; warps (outer fixed-point
+ * iterations) for Brox, Horn-Schunck and TV-L1, iterations per level for Farneback; innerIterations for Brox's SOR;
+ * pyramidScale and pyramidLayers for all but DIS (whose preset decides everything); regionRadius for KLT, block
+ * matching and Farneback (its window is 2r + 1).
  */
 public record FlowConfig(FlowMethod method, double alpha, double gamma, int warps, int innerIterations,
                          double pyramidScale, int pyramidLayers, int regionRadius) {
@@ -41,6 +42,12 @@ public record FlowConfig(FlowMethod method, double alpha, double gamma, int warp
             case HORN_SCHUNCK -> new FlowConfig(method, 0.05, 0, 10, 150, 0.7, 10, 2);
             case KLT -> new FlowConfig(method, 1, 0, 1, 1, 0.5, 4, 3);
             case REGION -> new FlowConfig(method, 1, 0, 1, 1, 0.75, 20, 5);
+            // DIS: the preset decides everything
+            case DIS_ULTRAFAST, DIS_FAST, DIS_MEDIUM -> new FlowConfig(method, 1, 0, 1, 1, 0.5, 1, 1);
+            // Farneback: OpenCV's tutorial settings: pyramid 0.5 x 3 levels, 15 px windows, 3 iterations
+            case FARNEBACK -> new FlowConfig(method, 1, 0, 3, 1, 0.5, 3, 7);
+            // TV-L1: OpenCV's defaults: lambda 0.15, 5 scales of 0.5, 5 warps
+            case TV_L1 -> new FlowConfig(method, 0.15, 0, 5, 1, 0.5, 5, 2);
         };
     }
 

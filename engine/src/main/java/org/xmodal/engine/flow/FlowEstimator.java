@@ -12,17 +12,19 @@ import org.xmodal.engine.image.FlowField;
 import org.xmodal.engine.image.RgbImage;
 
 /**
- * Dense optical flow between two RGB frames with BoofCV. Frames are converted to luminance in [0, 255]; pixels
- * the method cannot estimate are marked unknown (Middlebury convention). Not thread-safe: BoofCV's estimators
- * keep pyramids between calls, so keep one estimator per thread.
+ * Dense optical flow between two RGB frames with BoofCV or OpenCV ({@link OpenCvFlow}). Frames are converted to
+ * luminance in [0, 255]; pixels the method cannot estimate are marked unknown (Middlebury convention). Not
+ * thread-safe: the estimators keep pyramids between calls, so keep one estimator per thread.
  */
 public final class FlowEstimator {
     private final FlowConfig config;
     private final DenseOpticalFlow<GrayF32> flow;
+    private final OpenCvFlow openCv;
 
     public FlowEstimator(FlowConfig config) {
         this.config = config;
-        this.flow = create(config);
+        this.openCv = config.method().openCv() ? new OpenCvFlow(config) : null;
+        this.flow = openCv == null ? create(config) : null;
     }
 
     public FlowConfig config() {
@@ -33,6 +35,9 @@ public final class FlowEstimator {
         if (from.width() != to.width() || from.height() != to.height()) {
             throw new IllegalArgumentException("frames differ in size: " + from.width() + "x" + from.height() + " and "
                     + to.width() + "x" + to.height());
+        }
+        if (openCv != null) {
+            return openCv.estimate(from, to);
         }
         GrayF32 a = luminance(from);
         GrayF32 b = luminance(to);

@@ -91,6 +91,40 @@ class FlowTest {
         assertTrue(epe < 0.25, "end-point error " + epe);
     }
 
+    /**
+     * OpenCV's methods (DIS at each preset, Farneback, TV-L1) recover the same translation; the bounds are each
+     * method's accuracy class (DIS and TV-L1 sub-pixel, Farneback's polynomial fit coarser), not tuned to a machine.
+     */
+    @Test
+    void openCvMethodsRecoverASubPixelTranslationOfATexture() {
+        int w = 96;
+        int h = 72;
+        double du = 1.6;
+        double dv = -0.8;
+        RgbImage a = texture(w, h, 0, 0);
+        RgbImage b = texture(w, h, du, dv);
+        float[] u = new float[w * h];
+        float[] v = new float[w * h];
+        java.util.Arrays.fill(u, (float) du);
+        java.util.Arrays.fill(v, (float) dv);
+        FlowField truth = crop(new FlowField(w, h, u, v), 8);
+        java.util.Map<FlowMethod, Double> bound = java.util.Map.of(FlowMethod.DIS_ULTRAFAST, 0.5,
+                FlowMethod.DIS_FAST, 0.4, FlowMethod.DIS_MEDIUM, 0.3, FlowMethod.FARNEBACK, 0.6, FlowMethod.TV_L1, 0.3);
+        for (FlowMethod m : FlowMethod.values()) {
+            if (!m.openCv()) {
+                continue;
+            }
+            FlowField est = new FlowEstimator(FlowConfig.defaults(m)).estimate(a, b);
+            double epe = EndPointError.average(crop(est, 8), truth);
+            assertTrue(epe < bound.get(m), m.id() + ": end-point error " + epe);
+            FlowField still = new FlowEstimator(FlowConfig.defaults(m)).estimate(a, a);
+            assertTrue(EndPointError.average(crop(still, 8), crop(FlowField.zeros(w, h), 8)) < 0.05,
+                    m.id() + " sees motion between a frame and itself");
+        }
+        assertEquals(FlowMethod.TV_L1, FlowMethod.parse("tv-l1"));
+        assertEquals(FlowMethod.DIS_MEDIUM, FlowMethod.parse("dis-medium"));
+    }
+
     @Test
     void flippedFramesGiveTheFlippedFlow() {
         int w = 80;

@@ -94,8 +94,9 @@ class RunSpecEncodingTest {
                         "encoding.depth.intrinsics is required when camera is explicit"),
                 Arguments.of("\"encoding\": {\"depth\": {\"gravityStages\": [{\"angleDegrees\": 95, \"iterations\": "
                         + "5}]}}", "encoding.depth.gravityStages[0]: angleDegrees must be in (0, 90)"),
-                Arguments.of("\"encoding\": {\"flow\": {\"method\": \"farneback\"}}",
-                        "encoding.flow.method must be brox, horn-schunck, klt or region, not 'farneback'"),
+                Arguments.of("\"encoding\": {\"flow\": {\"method\": \"deepflow\"}}",
+                        "encoding.flow.method must be brox, horn-schunck, klt, region, dis-ultrafast, dis-fast, "
+                                + "dis-medium, farneback or tv-l1, not 'deepflow'"),
                 Arguments.of("\"encoding\": {\"flow\": {\"warps\": 0}}",
                         "encoding.flow: flow warps and inner iterations must be 1 to 200"),
                 Arguments.of("\"encoding\": {\"depth\": {\"normalRaduis\": 4}}",
