@@ -37,7 +37,7 @@ public final class FlowLabViewModel {
     private final WorkbenchContext context;
     private final DatasetSession session;
     private final LatestWins<Request, FlowPreview> previews;
-    private final ObjectProperty<FlowMethod> method = new SimpleObjectProperty<>(this, "method", FlowMethod.BROX);
+    private final ObjectProperty<FlowMethod> method = new SimpleObjectProperty<>(this, "method", FlowMethod.DIS_FAST);
     private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha");
     private final DoubleProperty gamma = new SimpleDoubleProperty(this, "gamma");
     private final IntegerProperty warps = new SimpleIntegerProperty(this, "warps");
@@ -46,11 +46,11 @@ public final class FlowLabViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper applied = new ReadOnlyStringWrapper(this, "applied", "");
     private final BooleanBinding alphaUsed = Bindings.createBooleanBinding(() -> method.get() == FlowMethod.BROX
-            || method.get() == FlowMethod.HORN_SCHUNCK, method);
+            || method.get() == FlowMethod.HORN_SCHUNCK || method.get() == FlowMethod.TV_L1, method);
     private final BooleanBinding gammaUsed = Bindings.createBooleanBinding(() -> method.get() == FlowMethod.BROX,
             method);
     private final BooleanBinding regionUsed = Bindings.createBooleanBinding(() -> method.get() == FlowMethod.KLT
-            || method.get() == FlowMethod.REGION, method);
+            || method.get() == FlowMethod.REGION || method.get() == FlowMethod.FARNEBACK, method);
     private boolean loadingDefaults;
 
     public FlowLabViewModel(WorkbenchContext context) {

@@ -247,9 +247,12 @@ public final class SpecForm {
                 SpecField.of("encoding.depth.maxDepthMetres", ENCODING, "Maximum depth (m)", SpecField.Type.NUMBER,
                         "For depth as depth: the depth that maps to white"),
                 SpecField.choice("encoding.flow.method", ENCODING, "Flow method", ids(FlowMethod.class), "brox: "
-                        + "the papers' method; horn-schunck, klt, region: faster, rougher"),
+                        + "the papers' method (a few frames/s); dis-ultrafast, dis-fast, dis-medium: OpenCV's DIS "
+                        + "(hundreds of frames/s, sub-pixel error on the bundled sequences); farneback: OpenCV's, "
+                        + "fast and rougher; tv-l1: OpenCV's dual TV-L1, two-stream action recognition's flow (slow, "
+                        + "the most accurate); horn-schunck, klt, region: BoofCV's, rougher"),
                 SpecField.of("encoding.flow.alpha", ENCODING, "Flow smoothness (alpha)", SpecField.Type.NUMBER,
-                        "Brox and Horn-Schunck"),
+                        "Brox and Horn-Schunck; for tv-l1, its lambda (data weight)"),
                 SpecField.of("encoding.flow.gamma", ENCODING, "Flow gradient weight (gamma)", SpecField.Type.NUMBER,
                         "Brox"),
                 SpecField.of("encoding.flow.warps", ENCODING, "Flow warps", SpecField.Type.INTEGER, "Outer "

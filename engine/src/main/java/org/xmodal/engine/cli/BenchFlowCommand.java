@@ -29,7 +29,8 @@ final class BenchFlowCommand extends CliCommand implements Callable<Integer> {
             description = "Flow dataset with .flo ground truth (default: the bundled synthetic sequences).")
     Path data;
 
-    @Option(names = "--method", defaultValue = "brox", description = "Method for the last line (all are measured).")
+    @Option(names = "--method", defaultValue = "dis-fast", description = "Method for the last line (all are "
+            + "measured; default ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--only", description = "Measure only --method.")

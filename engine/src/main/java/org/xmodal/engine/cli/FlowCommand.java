@@ -35,8 +35,10 @@ final class FlowCommand extends CliCommand implements Callable<Integer> {
             description = "Image encoding: actiontubes (R = 16u+128, G = 16v+128, B = 16|flow|+128) or colorwheel.")
     String encoding;
 
-    @Option(names = "--method", defaultValue = "brox", paramLabel = "brox|horn-schunck|klt|region",
-            description = "Flow method (default brox: warping-based variational flow, as in the papers).")
+    @Option(names = "--method", defaultValue = "dis-fast", paramLabel = "METHOD",
+            description = "Flow method: dis-fast (the default: OpenCV's DIS, hundreds of frames/s with sub-pixel "
+                    + "error), dis-ultrafast, dis-medium, farneback, tv-l1 (two-stream action recognition's), brox "
+                    + "(the papers' warping-based variational flow, a few frames/s), horn-schunck, klt, region.")
     String method;
 
     @Option(names = "--alpha", paramLabel = "A", description = "Smoothness weight (brox, horn-schunck).")
