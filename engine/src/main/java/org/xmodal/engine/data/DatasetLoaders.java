@@ -33,6 +33,12 @@ public final class DatasetLoaders {
             if (SunRgbdLoader.looksLikeSunRgbd(path)) {
                 return SunRgbdLoader.load(path, progress, cancel);
             }
+            // video files (or class folders of them, UCF-101's layout): sampled frames with their next frames
+            if (org.xmodal.engine.data.video.VideoDatasetLoader.looksLikeVideos(path)) {
+                return org.xmodal.engine.data.video.VideoDatasetLoader.load(path,
+                        org.xmodal.engine.data.video.VideoDatasetLoader.DEFAULT_FRAMES,
+                        org.xmodal.engine.encode.EncodingCache.userDefault().root(), progress, cancel);
+            }
             // a folder of video frames (or of sequences): consecutive frames make flow pairs
             return ImageSequenceLoader.load(path, ImageSequenceOptions.DEFAULTS.withCancellation(cancel), progress);
         }
@@ -40,7 +46,7 @@ public final class DatasetLoaders {
             return NyuDepthV2Loader.load(path, NyuLoadOptions.DEFAULTS.withCancellation(cancel), progress);
         }
         throw new BadInputException(path, "is not a dataset this workbench can open (expected a folder with "
-                + "dataset.json or rgb/ + depth/, a folder of video frames, or NYU Depth v2's "
+                + "dataset.json or rgb/ + depth/, a folder of video frames or video files, or NYU Depth v2's "
                 + NyuDepthV2Loader.DEFAULT_FILE_NAME + ")");
     }
 }

@@ -11,7 +11,7 @@ import org.xmodal.engine.image.ImageFiles;
 import org.xmodal.engine.image.RgbImage;
 
 /** Pixels of consecutive-frame pairs, read from the frame files (and .flo ground truth) when asked for. */
-final class SequencePixelSource implements PixelSource {
+public final class SequencePixelSource implements PixelSource {
     @Override
     public RgbImage rgb(Pair pair) throws BadInputException {
         return ImageFiles.readRgb(pair.files().rgb());
