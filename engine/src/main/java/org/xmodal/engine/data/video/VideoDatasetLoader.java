@@ -103,7 +103,9 @@ public final class VideoDatasetLoader {
             }
             String stem = stem(video);
             for (Path[] f : frames) {
-                String id = (className == null ? "" : className + "/") + stem + "/" + stem(f[0]);
+                String frame = stem(f[0]); // p<i>-a-f<frame>: the pair's id names the video and the frame
+                String id = (className == null ? "" : className + "/") + stem + "/"
+                        + frame.substring(frame.lastIndexOf('-') + 1);
                 pairs.add(new Pair(id, pairs.size(), split, className != null,
                         new PairAnnotation(className, List.of(), null), video + "#" + f[0].getFileName(),
                         new PairFiles(f[0], f[1], null, null, null, null)));
