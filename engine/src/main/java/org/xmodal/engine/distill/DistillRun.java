@@ -336,35 +336,23 @@ public final class DistillRun {
         }
         Map<String, float[][]> out = new LinkedHashMap<>();
         taps.forEach(t -> out.put(t, new float[images.length][]));
-        int chunk = 16;
-        for (int i = 0; i < images.length; i += chunk) {
-            int n = Math.min(chunk, images.length - i);
-            try (NDManager m = manager.newSubManager()) {
-                int[] rows = IntStream.range(i, i + n).toArray();
-                NDArray x = NetworkInput.tensor(m, PairImages.gather(images, rows), new Shape(n, 3, side, side));
-                Map<String, NDArray> o = Networks.forward(nets.teacher(), store, x, taps, false);
-                for (String tap : taps) {
-                    float[][] r = PairImages.rows(o.get(tap));
-                    System.arraycopy(r, 0, out.get(tap), i, n);
-                }
+        PairImages.inChunks(images, side, manager, (x, first) -> {
+            Map<String, NDArray> o = Networks.forward(nets.teacher(), store, x, taps, false);
+            for (String tap : taps) {
+                float[][] r = PairImages.rows(o.get(tap));
+                System.arraycopy(r, 0, out.get(tap), first, r.length);
             }
-        }
+        });
         return out;
     }
 
     private static SceneAccuracy evaluate(FeatureNetwork net, ParameterStore store, float[][] images, List<Pair> test,
                                           List<String> classes, int side, NDManager manager) {
         long[] predicted = new long[test.size()];
-        int chunk = 16;
-        for (int i = 0; i < images.length; i += chunk) {
-            int n = Math.min(chunk, images.length - i);
-            try (NDManager m = manager.newSubManager()) {
-                int[] rows = IntStream.range(i, i + n).toArray();
-                NDArray x = NetworkInput.tensor(m, PairImages.gather(images, rows), new Shape(n, 3, side, side));
-                long[] p = net.forward(store, x, CLASSIFIER, false).argMax(1).toLongArray();
-                System.arraycopy(p, 0, predicted, i, n);
-            }
-        }
+        PairImages.inChunks(images, side, manager, (x, first) -> {
+            long[] p = net.forward(store, x, CLASSIFIER, false).argMax(1).toLongArray();
+            System.arraycopy(p, 0, predicted, first, p.length);
+        });
         return SceneAccuracy.score(predicted, test, classes);
     }
 

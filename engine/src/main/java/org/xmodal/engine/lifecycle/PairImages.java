@@ -1,6 +1,7 @@
 package org.xmodal.engine.lifecycle;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -77,5 +78,28 @@ public final class PairImages {
             out[i] = Arrays.copyOfRange(flat, i * d, (i + 1) * d);
         }
         return out;
+    }
+
+    /** What one chunk of images gives: called with the chunk's input batch and the index of its first image. */
+    @FunctionalInterface
+    public interface Chunk {
+        void apply(NDArray batch, int first);
+    }
+
+    /**
+     * Runs {@code each} over the images a few at a time (16), each chunk as an N x 3 x side x side batch in a
+     * sub-manager of {@code manager} that is closed after it: inference over a whole set without holding it on the
+     * device at once.
+     */
+    public static void inChunks(float[][] images, int side, NDManager manager, Chunk each) {
+        int chunk = 16;
+        for (int i = 0; i < images.length; i += chunk) {
+            int n = Math.min(chunk, images.length - i);
+            try (NDManager m = manager.newSubManager()) {
+                int[] rows = java.util.stream.IntStream.range(i, i + n).toArray();
+                each.apply(org.xmodal.engine.nn.NetworkInput.tensor(m, gather(images, rows),
+                        new ai.djl.ndarray.types.Shape(n, 3, side, side)), i);
+            }
+        }
     }
 }

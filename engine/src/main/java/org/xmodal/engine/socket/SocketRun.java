@@ -303,16 +303,10 @@ public final class SocketRun {
     private static float[][] features(FeatureNetwork net, ParameterStore store, float[][] images, int side,
                                       NDManager manager) {
         float[][] out = new float[images.length][];
-        int chunk = 16;
-        for (int i = 0; i < images.length; i += chunk) {
-            int n = Math.min(chunk, images.length - i);
-            try (NDManager m = manager.newSubManager()) {
-                int[] rows = IntStream.range(i, i + n).toArray();
-                float[][] f = PairImages.rows(net.forward(store, NetworkInput.tensor(m, PairImages.gather(images, rows), new Shape(n, 3,
-                        side, side)), "bottleneck", false));
-                System.arraycopy(f, 0, out, i, n);
-            }
-        }
+        PairImages.inChunks(images, side, manager, (x, first) -> {
+            float[][] f = PairImages.rows(net.forward(store, x, "bottleneck", false));
+            System.arraycopy(f, 0, out, first, f.length);
+        });
         return out;
     }
 
