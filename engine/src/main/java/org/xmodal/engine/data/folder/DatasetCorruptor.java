@@ -29,8 +29,6 @@ import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.data.Split;
 import org.xmodal.engine.image.BadInputException;
-import org.xmodal.engine.image.ImageFiles;
-import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.json.UserJson;
 import org.xmodal.engine.task.Cancellation;
@@ -148,7 +146,7 @@ public final class DatasetCorruptor {
         try {
             Parallel.forEach(plan.size(), i -> {
                 try {
-                    done[i] = render(plan.get(i), out);
+                    done[i] = CorruptedImages.render(plan.get(i), out);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -250,7 +248,7 @@ public final class DatasetCorruptor {
      * that the images do not depend on the order they are made in), the source pair for neighbour and swap, and the
      * file (relative to the output) the spoiled image is written to.
      */
-    private record Planned(Pair pair, Corruption.Kind kind, double[] params, Pair source, String sourceNote,
+    record Planned(Pair pair, Corruption.Kind kind, double[] params, Pair source, String sourceNote,
                            String target) {
     }
 
@@ -442,101 +440,5 @@ public final class DatasetCorruptor {
                 progress.progress("copied " + n + " of " + files.size() + " files", 0.3 + 0.2 * n / files.size());
             }
         }
-    }
-
-    /** Reads the clean images from the input, writes the spoiled one and says what was done. */
-    private static Corruption render(Planned p, Path out) throws IOException {
-        RgbImage clean = ImageFiles.readRgb(p.pair().files().rgb());
-        int w = clean.width();
-        int h = clean.height();
-        double[] r = p.params();
-        RgbImage spoiled;
-        String detail;
-        switch (p.kind()) {
-            case SHIFT -> {
-                int dx = sign(r[2]) * Math.max(1, (int) Math.round(w * lerp(MIN_SHIFT, MAX_SHIFT, r[0])));
-                int dy = sign(r[3]) * Math.max(1, (int) Math.round(h * lerp(MIN_SHIFT, MAX_SHIFT, r[1])));
-                spoiled = shift(clean, dx, dy);
-                detail = "shifted " + Math.abs(dx) + " px " + (dx > 0 ? "right" : "left") + " and " + Math.abs(dy)
-                        + " px " + (dy > 0 ? "down" : "up");
-            }
-            case OCCLUSION -> {
-                double area = lerp(MIN_OCCLUSION, MAX_OCCLUSION, r[0]);
-                double wf = lerp(area, 1, r[1]);
-                int bw = clamp((int) Math.round(wf * w), 1, w);
-                int bh = clamp((int) Math.round(area / wf * h), 1, h);
-                int x0 = (int) Math.floor(r[2] * (w - bw + 1));
-                int y0 = (int) Math.floor(r[3] * (h - bh + 1));
-                int colour = (int) Math.floor(r[4] * (1 << 24));
-                spoiled = copy(clean);
-                for (int y = y0; y < y0 + bh; y++) {
-                    for (int x = x0; x < x0 + bw; x++) {
-                        spoiled.set(x, y, colour >> 16 & 0xFF, colour >> 8 & 0xFF, colour & 0xFF);
-                    }
-                }
-                detail = String.format(Locale.ROOT, "occluded: %.0f%% of the image under a flat box", 100.0 * bw * bh
-                        / ((double) w * h));
-            }
-            case BLANK -> {
-                spoiled = RgbImage.blank(w, h);
-                java.util.Arrays.fill(spoiled.rgb(), (byte) GREY);
-                detail = "blanked to grey";
-            }
-            case NEIGHBOUR, SWAP -> {
-                RgbImage other = ImageFiles.readRgb(p.source().files().rgb());
-                boolean resized = other.width() != w || other.height() != h;
-                spoiled = resized ? resize(other, w, h) : other;
-                detail = p.sourceNote() + (resized ? " (resized from " + other.width() + "x" + other.height() + ")"
-                        : "");
-            }
-            default -> throw new IllegalStateException("kind " + p.kind());
-        }
-        ImageFiles.writeRgb(spoiled, out.resolve(p.target()));
-        return new Corruption(p.kind(), detail, p.source() == null ? null : p.source().id());
-    }
-
-    private static double lerp(double a, double b, double t) {
-        return a + (b - a) * t;
-    }
-
-    private static int sign(double r) {
-        return r < 0.5 ? -1 : 1;
-    }
-
-    private static int clamp(int v, int lo, int hi) {
-        return Math.max(lo, Math.min(hi, v));
-    }
-
-    private static RgbImage copy(RgbImage img) {
-        return new RgbImage(img.width(), img.height(), img.rgb().clone());
-    }
-
-    /** The image moved by (dx, dy) pixels (right and down when positive), the edge pixels repeated into the gap. */
-    static RgbImage shift(RgbImage img, int dx, int dy) {
-        int w = img.width();
-        int h = img.height();
-        byte[] src = img.rgb();
-        byte[] dst = new byte[src.length];
-        for (int y = 0; y < h; y++) {
-            int sy = clamp(y - dy, 0, h - 1);
-            for (int x = 0; x < w; x++) {
-                int sx = clamp(x - dx, 0, w - 1);
-                System.arraycopy(src, (sy * w + sx) * 3, dst, (y * w + x) * 3, 3);
-            }
-        }
-        return new RgbImage(w, h, dst);
-    }
-
-    /** Nearest-neighbour resampling to {@code w} x {@code h} (a source of another size than the pair's RGB). */
-    private static RgbImage resize(RgbImage img, int w, int h) {
-        byte[] dst = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            int sy = Math.min(img.height() - 1, (int) ((y + 0.5) * img.height() / h));
-            for (int x = 0; x < w; x++) {
-                int sx = Math.min(img.width() - 1, (int) ((x + 0.5) * img.width() / w));
-                System.arraycopy(img.rgb(), (sy * img.width() + sx) * 3, dst, (y * w + x) * 3, 3);
-            }
-        }
-        return new RgbImage(w, h, dst);
     }
 }
