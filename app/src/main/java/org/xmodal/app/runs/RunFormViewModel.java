@@ -1,5 +1,6 @@
 package org.xmodal.app.runs;
 
+import org.xmodal.engine.run.Distill;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -208,7 +209,7 @@ public final class RunFormViewModel {
         boolean blank = fields.stream().filter(f -> f.key().startsWith(SpecForm.DISTILL_PREFIX))
                 .allMatch(f -> f.blank().equals(values.get(f.key()).get()));
         if (blank) {
-            SpecForm.distillValues(RunSpec.Distill.defaults()).forEach((k, v) -> values.get(k).set(v));
+            SpecForm.distillValues(Distill.defaults()).forEach((k, v) -> values.get(k).set(v));
         }
         values.get("teacher.source").set("network");
         ObjectProperty<Object> teacher = values.get("teacher.architecture");

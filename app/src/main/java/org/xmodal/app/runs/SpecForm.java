@@ -1,5 +1,6 @@
 package org.xmodal.app.runs;
 
+import org.xmodal.engine.run.Distill;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -44,7 +45,7 @@ public final class SpecForm {
     static final String INTRINSICS = "encoding.depth.intrinsics.";
     /** The groups of the form's first column; the others make the second. */
     public static final List<String> FIRST_COLUMN = List.of(RUN, TEACHER, STUDENT, FINETUNE, DISTILL, DEVICE);
-    /** The prefix of a distill run's own settings ({@link RunSpec.Distill}). */
+    /** The prefix of a distill run's own settings ({@link Distill}). */
     static final String DISTILL_PREFIX = "distill.";
     public static final String DEVICE_KEY = "device";
 
@@ -502,7 +503,7 @@ public final class SpecForm {
     }
 
     /** The values of a distill run's own fields ({@code distill.*}) for {@code settings}, by key. */
-    public static Map<String, Object> distillValues(RunSpec.Distill settings) {
+    public static Map<String, Object> distillValues(Distill settings) {
         ObjectNode tree = Json.MAPPER.createObjectNode();
         tree.set("distill", Json.MAPPER.valueToTree(settings));
         return values(tree, fields().stream().filter(f -> f.key().startsWith(DISTILL_PREFIX)).toList());

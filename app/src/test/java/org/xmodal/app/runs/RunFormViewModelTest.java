@@ -1,5 +1,6 @@
 package org.xmodal.app.runs;
 
+import org.xmodal.engine.run.Distill;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -116,7 +117,7 @@ class RunFormViewModelTest {
         RunSpec spec = form.spec().orElseThrow();
         assertEquals(RunKind.DISTILL, spec.kind());
         assertEquals(Objective.robust(), spec.objective());
-        assertEquals(RunSpec.Distill.defaults(), spec.distill());
+        assertEquals(Distill.defaults(), spec.distill());
 
         // the engine's check: kd distils the teacher's classes, and this teacher has no classifier
         form.value("objective.terms").set("ce = 1, kd = 1");

@@ -1,5 +1,6 @@
 package org.xmodal.app.runs;
 
+import org.xmodal.engine.run.Distill;
 import org.xmodal.engine.run.FinetuneInput;
 import org.xmodal.engine.run.RunKind;
 import org.xmodal.engine.run.OptimizerType;
@@ -96,7 +97,7 @@ class SpecFormTest {
                         new org.xmodal.engine.objective.Objective.Term("ce", 1),
                         new org.xmodal.engine.objective.Objective.Term("kd", 1),
                         new org.xmodal.engine.objective.Objective.Term("attention", 1000)))
-                .distill(new RunSpec.Distill(2.0, List.of("layer3", "layer4"), 100, 64, 0.1, 0.9, 0.2, false, 0.3,
+                .distill(new Distill(2.0, List.of("layer3", "layer4"), 100, 64, 0.1, 0.9, 0.2, false, 0.3,
                         0.5))
                 .optimizer(new RunSpec.Optimizer(OptimizerType.ADAM, 1e-3, 0, 5e-4)).batchSize(32).iterations(300)
                 .inputSize(64).seed(1).device("auto").threads(0).checkpointEvery(60).logEvery(5).build();
@@ -112,7 +113,7 @@ class SpecFormTest {
         values.put("kind", "transfer");
         values.put("objective.terms", "hint = 1");
         assertNull(SpecForm.build(values).distill());
-        assertEquals(SpecForm.distillValues(RunSpec.Distill.defaults()).get("distill.crdNegatives"), 4096);
+        assertEquals(SpecForm.distillValues(Distill.defaults()).get("distill.crdNegatives"), 4096);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.xmodal.engine.distill;
 
+import org.xmodal.engine.run.Distill;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -102,7 +103,7 @@ public final class DistillRun {
         RunSpec spec = begin.spec();
         long start = begin.start();
         Objective objective = spec.objective();
-        RunSpec.Distill settings = spec.distill();
+        Distill settings = spec.distill();
         try (PairedDataset ds = RunSession.openData(spec, preparation, cancel);
              NDManager manager = NDManager.newBaseManager(begin.device())) {
             Labelled data = Labelled.of(spec, ds);

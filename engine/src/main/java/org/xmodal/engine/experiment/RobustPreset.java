@@ -1,5 +1,6 @@
 package org.xmodal.engine.experiment;
 
+import org.xmodal.engine.run.Distill;
 import java.io.IOException;
 import java.util.List;
 import org.xmodal.engine.run.FinetuneInput;
@@ -95,7 +96,7 @@ public record RobustPreset(String name, String description, RunSpec teacher, Run
                 .student(new RunSpec.Student(architecture, null, null))
                 .adaptation(new RunSpec.Adaptation(false, MatchTo.UNIT, HintLoss.PER_ELEMENT))
                 .objective(objective())
-                .distill(RunSpec.Distill.defaults().withCrdNegatives(negatives))
+                .distill(Distill.defaults().withCrdNegatives(negatives))
                 .optimizer(new RunSpec.Optimizer(OptimizerType.ADAM, lr, 0, 5e-4))
                 .schedule(new RunSpec.Schedule(0, 1)).batchSize(batch).iterations(iterations).inputSize(size)
                 .seed(1).device("auto").threads(0).checkpointEvery(Math.max(50, iterations / 5)).logEvery(5)

@@ -20,7 +20,7 @@ public final class RunSpecBuilder {
     private RunSpec.Adaptation adaptation;
     private Objective objective;
     private RunSpec.Socket socket;
-    private RunSpec.Distill distill;
+    private Distill distill;
     private RunSpec.Optimizer optimizer;
     private RunSpec.Schedule schedule;
     private int batchSize;
@@ -92,7 +92,7 @@ public final class RunSpecBuilder {
         return this;
     }
 
-    public RunSpecBuilder distill(RunSpec.Distill v) {
+    public RunSpecBuilder distill(Distill v) {
         distill = v;
         return this;
     }

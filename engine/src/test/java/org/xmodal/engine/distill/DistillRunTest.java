@@ -1,5 +1,6 @@
 package org.xmodal.engine.distill;
 
+import org.xmodal.engine.run.Distill;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,7 +86,7 @@ class DistillRunTest {
                 .teacher(new RunSpec.Teacher("network", NetworkFactory.RESNET18_SMALL, teacherWeights, null))
                 .student(new RunSpec.Student(NetworkFactory.RESNET18_SMALL, null, null)).objective(objective)
                 .adaptation(new RunSpec.Adaptation(false, MatchTo.UNIT, HintLoss.PER_ELEMENT))
-                .distill(RunSpec.Distill.defaults().withCrdNegatives(8))
+                .distill(Distill.defaults().withCrdNegatives(8))
                 .optimizer(new RunSpec.Optimizer(OptimizerType.ADAM, 1e-3, 0, 5e-4))
                 .batchSize(8).iterations(6).inputSize(64).seed(4).device("cpu").threads(0).checkpointEvery(2)
                 .logEvery(1).build();
@@ -160,7 +161,7 @@ class DistillRunTest {
 
         RunSpec bigBank = distill("crd", Objective.of(new Objective.Term(Objective.CE, 1),
                 new Objective.Term(Objective.CRD, 1)), teacher.path().toString()).toBuilder()
-                .distill(RunSpec.Distill.defaults()).build();
+                .distill(Distill.defaults()).build();
         BadInputException crd = assertThrows(BadInputException.class, () -> RunKinds.check(bigBank));
         assertTrue(crd.getMessage().contains("the memory bank CRD draws its 4096 negatives per pair from: set "
                 + "distill.crdNegatives below"), crd.getMessage());

@@ -1,5 +1,6 @@
 package org.xmodal.engine.experiment;
 
+import org.xmodal.engine.run.Distill;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +51,7 @@ class RobustExperimentTest {
                 .finetune(new RunSpec.Finetune(FinetuneInput.RGB, "random", null, FinetuneTask.SCENES, null, null,
                         0.0)).build();
         RunSpec distill = RobustPreset.cpuDemo().distill().toBuilder().batchSize(8).iterations(2).inputSize(32)
-                .device("cpu").distill(RunSpec.Distill.defaults().withCrdNegatives(4)).build();
+                .device("cpu").distill(Distill.defaults().withCrdNegatives(4)).build();
         return new RobustPreset("tiny", "a few steps per run", teacher, distill, 30, 0.25);
     }
 
