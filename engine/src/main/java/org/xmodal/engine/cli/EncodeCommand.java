@@ -36,12 +36,12 @@ final class EncodeCommand extends CliCommand implements Callable<Integer> {
             description = "Cache folder (default: $XDG_CACHE_HOME/xmodal or ~/.cache/xmodal).")
     Path cache;
 
-    @Option(names = "--method", description = "Flow method for frame pairs, without --spec (default: brox).")
+    @Option(names = "--method", description = "Flow method for frame pairs, without --spec (default: dis-fast, as new runs).")
     String method;
 
     @Override
     public Integer call() throws Exception {
-        Encoding encoding = Encoding.defaults();
+        Encoding encoding = Encoding.forNewRuns();
         Path dataset = data;
         if (spec != null) {
             if (method != null) {

@@ -7,14 +7,17 @@ import org.xmodal.engine.objective.Objective;
 
 /**
  * Builds a {@link RunSpec} field by field ({@link RunSpec#builder()}, {@link RunSpec#toBuilder()}); {@link #build()}
- * validates it as the JSON form is validated, and what is not set takes the defaults the JSON form takes.
+ * validates it as the JSON form is validated, and what is not set takes the defaults the JSON form takes, but
+ * for the encoding: a spec built from nothing is a new run's ({@link Encoding#forNewRuns()}), while JSON without an
+ * encoding section is an old run's ({@link Encoding#defaults()}).
  */
 public final class RunSpecBuilder {
     private String name;
     private RunKind kind;
     private String data;
     private Modality modality;
-    private Encoding encoding;
+    /** A run built from nothing encodes as new runs do; {@link RunSpec#toBuilder()} keeps the spec's own. */
+    private Encoding encoding = Encoding.forNewRuns();
     private RunSpec.Teacher teacher;
     private RunSpec.Student student;
     private RunSpec.Adaptation adaptation;

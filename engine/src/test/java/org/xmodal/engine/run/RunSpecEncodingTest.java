@@ -149,7 +149,13 @@ class RunSpecEncodingTest {
         RunSpec built = RunSpec.builder().name("b").data(fromJson.data()).teacher(new RunSpec.Teacher("random",
                 "alexnet-small", null, null)).student(new RunSpec.Student("alexnet-small", "pool5", null))
                 .batchSize(8).iterations(10).inputSize(64).seed(4).build();
-        assertEquals(fromJson, built);
+        // one difference on purpose: a spec without an encoding section is an old run's (Brox flow, which it must
+        // resume on), while a spec built from nothing is a new run's (DIS-fast flow)
+        assertEquals(org.xmodal.engine.encode.Encoding.defaults(), fromJson.encoding());
+        assertEquals(org.xmodal.engine.encode.Encoding.forNewRuns(), built.encoding());
+        assertEquals(org.xmodal.engine.flow.FlowMethod.BROX, fromJson.encoding().flow().method());
+        assertEquals(org.xmodal.engine.flow.FlowMethod.DIS_FAST, built.encoding().flow().method());
+        assertEquals(fromJson, built.toBuilder().encoding(fromJson.encoding()).build());
         assertEquals(built, built.toBuilder().build());
         assertEquals(7, built.withSeed(7).seed());
         assertEquals(built.encoding(), built.withSeed(7).encoding());
