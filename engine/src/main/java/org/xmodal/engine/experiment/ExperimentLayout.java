@@ -155,4 +155,16 @@ public record ExperimentLayout(Path folder) {
                     .getOriginalMessage() + ")", e);
         }
     }
+
+    /** Deletes a folder an experiment made (a partial copy of data), with everything in it; nothing if absent. */
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
 }

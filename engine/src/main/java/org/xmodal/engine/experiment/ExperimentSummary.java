@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.xmodal.engine.eval.SceneAccuracy;
 import org.xmodal.engine.json.Json;
 
 /**
@@ -34,6 +35,7 @@ public record ExperimentSummary(String experiment, String metric, Map<String, Ar
     public static final String TABLE1 = "table1";
     public static final String SOCKET = "socket";
     public static final String ROBUST = "robust";
+    public static final String FLOW = "flow";
     public static final String MAP = "mAP";
     public static final String ACCURACY = "accuracy";
 
@@ -41,6 +43,23 @@ public record ExperimentSummary(String experiment, String metric, Map<String, Ar
         experiment = experiment == null ? TABLE1 : experiment;
         metric = metric == null ? MAP : metric;
         arms = Collections.unmodifiableMap(new LinkedHashMap<>(arms));
+    }
+
+    /**
+     * The summary of an experiment scored by accuracy, from each arm's per-seed results: accuracy over seeds, and each
+     * class's accuracy over seeds (a class a seed could not score counts as missing there).
+     */
+    public static ExperimentSummary ofAccuracies(String experiment, Map<String, List<SceneAccuracy>> perSeed,
+                                                 List<String> classes, String task, String dataset, String preset) {
+        Map<String, Arm> arms = new LinkedHashMap<>();
+        perSeed.forEach((arm, results) -> {
+            Map<String, List<Double>> perClass = new LinkedHashMap<>();
+            for (String c : classes) {
+                perClass.put(c, results.stream().map(a -> a.perClass().get(c)).toList());
+            }
+            arms.put(arm, Arm.of(ACCURACY, results.stream().map(SceneAccuracy::accuracy).toList(), perClass));
+        });
+        return new ExperimentSummary(experiment, ACCURACY, arms, task, dataset, preset);
     }
 
     /** A Table 1 summary (scored by mAP). */

@@ -160,17 +160,7 @@ public final class RobustExperiment {
     /** The summary of every arm at every level: accuracy over seeds, and each class's accuracy over seeds. */
     static ExperimentSummary summarise(Map<String, List<SceneAccuracy>> perSeed, List<String> classes,
                                        String dataset, String preset) {
-        Map<String, ExperimentSummary.Arm> arms = new LinkedHashMap<>();
-        perSeed.forEach((key, results) -> {
-            Map<String, List<Double>> perClass = new LinkedHashMap<>();
-            for (String c : classes) {
-                perClass.put(c, results.stream().map(a -> a.perClass().get(c)).toList());
-            }
-            arms.put(key, ExperimentSummary.Arm.of(ExperimentSummary.ACCURACY,
-                    results.stream().map(SceneAccuracy::accuracy).toList(), perClass));
-        });
-        return new ExperimentSummary(ExperimentSummary.ROBUST, ExperimentSummary.ACCURACY, arms, "scenes", dataset,
-                preset);
+        return ExperimentSummary.ofAccuracies(ExperimentSummary.ROBUST, perSeed, classes, "scenes", dataset, preset);
     }
 
     /**
@@ -183,7 +173,7 @@ public final class RobustExperiment {
         if (!Files.isRegularFile(target.resolve(DatasetManifest.FILE_NAME))) {
             cancel.check();
             Path partial = target.resolveSibling(target.getFileName() + ".partial");
-            deleteTree(partial);
+            ExperimentLayout.deleteTree(partial);
             Files.createDirectories(partial.getParent());
             DatasetCorruptor.corrupt(clean, partial, level, seed, EnumSet.allOf(Corruption.Kind.class),
                     output.progress("corrupt"));
@@ -210,17 +200,6 @@ public final class RobustExperiment {
         List<String> kinds = new ArrayList<>();
         counts.forEach((k, c) -> kinds.add(c + " " + k.id()));
         return n + " of " + train + " train pairs" + (kinds.isEmpty() ? "" : ": " + String.join(", ", kinds));
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
     }
 
     /**

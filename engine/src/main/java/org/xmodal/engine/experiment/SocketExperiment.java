@@ -119,17 +119,7 @@ public final class SocketExperiment {
     /** The summary of every arm's per-seed accuracies: accuracy, and each class's accuracy over seeds. */
     static ExperimentSummary summarise(Map<String, List<SceneAccuracy>> perSeed, List<String> classes,
                                        String dataset, String preset) {
-        Map<String, ExperimentSummary.Arm> arms = new LinkedHashMap<>();
-        perSeed.forEach((arm, results) -> {
-            Map<String, List<Double>> perClass = new LinkedHashMap<>();
-            for (String c : classes) {
-                perClass.put(c, results.stream().map(a -> a.perClass().get(c)).toList());
-            }
-            arms.put(arm, ExperimentSummary.Arm.of(ExperimentSummary.ACCURACY,
-                    results.stream().map(SceneAccuracy::accuracy).toList(), perClass));
-        });
-        return new ExperimentSummary(ExperimentSummary.SOCKET, ExperimentSummary.ACCURACY, arms, "scenes", dataset,
-                preset);
+        return ExperimentSummary.ofAccuracies(ExperimentSummary.SOCKET, perSeed, classes, "scenes", dataset, preset);
     }
 
     /**
@@ -212,7 +202,6 @@ public final class SocketExperiment {
     }
 
     private void writeResults(Results r) throws IOException {
-        ExperimentTables.writeResults(layout, "socket", r.summary(), SocketTables.markdown(r),
-                SocketTables.perSeedCsv(r), SocketTables.report(r), output);
+        SocketTables.of(r).write(layout, "socket", output);
     }
 }

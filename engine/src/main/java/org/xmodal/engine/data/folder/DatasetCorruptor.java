@@ -2,11 +2,8 @@ package org.xmodal.engine.data.folder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -139,7 +136,7 @@ public final class DatasetCorruptor {
 
         List<Planned> plan = plan(in, manifest, valid, modality, fraction, seed, kinds);
         Set<String> replaced = plan.stream().map(Planned::target).collect(Collectors.toSet());
-        copyTree(in, out, replaced, p);
+        DatasetFiles.copyTree(in, out, replaced, false, p);
 
         Corruption[] done = new Corruption[plan.size()];
         AtomicInteger finished = new AtomicInteger();
@@ -409,36 +406,5 @@ public final class DatasetCorruptor {
             names.add(name);
         }
         return CORRUPTED_RGB_FOLDER + "/" + name + ".png";
-    }
-
-    /** Copies every file of {@code in} but its manifest and the images about to be replaced. */
-    private static void copyTree(Path in, Path out, Set<String> replaced, ProgressListener progress)
-            throws IOException {
-        Path root = in.toAbsolutePath().normalize();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof FileSystemLoopException loop) {
-                throw new BadInputException(loop.getFile(), "is a link back into the dataset folder (a loop); remove"
-                        + " it before copying the dataset");
-            }
-            throw e.getCause();
-        }
-        Files.createDirectories(out);
-        int n = 0;
-        for (Path f : files) {
-            String rel = normal(root.relativize(f).toString());
-            n++;
-            if (rel.equals(DatasetManifest.FILE_NAME) || replaced.contains(rel)) {
-                continue;
-            }
-            Path target = out.resolve(rel);
-            Files.createDirectories(target.getParent());
-            Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-            if (n % 64 == 0 || n == files.size()) {
-                progress.progress("copied " + n + " of " + files.size() + " files", 0.3 + 0.2 * n / files.size());
-            }
-        }
     }
 }
