@@ -14,6 +14,7 @@ import org.xmodal.engine.data.Box;
 import org.xmodal.engine.data.ObjectAnnotation;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.eval.ClipAccuracy;
 import org.xmodal.engine.eval.DetectionEvaluation;
 import org.xmodal.engine.eval.DetectionResult;
 import org.xmodal.engine.json.Json;
@@ -29,10 +30,12 @@ import org.xmodal.engine.task.ProgressListener;
 
 /**
  * The end of a fine-tuning run: scores the test pairs' boxes (the first N proposals of each image for detection,
- * the ground-truth boxes for region classification, the whole image for scene classification), keeps the
+ * the ground-truth boxes for region classification, the whole image for scene and clip classification), keeps the
  * pre-softmax scores for late fusion, and measures per-class AP by the NYUD2 protocol. Writes {@code results/detection.json} ({@link DetectionResult}),
  * {@code results/ap.csv}, {@code results/scores.f32} + {@code scores.json} ({@link RegionScores}), and the APs
- * as test metrics ({@code AP/<class>} for classes with test ground truth, and {@code mAP}).
+ * as test metrics ({@code AP/<class>} for classes with test ground truth, and {@code mAP}). For clips the AP is of
+ * ranking the test clips, each scored by its frames averaged, and {@code results/clips.json} ({@link ClipAccuracy})
+ * and the test metric {@code accuracy} (over clips) are written too.
  */
 final class FinetuneEvaluation {
     static final String INIT_FILE = "init.json";
@@ -66,7 +69,7 @@ final class FinetuneEvaluation {
             throws IOException {
         RegionImages images = RegionInputs.load(encoding, test, input, side, progress, cancel);
         boolean detection = spec.finetune().task() == FinetuneTask.DETECTION;
-        boolean scenes = spec.finetune().task() == FinetuneTask.SCENES;
+        boolean scenes = spec.finetune().task().wholeImages();
         int top = spec.finetune().proposals();
         List<RegionScores.ImageBoxes> boxes = new ArrayList<>();
         Map<String, List<ObjectAnnotation>> groundTruth = new LinkedHashMap<>();
@@ -91,12 +94,21 @@ final class FinetuneEvaluation {
         }
         RegionScores scores = RegionScorer.score(classifier, manager, images, boxes, columns, progress, cancel);
         scores.write(run.results());
+        if (spec.finetune().task() == FinetuneTask.CLIPS) {
+            recordClips(run, spec.iterations(), ClipAccuracy.evaluate(test, scores.probabilities(), classes));
+            return;
+        }
         DetectionResult result = DetectionEvaluation.evaluate(scores.detections(), groundTruth, classes);
         record(run, spec.iterations(), result, scores.rows());
     }
 
     /** Writes a result into a run (or any results folder): detection.json, ap.csv, metrics and an event. */
     static void record(RunDirectory run, long step, DetectionResult result, int scoredBoxes) throws IOException {
+        record(run, step, result, "boxes", scoredBoxes);
+    }
+
+    private static void record(RunDirectory run, long step, DetectionResult result, String counted, int count)
+            throws IOException {
         FinetuneResults.write(run.results(), result);
         for (Map.Entry<String, Double> e : result.apPerClass().entrySet()) {
             if (!e.getValue().isNaN()) {
@@ -105,7 +117,28 @@ final class FinetuneEvaluation {
         }
         run.metrics().append(new MetricsLog.Row(step, 0, "test", "mAP", result.mAP()));
         run.append(RunEvent.of(RunEvent.METRIC, step).with("split", "test").with("name", "mAP")
-                .with("value", result.mAP()).with("boxes", scoredBoxes));
+                .with("value", result.mAP()).with(counted, count));
+    }
+
+    /**
+     * A clips run's result: {@code clips.json}, and its clip-level AP through {@link #record} (detection.json and
+     * ap.csv with one "image" per clip, the AP and mAP metrics and event), so that whatever reads a fine-tuning run's
+     * AP reads a clips run's; then the clip accuracy as a test metric and event.
+     *
+     * <p>A clip's scores are its frames' softmax probabilities averaged, not their pre-softmax scores: a frame's
+     * scores have a scale of their own (a confident frame's spread wide), so in a mean of raw scores one frame could
+     * outvote the rest, while probabilities give each frame an equal, bounded say. It is also what the two-stream
+     * networks' papers average, and what the scenes task ranks images by, so a clip of one frame scores as that
+     * frame does there. The pre-softmax scores stay in scores.f32, per frame, for late fusion.
+     */
+    private static void recordClips(RunDirectory run, long step, ClipAccuracy.Evaluation evaluation)
+            throws IOException {
+        ClipAccuracy clips = evaluation.accuracy();
+        Json.writeAtomically(clips, run.results().resolve(ClipAccuracy.FILE));
+        record(run, step, evaluation.ranking(), "clips", clips.clips());
+        run.metrics().append(new MetricsLog.Row(step, 0, "test", "accuracy", clips.accuracy()));
+        run.append(RunEvent.of(RunEvent.METRIC, step).with("split", "test").with("name", "accuracy")
+                .with("value", clips.accuracy()).with("clips", clips.clips()).with("frames", clips.frames()));
     }
 
     /**

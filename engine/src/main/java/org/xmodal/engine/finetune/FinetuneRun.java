@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.xmodal.engine.encode.PairEncoding;
 import org.xmodal.engine.data.Box;
+import org.xmodal.engine.data.Clips;
+import org.xmodal.engine.eval.ClipAccuracy;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.data.Split;
@@ -44,24 +46,37 @@ import org.xmodal.engine.nn.NetworkInput;
  * Fine-tunes a region classifier on the labelled train pairs only (the scarce labels of the paper's setting), from
  * random weights or from another network's (an RGB teacher, a transfer student), optionally with everything up to
  * a tap frozen, on RGB or on the paired modality; then scores the test pairs ({@link FinetuneEvaluation}). This is
- * one arm of one seed of the paper's Table 1. A batch depends on (seed, step) alone and dropout is seeded per
- * step, so a resumed run repeats the uninterrupted one; a run killed while evaluating resumes into the evaluation.
+ * one arm of one seed of the paper's Table 1. The scenes and clips tasks train alike, on each pair's whole image;
+ * they differ in how the test pairs are scored (per frame, or per clip of frames averaged). A batch depends on
+ * (seed, step) alone and dropout is seeded per step, so a resumed run repeats the uninterrupted one; a run killed
+ * while evaluating resumes into the evaluation.
  */
 public final class FinetuneRun {
     private FinetuneRun() {
     }
 
-    public static TrainingLoop.Outcome execute(RunDirectory run, boolean resume, EncodingCache cache,
-                                               ProgressListener preparation, TrainingLoop.Listener listener,
-                                               Cancellation cancel) throws IOException {
-        RunSession.Begin begin = RunSession.begin(run, resume);
-        RunSpec spec = begin.spec();
-        RunSpec.Finetune ft = spec.finetune();
-        long start = begin.start();
-        try (PairedDataset ds = RunSession.openData(spec, preparation, cancel);
-             NDManager manager = NDManager.newBaseManager(begin.device())) {
-            boolean scenes = ft.task() == FinetuneTask.SCENES;
-            // scenes: the task's classes; pairs of task-irrelevant scene classes (SOCKET's) are left out below
+    /**
+     * What can be told wrong about a fine-tuning spec's data before a run folder is made for it: a whole-image task
+     * (scenes, clips) on a dataset without scene classes or without train or test pairs of them, and test clips whose
+     * frames carry different classes. Each would otherwise fail only when training starts, or after it ends.
+     *
+     * @throws BadInputException naming the dataset (and the field) or the clip
+     */
+    public static void check(RunSpec spec) throws IOException {
+        if (spec.finetune() == null || !spec.finetune().task().wholeImages()) {
+            return; // detection and regions learn the object classes every dataset lists
+        }
+        try (PairedDataset ds = RunSession.openData(spec, ProgressListener.NONE, Cancellation.NEVER)) {
+            Labelled.of(spec, ds);
+        }
+    }
+
+    /** The classes a run learns and the labelled pairs it trains on and scores, refused when it cannot work. */
+    private record Labelled(List<String> classes, List<Pair> train, List<Pair> test) {
+        static Labelled of(RunSpec spec, PairedDataset ds) throws BadInputException {
+            FinetuneTask task = spec.finetune().task();
+            boolean scenes = task.wholeImages();
+            // scenes and clips: the task's classes; pairs of task-irrelevant scene classes (SOCKET's) are left out
             List<String> classes = scenes ? ds.taskRelevantScenes() : ds.classes();
             List<Pair> train = ds.labelled(Split.TRAIN);
             List<Pair> test = ds.labelled(Split.TEST);
@@ -74,8 +89,9 @@ public final class FinetuneRun {
             }
             String what = scenes ? "labelled pairs with a scene class" : "labelled pairs";
             if (classes.isEmpty()) {
-                throw new BadInputException(spec.data(), "lists no " + (scenes ? "scene classes" : "classes")
-                        + " for a " + ft.task() + " task");
+                throw new BadInputException(spec.data(), scenes ? "lists no scene classes, and finetune.task " + task
+                        + " classifies whole images into them (choose detection or regions, or a dataset with scene "
+                        + "classes)" : "lists no classes for a " + task + " task");
             }
             if (train.isEmpty()) {
                 throw new BadInputException(spec.data(), "has no train " + what + " to fine-tune on");
@@ -83,6 +99,29 @@ public final class FinetuneRun {
             if (test.isEmpty()) {
                 throw new BadInputException(spec.data(), "has no test " + what + " to evaluate on");
             }
+            if (task == FinetuneTask.CLIPS) {
+                // a clip of mixed classes would fail the evaluation after all the training: refuse it now
+                for (Map.Entry<String, List<Pair>> clip : Clips.group(test).entrySet()) {
+                    ClipAccuracy.classOf(clip.getKey(), clip.getValue());
+                }
+            }
+            return new Labelled(classes, train, test);
+        }
+    }
+
+    public static TrainingLoop.Outcome execute(RunDirectory run, boolean resume, EncodingCache cache,
+                                               ProgressListener preparation, TrainingLoop.Listener listener,
+                                               Cancellation cancel) throws IOException {
+        RunSession.Begin begin = RunSession.begin(run, resume);
+        RunSpec spec = begin.spec();
+        RunSpec.Finetune ft = spec.finetune();
+        long start = begin.start();
+        try (PairedDataset ds = RunSession.openData(spec, preparation, cancel);
+             NDManager manager = NDManager.newBaseManager(begin.device())) {
+            Labelled labelled = Labelled.of(spec, ds);
+            List<String> classes = labelled.classes();
+            List<Pair> train = labelled.train();
+            List<Pair> test = labelled.test();
             boolean detection = ft.task() == FinetuneTask.DETECTION;
             PairEncoding encoding = PairEncoding.of(spec.encoding(), ds, cache);
             Map<String, List<Box>> proposals = Map.of();
@@ -109,7 +148,7 @@ public final class FinetuneRun {
                 sampler = new RegionSampler(trainImages, regions, ft.foreground(), spec.augmentation().flip(),
                         spec.seed());
             } else {
-                TrainingRegions regions = scenes ? TrainingRegions.scenes(train, classes, trainImages)
+                TrainingRegions regions = ft.task().wholeImages() ? TrainingRegions.scenes(train, classes, trainImages)
                         : TrainingRegions.groundTruth(train, classes);
                 sampler = new RegionSampler(trainImages, regions, 1, spec.augmentation().flip(), spec.seed());
             }

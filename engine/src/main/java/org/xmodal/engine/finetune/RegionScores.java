@@ -124,6 +124,16 @@ public record RegionScores(List<String> columns, List<ImageBoxes> images, float[
         return out;
     }
 
+    /** Each scored box's softmax probabilities over the columns, in row order. */
+    public double[][] probabilities() {
+        int k = columns.size();
+        double[][] p = new double[rows()][k];
+        for (int row = 0; row < p.length; row++) {
+            softmax(scores, row * k, k, p[row]);
+        }
+        return p;
+    }
+
     static void softmax(float[] x, int offset, int k, double[] out) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < k; c++) {

@@ -34,8 +34,9 @@ public final class RunKinds {
 
     /**
      * What can be told wrong about a spec before a run folder is made for it: a device this machine does not have,
-     * a dataset, teacher or initial weights that do not exist, an architecture the engine does not know. (A run that
-     * failed on these after its folder was made stayed "created" for ever.)
+     * a dataset, teacher or initial weights that do not exist, an architecture the engine does not know, a scenes or
+     * clips fine-tuning task on a dataset without scene classes ({@link FinetuneRun#check}). (A run that failed on
+     * these after its folder was made stayed "created" for ever.)
      *
      * @throws BadInputException naming the path that does not exist
      * @throws IllegalArgumentException naming the field that cannot be met here
@@ -79,6 +80,9 @@ public final class RunKinds {
         }
         if (spec.kind() == RunKind.DISTILL) {
             DistillRun.check(spec);
+        }
+        if (spec.kind() == RunKind.FINETUNE) {
+            FinetuneRun.check(spec);
         }
         if (spec.optimizer().backboneFactor() != 1 && spec.kind() != RunKind.FINETUNE
                 && spec.kind() != RunKind.SOCKET) {

@@ -256,7 +256,9 @@ public record RunSpec(String name, RunKind kind, String data, Modality modality,
      * @param task       {@code detection} (proposals with a background class, per-class AP on the test pairs),
      *                   {@code regions} (classify ground-truth boxes; AP of ranking the test boxes per class) or
      *                   {@code scenes} (classify whole images into the dataset's scene classes, the SOCKET setting;
-     *                   AP of ranking the test images per scene class)
+     *                   AP of ranking the test images per scene class) or {@code clips} (trained as scenes, each
+     *                   frame labelled with its clip's class; a test clip is scored by its frames' class
+     *                   probabilities averaged: clip accuracy, and AP of ranking the test clips per class)
      * @param proposals  proposals per image used for training and scored at test time
      * @param foreground fraction of each batch taken from foreground regions (Fast R-CNN's 25%)
      * @param labelSmoothing the share of each target spread over every class (0; SOCKET's source model: 0.1)
