@@ -34,6 +34,14 @@ public record Table1Preset(String name, String description, RunSpec teacher, Run
         require(transfer, RunKind.TRANSFER, "transfer");
         require(finetune, RunKind.FINETUNE, "finetune");
         require(fromScratch, RunKind.FINETUNE, "fromScratch");
+        for (RunSpec ft : List.of(finetune, fromScratch)) {
+            if (ft.finetune().task().wholeImages()) {
+                // the late-fusion arms score every arm's boxes against the test pairs' objects
+                throw new IllegalArgumentException("preset finetune.task must be detection or regions: Table 1 "
+                        + "scores and fuses boxes against the object classes, not " + ft.finetune().task()
+                        + " (whole images of scene classes)");
+            }
+        }
         if (unlabelledTarget < 0) {
             throw new IllegalArgumentException("unlabelledTarget must not be negative");
         }

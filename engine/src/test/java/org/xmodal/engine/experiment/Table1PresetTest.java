@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.json.Json;
+import org.xmodal.engine.run.RunSpec;
 
 /** The built-in Table 1 presets and preset files. */
 class Table1PresetTest {
@@ -52,5 +53,19 @@ class Table1PresetTest {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> Table1Preset.named("gpu-demo"));
         assertTrue(unknown.getMessage().contains("cpu-demo, paper"), unknown.getMessage());
+    }
+
+    /** Table 1 fuses box scores against the objects: a preset of a whole-image task is refused when it is read. */
+    @Test
+    void aPresetOfScenesOrClipsIsRefused() {
+        Table1Preset demo = Table1Preset.cpuDemo();
+        for (String task : java.util.List.of("scenes", "clips")) {
+            RunSpec finetune = demo.finetune().withFinetune(new RunSpec.Finetune("paired", "random", null, task, null,
+                    null));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Table1Preset(
+                    "x", "y", demo.teacher(), demo.transfer(), finetune, demo.fromScratch(), 0));
+            assertTrue(e.getMessage().contains("finetune.task must be detection or regions")
+                    && e.getMessage().contains(task), e.getMessage());
+        }
     }
 }
