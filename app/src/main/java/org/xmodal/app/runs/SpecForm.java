@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.xmodal.engine.encode.Encoding;
-import org.xmodal.engine.flow.FlowMethod;
-import org.xmodal.engine.hha.FloorReference;
 import org.xmodal.engine.json.Identified;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.nn.NetworkFactory;
@@ -127,21 +125,6 @@ public final class SpecForm {
                 SpecField.choice("adaptation.matchTo", STUDENT, "Match norms to", List.of("unit", "student"),
                         "unit: the teacher's features to unit mean square; student: to the mean square of the "
                                 + "untrained student's"),
-                SpecField.choice("finetune.task", FINETUNE, "Task", List.of("detection", "regions", "scenes"),
-                        "detection: object proposals with a background class, per-class AP; regions: classify the "
-                                + "ground-truth boxes; scenes: classify whole images into scene classes"),
-                SpecField.choice("finetune.input", FINETUNE, "Input", List.of("paired", "rgb"), "paired: the "
-                        + "student's modality (HHA or flow); rgb: the RGB images"),
-                SpecField.of("finetune.init", FINETUNE, "Starts from", SpecField.Type.TEXT, "random, or a weights "
-                        + "file or run (an RGB teacher: copy from RGB; a transfer run: its student)"),
-                SpecField.of("finetune.freezeUpTo", FINETUNE, "Freeze up to", SpecField.Type.TEXT, "Empty to train "
-                        + "every layer, or a layer (pool5: train the fc layers only)"),
-                SpecField.of("finetune.proposals", FINETUNE, "Proposals per image", SpecField.Type.INTEGER,
-                        "Object proposals per image for training and scoring (detection)"),
-                SpecField.of("finetune.foreground", FINETUNE, "Foreground fraction", SpecField.Type.NUMBER,
-                        "Share of each batch taken from object regions (detection; 0.25 as Fast R-CNN)"),
-                SpecField.of("finetune.labelSmoothing", FINETUNE, "Label smoothing", SpecField.Type.NUMBER,
-                        "Share of each target spread over every class (0; 0.1 for SOCKET's source model)"),
                 SpecField.choice("optimizer.type", OPTIMISER, "Optimiser", List.of("sgd", "adam"), "SGD with momentum "
                         + "as in the paper, or Adam (the CPU presets)"),
                 SpecField.of("optimizer.learningRate", OPTIMISER, "Learning rate", SpecField.Type.NUMBER, "The base "
@@ -177,61 +160,6 @@ public final class SpecForm {
                 SpecField.of("augmentation.proposals", TRAINING, "Proposals per image", SpecField.Type.INTEGER,
                         "For transfer on regions: how many of each image's best proposals are drawn from"),
                 SpecField.of("seed", TRAINING, "Seed", SpecField.Type.LONG, "The same seed gives the same run"),
-                SpecField.choice("encoding.depth.input", ENCODING, "Depth as", ids(Encoding.DepthInput.class),
-                        "hha: disparity, height above ground, angle with gravity (the paper); depth: metres over the "
-                                + "maximum depth in three channels (as SOCKET's code feeds depth)"),
-                SpecField.choice("encoding.depth.camera", ENCODING, "HHA camera", ids(Encoding.Camera.class),
-                        "dataset: the dataset's own intrinsics (NYU's when it has none); nyu, nyu-crop: NYU Depth v2's "
-                                + "colour camera, whole or cropped; explicit: the intrinsics below"),
-                SpecField.of(INTRINSICS + "fx", ENCODING, "Focal length fx", SpecField.Type.NUMBER, "Pixels (explicit "
-                        + "camera)"),
-                SpecField.of(INTRINSICS + "fy", ENCODING, "Focal length fy", SpecField.Type.NUMBER, "Pixels (explicit "
-                        + "camera)"),
-                SpecField.of(INTRINSICS + "cx", ENCODING, "Principal point cx", SpecField.Type.NUMBER, "Pixels, "
-                        + "1-based as NYU's toolbox (explicit camera)"),
-                SpecField.of(INTRINSICS + "cy", ENCODING, "Principal point cy", SpecField.Type.NUMBER, "Pixels, "
-                        + "1-based (explicit camera)"),
-                SpecField.of(INTRINSICS + "width", ENCODING, "Intrinsics width", SpecField.Type.INTEGER, "The image "
-                        + "width the intrinsics are for; they are scaled to the depth image (explicit camera)"),
-                SpecField.of(INTRINSICS + "height", ENCODING, "Intrinsics height", SpecField.Type.INTEGER, "The image "
-                        + "height the intrinsics are for (explicit camera)"),
-                SpecField.of("encoding.depth.unitsPerMetre", ENCODING, "Depth units per metre",
-                        SpecField.Type.OPTIONAL_NUMBER, "Blank: the dataset's declared unit; else how many stored "
-                                + "units make a metre (1000 for millimetres)"),
-                SpecField.of("encoding.depth.normalRadius", ENCODING, "Normal window radius", SpecField.Type.INTEGER,
-                        "Half-size of the window of the normals of the angle channel (3: 7 x 7 pixels)"),
-                SpecField.of("encoding.depth.gravityRadius", ENCODING, "Gravity window radius",
-                        SpecField.Type.INTEGER, "Half-size of the window of the normals used to find gravity (10)"),
-                SpecField.of("encoding.depth.gravityStages", ENCODING, "Gravity stages", SpecField.Type.STAGES,
-                        "Floor/wall angle in degrees x iterations, stage by stage: 45 x 5, 15 x 5"),
-                SpecField.choice("encoding.depth.floorReference", ENCODING, "Height from",
-                        ids(FloorReference.class), "lowest-point: the lowest point of the cloud (the reference); "
-                                + "floor-plane: the floor's own plane, robust to noise"),
-                SpecField.of("encoding.depth.maxDepthMetres", ENCODING, "Maximum depth (m)", SpecField.Type.NUMBER,
-                        "For depth as depth: the depth that maps to white"),
-                SpecField.choice("encoding.flow.method", ENCODING, "Flow method", ids(FlowMethod.class), "brox: "
-                        + "the papers' method (a few frames/s); dis-ultrafast, dis-fast, dis-medium: OpenCV's DIS "
-                        + "(hundreds of frames/s, sub-pixel error on the bundled sequences); farneback: OpenCV's, "
-                        + "fast and rougher; tv-l1: OpenCV's dual TV-L1, two-stream action recognition's flow (slow, "
-                        + "the most accurate); horn-schunck, klt, region: BoofCV's, rougher"),
-                SpecField.of("encoding.flow.alpha", ENCODING, "Flow smoothness (alpha)", SpecField.Type.NUMBER,
-                        "Brox and Horn-Schunck; for tv-l1, its lambda (data weight)"),
-                SpecField.of("encoding.flow.gamma", ENCODING, "Flow gradient weight (gamma)", SpecField.Type.NUMBER,
-                        "Brox"),
-                SpecField.of("encoding.flow.warps", ENCODING, "Flow warps", SpecField.Type.INTEGER, "Outer "
-                        + "iterations (Brox, Horn-Schunck)"),
-                SpecField.of("encoding.flow.innerIterations", ENCODING, "Flow inner iterations",
-                        SpecField.Type.INTEGER, "Brox's SOR, Horn-Schunck's iterations"),
-                SpecField.of("encoding.flow.pyramidScale", ENCODING, "Flow pyramid scale", SpecField.Type.NUMBER,
-                        "Between 0.3 and 1"),
-                SpecField.of("encoding.flow.pyramidLayers", ENCODING, "Flow pyramid layers", SpecField.Type.INTEGER,
-                        "At most this many levels"),
-                SpecField.of("encoding.flow.regionRadius", ENCODING, "Flow region radius", SpecField.Type.INTEGER,
-                        "KLT and block matching"),
-                SpecField.of("encoding.flow.scale", ENCODING, "Flow image scale", SpecField.Type.NUMBER, "Grey levels "
-                        + "per pixel of motion in the action-tubes image (16)"),
-                SpecField.of("encoding.flow.clip", ENCODING, "Flow clipped at (px)", SpecField.Type.NUMBER, "Motion "
-                        + "beyond this many pixels is clipped (128 / scale: where the image saturates)"),
                 SpecField.choice(DEVICE_KEY, DEVICE, "Device", List.of("auto", "cpu"), "auto: the first GPU when "
                         + "there is one, else the CPU; gpu:all: a transfer run shares each step over every GPU"),
                 SpecField.of("threads", DEVICE, "CPU threads", SpecField.Type.INTEGER, "Threads of the engine on the "
@@ -242,12 +170,15 @@ public final class SpecForm {
                         + "metrics.csv"),
                 SpecField.of("filterSnapshots", RECORDS, "Filter pictures at", SpecField.Type.STEPS, "Steps at which "
                         + "conv1 is drawn to filters/, e.g. 50, 100, 200 (always at 0 and the end)")));
-        // the distill run's own settings, after SOCKET's
+        // the fine-tuning settings before the optimiser's, the encoding's after the seed, the distill run's own
+        // settings after SOCKET's
+        all.addAll(indexOf(all, "optimizer.type"), FinetuneFields.fields());
+        all.addAll(1 + indexOf(all, "seed"), EncodingFields.fields()); // then the device's
         all.addAll(1 + indexOf(all, "socket.refreshEvery"), DistillFields.fields());
         return List.copyOf(all);
     }
 
-    private static <E extends Enum<E> & Identified> List<String> ids(Class<E> type) {
+    static <E extends Enum<E> & Identified> List<String> ids(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(Identified::id).toList();
     }
 
