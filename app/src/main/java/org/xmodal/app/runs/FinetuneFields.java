@@ -1,6 +1,7 @@
 package org.xmodal.app.runs;
 
 import java.util.List;
+import org.xmodal.engine.run.FinetuneTask;
 
 /** The run form's fields of a fine-tuning run's own settings ({@code finetune.*}). */
 final class FinetuneFields {
@@ -11,9 +12,11 @@ final class FinetuneFields {
 
     static List<SpecField> fields() {
         return List.of(
-                SpecField.choice("finetune.task", FINETUNE, "Task", List.of("detection", "regions", "scenes"),
+                SpecField.choice("finetune.task", FINETUNE, "Task", SpecForm.ids(FinetuneTask.class),
                         "detection: object proposals with a background class, per-class AP; regions: classify the "
-                                + "ground-truth boxes; scenes: classify whole images into scene classes"),
+                                + "ground-truth boxes; scenes: classify whole images into scene classes; clips: "
+                                + "trained as scenes, each test clip scored by its frames' class probabilities "
+                                + "averaged (action recognition on flow: clip accuracy and mAP)"),
                 SpecField.choice("finetune.input", FINETUNE, "Input", List.of("paired", "rgb"), "paired: the "
                         + "student's modality (HHA or flow); rgb: the RGB images"),
                 SpecField.of("finetune.init", FINETUNE, "Starts from", SpecField.Type.TEXT, "random, or a weights "

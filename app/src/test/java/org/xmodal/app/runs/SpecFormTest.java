@@ -49,6 +49,28 @@ class SpecFormTest {
         assertNull(SpecForm.build(values).finetune());
     }
 
+    /** Every task the engine fine-tunes is offered, each explained in the field's help; a clips spec survives. */
+    @Test
+    void theTaskChoiceOffersEveryTaskWithItsHelpAndClipsSurvivesTheForm() {
+        SpecField task = SpecForm.fields().stream().filter(f -> f.key().equals("finetune.task")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("detection", "regions", "scenes", "clips"), task.choices());
+        for (FinetuneTask t : FinetuneTask.values()) {
+            assertTrue(task.help().contains(t.id() + ": "), t.id() + " is explained: " + task.help());
+        }
+        assertTrue(task.help().contains("clips: trained as scenes, each test clip scored by its frames' class "
+                + "probabilities averaged"), task.help());
+        RunSpec clips = RunSpec.builder().name("ucf").kind("finetune").data("/data/ucf").modality("flow")
+                .student(new RunSpec.Student("alexnet-small", null, null))
+                .optimizer(new RunSpec.Optimizer("sgd", 1e-3, 0.9, 5e-4)).batchSize(16).iterations(300)
+                .inputSize(113).seed(1).device("auto").threads(0).checkpointEvery(100).logEvery(10)
+                .finetune(new RunSpec.Finetune("paired", "random", null, "clips", null, null)).build();
+        Map<String, Object> values = SpecForm.values(clips);
+        assertEquals("clips", values.get("finetune.task"));
+        assertEquals(FinetuneTask.CLIPS, SpecForm.build(values).finetune().task());
+        assertEquals(clips, SpecForm.build(values));
+    }
+
     @Test
     void theObjectiveTheEncodingAndSocketsTrainingSettingsSurviveTheForm() {
         RunSpec transfer = RunFolders.spec("x", "/data/rooms").toBuilder()
