@@ -33,6 +33,7 @@ public final class RunPageViewModel {
     /** The metrics of an objective's terms are named {@code objective/<term>} (the engine's training loop). */
     public static final String TERM_PREFIX = "objective/";
     private static final String TRAIN = "train";
+    private static final String TEST = "test";
     private static final String LOSS = "loss";
     private static final String LR = "lr";
     /**
@@ -111,7 +112,21 @@ public final class RunPageViewModel {
         title.set(r.id() + "  (" + kind + ")");
         String message = s.spec().problem() != null ? s.spec().problem() : s.status().message();
         state.set(RunText.state(s.status()) + (message == null ? "" : ": " + message));
-        figures.set(RunText.figures(s));
+        refreshFigures();
+    }
+
+    /** The figures line: step, loss, speed and time to go, then the test results once there are any. */
+    private void refreshFigures() {
+        RunRecord r = run.get();
+        if (r == null) {
+            return;
+        }
+        String results = RunText.results(r.summary().spec(), latest(r, "accuracy"), latest(r, "mAP"));
+        figures.set(RunText.figures(r.summary()) + (results.isEmpty() ? "" : " \u00b7 " + results));
+    }
+
+    private static double latest(RunRecord r, String name) {
+        return r.series(TEST, name).map(MetricSeries::lastValue).orElse(Double.NaN);
     }
 
     private void refreshBody() {
@@ -140,6 +155,7 @@ public final class RunPageViewModel {
             eventsShown = all.size();
         }
         refreshCurves();
+        refreshFigures();
     }
 
     private void refreshCurves() {

@@ -64,6 +64,25 @@ public final class RunText {
         return String.join(" \u00b7 ", parts);
     }
 
+    /**
+     * A run's test results in a few words: its latest test accuracy and mAP as percentages ("clip accuracy 66.7%
+     * \u00b7 clip mAP 75.0%" for a clips fine-tuning run, whose figures are over clips), or "" before it has any.
+     *
+     * @param accuracy the latest test accuracy, NaN when the run logged none
+     * @param mAP      the latest test mAP, NaN when the run logged none
+     */
+    public static String results(SpecSummary spec, double accuracy, double mAP) {
+        String what = "clips".equals(spec.finetuneTask()) ? "clip " : "test ";
+        List<String> parts = new ArrayList<>();
+        if (Double.isFinite(accuracy)) {
+            parts.add(String.format(Locale.ROOT, "%saccuracy %.1f%%", what, 100 * accuracy));
+        }
+        if (Double.isFinite(mAP)) {
+            parts.add(String.format(Locale.ROOT, "%smAP %.1f%%", what, 100 * mAP));
+        }
+        return String.join(" \u00b7 ", parts);
+    }
+
     /** One line of the run page's log: the local time, the step, what happened. */
     public static String event(RunEvent e) {
         String details = switch (e.type()) {

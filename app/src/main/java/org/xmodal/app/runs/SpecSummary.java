@@ -12,13 +12,16 @@ import org.xmodal.engine.json.Json;
  * @param finetuneInit     a fine-tuning run's initial weights ("random", or a path), else null
  * @param finetuneInput    a fine-tuning run's input ("paired" or "rgb"), else null
  * @param finetuneFrozenUpTo the tap up to which a fine-tuning run keeps its weights fixed, or null
+ * @param finetuneTask     a fine-tuning run's task ("detection" when the spec names none, as the engine reads it),
+ *                         else null
  * @param studentWeightInit how the student's random weights are drawn ("kaiming" or "caffe")
  * @param problem why the spec could not be read, or null
  */
 public record SpecSummary(String name, String kind, String modality, String data, String studentArchitecture,
                           String studentTap, String teacherSource, int iterations, int batchSize, int inputSize,
                           long seed, String device, String finetuneInit, String finetuneInput,
-                          String finetuneFrozenUpTo, String studentWeightInit, String problem) {
+                          String finetuneFrozenUpTo, String finetuneTask, String studentWeightInit,
+                          String problem) {
 
     public static SpecSummary read(Path specFile) {
         try {
@@ -31,14 +34,17 @@ public record SpecSummary(String name, String kind, String modality, String data
                     text(n.path("teacher"), "source"), n.path("iterations").asInt(), n.path("batchSize").asInt(),
                     n.path("inputSize").asInt(), n.path("seed").asLong(), or(text(n, "device"), "auto"),
                     text(n.path("finetune"), "init"), text(n.path("finetune"), "input"),
-                    text(n.path("finetune"), "freezeUpTo"), or(text(n.path("student"), "weightInit"), "kaiming"), null);
+                    text(n.path("finetune"), "freezeUpTo"), "finetune".equals(text(n, "kind"))
+                            ? or(text(n.path("finetune"), "task"), "detection") : null,
+                    or(text(n.path("student"), "weightInit"), "kaiming"), null);
         } catch (IOException e) {
             return unreadable(specFile + ": cannot be read (" + e.getMessage() + ")");
         }
     }
 
     static SpecSummary unreadable(String why) {
-        return new SpecSummary(null, "?", "?", null, null, null, null, 0, 0, 0, 0, "?", null, null, null, "kaiming", why);
+        return new SpecSummary(null, "?", "?", null, null, null, null, 0, 0, 0, 0, "?", null, null, null, null, "kaiming",
+                why);
     }
 
     /** What the student of this run sees: "rgb" for a teacher run, else the modality (depth as HHA, or flow). */

@@ -1,6 +1,7 @@
 package org.xmodal.app.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -8,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmodal.app.task.DirectTaskExecutor;
+import org.xmodal.engine.run.RunEvent;
+import org.xmodal.engine.run.RunSpec;
 import org.xmodal.viz.CurveChart;
 
 class RunPageViewModelTest {
@@ -123,5 +126,48 @@ class RunPageViewModelTest {
             assertEquals(kind.size(), kind.stream().map(RunPageViewModel.TERM_COLOURS::get).distinct().count(),
                     kind.toString());
         }
+    }
+
+    /**
+     * A finished run's figures end with its test results: a clips fine-tuning run's accuracy and mAP are over clips
+     * and say so; a detection run has mAP only; a run without test results shows none.
+     */
+    @Test
+    void theFiguresOfAFinishedRunEndWithItsTestResults() throws Exception {
+        RunSpec clips = RunSpec.builder().name("clips").kind("finetune").data("/data/ucf").modality("flow")
+                .student(new RunSpec.Student("alexnet-small", null, null))
+                .optimizer(new RunSpec.Optimizer("sgd", 1e-3, 0.9, 5e-4)).batchSize(16).iterations(100)
+                .inputSize(113).seed(1).device("cpu").threads(1).checkpointEvery(50).logEvery(10)
+                .finetune(new RunSpec.Finetune("paired", "random", null, "clips", null, null)).build();
+        Path clipsRun = RunFolders.create(runs, "20250103-000000-clips", clips);
+        RunFolders.started(clipsRun, ProcessHandle.current().pid());
+        RunFolders.metric(clipsRun, 100, "train", "loss", 0.4);
+        RunFolders.metric(clipsRun, 100, "test", "AP/walk", 0.5);
+        RunFolders.metric(clipsRun, 100, "test", "mAP", 11 / 12.0);
+        RunFolders.metric(clipsRun, 100, "test", "accuracy", 2 / 3.0);
+        RunFolders.event(clipsRun, RunEvent.of(RunEvent.FINISHED, 100));
+        RunSpec detection = clips.withFinetune(RunSpec.Finetune.defaults()).withName("det");
+        Path detectionRun = RunFolders.create(runs, "20250103-000001-det", detection);
+        RunFolders.started(detectionRun, ProcessHandle.current().pid());
+        RunFolders.metric(detectionRun, 100, "test", "mAP", 0.25);
+        Path plain = RunFolders.create(runs, "20250103-000002-plain", RunFolders.spec("plain", "/data"));
+        RunFolders.started(plain, ProcessHandle.current().pid());
+        RunFolders.progress(plain, 20, 0.5);
+
+        RunLibrary library = new RunLibrary(new DirectTaskExecutor(), runs);
+        library.poll();
+        RunPageViewModel page = new RunPageViewModel();
+        page.runProperty().set(library.runs().stream().filter(r -> r.id().endsWith("clips")).findFirst()
+                .orElseThrow());
+        String figures = page.figuresProperty().get();
+        assertTrue(figures.startsWith("step 100 / 100"), figures);
+        assertTrue(figures.endsWith("clip accuracy 66.7% \u00b7 clip mAP 91.7%"), figures);
+        page.runProperty().set(library.runs().stream().filter(r -> r.id().endsWith("det")).findFirst()
+                .orElseThrow());
+        assertTrue(page.figuresProperty().get().endsWith(" \u00b7 test mAP 25.0%"), page.figuresProperty().get());
+        page.runProperty().set(library.runs().stream().filter(r -> r.id().endsWith("plain")).findFirst()
+                .orElseThrow());
+        assertFalse(page.figuresProperty().get().contains("mAP") || page.figuresProperty().get().contains("accuracy"),
+                page.figuresProperty().get());
     }
 }
