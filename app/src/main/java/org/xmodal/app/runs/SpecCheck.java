@@ -5,9 +5,10 @@ import org.xmodal.engine.run.RunSpec;
 
 /**
  * What the engine checks of a spec before it makes a run folder for it ({@link RunKinds#check}): the files the spec
- * names and, for a distill run, the teacher's weights (a classifier for kd, its layers) and the dataset's labels
- * (labelled train pairs of the scene classes, more of them than CRD's negatives). The run form asks it before a
- * distill run can start; tests may use a stand-in.
+ * names; for a distill run, the teacher's weights (a classifier for kd, its layers) and the dataset's labels
+ * (labelled train pairs of the scene classes, more of them than CRD's negatives); for a scenes or clips fine-tuning
+ * run, scene classes with train and test pairs and test clips of one class each. The run form asks it before a
+ * distill run can start (a fine-tuning run is checked when its engine starts); tests may use a stand-in.
  */
 @FunctionalInterface
 public interface SpecCheck {
