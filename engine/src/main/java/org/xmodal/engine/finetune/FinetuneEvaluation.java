@@ -15,6 +15,7 @@ import org.xmodal.engine.data.ObjectAnnotation;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.eval.ClipAccuracy;
+import org.xmodal.engine.eval.SceneAccuracy;
 import org.xmodal.engine.eval.DetectionEvaluation;
 import org.xmodal.engine.eval.DetectionResult;
 import org.xmodal.engine.json.Json;
@@ -34,7 +35,7 @@ import org.xmodal.engine.task.ProgressListener;
  * pre-softmax scores for late fusion, and measures per-class AP by the NYUD2 protocol. Writes {@code results/detection.json} ({@link DetectionResult}),
  * {@code results/ap.csv}, {@code results/scores.f32} + {@code scores.json} ({@link RegionScores}), and the APs
  * as test metrics ({@code AP/<class>} for classes with test ground truth, and {@code mAP}). For clips the AP is of
- * ranking the test clips, each scored by its frames averaged, and {@code results/clips.json} ({@link ClipAccuracy})
+ * ranking the test clips, each scored by its frames averaged, and {@code results/clips.json} ({@link ClipAccuracy}) with {@code results/accuracy.json} ({@link SceneAccuracy}, in clips)
  * and the test metric {@code accuracy} (over clips) are written too.
  */
 final class FinetuneEvaluation {
@@ -135,6 +136,10 @@ final class FinetuneEvaluation {
             throws IOException {
         ClipAccuracy clips = evaluation.accuracy();
         Json.writeAtomically(clips, run.results().resolve(ClipAccuracy.FILE));
+        // and accuracy.json as every accuracy-scored run writes it (SOCKET's, distill's), counted in clips, so that
+        // an experiment and the Results view read a clips run's accuracy as they read theirs
+        Json.writeAtomically(new SceneAccuracy(clips.accuracy(), clips.perClass(), clips.clips()),
+                run.results().resolve(SceneAccuracy.FILE));
         record(run, step, evaluation.ranking(), "clips", clips.clips());
         run.metrics().append(new MetricsLog.Row(step, 0, "test", "accuracy", clips.accuracy()));
         run.append(RunEvent.of(RunEvent.METRIC, step).with("split", "test").with("name", "accuracy")

@@ -110,6 +110,12 @@ class ClipsFinetuneRunTest {
             right += a * c.getValue();
         }
         assertEquals(clips.accuracy(), right / clips.clips(), 1e-9);
+        // accuracy.json, as accuracy-scored runs write it, says the same in clips
+        org.xmodal.engine.eval.SceneAccuracy asScenes = org.xmodal.engine.json.Json.MAPPER.readValue(run.results()
+                .resolve(org.xmodal.engine.eval.SceneAccuracy.FILE).toFile(), org.xmodal.engine.eval.SceneAccuracy.class);
+        assertEquals(clips.accuracy(), asScenes.accuracy());
+        assertEquals(clips.perClass(), asScenes.perClass());
+        assertEquals(clips.clips(), asScenes.images());
 
         // the clip-level AP is also the run's detection.json, and scores.f32 keeps one row per frame
         DetectionResult detection = FinetuneResults.detection(run);
