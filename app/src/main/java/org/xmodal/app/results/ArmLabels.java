@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.xmodal.engine.experiment.FlowArm;
 import org.xmodal.engine.experiment.RobustArm;
 import org.xmodal.engine.experiment.SocketArm;
 import org.xmodal.engine.experiment.Table1Arm;
 
 /**
  * What an experiment's arm is, in words, for the table's column headers, the runs pane and the footnote: Table 1's and
- * SOCKET's arms by name, the robust experiment's {@code <arm>@<level>} as its objective and its corruption level.
+ * SOCKET's and the flow experiment's arms by name, the robust experiment's {@code <arm>@<level>} as its objective and its corruption level.
  */
 final class ArmLabels {
     private ArmLabels() {
@@ -25,7 +26,8 @@ final class ArmLabels {
             return Optional.of(RobustArm.named(key.get().arm()).label() + "; " + corruption(key.get().level()));
         }
         return Table1Arm.ALL.stream().filter(a -> a.name().equals(arm)).map(Table1Arm::label).findFirst()
-                .or(() -> SocketArm.ALL.stream().filter(a -> a.name().equals(arm)).map(SocketArm::label).findFirst());
+                .or(() -> SocketArm.ALL.stream().filter(a -> a.name().equals(arm)).map(SocketArm::label).findFirst())
+                .or(() -> FlowArm.ALL.stream().filter(a -> a.name().equals(arm)).map(FlowArm::label).findFirst());
     }
 
     /** A corruption level in words: "no train pair corrupted", "40% of the train pairs' teacher views corrupted". */

@@ -77,12 +77,13 @@ public record Experiment(Path folder, ExperimentSummary summary, List<String> cl
         return ExperimentSummary.MAP.equals(summary.metric());
     }
 
-    /** The experiment's name for people: "Table 1", "SOCKET", "Robust distillation", or what its summary calls it. */
+    /** The experiment's name for people: "Table 1", "SOCKET", "Robust distillation", "RGB to flow", or what its summary calls it. */
     public String kind() {
         return switch (summary.experiment()) {
             case ExperimentSummary.TABLE1 -> "Table 1";
             case ExperimentSummary.SOCKET -> "SOCKET";
             case ExperimentSummary.ROBUST -> "Robust distillation";
+            case ExperimentSummary.FLOW -> "RGB to flow";
             default -> summary.experiment();
         };
     }

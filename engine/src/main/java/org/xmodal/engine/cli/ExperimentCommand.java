@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code xmodal experiment ...}: comparisons of several runs. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Experiments that compare several runs, with their reports.",
-        subcommands = {Table1Command.class, SocketCommand.class, RobustCommand.class})
+        subcommands = {Table1Command.class, SocketCommand.class, RobustCommand.class,
+                FlowExperimentCommand.class})
 final class ExperimentCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
