@@ -10,6 +10,7 @@ import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.flow.FlowConfig;
 import org.xmodal.engine.flow.FlowEstimator;
 import org.xmodal.engine.flow.FlowImages;
+import org.xmodal.engine.flow.OpenCvCuda;
 import org.xmodal.engine.hha.HhaConfig;
 import org.xmodal.engine.hha.HhaEncoder;
 import org.xmodal.engine.image.DepthMap;
@@ -43,9 +44,16 @@ public final class PairEncoding {
         this.hha = encoding.depth().hha(ds.camera());
         this.depthRatio = encoding.depth().depthRatio(ds.depthUnitsPerMetre());
         this.flowConfig = encoding.flow().config();
+        if (ds.modality() == Modality.FLOW) {
+            OpenCvCuda.require(flowConfig.method()); // a GPU-only method where it cannot run: at once, in one line
+        }
         this.estimators = ThreadLocal.withInitial(() -> new FlowEstimator(flowConfig));
     }
 
+    /**
+     * @throws IllegalArgumentException for frame pairs whose flow method is a CUDA one that cannot run here
+     *                                  ({@link OpenCvCuda#require})
+     */
     public static PairEncoding of(Encoding encoding, PairedDataset ds, EncodingCache cache) {
         return new PairEncoding(ds, cache, encoding == null ? Encoding.defaults() : encoding);
     }

@@ -5,9 +5,11 @@ import java.util.Locale;
 /**
  * Parameters of dense flow estimation. Which fields a method uses: alpha (smoothness weight) for Brox and
  * Horn-Schunck, lambda (data weight) for TV-L1; gamma (gradient-constancy weight) for Brox; warps (outer fixed-point
- * iterations) for Brox, Horn-Schunck and TV-L1, iterations per level for Farneback; innerIterations for Brox's SOR;
- * pyramidScale and pyramidLayers for all but DIS (whose preset decides everything); regionRadius for KLT, block
- * matching and Farneback (its window is 2r + 1).
+ * iterations) for Brox, Horn-Schunck and TV-L1, iterations per level for Farneback and dense PyrLK; innerIterations
+ * for Brox's SOR (CUDA Brox: its lagged non-linearity iterations); pyramidScale for all but DIS (whose preset decides
+ * everything) and PyrLK (whose levels halve); pyramidLayers for the same and PyrLK, but not CUDA Brox (whose pyramid
+ * goes down to a few pixels); regionRadius for KLT, block matching, Farneback and PyrLK (their window is 2r + 1).
+ * The CUDA methods read the fields as their CPU namesakes do.
  */
 public record FlowConfig(FlowMethod method, double alpha, double gamma, int warps, int innerIterations,
                          double pyramidScale, int pyramidLayers, int regionRadius) {
@@ -48,6 +50,15 @@ public record FlowConfig(FlowMethod method, double alpha, double gamma, int warp
             case FARNEBACK -> new FlowConfig(method, 1, 0, 3, 1, 0.5, 3, 7);
             // TV-L1: OpenCV's defaults: lambda 0.15, 5 scales of 0.5, 5 warps
             case TV_L1 -> new FlowConfig(method, 0.15, 0, 5, 1, 0.5, 5, 2);
+            // the CUDA methods: the defaults of OpenCV's cudaoptflow create() functions
+            // Brox: alpha 0.197, gamma 50 (on frames in [0, 1]), scale 0.8, 5 inner and 150 outer iterations
+            case CUDA_BROX -> new FlowConfig(method, 0.197, 50, 150, 5, 0.8, 1, 1);
+            // TV-L1: lambda 0.15, 5 scales of 0.8 (the CPU one's are 0.5), 5 warps
+            case CUDA_TV_L1 -> new FlowConfig(method, 0.15, 0, 5, 1, 0.8, 5, 1);
+            // Farneback: 5 levels of 0.5, 13 px windows, 10 iterations
+            case CUDA_FARNEBACK -> new FlowConfig(method, 1, 0, 10, 1, 0.5, 5, 6);
+            // dense PyrLK: 13 px windows, levels 0 to 3, 30 iterations
+            case CUDA_PYRLK -> new FlowConfig(method, 1, 0, 30, 1, 0.5, 4, 6);
         };
     }
 

@@ -12,19 +12,24 @@ import org.xmodal.engine.image.FlowField;
 import org.xmodal.engine.image.RgbImage;
 
 /**
- * Dense optical flow between two RGB frames with BoofCV or OpenCV ({@link OpenCvFlow}). Frames are converted to
- * luminance in [0, 255]; pixels the method cannot estimate are marked unknown (Middlebury convention). Not
- * thread-safe: the estimators keep pyramids between calls, so keep one estimator per thread.
+ * Dense optical flow between two RGB frames with BoofCV, OpenCV ({@link OpenCvFlow}) or OpenCV's CUDA module
+ * ({@link OpenCvCudaFlow}; a CUDA method where it cannot run is refused at construction with
+ * {@link OpenCvCuda#require}'s message). Frames are converted to luminance in [0, 255]; pixels the method cannot
+ * estimate are marked unknown (Middlebury convention). Not thread-safe: the estimators keep pyramids between calls,
+ * so keep one estimator per thread.
  */
 public final class FlowEstimator {
     private final FlowConfig config;
     private final DenseOpticalFlow<GrayF32> flow;
     private final OpenCvFlow openCv;
+    private final OpenCvCudaFlow cuda;
 
+    /** @throws IllegalArgumentException for a CUDA method where it cannot run, saying what it needs */
     public FlowEstimator(FlowConfig config) {
         this.config = config;
-        this.openCv = config.method().openCv() ? new OpenCvFlow(config) : null;
-        this.flow = openCv == null ? create(config) : null;
+        this.cuda = config.method().cuda() ? new OpenCvCudaFlow(config) : null;
+        this.openCv = config.method().openCv() && cuda == null ? new OpenCvFlow(config) : null;
+        this.flow = openCv == null && cuda == null ? create(config) : null;
     }
 
     public FlowConfig config() {
@@ -35,6 +40,9 @@ public final class FlowEstimator {
         if (from.width() != to.width() || from.height() != to.height()) {
             throw new IllegalArgumentException("frames differ in size: " + from.width() + "x" + from.height() + " and "
                     + to.width() + "x" + to.height());
+        }
+        if (cuda != null) {
+            return cuda.estimate(from, to);
         }
         if (openCv != null) {
             return openCv.estimate(from, to);

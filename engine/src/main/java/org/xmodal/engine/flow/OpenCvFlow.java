@@ -52,24 +52,29 @@ final class OpenCvFlow implements AutoCloseable {
             } else {
                 flow.calc(a, b, out);
             }
-            if (out.type() != opencv_core.CV_32FC2 || out.rows() != h || out.cols() != w || !out.isContinuous()) {
-                throw new IllegalStateException("OpenCV's " + config.method().id() + " returned a " + out.cols() + "x"
-                        + out.rows() + " flow of type " + out.type());
-            }
-            float[] uv = new float[2 * w * h];
-            new FloatPointer(out.data()).get(uv);
-            float[] u = new float[w * h];
-            float[] v = new float[w * h];
-            for (int i = 0; i < w * h; i++) {
-                u[i] = uv[2 * i];
-                v[i] = uv[2 * i + 1];
-            }
-            return new FlowField(w, h, u, v);
+            return field(out, w, h, config.method());
         }
     }
 
+    /** OpenCV's {@code CV_32FC2} flow as a field, checked to be the frames' size. */
+    static FlowField field(Mat out, int w, int h, FlowMethod method) {
+        if (out.type() != opencv_core.CV_32FC2 || out.rows() != h || out.cols() != w || !out.isContinuous()) {
+            throw new IllegalStateException("OpenCV's " + method.id() + " returned a " + out.cols() + "x"
+                    + out.rows() + " flow of type " + out.type());
+        }
+        float[] uv = new float[2 * w * h];
+        new FloatPointer(out.data()).get(uv);
+        float[] u = new float[w * h];
+        float[] v = new float[w * h];
+        for (int i = 0; i < w * h; i++) {
+            u[i] = uv[2 * i];
+            v[i] = uv[2 * i + 1];
+        }
+        return new FlowField(w, h, u, v);
+    }
+
     /** The frame's luminance as an 8-bit single-channel image (0.299 R + 0.587 G + 0.114 B, rounded). */
-    private static Mat gray(RgbImage img) {
+    static Mat gray(RgbImage img) {
         int n = img.width() * img.height();
         byte[] p = img.rgb();
         byte[] g = new byte[n];

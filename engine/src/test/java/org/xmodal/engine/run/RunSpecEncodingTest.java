@@ -96,7 +96,8 @@ class RunSpecEncodingTest {
                         + "5}]}}", "encoding.depth.gravityStages[0]: angleDegrees must be in (0, 90)"),
                 Arguments.of("\"encoding\": {\"flow\": {\"method\": \"deepflow\"}}",
                         "encoding.flow.method must be brox, horn-schunck, klt, region, dis-ultrafast, dis-fast, "
-                                + "dis-medium, farneback or tv-l1, not 'deepflow'"),
+                                + "dis-medium, farneback, tv-l1, cuda-brox, cuda-tv-l1, cuda-farneback or "
+                                + "cuda-pyrlk, not 'deepflow'"),
                 Arguments.of("\"encoding\": {\"flow\": {\"warps\": 0}}",
                         "encoding.flow: flow warps and inner iterations must be 1 to 200"),
                 Arguments.of("\"encoding\": {\"depth\": {\"normalRaduis\": 4}}",
