@@ -13,6 +13,7 @@ import org.xmodal.engine.flow.EndPointError;
 import org.xmodal.engine.flow.FlowConfig;
 import org.xmodal.engine.flow.FlowEstimator;
 import org.xmodal.engine.flow.FlowMethod;
+import org.xmodal.engine.flow.OpenCvCuda;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.image.FlowField;
 import org.xmodal.engine.image.RgbImage;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "flow", mixinStandardHelpOptions = true,
         description = "Average end-point error and frames per second (on one thread, and with one estimator per "
                 + "core) of each flow method on a flow dataset with ground truth (e.g. sample-data/synth-rgbd/flow). "
-                + "Last line: the figure of --method.")
+                + "CUDA methods (cuda-*) are measured on the GPU build with an NVIDIA GPU, listed as skipped, with "
+                + "the reason, elsewhere. Last line: the figure of --method.")
 final class BenchFlowCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "sample-data/synth-rgbd/flow", paramLabel = "DIR",
             description = "Flow dataset with .flo ground truth (default: the bundled synthetic sequences).")
@@ -40,6 +42,7 @@ final class BenchFlowCommand extends CliCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FlowMethod headline = FlowMethod.parse(method);
+        OpenCvCuda.require(headline); // its figure is the one asked for: refused at once where it cannot run
         try (PairedDataset ds = DatasetLoaders.open(data, new TerminalProgress("checking", err()),
                 Cancellation.NEVER)) {
             if (ds.modality() != Modality.FLOW) {
@@ -67,6 +70,11 @@ final class BenchFlowCommand extends CliCommand implements Callable<Integer> {
             String last = null;
             for (FlowMethod m : FlowMethod.values()) {
                 if (only && m != headline) {
+                    continue;
+                }
+                java.util.Optional<String> unavailable = OpenCvCuda.whyUnavailable(m);
+                if (unavailable.isPresent()) {
+                    out().println(m.id() + ": skipped: " + unavailable.get());
                     continue;
                 }
                 FlowEstimator est = new FlowEstimator(FlowConfig.defaults(m));

@@ -38,7 +38,8 @@ final class FlowCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--method", defaultValue = "dis-fast", paramLabel = "METHOD",
             description = "Flow method: dis-fast (the default: OpenCV's DIS, hundreds of frames/s with sub-pixel "
                     + "error), dis-ultrafast, dis-medium, farneback, tv-l1 (two-stream action recognition's), brox "
-                    + "(the papers' warping-based variational flow, a few frames/s), horn-schunck, klt, region.")
+                    + "(the papers' warping-based variational flow, a few frames/s), horn-schunck, klt, region; on the "
+                    + "GPU build (-Pcuda) with an NVIDIA GPU only: cuda-brox, cuda-tv-l1, cuda-farneback, cuda-pyrlk.")
     String method;
 
     @Option(names = "--alpha", paramLabel = "A", description = "Smoothness weight (brox, horn-schunck).")
