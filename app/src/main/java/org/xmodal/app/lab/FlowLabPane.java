@@ -9,6 +9,7 @@ import javafx.scene.layout.VBox;
 import org.xmodal.app.fx.Forms;
 import org.xmodal.app.fx.ImageTile;
 import org.xmodal.engine.flow.FlowMethod;
+import org.xmodal.engine.flow.OpenCvCuda;
 import org.xmodal.viz.FlowLegend;
 
 /** The flow encoding lab: method and parameters on the left, the estimate beside the ground truth. */
@@ -25,7 +26,7 @@ final class FlowLabPane extends BorderPane {
     private VBox form() {
         ChoiceBox<FlowMethod> method = new ChoiceBox<>();
         method.setId("flow-method");
-        method.getItems().setAll(FlowMethod.values());
+        method.getItems().setAll(OpenCvCuda.availableMethods()); // the CUDA ones only where they can run
         method.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(FlowMethod m) {

@@ -1,5 +1,6 @@
 package org.xmodal.app.lab;
 
+import java.util.EnumSet;
 import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -45,12 +46,14 @@ public final class FlowLabViewModel {
     private final ReadOnlyObjectWrapper<FlowPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper applied = new ReadOnlyStringWrapper(this, "applied", "");
-    private final BooleanBinding alphaUsed = Bindings.createBooleanBinding(() -> method.get() == FlowMethod.BROX
-            || method.get() == FlowMethod.HORN_SCHUNCK || method.get() == FlowMethod.TV_L1, method);
-    private final BooleanBinding gammaUsed = Bindings.createBooleanBinding(() -> method.get() == FlowMethod.BROX,
-            method);
-    private final BooleanBinding regionUsed = Bindings.createBooleanBinding(() -> method.get() == FlowMethod.KLT
-            || method.get() == FlowMethod.REGION || method.get() == FlowMethod.FARNEBACK, method);
+    private final BooleanBinding alphaUsed = Bindings.createBooleanBinding(() -> EnumSet.of(FlowMethod.BROX,
+            FlowMethod.HORN_SCHUNCK, FlowMethod.TV_L1, FlowMethod.CUDA_BROX, FlowMethod.CUDA_TV_L1)
+            .contains(method.get()), method);
+    private final BooleanBinding gammaUsed = Bindings.createBooleanBinding(() -> method.get() == FlowMethod.BROX
+            || method.get() == FlowMethod.CUDA_BROX, method);
+    private final BooleanBinding regionUsed = Bindings.createBooleanBinding(() -> EnumSet.of(FlowMethod.KLT,
+            FlowMethod.REGION, FlowMethod.FARNEBACK, FlowMethod.CUDA_FARNEBACK, FlowMethod.CUDA_PYRLK)
+            .contains(method.get()), method);
     private boolean loadingDefaults;
 
     public FlowLabViewModel(WorkbenchContext context) {

@@ -3,6 +3,7 @@ package org.xmodal.app.runs;
 import java.util.List;
 import org.xmodal.engine.encode.Encoding;
 import org.xmodal.engine.flow.FlowMethod;
+import org.xmodal.engine.flow.OpenCvCuda;
 import org.xmodal.engine.hha.FloorReference;
 
 /**
@@ -50,11 +51,12 @@ final class EncodingFields {
                                 + "floor-plane: the floor's own plane, robust to noise"),
                 SpecField.of("encoding.depth.maxDepthMetres", ENCODING, "Maximum depth (m)", SpecField.Type.NUMBER,
                         "For depth as depth: the depth that maps to white"),
-                SpecField.choice("encoding.flow.method", ENCODING, "Flow method", SpecForm.ids(FlowMethod.class), "brox: "
+                SpecField.choice("encoding.flow.method", ENCODING, "Flow method", OpenCvCuda.availableMethods()
+                        .stream().map(FlowMethod::id).toList(), "brox: "
                         + "the papers' method (a few frames/s); dis-ultrafast, dis-fast, dis-medium: OpenCV's DIS "
                         + "(hundreds of frames/s, sub-pixel error on the bundled sequences); farneback: OpenCV's, "
                         + "fast and rougher; tv-l1: OpenCV's dual TV-L1, two-stream action recognition's flow (slow, "
-                        + "the most accurate); horn-schunck, klt, region: BoofCV's, rougher"),
+                        + "the most accurate); horn-schunck, klt, region: BoofCV's, rougher; cuda-*: OpenCV's, GPU"),
                 SpecField.of("encoding.flow.alpha", ENCODING, "Flow smoothness (alpha)", SpecField.Type.NUMBER,
                         "Brox and Horn-Schunck; for tv-l1, its lambda (data weight)"),
                 SpecField.of("encoding.flow.gamma", ENCODING, "Flow gradient weight (gamma)", SpecField.Type.NUMBER,

@@ -14,9 +14,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.xmodal.engine.flow.FlowMethod;
+import org.xmodal.engine.flow.OpenCvCuda;
 import org.xmodal.engine.run.RunSpec;
 
 class SpecFormTest {
+    /** The form offers the flow methods that can run here: OpenCV's CUDA ones only on the GPU build with a GPU. */
+    @Test
+    void theFlowMethodChoiceLeavesOutCudaMethodsWhereTheyCannotRun() {
+        List<String> offered = SpecForm.fields().stream().filter(f -> f.key().equals("encoding.flow.method"))
+                .findFirst().orElseThrow().choices();
+        assertEquals(OpenCvCuda.availableMethods().stream().map(FlowMethod::id).toList(), offered);
+        assertTrue(offered.containsAll(List.of("brox", "dis-fast", "tv-l1")), offered.toString());
+        assertEquals(OpenCvCuda.whyUnavailable().isEmpty(), offered.contains("cuda-brox"), offered.toString());
+    }
+
     @Test
     void aSpecGoesToTheFormAndComesBackTheSame() {
         RunSpec spec = RunFolders.spec("x", "/data/rooms");
