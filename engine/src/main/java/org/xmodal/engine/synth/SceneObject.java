@@ -25,6 +25,24 @@ record SceneObject(FurnitureModel model, double x, double y, double z, double ya
         return new SceneObject(model, x + dx, y, z + dz, yaw, support);
     }
 
+    /** The same object moved up by {@code dy} (down when negative), as a lifted or falling object. */
+    SceneObject raised(double dy) {
+        return new SceneObject(model, x, y + dy, z, yaw, support);
+    }
+
+    /**
+     * The same object turned by {@code angle} about the vertical line through (ax, az) on the floor plan, in the
+     * sense of a growing yaw. Its origin turns about that line too, so a spin about the object's middle (rather
+     * than its frame's origin, which may sit at a back edge) keeps it in place.
+     */
+    SceneObject turnedAbout(double angle, double ax, double az) {
+        double c = StrictMath.cos(angle);
+        double s = StrictMath.sin(angle);
+        double dx = x - ax;
+        double dz = z - az;
+        return new SceneObject(model, ax + c * dx + s * dz, y, az - s * dx + c * dz, yaw + angle, support);
+    }
+
     double[] toWorld(double lx, double ly, double lz) {
         double c = cos();
         double s = sin();

@@ -98,6 +98,22 @@ final class SynthCamera {
         return new SynthCamera(intrinsics, x, y, z, newYaw, newPitch, newRoll);
     }
 
+    /**
+     * The same camera with its focal length multiplied by {@code factor} about the principal point, as a zoom lens
+     * does: every pixel moves away from (factor above 1) or towards the principal point in proportion to its
+     * distance from it, whatever the depth.
+     */
+    SynthCamera zoomed(double factor) {
+        CameraIntrinsics k = intrinsics;
+        return new SynthCamera(new CameraIntrinsics(k.fx() * factor, k.fy() * factor, k.cx(), k.cy(), k.width(),
+                k.height()), x, y, z, yaw, pitch, roll);
+    }
+
+    /** The same camera drawing pictures of another size (the intrinsics scaled), e.g. for a quick preview. */
+    SynthCamera resized(int width, int height) {
+        return new SynthCamera(intrinsics.scaledTo(width, height), x, y, z, yaw, pitch, roll);
+    }
+
     /** World point in camera coordinates (x right, y down, z forward), metres. */
     double[] toCamera(double px, double py, double pz) {
         double dx = px - x;
