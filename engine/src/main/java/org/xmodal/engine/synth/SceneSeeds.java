@@ -11,6 +11,8 @@ final class SceneSeeds {
     static final long DEPTH_SCENES = 0x5CE7E5L;
     /** The moving-camera sequences of the flow dataset. */
     static final long FLOW_SEQUENCES = 0xF10F5EL;
+    /** The action clips, numbered as {@link ActionClipGenerator#clipNumber} numbers them. */
+    static final long ACTION_CLIPS = 0xAC7105L;
 
     private SceneSeeds() {
     }

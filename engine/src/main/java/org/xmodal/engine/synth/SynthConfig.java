@@ -20,9 +20,12 @@ import java.util.Map;
  * @param sceneKinds         how many scene classes scenes are drawn from: the classic 5 (the default), up to 10
  * @param taskIrrelevant     scene classes marked task-irrelevant (SOCKET's paired data of other classes); none by
  *                           default
+ * @param actions            action clips per action class, 0 to 9,999 (each of {@code framesPerSequence} frames);
+ *                           with them, or with flow sequences, the RGB-D scenes may be left out (0)
  */
 public record SynthConfig(long seed, int scenes, int width, int height, int flowSequences, int framesPerSequence,
-                          double labelledFraction, double testFraction, int sceneKinds, List<String> taskIrrelevant) {
+                          double labelledFraction, double testFraction, int sceneKinds, List<String> taskIrrelevant,
+                          int actions) {
     /** The classic five scene classes (bedroom, living room, office, bathroom, kitchen): the default. */
     public static final int CLASSIC_SCENE_KINDS = SceneKind.CLASSIC;
     /** Every scene class synth can draw. */
@@ -35,6 +38,7 @@ public record SynthConfig(long seed, int scenes, int width, int height, int flow
 
     public static final int MAX_SCENES = 999_999;
     public static final int MAX_SEQUENCES = 9_999;
+    public static final int MAX_ACTIONS = 9_999;
     public static final int MAX_FRAMES = 99;
     public static final int MIN_SIDE = 32;
     public static final int MAX_SIDE = 4096;
@@ -43,6 +47,13 @@ public record SynthConfig(long seed, int scenes, int width, int height, int flow
                        double labelledFraction, double testFraction) {
         this(seed, scenes, width, height, flowSequences, framesPerSequence, labelledFraction, testFraction,
                 SceneKind.CLASSIC, List.of());
+    }
+
+    /** Without action clips. */
+    public SynthConfig(long seed, int scenes, int width, int height, int flowSequences, int framesPerSequence,
+                       double labelledFraction, double testFraction, int sceneKinds, List<String> taskIrrelevant) {
+        this(seed, scenes, width, height, flowSequences, framesPerSequence, labelledFraction, testFraction,
+                sceneKinds, taskIrrelevant, 0);
     }
 
     public SynthConfig {
@@ -62,8 +73,17 @@ public record SynthConfig(long seed, int scenes, int width, int height, int flow
             throw new IllegalArgumentException("--task-irrelevant marks every scene class; at least one must stay "
                     + "task-relevant");
         }
-        if (scenes < 1 || scenes > MAX_SCENES) {
+        if (actions < 0 || actions > MAX_ACTIONS) {
+            throw new IllegalArgumentException("--actions must be between 1 and " + MAX_ACTIONS
+                    + " clips per class, got " + actions);
+        }
+        boolean scenesOptional = flowSequences > 0 || actions > 0;
+        if (scenes < (scenesOptional ? 0 : 1) || scenes > MAX_SCENES) {
             throw new IllegalArgumentException("--scenes must be between 1 and " + MAX_SCENES + ", got " + scenes);
+        }
+        if (scenes == 0 && flowSequences > 0 && actions > 0) {
+            throw new IllegalArgumentException("--flow-sequences and --actions without --scenes would both be written"
+                    + " into --out; add --scenes (they then go to OUT/flow and OUT/actions) or write them in two runs");
         }
         if (width < MIN_SIDE || height < MIN_SIDE || width > MAX_SIDE || height > MAX_SIDE) {
             throw new IllegalArgumentException("--size must be between " + MIN_SIDE + " and " + MAX_SIDE
@@ -92,23 +112,29 @@ public record SynthConfig(long seed, int scenes, int width, int height, int flow
 
     public SynthConfig withSize(int newWidth, int newHeight) {
         return new SynthConfig(seed, scenes, newWidth, newHeight, flowSequences, framesPerSequence, labelledFraction,
-                testFraction, sceneKinds, taskIrrelevant);
+                testFraction, sceneKinds, taskIrrelevant, actions);
     }
 
     public SynthConfig withFlow(int sequences, int frames) {
         return new SynthConfig(seed, scenes, width, height, sequences, frames, labelledFraction, testFraction,
-                sceneKinds, taskIrrelevant);
+                sceneKinds, taskIrrelevant, actions);
     }
 
     public SynthConfig withFractions(double labelled, double test) {
         return new SynthConfig(seed, scenes, width, height, flowSequences, framesPerSequence, labelled, test,
-                sceneKinds, taskIrrelevant);
+                sceneKinds, taskIrrelevant, actions);
     }
 
     /** Scenes drawn from the first {@code n} scene classes, {@code irrelevant} of them marked task-irrelevant. */
     public SynthConfig withSceneKinds(int n, List<String> irrelevant) {
         return new SynthConfig(seed, scenes, width, height, flowSequences, framesPerSequence, labelledFraction,
-                testFraction, n, irrelevant);
+                testFraction, n, irrelevant, actions);
+    }
+
+    /** With {@code n} action clips per action class ({@code --actions}), and {@code newScenes} RGB-D scenes. */
+    public SynthConfig withActions(int n, int newScenes) {
+        return new SynthConfig(seed, newScenes, width, height, flowSequences, framesPerSequence, labelledFraction,
+                testFraction, sceneKinds, taskIrrelevant, n);
     }
 
     /** The scene classes scenes are drawn from. */
@@ -118,9 +144,12 @@ public record SynthConfig(long seed, int scenes, int width, int height, int flow
 
     /** The command line that reproduces this dataset (without the output folder, which does not change it). */
     public String command() {
-        return String.format(Locale.ROOT, "xmodal synth --seed %d --scenes %d --size %dx%d --flow-sequences %d"
-                        + " --frames %d --labelled-fraction %s --test-fraction %s", seed, scenes, width, height,
-                flowSequences, framesPerSequence, Double.toString(labelledFraction), Double.toString(testFraction))
+        // Unchanged for datasets without action clips, so that their manifests stay byte for byte what they were.
+        return String.format(Locale.ROOT, "xmodal synth --seed %d%s --size %dx%d --flow-sequences %d --frames %d"
+                        + " --labelled-fraction %s --test-fraction %s", seed, scenes > 0 ? " --scenes " + scenes : "",
+                width, height, flowSequences, framesPerSequence, Double.toString(labelledFraction),
+                Double.toString(testFraction))
+                + (actions > 0 ? " --actions " + actions : "")
                 + (sceneKinds == SceneKind.CLASSIC ? "" : " --scene-kinds " + sceneKinds)
                 + (taskIrrelevant.isEmpty() ? "" : " --task-irrelevant " + String.join(",", taskIrrelevant));
     }
@@ -139,6 +168,9 @@ public record SynthConfig(long seed, int scenes, int width, int height, int flow
         p.put("framesPerSequence", framesPerSequence);
         p.put("labelledFraction", labelledFraction);
         p.put("testFraction", testFraction);
+        if (actions > 0) {
+            p.put("actionClipsPerClass", actions);
+        }
         if (sceneKinds != SceneKind.CLASSIC) {
             p.put("sceneKinds", sceneKinds);
         }

@@ -104,12 +104,16 @@ public final class SynthGenerator {
         // Sequences are few, so the test ones are spread evenly (every fourth at 0.25) rather than drawn.
         double share = config.testFraction();
         boolean test = Math.floor((index + 1) * share) > Math.floor(index * share);
+        List<String> frameIds = new ArrayList<>();
+        for (int t = 0; t < k; t++) {
+            frameIds.add(frameId(index, t));
+        }
         List<String> ids = new ArrayList<>();
         List<Boolean> labelled = new ArrayList<>();
         List<FlowField> flows = new ArrayList<>();
         List<PairAnnotation> annotations = new ArrayList<>();
         for (int t = 0; t + 1 < k; t++) {
-            ids.add(frameId(index, t));
+            ids.add(frameIds.get(t));
             labelled.add(assignment.nextDouble() < config.labelledFraction() || test);
             flows.add(GroundTruthFlow.between(rendered.get(t), motion.sceneAt(t), motion.sceneAt(t + 1),
                     motion.cameraAt(t + 1)));
@@ -118,22 +122,27 @@ public final class SynthGenerator {
         List<RgbImage> frames = rendered.stream().map(RenderedFrame::image).toList();
         List<DepthMap> depths = rendered.stream().map(RenderedFrame::trueDepth).toList();
         List<int[]> instances = rendered.stream().map(f -> f.instances().clone()).toList();
-        return new SynthSequence(index, test ? Split.TEST : Split.TRAIN, frames, depths, instances, ids, labelled,
-                flows, annotations);
+        return new SynthSequence(index, test ? Split.TEST : Split.TRAIN, frameIds, frames, depths, instances, ids,
+                labelled, flows, annotations);
     }
 
     /** One of the first {@code n} kinds (with the classic five, the draw of every earlier version). */
-    private static SceneKind pickKind(SplittableRandom rng, int n) {
+    static SceneKind pickKind(SplittableRandom rng, int n) {
         return SceneKind.values()[rng.nextInt(n)];
     }
 
     static PairAnnotation annotate(Scene scene, SynthCamera camera, RenderedFrame frame) {
+        return annotate(scene.kind().id(), scene, camera, frame);
+    }
+
+    /** The frame's object boxes and camera pose, under the scene class {@code sceneClass}. */
+    static PairAnnotation annotate(String sceneClass, Scene scene, SynthCamera camera, RenderedFrame frame) {
         List<String> classes = scene.objects().stream().map(SceneObject::className).toList();
-        return new PairAnnotation(scene.kind().id(),
+        return new PairAnnotation(sceneClass,
                 InstanceBoxes.boxes(frame.instances(), frame.width(), frame.height(), classes), camera.pose());
     }
 
-    private static void checkIndex(int index, int count, String what) {
+    static void checkIndex(int index, int count, String what) {
         if (index < 0 || index >= count) {
             throw new IllegalArgumentException(what + " index " + index + " is outside 0.." + (count - 1));
         }
