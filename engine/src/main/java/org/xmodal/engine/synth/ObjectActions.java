@@ -62,11 +62,11 @@ final class ObjectActions {
 
     /** The fraction of a small picture from {@code camera} that each object's own surface covers. */
     static double[] cover(Scene scene, SynthCamera camera) {
-        RenderedFrame preview = SceneRenderer.render(scene, camera.resized(PREVIEW_WIDTH, PREVIEW_HEIGHT));
+        int[] preview = SceneRenderer.instances(scene, camera.resized(PREVIEW_WIDTH, PREVIEW_HEIGHT));
         double[] cover = new double[scene.objects().size()];
-        for (int id : preview.instances()) {
+        for (int id : preview) {
             if (id > 0) {
-                cover[id - 1] += 1.0 / preview.instances().length;
+                cover[id - 1] += 1.0 / preview.length;
             }
         }
         return cover;

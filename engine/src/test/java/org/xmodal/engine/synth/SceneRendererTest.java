@@ -29,6 +29,16 @@ class SceneRendererTest {
     }
 
     @Test
+    void instancesAloneAreTheFullRendersInstances() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(31);
+        Scene scene = RoomFurnisher.furnish(rng, SceneKind.BEDROOM);
+        SynthCamera camera = CameraPlacer.place(rng, scene, CameraIntrinsics.nyuColour().scaledTo(64, 48));
+        int[] instances = SceneRenderer.instances(scene, camera);
+        assertArrayEquals(SceneRenderer.render(scene, camera).instances(), instances);
+        assertTrue(java.util.Arrays.stream(instances).distinct().count() > 2, "the camera sees some objects");
+    }
+
+    @Test
     void upVectorFollowsPitchAndRoll() {
         double pitch = Math.toRadians(-17);
         double roll = Math.toRadians(4.5);
