@@ -1,10 +1,16 @@
 package org.xmodal.engine.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.xmodal.engine.data.GroupSplit;
+import org.xmodal.engine.data.Split;
+import org.xmodal.engine.synth.ActionKind;
 import org.xmodal.engine.synth.SynthConfig;
 import org.xmodal.engine.synth.SynthDatasetWriter;
 import org.xmodal.engine.task.Cancellation;
@@ -16,7 +22,9 @@ import picocli.CommandLine.Option;
 @Command(name = "synth", mixinStandardHelpOptions = true, versionProvider = XmodalCli.Version.class,
         description = {"Writes a synthetic RGB-D dataset of furnished rooms (Kinect-like raw and filled depth, boxes of"
                 + " the 19 NYUD2 classes, instance masks, camera pose) and optionally RGB frame pairs with"
-                + " ground-truth optical flow in DIR/flow.",
+                + " ground-truth optical flow in DIR/flow, and action clips (RGB frames with exact flow, 9 motion"
+                + " classes) in DIR/actions; without --scenes, the flow sequences or the action clips go in DIR"
+                + " itself.",
                 "The same arguments always give byte-identical files, whatever --threads."})
 public final class SynthCommand implements Callable<Integer> {
     private static final Pattern SIZE = Pattern.compile("(\\d{1,5})x(\\d{1,5})");
@@ -30,8 +38,9 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "dataset seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--scenes", required = true, paramLabel = "N", description = "number of RGB-D scenes")
-    int scenes;
+    @Option(names = "--scenes", paramLabel = "N",
+            description = "number of RGB-D scenes (required unless --actions or --flow-sequences is given)")
+    Integer scenes;
 
     @Option(names = "--size", defaultValue = "160x120", paramLabel = "WxH",
             description = "image size in pixels (default ${DEFAULT-VALUE})")
@@ -42,8 +51,15 @@ public final class SynthCommand implements Callable<Integer> {
     int flowSequences;
 
     @Option(names = "--frames", defaultValue = "5", paramLabel = "K",
-            description = "frames per flow sequence, giving K-1 pairs (default ${DEFAULT-VALUE})")
+            description = "frames per flow sequence and per action clip, giving K-1 pairs "
+                    + "(default ${DEFAULT-VALUE})")
     int frames;
+
+    @Option(names = "--actions", paramLabel = "N",
+            description = "N action clips per class (push-left, push-right, lift, fall, rotate, pan, tilt, zoom, "
+                    + "approach): furnished rooms in which an object or the camera moves, with exact flow, split by "
+                    + "clip within each class; written to DIR/actions, or DIR without --scenes")
+    Integer actions;
 
     @Option(names = "--labelled-fraction", defaultValue = "0.2", paramLabel = "F",
             description = "fraction of train pairs marked labelled; test pairs always are; 1 labels every train "
@@ -85,8 +101,17 @@ public final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int[] wh = parseSize(size);
-        SynthConfig config = new SynthConfig(seed, scenes, wh[0], wh[1], flowSequences, frames, labelledFraction,
-                testFraction, sceneKinds, taskIrrelevant == null ? java.util.List.of() : taskIrrelevant);
+        if (actions != null && (actions < 1 || actions > SynthConfig.MAX_ACTIONS)) {
+            throw new IllegalArgumentException("--actions must be between 1 and " + SynthConfig.MAX_ACTIONS
+                    + " clips per class, got " + actions);
+        }
+        if (scenes == null && actions == null && flowSequences == 0) {
+            throw new IllegalArgumentException("--scenes N is required (the number of RGB-D scenes) unless --actions "
+                    + "or --flow-sequences is given");
+        }
+        SynthConfig config = new SynthConfig(seed, scenes == null ? 0 : scenes, wh[0], wh[1], flowSequences, frames,
+                labelledFraction, testFraction, sceneKinds,
+                taskIrrelevant == null ? List.of() : taskIrrelevant, actions == null ? 0 : actions);
         if (corrupt == null && corruptions != null) {
             throw new IllegalArgumentException("--corruptions only says which kinds --corrupt draws from; add "
                     + "--corrupt F (the fraction of train pairs to corrupt)");
@@ -102,16 +127,62 @@ public final class SynthCommand implements Callable<Integer> {
             progress.done();
         }
         double seconds = s.elapsed().toNanos() / 1e9;
-        spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                "synth: %d RGB-D scenes%s written to %s in %.1f s (%.1f MB, %.1f frames/s)", s.depthPairs(),
-                s.flowPairs() > 0 ? " and " + s.flowPairs() + " flow pairs" : "", out, seconds, s.bytes() / 1e6,
-                (s.depthPairs() + flowSequences * frames) / seconds));
+        int rendered = s.depthPairs() + (flowSequences + s.actionClips()) * frames;
+        spec.commandLine().getOut().println(String.format(Locale.ROOT, "synth: %s written to %s in %.1f s (%.1f MB,"
+                + " %.1f frames/s)", written(s), out, seconds, s.bytes() / 1e6, rendered / seconds));
+        if (s.actionClips() > 0) {
+            printActions(config, s);
+        }
         if (s.corruption() != null) {
             spec.commandLine().getOut().println("corrupt: " + s.corruption().total() + " of "
                     + s.corruption().trainPairs() + " train pairs of the RGB-D scenes corrupted (seed " + seed + ")");
             DatasetCorruptCommand.printCounts(spec.commandLine().getOut(), s.corruption(), corrupting.kinds());
         }
         return 0;
+    }
+
+    /** What was written, as "3 RGB-D scenes and 8 flow pairs". */
+    private static String written(SynthDatasetWriter.Summary s) {
+        List<String> parts = new ArrayList<>();
+        if (s.depthPairs() > 0) {
+            parts.add(s.depthPairs() + " RGB-D scenes");
+        }
+        if (s.flowPairs() > 0) {
+            parts.add(s.flowPairs() + " flow pairs");
+        }
+        if (s.actionClips() > 0) {
+            parts.add(s.actionClips() + " action clips");
+        }
+        int last = parts.size() - 1;
+        return last == 0 ? parts.get(0) : String.join(", ", parts.subList(0, last)) + " and " + parts.get(last);
+    }
+
+    private void printActions(SynthConfig config, SynthDatasetWriter.Summary s) {
+        int classes = ActionKind.values().length;
+        int testPerClass = 0;
+        for (int j = 0; j < config.actions(); j++) {
+            testPerClass += GroupSplit.of(j, config.testFraction()) == Split.TEST ? 1 : 0;
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.println(String.format(Locale.ROOT, "actions: %d clips (%d classes x %d: %s), %d pairs of %d frames each, "
+                        + "%d train and %d test clips, in %s", s.actionClips(), classes, config.actions(),
+                String.join(", ", ActionKind.ids()), s.actionPairs(), config.framesPerSequence(),
+                (config.actions() - testPerClass) * classes, testPerClass * classes,
+                SynthDatasetWriter.actionsFolder(config, out)));
+        if (testPerClass == 0 && config.testFraction() > 0) {
+            o.println(String.format(Locale.ROOT, "actions: no test clips; at --test-fraction %s a class needs %d "
+                            + "clips for one to be a test clip", Double.toString(config.testFraction()),
+                    firstTestClip(config)));
+        }
+    }
+
+    /** How many clips per class give the first test clip (GroupSplit spreads them evenly); the fraction is above 0. */
+    private static int firstTestClip(SynthConfig config) {
+        int j = 0;
+        while (GroupSplit.of(j, config.testFraction()) != Split.TEST) {
+            j++;
+        }
+        return j + 1;
     }
 
     static int[] parseSize(String text) {

@@ -32,14 +32,16 @@ import org.xmodal.engine.task.ProgressListener;
 
 /**
  * Writes a synthetic dataset in the project's folder format: the RGB-D scenes in the output folder, and the flow
- * sequences, when asked for, as a second dataset of modality "flow" in its {@code flow/} subfolder. Scenes are made
- * in parallel, each from its own seed, and the manifests list pairs sorted by id, so the files do not depend on
- * the number of threads.
+ * sequences and the action clips, when asked for, as datasets of modality "flow" in its {@code flow/} and
+ * {@code actions/} subfolders; without RGB-D scenes, the one of them asked for is written in the output folder
+ * itself. Scenes, sequences and clips are made in parallel, each from its own seed, and the manifests list pairs
+ * sorted by id, so the files do not depend on the number of threads.
  */
 public final class SynthDatasetWriter {
     /** Depth is stored in millimetres. */
     public static final double DEPTH_UNITS_PER_METRE = 1000;
     public static final String FLOW_FOLDER = "flow";
+    public static final String ACTIONS_FOLDER = "actions";
 
     private SynthDatasetWriter() {
     }
@@ -47,13 +49,28 @@ public final class SynthDatasetWriter {
     /**
      * What was written.
      *
-     * @param corruption the noisy pairs made of the RGB-D scenes ({@code --corrupt}), or null for a clean dataset
+     * @param flowPairs   pairs of the flow sequences
+     * @param actionClips action clips of all classes; {@code actionPairs} their pairs
+     * @param corruption  the noisy pairs made of the RGB-D scenes ({@code --corrupt}), or null for a clean dataset
      */
-    public record Summary(int depthPairs, int flowPairs, long bytes, Duration elapsed,
-                          DatasetCorruptor.Report corruption) {
-        public Summary(int depthPairs, int flowPairs, long bytes, Duration elapsed) {
-            this(depthPairs, flowPairs, bytes, elapsed, null);
+    public record Summary(int depthPairs, int flowPairs, int actionClips, int actionPairs, long bytes,
+                          Duration elapsed, DatasetCorruptor.Report corruption) {
+        static Summary of(SynthConfig config, long bytes, long startNanos, DatasetCorruptor.Report corruption) {
+            int pairsPerSequence = config.framesPerSequence() - 1;
+            int clips = config.actions() * ActionKind.values().length;
+            return new Summary(config.scenes(), config.flowSequences() * pairsPerSequence, clips,
+                    clips * pairsPerSequence, bytes, Duration.ofNanos(System.nanoTime() - startNanos), corruption);
         }
+    }
+
+    /** Where the flow sequences of {@code config} go: {@code out/flow}, or {@code out} itself with no RGB-D scenes. */
+    public static Path flowFolder(SynthConfig config, Path out) {
+        return config.scenes() > 0 ? out.resolve(FLOW_FOLDER) : out;
+    }
+
+    /** Where the action clips go: {@code out/actions}, or {@code out} itself with no RGB-D scenes. */
+    public static Path actionsFolder(SynthConfig config, Path out) {
+        return config.scenes() > 0 ? out.resolve(ACTIONS_FOLDER) : out;
     }
 
     /**
@@ -94,8 +111,7 @@ public final class SynthDatasetWriter {
         SynthOutputFolder.prepare(out, force);
         generate(config, out, threads, progress, cancellation, config.provenance());
         SynthOutputFolder.finish(out);
-        return new Summary(config.scenes(), config.flowSequences() * (config.framesPerSequence() - 1), size(out),
-                Duration.ofNanos(System.nanoTime() - start));
+        return Summary.of(config, size(out), start, null);
     }
 
     /**
@@ -114,6 +130,9 @@ public final class SynthDatasetWriter {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
+        if (config.scenes() == 0) {
+            throw new IllegalArgumentException("--corrupt spoils the RGB-D scenes' train pairs; add --scenes N");
+        }
         long start = System.nanoTime();
         SynthOutputFolder.prepare(out, force);
         Path parent = out.toAbsolutePath().normalize().getParent();
@@ -128,8 +147,7 @@ public final class SynthDatasetWriter {
                     "xmodal synth (the generated dataset before corruption)", corrupting.fraction(), config.seed(),
                     corrupting.kinds(), (m, f) -> progress.progress(m, f < 0 ? f : 0.8 + 0.2 * f));
             SynthOutputFolder.finish(out);
-            return new Summary(config.scenes(), config.flowSequences() * (config.framesPerSequence() - 1),
-                    size(out), Duration.ofNanos(System.nanoTime() - start), report);
+            return Summary.of(config, size(out), start, report);
         } finally {
             deleteTree(clean);
         }
@@ -138,22 +156,37 @@ public final class SynthDatasetWriter {
     private static void generate(SynthConfig config, Path out, int threads, ProgressListener progress,
                                  Cancellation cancellation, Map<String, Object> provenance) throws IOException {
         SynthGenerator generator = new SynthGenerator(config);
-        FolderDatasetWriter depth = writer(generator, out, Modality.DEPTH, "synth-rgbd-seed" + config.seed(),
-                provenance);
+        List<String> rooms = config.sceneClasses();
+        FolderDatasetWriter depth = config.scenes() == 0 ? null
+                : writer(generator, out, Modality.DEPTH, "synth-rgbd-seed", rooms, config.taskIrrelevant(), provenance);
         FolderDatasetWriter flow = config.flowSequences() == 0 ? null
-                : writer(generator, out.resolve(FLOW_FOLDER), Modality.FLOW, "synth-flow-seed" + config.seed(),
-                provenance);
+                : writer(generator, flowFolder(config, out), Modality.FLOW, "synth-flow-seed", rooms,
+                config.taskIrrelevant(), provenance);
+        FolderDatasetWriter actions = config.actions() == 0 ? null
+                : writer(generator, actionsFolder(config, out), Modality.FLOW, "synth-actions-seed", ActionKind.ids(),
+                List.of(), provenance);
 
-        int total = config.scenes() + config.flowSequences() * config.framesPerSequence();
+        int k = config.framesPerSequence();
+        int total = config.scenes() + (config.flowSequences() + config.actions() * ActionKind.values().length) * k;
         AtomicInteger done = new AtomicInteger();
         List<Runnable> tasks = new ArrayList<>();
-        // Sequences are the longest tasks: started first, they do not hold up the end of the run.
+        // Sequences and clips are the longest tasks: started first, they do not hold up the end of the run.
         for (int s = 0; s < config.flowSequences(); s++) {
             int index = s;
             tasks.add(() -> {
                 writeSequence(flow, generator.sequence(index));
-                report(progress, done.addAndGet(config.framesPerSequence()), total);
+                report(progress, done.addAndGet(k), total);
             });
+        }
+        ActionClipGenerator clips = new ActionClipGenerator(config);
+        for (int j = 0; j < config.actions(); j++) {
+            for (ActionKind kind : ActionKind.values()) {
+                int clip = j;
+                tasks.add(() -> {
+                    writeSequence(actions, clips.clip(kind, clip));
+                    report(progress, done.addAndGet(k), total);
+                });
+            }
         }
         for (int i = 0; i < config.scenes(); i++) {
             int index = i;
@@ -163,17 +196,20 @@ public final class SynthDatasetWriter {
             });
         }
         run(tasks, threads, cancellation);
-        if (flow != null) {
-            flow.finish();
+        for (FolderDatasetWriter writer : new FolderDatasetWriter[] {actions, flow, depth}) {
+            if (writer != null) {
+                writer.finish();
+            }
         }
-        depth.finish();
     }
 
-    private static FolderDatasetWriter writer(SynthGenerator generator, Path root, Modality modality, String name,
+    /** A writer of one of the datasets, named by {@code prefix} and the seed. */
+    private static FolderDatasetWriter writer(SynthGenerator generator, Path root, Modality modality, String prefix,
+                                              List<String> sceneClasses, List<String> taskIrrelevant,
                                               Map<String, Object> provenance) throws IOException {
-        return new FolderDatasetWriter(root, name, modality, generator.intrinsics(), DEPTH_UNITS_PER_METRE,
-                DetectionClasses.NYUD2_19, generator.config().sceneClasses(), provenance)
-                .taskIrrelevantScenes(generator.config().taskIrrelevant());
+        return new FolderDatasetWriter(root, prefix + generator.config().seed(), modality, generator.intrinsics(),
+                DEPTH_UNITS_PER_METRE, DetectionClasses.NYUD2_19, sceneClasses, provenance)
+                .taskIrrelevantScenes(taskIrrelevant);
     }
 
     /** Deletes a temporary folder this writer made, with everything in it (it holds only what was generated). */
@@ -197,10 +233,11 @@ public final class SynthDatasetWriter {
         }
     }
 
+    /** Writes a flow sequence or an action clip: its frames, and each pair's flow, annotation and instances. */
     private static void writeSequence(FolderDatasetWriter writer, SynthSequence s) {
         try {
             for (int t = 0; t < s.frames().size(); t++) {
-                writer.writeRgb(framePath(s.index(), t), s.frames().get(t));
+                writer.writeRgb(framePath(s, t), s.frames().get(t));
             }
             for (int t = 0; t < s.pairIds().size(); t++) {
                 String id = s.pairIds().get(t);
@@ -210,16 +247,15 @@ public final class SynthDatasetWriter {
                 String instances = writer.writeInstances("instances/" + id + ".png", s.frames().get(t).width(),
                         s.frames().get(t).height(), ids);
                 writer.addEntry(new DatasetManifest.Entry(id, s.split().id(), s.labelled().get(t),
-                        framePath(s.index(), t), null, null, framePath(s.index(), t + 1), flowPath, annotations,
-                        instances));
+                        framePath(s, t), null, null, framePath(s, t + 1), flowPath, annotations, instances));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String framePath(int sequence, int frame) {
-        return "rgb/" + SynthGenerator.frameId(sequence, frame) + ".png";
+    private static String framePath(SynthSequence s, int frame) {
+        return "rgb/" + s.frameIds().get(frame) + ".png";
     }
 
     private static void report(ProgressListener progress, int done, int total) {

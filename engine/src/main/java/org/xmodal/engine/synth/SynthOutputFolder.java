@@ -16,19 +16,20 @@ import org.xmodal.engine.json.Json;
  * Decides whether a synthetic dataset may be written into a folder. A new or empty folder is fine; an earlier
  * synth output (finished, or left unfinished by an interrupted run) is replaced only when the user says
  * {@code --force}; anything else is refused, so a typo in {@code --out} never destroys someone's data. Replacing
- * removes only files named as the generator names them ({@code scene-NNNNNN}, {@code seq-NNNN-fNN} with its
- * extensions, the manifests and the marker) and folders left empty by that; a file a user put beside them stays.
+ * removes only files named as the generator names them ({@code scene-NNNNNN}, {@code seq-NNNN-fNN},
+ * {@code clip-NNNN-fNN} with its extensions, the manifests and the marker) and folders left empty by that; a file a
+ * user put beside them stays.
  */
 final class SynthOutputFolder {
     /** Present while a run writes, so an interrupted run is recognised as synth output. */
     static final String UNFINISHED_MARKER = ".xmodal-synth-unfinished";
     private static final List<String> GENERATED = List.of(DatasetManifest.FILE_NAME, "rgb", "depth", "depth_raw",
-            "annotations", "instances", "flow", UNFINISHED_MARKER);
+            "annotations", "instances", "flow", "actions", UNFINISHED_MARKER);
 
     /** Names of the files the generator writes inside its folders (see SynthGenerator's pair ids). */
     private static final Pattern GENERATED_FILE = Pattern.compile(
-            "(scene-\\d{6}|seq-\\d{4}-f\\d{2})\\.(png|json|flo)|" + Pattern.quote(DatasetManifest.FILE_NAME) + "|"
-                    + Pattern.quote(UNFINISHED_MARKER));
+            "(scene-\\d{6}|seq-\\d{4}-f\\d{2}|clip-\\d{4,5}-f\\d{2})\\.(png|json|flo)|"
+                    + Pattern.quote(DatasetManifest.FILE_NAME) + "|" + Pattern.quote(UNFINISHED_MARKER));
 
     private SynthOutputFolder() {
     }
