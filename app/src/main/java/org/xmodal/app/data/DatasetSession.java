@@ -59,7 +59,7 @@ public final class DatasetSession {
                         SynthDatasetWriter.Summary s = done.value();
                         notice.set(String.format(Locale.ROOT, "Generated %d scenes%s in %.1f s into %s", s.depthPairs(),
                                 s.flowPairs() > 0 ? " and " + s.flowPairs() + " flow pairs (open "
-                                        + out.resolve(SynthDatasetWriter.FLOW_FOLDER) + " to see them)" : "",
+                                        + SynthDatasetWriter.flowFolder(config, out) + " to see them)" : "",
                                 s.elapsed().toMillis() / 1000.0, out));
                         open(out);
                     } else if (outcome instanceof Outcome.Failed<SynthDatasetWriter.Summary> failed) {

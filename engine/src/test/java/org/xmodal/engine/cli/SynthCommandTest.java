@@ -116,6 +116,18 @@ class SynthCommandTest {
     }
 
     @Test
+    void flowSequencesWithoutScenesAreWrittenInTheOutputFolder() throws Exception {
+        Path dir = tmp.resolve("flow");
+        assertEquals(0, run("synth", "--flow-sequences", "2", "--frames", "2", "--size", "64x48", "--out",
+                dir.toString()), err.toString());
+        try (PairedDataset data = DatasetLoaders.open(dir)) {
+            assertEquals(Modality.FLOW, data.modality());
+            assertEquals(2, data.pairs().size());
+        }
+        assertTrue(out.toString().startsWith("synth: 2 flow pairs written to " + dir), out.toString());
+    }
+
+    @Test
     void scenesAreRequiredOnlyWithoutActionsOrFlowSequences() {
         assertEquals(XmodalCli.EXIT_BAD_INPUT, run("synth", "--out", tmp.resolve("x").toString()));
         assertEquals("xmodal: --scenes N is required (the number of RGB-D scenes) unless --actions or "
