@@ -20,8 +20,10 @@ import java.util.SplittableRandom;
  *       frame; a zoom clip's later frames have another focal length (the exact flow accounts for it).</li>
  * </ul>
  * Object classes are drawn by {@link ObjectActions}; their camera stands still, or drifts a little when held by
- * hand ({@link #handHeld}): at most 2 mm per frame along each axis and 0.08 degrees of yaw and pitch per frame,
- * under half a pixel per frame at 160x120 for anything a metre or more away, well below the slowest labelled motion.
+ * hand ({@link #handHeld}): at most 2 mm per frame along each axis and 0.08 degrees of yaw and pitch per frame, at
+ * most about 0.7 px per frame at 160x120 for something a metre away (mostly well under half a pixel), below the
+ * slowest labelled motion; a drift that would take the camera within 25 cm of furniture or out of the room is
+ * dropped.
  *
  * @param movers the indices of the objects the action moves (each with whatever stands on it); empty for camera
  *               classes
@@ -94,8 +96,12 @@ record ActionMotion(ActionKind kind, List<Scene> scenes, List<SynthCamera> camer
         SynthCamera first = cameras.get(0);
         List<SynthCamera> drifting = new ArrayList<>();
         for (int t = 0; t < frames(); t++) {
-            drifting.add(t == 0 ? first : first.moved(t * step[0], t * step[1], t * step[2])
-                    .turned(first.yaw() + t * yawStep, first.pitch() + t * pitchStep, first.roll()));
+            SynthCamera camera = t == 0 ? first : first.moved(t * step[0], t * step[1], t * step[2])
+                    .turned(first.yaw() + t * yawStep, first.pitch() + t * pitchStep, first.roll());
+            if (!ObjectActions.isClearSpot(scenes.get(t), camera)) {
+                return this;
+            }
+            drifting.add(camera);
         }
         return new ActionMotion(kind, scenes, drifting, movers);
     }

@@ -273,6 +273,25 @@ final class ObjectActions {
         return true;
     }
 
+    /**
+     * Whether a moving camera may pass where {@code camera} is: inside the room, 10 cm from its walls, floor and
+     * ceiling, and {@link #CAMERA_CLEARANCE} from every floor object.
+     */
+    static boolean isClearSpot(Scene at, SynthCamera camera) {
+        Room room = at.room();
+        double margin = 0.1;
+        if (camera.x() < margin || camera.x() > room.width() - margin || camera.z() < margin
+                || camera.z() > room.depth() - margin || camera.y() < margin || camera.y() > room.height() - margin) {
+            return false;
+        }
+        for (SceneObject o : at.objects()) {
+            if (o.support() < 0 && o.body().grown(CAMERA_CLEARANCE).contains(camera.x(), camera.z())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the centre of object {@code o} is in the middle 90% of the picture, at least 0.5 m away. */
     private boolean inView(Scene at, int o) {
         double[] c = centre(at, o);
