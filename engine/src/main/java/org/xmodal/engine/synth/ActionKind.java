@@ -1,16 +1,17 @@
 package org.xmodal.engine.synth;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Arrays;
 import java.util.List;
 import org.xmodal.engine.json.Identified;
 
 /**
- * The action classes of {@code xmodal synth --actions}: motions that a single RGB frame cannot tell apart (every
- * clip is a furnished room seen from where a person would stand, the moved objects at the same places and heights
- * whatever the class) but its optical flow can, as the flow stream of an action recogniser needs. Magnitudes are
- * drawn per clip in the ranges {@link ActionMotion} documents; those given here are at 160x120 (they scale with the
- * image).
+ * The action classes of {@code xmodal synth --actions}: motions that a single RGB frame tells apart poorly but optical
+ * flow does, as the flow stream of an action recogniser needs. Every clip is a furnished room seen from where a
+ * person would stand, its room taken under the same condition whatever the class (see {@link ActionMotion#draw}),
+ * the pushed, spun and approaching objects standing on the floor as in any room, and lift and fall showing their
+ * object at the same heights. (A frame does show whether some object floats, which only lift and fall do.)
+ * Magnitudes are drawn per clip in the ranges {@link ObjectActions} and {@link ActionMotion} document; those given
+ * here are at 160x120 and scale with the image.
  */
 public enum ActionKind implements Identified {
     /** A light floor object slides to the camera's left (along the camera's level right axis): 2.4-4.8 px/frame. */
@@ -53,10 +54,5 @@ public enum ActionKind implements Identified {
     /** Every class's id, in this order: the action dataset's scene classes. */
     public static List<String> ids() {
         return Arrays.stream(values()).map(ActionKind::id).toList();
-    }
-
-    @JsonCreator
-    public static ActionKind parse(String id) {
-        return Identified.parse(ActionKind.class, id, "action class");
     }
 }
