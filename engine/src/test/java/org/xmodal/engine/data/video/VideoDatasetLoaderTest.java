@@ -102,6 +102,35 @@ class VideoDatasetLoaderTest {
     }
 
     @Test
+    void aVideoOfACodecFfmpegCannotDecodeIsNamedAndTheOthersLoad() throws Exception {
+        Path root = tmp.resolve("codecs");
+        writeVideo(root.resolve("Lift/good.avi"), 12);
+        Path odd = root.resolve("Lift/odd.avi");
+        writeVideo(odd, 12);
+        // the same file with its codec's tag (FFmpeg writes MPEG-4 in AVI as FMP4) made one no decoder knows
+        byte[] bytes = Files.readAllBytes(odd);
+        int tags = 0;
+        for (int i = 0; i + 4 <= bytes.length; i++) {
+            if (bytes[i] == 'F' && bytes[i + 1] == 'M' && bytes[i + 2] == 'P' && bytes[i + 3] == '4') {
+                bytes[i] = 'Z';
+                bytes[i + 1] = 'Z';
+                bytes[i + 2] = 'Z';
+                bytes[i + 3] = 'Z';
+                tags++;
+            }
+        }
+        assertTrue(tags > 0, "the AVI names its codec");
+        Files.write(odd, bytes);
+
+        PairedDataset ds = VideoDatasetLoader.load(root, 5, tmp.resolve("cache2"), ProgressListener.NONE,
+                Cancellation.NEVER);
+        assertEquals(5, ds.pairs().size(), "the good video still loads");
+        List<DatasetIssue> issues = ds.report().issues();
+        assertTrue(issues.stream().anyMatch(i -> i.location().endsWith("odd.avi")
+                && i.problem().contains("no decoder for its video codec")), issues.toString());
+    }
+
+    @Test
     void samplingSpreadsTheFirstFramesOverTheVideoAndKeepsANextFrame() {
         assertArrayEquals(new int[] {0, 3, 5, 8, 10}, VideoDatasetLoader.sample(12, 5));
         assertArrayEquals(new int[] {0, 1}, VideoDatasetLoader.sample(3, 5));
