@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
                 + "them; a folder of class folders of videos works too): trains (or reuses) an RGB teacher on the "
                 + "train frames' RGB object regions, transfers it to a flow network on the train clips without their "
                 + "labels, pre-trains a flow network on every train clip's action label (the supervised reference), "
-                + "then fine-tunes each arm (no-init, copy-rgb, transfer, supervised) on the labelled train clips for "
+                + "then fine-tunes each arm (no-init, copy-rgb, transfer, supervised; and rgb, the teacher on the RGB frames) on "
+                + "the labelled train clips for "
                 + "each seed and scores clip accuracy on the test clips (a clip's frames' scores averaged). Writes "
                 + "tables, summary.json (metric accuracy) and report.html to OUT/results.",
                 "Runs go to OUT/runs as normal runs; starting the same command again reuses finished runs and "

@@ -21,6 +21,7 @@ import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.eval.SceneAccuracy;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.json.Json;
+import org.xmodal.engine.run.FinetuneInput;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.task.Cancellation;
@@ -124,6 +125,7 @@ public final class FlowExperiment {
         inits.put(FlowArm.COPY_RGB, teacherPath);
         inits.put(FlowArm.TRANSFER, transfer.path().toAbsolutePath().toString());
         inits.put(FlowArm.SUPERVISED, supervised.path().toAbsolutePath().toString());
+        inits.put(FlowArm.RGB, teacherPath);
 
         Map<String, List<SceneAccuracy>> perSeed = new LinkedHashMap<>();
         Map<String, List<String>> runIds = new LinkedHashMap<>();
@@ -135,7 +137,8 @@ public final class FlowExperiment {
                 RunSpec template = arm == FlowArm.NO_INIT ? preset.fromScratch() : preset.finetune();
                 RunSpec spec = template.toBuilder().data(dataPath).seed(seed)
                         .name("flow-" + arm.name() + "-s" + seed)
-                        .finetune(template.finetune().withInit(inits.get(arm))).build();
+                        .finetune(template.finetune().withInit(inits.get(arm))
+                                .withInput(arm == FlowArm.RGB ? FinetuneInput.RGB : FinetuneInput.PAIRED)).build();
                 RunDirectory run = runs.ensure(spec, arm.name() + ", seed " + seed);
                 SceneAccuracy a = Json.MAPPER.readValue(run.results().resolve(SceneAccuracy.FILE).toFile(),
                         SceneAccuracy.class);

@@ -309,6 +309,10 @@ public record RunSpec(String name, RunKind kind, String data, Modality modality,
         public Finetune withInit(String weights) {
             return new Finetune(input, weights, freezeUpTo, task, proposals, foreground, labelSmoothing);
         }
+
+        public Finetune withInput(FinetuneInput image) {
+            return new Finetune(image, init, freezeUpTo, task, proposals, foreground, labelSmoothing);
+        }
     }
 
     /**

@@ -68,7 +68,7 @@ class FlowExperimentTest {
         FlowExperiment.Results r = new FlowExperiment(settings, output, Cancellation.NEVER).run();
 
         List<RunDirectory> runs = RunDirectory.list(out.resolve("runs"));
-        assertEquals(3 + 4 * 2, runs.size(), "teacher, transfer, supervised pre-training, four arms at two seeds");
+        assertEquals(3 + 5 * 2, runs.size(), "teacher, transfer, supervised pre-training, five arms at two seeds");
         for (RunDirectory run : runs) {
             assertEquals(RunStatus.State.FINISHED, run.status().state(), run.id());
         }
@@ -93,6 +93,11 @@ class FlowExperimentTest {
                     byName(runs, "flow-transfer-s" + seed).spec().finetune().init());
             assertEquals(supervised.path().toAbsolutePath().toString(),
                     byName(runs, "flow-supervised-s" + seed).spec().finetune().init());
+            RunDirectory rgb = byName(runs, "flow-rgb-s" + seed);
+            assertEquals(teacher.path().toAbsolutePath().toString(), rgb.spec().finetune().init());
+            assertEquals(org.xmodal.engine.run.FinetuneInput.RGB, rgb.spec().finetune().input());
+            assertEquals(org.xmodal.engine.run.FinetuneInput.PAIRED,
+                    byName(runs, "flow-transfer-s" + seed).spec().finetune().input());
             assertEquals(flow.toAbsolutePath().normalize().toString(),
                     byName(runs, "flow-transfer-s" + seed).spec().data(), "arms fine-tune on the original labels");
         }
@@ -102,7 +107,7 @@ class FlowExperimentTest {
         assertEquals("flow", summary.path("experiment").asText());
         assertEquals("accuracy", summary.path("metric").asText());
         assertEquals("clips", summary.path("task").asText());
-        assertEquals(List.of("no-init", "copy-rgb", "transfer", "supervised"), r.summary().arms().keySet().stream()
+        assertEquals(List.of("no-init", "copy-rgb", "transfer", "supervised", "rgb"), r.summary().arms().keySet().stream()
                 .toList());
         r.summary().arms().values().forEach(a -> {
             assertEquals(2, a.score().seeds().size());
