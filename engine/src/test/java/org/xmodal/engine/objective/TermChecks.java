@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** What the term tests share: random inputs, float32 gradients through DJL, central differences, comparisons. */
 final class TermChecks {
@@ -126,5 +127,37 @@ final class TermChecks {
     static double huber(double d) {
         double a = Math.abs(d);
         return a < 1 ? 0.5 * a * a : a - 0.5;
+    }
+
+    /** Runs {@code loss} under a gradient collector, with a garbage collection between forward and backward. */
+    static double backward(Supplier<NDArray> loss) {
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray l = loss.get();
+            double value = l.getFloat();
+            System.gc();
+            gc.backward(l);
+            return value;
+        }
+    }
+
+    static NDArray variable(NDManager m, double[] x, Shape shape) {
+        NDArray a = m.create(TermChecks.floats(x), shape);
+        a.setRequiresGradient(true);
+        return a;
+    }
+
+    static void assertClose(double[] expected, double[] actual, double tolerance, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], tolerance * Math.max(1, Math.abs(expected[i])), what + "[" + i + "]");
+        }
+    }
+
+    static double maxAbs(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
     }
 }
