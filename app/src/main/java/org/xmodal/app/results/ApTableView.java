@@ -86,7 +86,7 @@ final class ApTableView {
                 col.setPrefWidth(Math.max(94, 7.5 * arm.length() + 16));
                 col.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().text(arm)));
                 col.setCellFactory(c -> new ApCell(arm, vm));
-                ArmLabels.of(arm).ifPresent(label -> {
+                ArmLabels.of(kindOf(vm), arm).ifPresent(label -> {
                     javafx.scene.control.Label header = new javafx.scene.control.Label(arm);
                     header.setTooltip(new Tooltip(label));
                     col.setText(null);
@@ -179,5 +179,11 @@ final class ApTableView {
                     ? "No ground truth of " + className + " in the test pairs: no AP, and not in mAP"
                     : "No test image of " + className + ": no " + vm.metricProperty().get();
         }
+    }
+
+    /** The open experiment's kind (its summary's {@code experiment}), or null. */
+    static String kindOf(ResultsViewModel vm) {
+        Experiment e = vm.experimentProperty().get();
+        return e == null ? null : e.summary().experiment();
     }
 }

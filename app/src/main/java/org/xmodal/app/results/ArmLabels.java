@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.xmodal.engine.experiment.ExperimentSummary;
 import org.xmodal.engine.experiment.FlowArm;
 import org.xmodal.engine.experiment.RobustArm;
 import org.xmodal.engine.experiment.SocketArm;
@@ -17,6 +18,21 @@ import org.xmodal.engine.experiment.Table1Arm;
  */
 final class ArmLabels {
     private ArmLabels() {
+    }
+
+    /**
+     * The arm in words within an experiment of kind {@code experiment} (the summary's {@code experiment}; null when
+     * unknown): the flow experiment's arms first in its own words, as some share Table 1's names and not its meaning.
+     */
+    static Optional<String> of(String experiment, String arm) {
+        if (ExperimentSummary.FLOW.equals(experiment)) {
+            Optional<String> flow = FlowArm.ALL.stream().filter(a -> a.name().equals(arm)).map(FlowArm::label)
+                    .findFirst();
+            if (flow.isPresent()) {
+                return flow;
+            }
+        }
+        return of(arm);
     }
 
     /** The arm in words, or empty for an arm this build does not know. */
@@ -40,7 +56,7 @@ final class ArmLabels {
      * The footnote's legend of the arms: each known arm once, as "name: label"; a robust experiment's objectives once
      * each (not once per level), then what the level after the @ is.
      */
-    static List<String> legend(List<String> arms) {
+    static List<String> legend(String experiment, List<String> arms) {
         List<String> out = new ArrayList<>();
         Set<String> objectives = new LinkedHashSet<>();
         for (String arm : arms) {
@@ -48,7 +64,7 @@ final class ArmLabels {
             if (key.isPresent()) {
                 objectives.add(key.get().arm());
             } else {
-                of(arm).ifPresent(label -> out.add(arm + ": " + label));
+                of(experiment, arm).ifPresent(label -> out.add(arm + ": " + label));
             }
         }
         objectives.forEach(o -> out.add(o + ": " + RobustArm.named(o).label()));

@@ -72,6 +72,11 @@ public record Experiment(Path folder, ExperimentSummary summary, List<String> cl
         }
     }
 
+    /** What the experiment scores one by one: "clips" for clip classification (the flow experiment), else "images". */
+    public String scoredUnit() {
+        return "clips".equals(summary.task()) ? "clips" : "images";
+    }
+
     /** Whether the experiment scores object detection (Table 1, by mAP): PR curves and mistakes apply to it. */
     public boolean detection() {
         return ExperimentSummary.MAP.equals(summary.metric());
@@ -138,16 +143,17 @@ public record Experiment(Path folder, ExperimentSummary summary, List<String> cl
             }
         } else {
             String m = e.summary().metric();
-            s = new StringBuilder(String.format(Locale.ROOT, "%s%s on the test images in percent (a class's row: "
-                    + "the %s on that class's images), mean \u00b1 sample standard deviation over %d seed%s; the "
+            String unit = e.scoredUnit();
+            s = new StringBuilder(String.format(Locale.ROOT, "%s%s on the test %s in percent (a class's row: "
+                    + "the %s on that class's %s), mean \u00b1 sample standard deviation over %d seed%s; the "
                     + "best arm of each row in bold%s; gains in points over %s. Point at a cell for its value at "
-                    + "each seed.", ExperimentSummary.ACCURACY.equals(m) ? "Top-1 " : "", m, m, e.seeds(),
+                    + "each seed.", ExperimentSummary.ACCURACY.equals(m) ? "Top-1 " : "", m, unit, m, unit, e.seeds(),
                     e.seeds() == 1 ? "" : "s", e.corruptionLevels() ? " (of the arms at the same corruption level)"
                     : "", ApTable.baselineOf(e.summary())));
             if (!e.withoutTruth().isEmpty()) {
-                s.append(" \u2013: no test image of ").append(String.join(", ", e.withoutTruth())).append(".");
+                s.append(" \u2013: no test ").append(unit.substring(0, unit.length() - 1)).append(" of ").append(String.join(", ", e.withoutTruth())).append(".");
             }
-            List<String> legend = ArmLabels.legend(e.armNames());
+            List<String> legend = ArmLabels.legend(e.summary().experiment(), e.armNames());
             if (!legend.isEmpty()) {
                 s.append("\n").append(String.join("; ", legend)).append(".");
             }

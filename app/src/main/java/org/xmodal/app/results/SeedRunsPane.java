@@ -34,7 +34,8 @@ final class SeedRunsPane {
             return "The run of each arm and seed and the " + e.summary().metric() + " its results/"
                     + org.xmodal.engine.eval.SceneAccuracy.FILE + " holds"
                     + (vm.selectedClassProperty().get() == null ? "; click a class row for that class's column"
-                    : ", and on the test images of " + vm.selectedClassProperty().get());
+                    : ", and on the test " + e.scoredUnit() + " of "
+                    + vm.selectedClassProperty().get());
         }, vm.experimentProperty(), vm.selectedClassProperty()));
         Label notApplicable = new Label("False positives and missed objects apply to detection experiments only "
                 + "(Table 1): this experiment classifies whole images.");
@@ -47,7 +48,7 @@ final class SeedRunsPane {
         table.setPlaceholder(new Label("Open an experiment to see its runs"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<SeedRun, String> arm = column("arm", "arm", 110,
-                r -> ArmLabels.of(r.arm()).map(label -> r.arm() + " (" + label + ")").orElse(r.arm()));
+                r -> ArmLabels.of(ApTableView.kindOf(vm), r.arm()).map(label -> r.arm() + " (" + label + ")").orElse(r.arm()));
         arm.setPrefWidth(330);
         TableColumn<SeedRun, Number> seed = new TableColumn<>("seed");
         seed.setId("seed-runs-seed");
@@ -64,6 +65,8 @@ final class SeedRunsPane {
                 ? "(no class chosen)" : vm.selectedClassProperty().get() + " (%)", vm.selectedClassProperty()));
         TableColumn<SeedRun, String> images = column("images", "test images", 80,
                 r -> r.images() == null ? ApTable.MISSING : String.valueOf(r.images()));
+        images.textProperty().bind(Bindings.createStringBinding(() -> "test " + (vm.experimentProperty().get() == null
+                ? "images" : vm.experimentProperty().get().scoredUnit()), vm.experimentProperty()));
         TableColumn<SeedRun, String> note = column("note", "note", 200,
                 SeedRun::note);
         table.getColumns().addAll(java.util.List.of(arm, seed, run, value, classValue, images, note));
