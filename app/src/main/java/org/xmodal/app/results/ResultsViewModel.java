@@ -1,15 +1,10 @@
 package org.xmodal.app.results;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -24,18 +19,13 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.shell.Problem;
 import org.xmodal.app.shell.Problems;
 import org.xmodal.app.task.LatestWins;
 import org.xmodal.app.task.Outcome;
 import org.xmodal.engine.experiment.ExperimentLayout;
-import org.xmodal.engine.experiment.ExperimentSummary;
 import org.xmodal.engine.eval.PrCurve;
-import org.xmodal.viz.charts.ApCharts;
-import org.xmodal.viz.charts.CorruptionCharts;
-import org.xmodal.viz.charts.PrCurveCharts;
 
 /**
  * The Results view, one viewer for any experiment's summary.json: the per-class table of the experiment's metric
@@ -270,62 +260,24 @@ public final class ResultsViewModel {
             prMessage.set("");
             return;
         }
-        apChart.set(apChartFactory().get());
+        apChart.set(ResultsCharts.ap(e, selectedClass.get()).get());
         String c = selectedClass.get();
         if (!e.detection()) {
             prChart.set(null);
             // a robust experiment's objectives against the corruption of the train pairs, in the curves' place
             if (corruptionChart.get() == null && e.corruptionLevels()) {
-                corruptionChart.set(corruptionChartFactory().get());
+                corruptionChart.set(ResultsCharts.corruption(e.summary()).get());
             }
             prMessage.set("Precision-recall curves apply to detection only: this " + e.kind() + " experiment "
-                    + "scores whole images by " + e.summary().metric() + ". The run of each arm and seed and its "
+                    + "scores " + ("clips".equals(e.scoredUnit()) ? "clips" : "whole images") + " by " + e.summary().metric() + ". The run of each arm and seed and its "
                     + e.summary().metric() + " are listed below.");
             return;
         }
-        Map<String, PrCurve> curves = curves(e, c);
-        prChart.set(c == null || curves.isEmpty() ? null : prChartFactory().get());
+        Map<String, PrCurve> curves = ResultsCharts.curves(e, c, seed.get());
+        prChart.set(c == null || curves.isEmpty() ? null : ResultsCharts.pr(e, c, seed.get()).get());
         prMessage.set(c == null ? "Click a class row for its precision-recall curves"
                 : curves.isEmpty() ? "No run results of seed " + seed.get() + " in " + new ExperimentLayout(e.folder()).runs()
                 + ": the curves are read from each run's results/detection.json" : "");
-    }
-
-    private Map<String, PrCurve> curves(Experiment e, String className) {
-        Map<String, PrCurve> out = new LinkedHashMap<>();
-        if (className == null || seed.get() == null) {
-            return out;
-        }
-        for (String arm : e.armNames()) {
-            e.armSeed(arm, seed.get()).flatMap(Experiment.ArmSeed::result)
-                    .ifPresent(r -> out.put(arm, r.curves().getOrDefault(className, PrCurve.EMPTY)));
-        }
-        return out;
-    }
-
-    /** A maker of the AP chart as it is now, safe to call on any thread (it captures only immutable data). */
-    private Supplier<JFreeChart> apChartFactory() {
-        Experiment e = experiment.get();
-        String c = selectedClass.get();
-        return () -> {
-            JFreeChart chart = c == null ? ApCharts.mapPerArm(e.summary()) : ApCharts.classPerArm(e.summary(), c);
-            // slanted arm names: the chart is narrow beside the table
-            chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-            return chart;
-        };
-    }
-
-    /** A maker of the robust experiment's chart: accuracy against corruption, one line per objective. */
-    private Supplier<JFreeChart> corruptionChartFactory() {
-        ExperimentSummary summary = experiment.get().summary();
-        return () -> CorruptionCharts.accuracyAgainstCorruption(summary);
-    }
-
-    private Supplier<JFreeChart> prChartFactory() {
-        Experiment e = experiment.get();
-        String c = selectedClass.get();
-        Map<String, PrCurve> curves = curves(e, c);
-        String title = c + " \u00b7 seed " + seed.get();
-        return () -> PrCurveCharts.forClass(title, curves);
     }
 
     /** Saves the table in the order shown (AP, with the mAP and gain rows) as CSV or LaTeX. */
@@ -348,13 +300,15 @@ public final class ResultsViewModel {
             return;
         }
         if (chart == Chart.AP) {
-            files.saveChart("the " + experiment.get().classMetric() + " chart", file, replace, apChartFactory(),
+            files.saveChart("the " + experiment.get().classMetric() + " chart", file, replace,
+                    ResultsCharts.ap(experiment.get(), selectedClass.get()),
                     AP_WIDTH, AP_HEIGHT);
         } else if (chart == Chart.CORRUPTION) {
             files.saveChart("the chart of " + experiment.get().summary().metric() + " against corruption", file,
-                    replace, corruptionChartFactory(), CORRUPTION_WIDTH, CORRUPTION_HEIGHT);
+                    replace, ResultsCharts.corruption(experiment.get().summary()), CORRUPTION_WIDTH, CORRUPTION_HEIGHT);
         } else {
-            files.saveChart("the PR curves", file, replace, prChartFactory(), PR_WIDTH, PR_HEIGHT);
+            files.saveChart("the PR curves", file, replace, ResultsCharts.pr(experiment.get(), selectedClass.get(),
+                    seed.get()), PR_WIDTH, PR_HEIGHT);
         }
     }
 
