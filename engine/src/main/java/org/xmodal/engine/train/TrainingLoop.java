@@ -149,9 +149,15 @@ public final class TrainingLoop {
                 return Outcome.FAILED;
             }
             long done = step + 1;
-            windowSteps++;
             long now = System.nanoTime();
-            if (now - windowStart > 2_000_000_000L || done == total) {
+            if (step == start) {
+                // the first step of a process is warm-up (kernels chosen, memory first touched), several times a
+                // later step: speed is measured from the steps after it, and until then the ETA is unknown
+                windowStart = now;
+            } else {
+                windowSteps++;
+            }
+            if (windowSteps > 0 && (now - windowStart > 2_000_000_000L || done == total)) {
                 speed = windowSteps * spec.batchSize() / ((now - windowStart) / 1e9);
                 windowStart = now;
                 windowSteps = 0;

@@ -117,6 +117,37 @@ class TrainingLoopTest {
     }
 
     @Test
+    void theEtaIgnoresTheWarmUpStepAndIsUnknownUntilSpeedIsMeasured() throws Exception {
+        RunSpec spec = spec(60, "sgd");
+        RunDirectory dir = RunDirectory.create(runs, spec);
+        List<double[]> reported = new java.util.ArrayList<>();
+        try (Regression r = new Regression(dir, spec)) {
+            ParameterOptimizer opt = ParameterOptimizer.create(spec.optimizer().type(), spec.optimizer().momentum(),
+                    spec.optimizer().weightDecay(), r.manager);
+            TrainingLoop loop = new TrainingLoop(dir, spec, r.manager, r.params, opt, 64, (batch, step) -> {
+                try {
+                    Thread.sleep(step == 0 ? 2200 : 40); // a slow first step, as a process's first always is
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                NDArray[] xy = r.data(batch, step);
+                return xy[0].matMul(r.params.get("linear.weight")).sub(xy[1]).square().mean();
+            }).listener((done, total, loss, speed, eta) -> reported.add(new double[] {done, eta}));
+            assertEquals(TrainingLoop.Outcome.FINISHED, loop.run(0, Cancellation.NEVER));
+        }
+        assertTrue(Double.isNaN(reported.get(0)[1]), "after the warm-up step the ETA is unknown, not 2.2 s x 59");
+        boolean measured = false;
+        for (double[] r : reported) {
+            if (!Double.isNaN(r[1])) {
+                measured = true;
+                // what remains at 40 ms a step, with room for a slow machine; the warm-up's speed would say 130 s
+                assertTrue(r[1] <= (60 - r[0]) * 0.2 + 0.5, "ETA " + r[1] + " s at step " + (long) r[0]);
+            }
+        }
+        assertTrue(measured, "the speed is measured once the steps after the first have run for 2 s");
+    }
+
+    @Test
     void resumedRunContinuesExactlyAsAnUninterruptedOne() throws Exception {
         for (String optimizer : List.of("sgd", "adam")) {
             RunSpec spec = spec(20, optimizer);
