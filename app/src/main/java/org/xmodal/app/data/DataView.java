@@ -49,7 +49,11 @@ public final class DataView implements WorkbenchView {
         list.setId("pair-list");
         list.setFixedCellSize(58);
         list.setCellFactory(v -> new PairListCell(thumbnails, context.session()::dataset));
-        list.setPlaceholder(new Label("No pairs match the filters"));
+        Label empty = new Label();
+        empty.setId("pairs-placeholder");
+        empty.setWrapText(true);
+        empty.textProperty().bind(data.placeholderProperty());
+        list.setPlaceholder(empty);
         list.getSelectionModel().selectedItemProperty().addListener((obs, o, p) -> {
             if (p != null) {
                 data.selectedPairProperty().set(p);

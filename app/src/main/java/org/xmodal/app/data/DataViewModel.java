@@ -40,6 +40,7 @@ public final class DataViewModel {
     private final ReadOnlyIntegerWrapper corruptedPairs = new ReadOnlyIntegerWrapper(this, "corruptedPairs");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "No dataset open");
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", "");
 
     public DataViewModel(DatasetSession session) {
         this.session = session;
@@ -48,6 +49,7 @@ public final class DataViewModel {
         classChoice.addListener((obs, o, n) -> refilter());
         labelling.addListener((obs, o, n) -> refilter());
         teacherView.addListener((obs, o, n) -> refilter());
+        session.openingProperty().addListener((obs, o, n) -> refilter());
         datasetChanged(session.dataset());
     }
 
@@ -87,7 +89,13 @@ public final class DataViewModel {
     private void refilter() {
         PairFilter filter = new PairFilter(split.get(), classChoice.get(), labelling.get(), teacherView.get());
         pairs.setPredicate(filter);
-        countText.set(pairs.size() + " of " + allPairs.size() + " pairs");
+        String opening = session.openingProperty().get();
+        countText.set(!opening.isEmpty() ? "Opening " + opening + "\u2026"
+                : pairs.size() + " of " + allPairs.size() + " pairs");
+        placeholder.set(!opening.isEmpty() ? "Opening " + opening + "\u2026"
+                : session.dataset() == null ? "No dataset open: Open a folder, NYU's .mat file or the sample data"
+                : allPairs.isEmpty() ? "This dataset has no usable pairs (see its report below)"
+                : "No pairs match the filters");
         Pair selected = session.selectedPairProperty().get();
         if (selected != null && !pairs.contains(selected)) {
             session.selectedPairProperty().set(pairs.isEmpty() ? null : pairs.get(0));
@@ -148,6 +156,11 @@ public final class DataViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** What the list says when it is empty: opening, no dataset, no usable pair, or no pair passing the filters. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty countTextProperty() {

@@ -30,6 +30,8 @@ public final class DatasetSession {
     private final ReadOnlyObjectWrapper<PairedDataset> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
     private final ObjectProperty<Pair> selectedPair = new SimpleObjectProperty<>(this, "selectedPair");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    /** The name of the dataset being opened, or "" when none is. */
+    private final ReadOnlyStringWrapper opening = new ReadOnlyStringWrapper(this, "opening", "");
 
     public DatasetSession(LongWork work, ProblemReporter problems) {
         this.work = work;
@@ -39,8 +41,12 @@ public final class DatasetSession {
     /** Opens a project folder, a plain rgb/ + depth/ folder, a folder of video frames or NYU's .mat file. */
     public RunningTask open(Path path) {
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        opening.set(name);
         return work.start("Opening " + name, (progress, cancel) -> DatasetLoaders.open(path, progress, cancel),
                 outcome -> {
+                    if (name.equals(opening.get())) {
+                        opening.set("");
+                    }
                     if (outcome instanceof Outcome.Done<PairedDataset> done) {
                         replace(done.value());
                     } else if (outcome instanceof Outcome.Failed<PairedDataset> failed) {
@@ -111,6 +117,11 @@ public final class DatasetSession {
 
     public ObjectProperty<Pair> selectedPairProperty() {
         return selectedPair;
+    }
+
+    /** The name of the dataset being opened, or "" when none is: views say so instead of showing an empty list. */
+    public ReadOnlyStringProperty openingProperty() {
+        return opening.getReadOnlyProperty();
     }
 
     /** The last thing worth telling that is not a problem (what was generated, what was cancelled). */

@@ -25,6 +25,22 @@ class DataViewModelTest {
     }
 
     @Test
+    void whileADatasetOpensTheListSaysSoInsteadOfNoPairs() {
+        org.xmodal.app.task.ManualTaskExecutor later = new org.xmodal.app.task.ManualTaskExecutor();
+        TestData.Direct slow = new TestData.Direct(later, cache.resolve("slow"));
+        DataViewModel fresh = new DataViewModel(slow.context.session());
+        assertTrue(fresh.placeholderProperty().get().startsWith("No dataset open"));
+        slow.context.session().open(TestData.sample().rgbd());
+        assertEquals("Opening synth-rgbd\u2026", fresh.countTextProperty().get());
+        assertEquals("Opening synth-rgbd\u2026", fresh.placeholderProperty().get());
+        later.runAll();
+        assertEquals("200 of 200 pairs", fresh.countTextProperty().get());
+        fresh.labellingProperty().set(PairFilter.Labelling.UNLABELLED);
+        fresh.splitProperty().set(PairFilter.SplitChoice.TEST);
+        assertEquals("No pairs match the filters", fresh.placeholderProperty().get());
+    }
+
+    @Test
     void openingTheSampleListsAllItsPairsAndSelectsTheFirst() {
         assertEquals(200, vm.pairs().size());
         assertEquals("200 of 200 pairs", vm.countTextProperty().get());
