@@ -71,13 +71,20 @@ public final class PairViewerViewModel {
                 (r, cancel) -> PairContentLoader.load(r.dataset(), r.pair(), cancel), this::show,
                 e -> problems.report(Problems.describe("Could not show the pair", e)));
         session.selectedPairProperty().addListener((obs, old, pair) -> {
+            // a comparison is of this pair's two layers: another pair (or dataset) starts without one, so that the
+            // layer the tabs highlight is the one shown
+            compare.set(CompareMode.NONE);
             if (pair == null || session.dataset() == null) {
                 clear();
             } else {
                 loader.request(new Request(session.dataset(), pair));
             }
         });
-        layer.addListener((obs, o, n) -> updateShown());
+        layer.addListener((obs, o, n) -> {
+            // choosing a layer means looking at it: a blink would show the other one half the time
+            compare.set(CompareMode.NONE);
+            updateShown();
+        });
         compareLayer.addListener((obs, o, n) -> updateShown());
         compare.addListener((obs, o, n) -> {
             blinkPhase.set(false);

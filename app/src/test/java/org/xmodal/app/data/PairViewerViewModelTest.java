@@ -113,6 +113,28 @@ class PairViewerViewModelTest {
     }
 
     @Test
+    void aComparisonEndsWhenAnotherLayerOrPairIsChosenSoTheHighlightedLayerIsShown() {
+        TestData.Direct env = new TestData.Direct(cache);
+        PairViewerViewModel vm = open(rooms, env);
+        vm.compareLayerProperty().set(Layer.DEPTH);
+        vm.compareProperty().set(PairViewerViewModel.CompareMode.BLINK);
+        vm.toggleBlink();
+        assertEquals(Layer.DEPTH, vm.shownLayerProperty().get());
+        vm.layerProperty().set(Layer.HHA);
+        assertEquals(PairViewerViewModel.CompareMode.NONE, vm.compareProperty().get());
+        assertEquals(Layer.HHA, vm.shownLayerProperty().get(), "the chosen tab is what is shown");
+        vm.toggleBlink();
+        assertEquals(Layer.HHA, vm.shownLayerProperty().get(), "no blink left running");
+
+        vm.compareProperty().set(PairViewerViewModel.CompareMode.SWIPE);
+        assertSame(vm.contentProperty().get().image(Layer.DEPTH), vm.secondImageProperty().get());
+        env.context.session().step(1);
+        assertEquals(PairViewerViewModel.CompareMode.NONE, vm.compareProperty().get());
+        assertNull(vm.secondImageProperty().get(), "the next pair starts without a swipe line");
+        assertEquals(Layer.HHA, vm.shownLayerProperty().get(), "the layer itself stays");
+    }
+
+    @Test
     void groundTruthBoxesCarryTheirClassNamesAndCanBeHidden() {
         TestData.Direct env = new TestData.Direct(cache);
         PairViewerViewModel vm = open(rooms, env);
