@@ -72,6 +72,18 @@ public record Experiment(Path folder, ExperimentSummary summary, List<String> cl
         }
     }
 
+    /**
+     * The class the view opens on: the first with test ground truth that some arm scores above 0 (a class at 0.0 in
+     * every arm has empty charts: nothing to look at first), else the first with ground truth; null without one.
+     */
+    public String firstInformativeClass() {
+        List<String> scored = classes.stream().filter(c -> !withoutTruth.contains(c)).toList();
+        return scored.stream().filter(c -> summary.arms().values().stream().anyMatch(a -> {
+            ExperimentSummary.Stats st = a.perClass().get(c);
+            return st != null && st.mean() > 0;
+        })).findFirst().orElse(scored.isEmpty() ? null : scored.get(0));
+    }
+
     /** What the experiment scores one by one: "clips" for clip classification (the flow experiment), else "images". */
     public String scoredUnit() {
         return "clips".equals(summary.task()) ? "clips" : "images";

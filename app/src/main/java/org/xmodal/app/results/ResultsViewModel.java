@@ -198,7 +198,7 @@ public final class ResultsViewModel {
         experiment.set(e);
         selectedArm.set(null);
         mistakes.set(null);
-        selectedClass.set(e.classes().stream().filter(c -> !e.withoutTruth().contains(c)).findFirst().orElse(null));
+        selectedClass.set(e.firstInformativeClass());
         seeds.setAll(IntStream.rangeClosed(1, e.seeds()).boxed().toList());
         if (seed.get() == null || seed.get() > e.seeds()) {
             seed.set(e.seeds() > 0 ? 1 : null);
