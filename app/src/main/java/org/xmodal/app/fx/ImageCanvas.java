@@ -26,7 +26,8 @@ import javafx.scene.text.TextAlignment;
 /**
  * An image with zoom (wheel, about the cursor), pan (drag), fit (double-click), an optional second image shown
  * right of a swipe line, and {@link Mark}s drawn on top at screen resolution so labels stay sharp at any zoom.
- * Pixels are drawn without smoothing, so a zoomed pixel is a square. Reports the image point under the cursor.
+ * Pixels are drawn without smoothing when enlarged, so a zoomed pixel is a square, and blended when shrunk, so that
+ * thin strokes survive. Reports the image point under the cursor.
  */
 public final class ImageCanvas extends Region {
     private static final Color BACKGROUND = Color.web("#1e1f22");
@@ -148,7 +149,9 @@ public final class ImageCanvas extends Region {
             g.fillText(placeholder.get(), w / 2, h / 2);
             return;
         }
-        g.setImageSmoothing(false);
+        // enlarged, a pixel stays a square; shrunk, pixels are blended, or thin strokes (a caption's, a grid line)
+        // fall between the sampled ones and vanish
+        g.setImageSmoothing(viewport.zoom() < 1);
         drawImage(g, img);
         Image second = secondImage.get();
         if (second != null) {
