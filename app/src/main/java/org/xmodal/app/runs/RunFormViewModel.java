@@ -226,6 +226,7 @@ public final class RunFormViewModel {
             if (!Files.exists(data)) {
                 throw new IllegalArgumentException("Dataset: " + data + " does not exist");
             }
+            s = WeightsPaths.resolve(s, runsRoot, this::labelOf);
             if (s.kind() == RunKind.DISTILL && !s.equals(accepted)) {
                 // the teacher's weights and the dataset's labels decide whether the terms can work: the engine says
                 spec.set(null);
@@ -332,5 +333,10 @@ public final class RunFormViewModel {
 
     public Optional<RunSpec> spec() {
         return Optional.ofNullable(spec.get());
+    }
+
+    /** The form's label of a field, for messages in the form's words. */
+    private String labelOf(String key) {
+        return fields.stream().filter(f -> f.key().equals(key)).map(SpecField::label).findFirst().orElse(key);
     }
 }

@@ -45,13 +45,30 @@ class RunFormViewModelTest {
         assertEquals(TestData.sample().rgbd().toString(), form.value("data").get());
         assertEquals(runs.resolve("rgb-teacher").toString(), form.value("teacher.weights").get());
         assertEquals(1e-4, form.value("optimizer.learningRate").get());
+        // a newcomer has no teacher yet: the form says so before anything starts, in its own words
+        assertFalse(form.spec().isPresent());
+        assertEquals("Teacher weights: " + runs.resolve("rgb-teacher") + " does not exist, and " + runs + " holds no "
+                + "finished run named rgb-teacher (train one first, or choose a weights file or a run folder)",
+                form.problemProperty().get());
+
+        // once a run of that name has finished in the window's folder of runs, the name means it
+        RunSpec teacher = RunSpec.builder().name("rgb-teacher").kind("teacher").data(TestData.sample().rgbd()
+                .toString()).student(new RunSpec.Student("alexnet-small", null, null)).batchSize(8).iterations(1)
+                .inputSize(64).build();
+        Path finished = DistillTeachers.finishedRun(runs, teacher, DistillTeachers.classifier(runs, 5));
+        form.value("seed").set(3L);
         assertTrue(form.spec().isPresent(), form.problemProperty().get());
         assertEquals("", form.problemProperty().get());
+        assertEquals(finished.toAbsolutePath().normalize().toString(),
+                form.spec().orElseThrow().teacher().weights(), "the engine is given the run's folder itself");
+        assertEquals(runs.resolve("rgb-teacher").toString(), form.value("teacher.weights").get(),
+                "the field keeps what the person typed");
     }
 
     /** A kind with an objective starts from its own terms; terms a person set for that kind are kept. */
     @Test
-    void choosingSocketOffersSocketsFourTermsAtThePapersWeights() {
+    void choosingSocketOffersSocketsFourTermsAtThePapersWeights() throws Exception {
+        java.nio.file.Files.createDirectories(runs.resolve("source")); // the form refuses a source that is not there
         RunFormViewModel form = form();
         form.newRun();
         assertEquals("hint = 1", form.value("objective.terms").get(), "the transfer preset");
@@ -168,8 +185,8 @@ class RunFormViewModelTest {
         assertEquals(256, form.value("distill.crdNegatives").get());
         assertEquals("per-element", form.value("adaptation.loss").get());
         assertFalse(form.spec().isPresent());
-        assertTrue(form.problemProperty().get().contains(runs.resolve("robust-teacher") + ": does not exist (the "
-                + "spec's teacher.weights; nor is there a finished run of that name"), form.problemProperty().get());
+        assertTrue(form.problemProperty().get().startsWith("Teacher weights: " + runs.resolve("robust-teacher")
+                + " does not exist"), form.problemProperty().get());
 
         RunSpec teacher = RunSpec.builder().name("robust-teacher").kind("finetune").data(TestData.sample().rgbd()
                         .toString()).student(new RunSpec.Student(DistillTeachers.ARCHITECTURE, null, null))

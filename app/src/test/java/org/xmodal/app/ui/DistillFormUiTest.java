@@ -98,9 +98,10 @@ class DistillFormUiTest {
         assertTrue(help.contains("attention = 1000 (") && help.contains("crd = 0.8 ("), help);
         assertEquals("network", WorkbenchRobot.onFx(() -> form.value("teacher.source").get()));
 
-        // the preset's teacher run does not exist in this workbench: the engine says so, and the run cannot start
-        WorkbenchRobot.waitUntil("the engine's word on the teacher", () -> problem(robot).contains(
-                "teacher.weights"));
+        // the preset's teacher run does not exist in this workbench: the form says so in its own words, and the run
+        // cannot start
+        WorkbenchRobot.waitUntil("the form's word on the teacher", () -> problem(robot).startsWith(
+                "Teacher weights: "));
         assertTrue(startDisabled(robot));
         Path headless = DistillTeachers.headless(tmp);
         WorkbenchRobot.onFx(() -> {

@@ -113,6 +113,13 @@ class EncodingLabUiTest {
                 WorkbenchRobot.onFx(() -> form.value("data").get()));
         // the fields are on the form, and the spec it makes carries the lab's encoding
         assertTrue(robot.lookup("Normal window radius").tryQuery().isPresent(), "the encoding fields are shown");
+        // this workbench has no teacher run yet: the form says so (and refuses to start) until one is named
+        WorkbenchRobot.waitUntil("the form names the missing teacher", () -> form.problemProperty().get()
+                .startsWith("Teacher weights: "));
+        WorkbenchRobot.onFx(() -> {
+            form.value("teacher.source").set("random");
+            return null;
+        });
         WorkbenchRobot.waitUntil("the form's spec is valid", () -> form.spec().isPresent());
         assertEquals(tuned, WorkbenchRobot.onFx(() -> form.spec().orElseThrow().encoding().depth()));
     }
