@@ -102,10 +102,16 @@ public final class RunsViewModel {
         }
         if (state == RunStatus.State.FAILED) {
             String why = run.get().summary().status().message();
+            List<Long> checkpoints = run.get().summary().checkpoints();
+            // "resume from its last checkpoint" is advice only for a run that has one
+            String advice = checkpoints.isEmpty()
+                    ? "It failed before its first checkpoint: change what it names (Clone with changes), or, once "
+                    + "what it needs has been put right, Resume starts it again from the beginning."
+                    : "Change what it names (Clone with changes), or resume it from its last checkpoint (step "
+                    + checkpoints.get(checkpoints.size() - 1) + ").";
             context.problems().report(new Problem("The run " + run.get().id() + " failed",
                     why == null ? EngineProcesses.lastWords(e.child().log()) : why,
-                    "Change what it names (Clone with changes), or resume it from its last checkpoint. The engine's "
-                            + "output is in " + e.child().log()));
+                    advice + " The engine's output is in " + e.child().log()));
             return;
         }
         if (e.exitCode() == 0 || e.exitCode() == 143) {

@@ -52,6 +52,8 @@ class RunsViewModelTest {
         Problem p = problems.get(0);
         assertTrue(p.title().startsWith("The run ") && p.title().endsWith("-doomed failed"), p.title());
         assertTrue(p.message().contains(notADataset.toString()), p.message());
+        assertTrue(p.advice().startsWith("It failed before its first checkpoint") && !p.advice().contains("last "
+                + "checkpoint"), "no advice to resume from a checkpoint that does not exist: " + p.advice());
         assertEquals(RunStatus.State.FAILED, vm.library().runs().get(0).summary().status().state());
         assertEquals(vm.library().runs().get(0), vm.selectedProperty().get(), "the new run was chosen");
         assertTrue(vm.canResumeProperty().get() && vm.canCloneProperty().get() && !vm.canStopProperty().get());
