@@ -27,7 +27,19 @@ public final class SpecDiff {
         }
     }
 
+    /** The run form's label of every field it has, by the field's dotted path. */
+    private static final Map<String, String> LABELS = new LinkedHashMap<>();
+
+    static {
+        SpecForm.fields().forEach(f -> LABELS.putIfAbsent(f.key(), f.label()));
+    }
+
     private SpecDiff() {
+    }
+
+    /** A field in the run form's words ("Teacher layer" for teacher.tap); its dotted path when the form lacks it. */
+    public static String label(String field) {
+        return LABELS.getOrDefault(field, field);
     }
 
     /** Two spec files compared with every default filled in (see {@link #withDefaults}). */

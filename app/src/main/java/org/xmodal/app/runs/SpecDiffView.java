@@ -28,7 +28,8 @@ final class SpecDiffView extends BorderPane {
         table.setId("diff-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<SpecDiff.Row, String> field = new TableColumn<>("Field");
-        field.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().field()));
+        // the form's label, as the form and its messages name the field; the path for a field the form lacks
+        field.setCellValueFactory(c -> new ReadOnlyStringWrapper(SpecDiff.label(c.getValue().field())));
         field.setPrefWidth(220);
         TableColumn<SpecDiff.Row, String> left = new TableColumn<>("First run");
         left.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().left()));

@@ -40,4 +40,13 @@ class SpecDiffTest {
         assertTrue(rows.contains(new SpecDiff.Row("encoding.depth.camera", "dataset", "dataset")));
         assertTrue(rows.contains(new SpecDiff.Row("encoding.flow.method", "brox", "brox")));
     }
+
+    @Test
+    void fieldsAreNamedAsTheFormNamesThem() {
+        String tap = SpecForm.fields().stream().filter(f -> f.key().equals("teacher.tap")).findFirst().orElseThrow()
+                .label();
+        assertEquals(tap, SpecDiff.label("teacher.tap"));
+        org.junit.jupiter.api.Assertions.assertNotEquals("teacher.tap", tap, "the form has words of its own for it");
+        assertEquals("some.newer.field", SpecDiff.label("some.newer.field"), "a field the form lacks keeps its path");
+    }
 }
