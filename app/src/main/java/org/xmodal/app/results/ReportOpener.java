@@ -23,9 +23,17 @@ public interface ReportOpener {
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .start();
             } catch (IOException e) {
-                throw new IOException("no program to open it was found (" + command.get(0) + " did not start); open "
-                        + file + " in a web browser", e);
+                throw new NoBrowser(command.get(0), e);
             }
         };
+    }
+
+    /** No program to show the file was found on this machine (no browser, no xdg-open): not a disk's fault. */
+    final class NoBrowser extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public NoBrowser(String program, Throwable cause) {
+            super("no program to open it was found (" + program + " did not start)", cause);
+        }
     }
 }

@@ -108,7 +108,10 @@ final class ResultsFiles {
             if (outcome instanceof Outcome.Done<Path> done) {
                 notice.accept("Opened " + done.value() + " in the browser");
             } else if (outcome instanceof Outcome.Failed<Path> failed) {
-                context.problems().report(Problems.describe("Could not open " + file.getFileName(), failed.error()));
+                context.problems().report(failed.error() instanceof ReportOpener.NoBrowser none
+                        ? new org.xmodal.app.shell.Problem("Could not open " + file.getFileName(), none.getMessage()
+                        + ".", "Open " + file.toUri() + " in a web browser yourself: it is one self-contained page.")
+                        : Problems.describe("Could not open " + file.getFileName(), failed.error()));
             }
         });
     }

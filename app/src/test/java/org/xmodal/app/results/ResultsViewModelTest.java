@@ -209,6 +209,21 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void withoutABrowserTheAdviceIsToOpenTheReportByHandNotToCheckTheDisk() {
+        ResultsViewModel none = new ResultsViewModel(direct.context, new RecentExperiments(tmp.resolve("config2")
+                .resolve("recent.txt")), file -> {
+                    throw new ReportOpener.NoBrowser("xdg-open", new java.io.IOException("No such file"));
+                });
+        none.open(tiny.folder());
+        none.openReport();
+        org.xmodal.app.shell.Problem p = direct.problems.get(direct.problems.size() - 1);
+        assertTrue(p.message().contains("no program to open it was found (xdg-open did not start)"), p.message());
+        assertTrue(p.advice().startsWith("Open file:") && p.advice().contains("report.html in a web browser"),
+                p.advice());
+        assertFalse(p.advice().contains("disk"), p.advice());
+    }
+
+    @Test
     void aBrokenExperimentIsAProblemNamingItsFileAndTheOpenOneStays() throws Exception {
         Path bad = Files.createDirectories(tmp.resolve("bad").resolve("results"));
         Files.writeString(bad.resolve("summary.json"), "{\"arms\": {}}");
