@@ -7,10 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.lifecycle.RunSession;
 import org.xmodal.engine.run.RunKind;
 import org.xmodal.engine.run.RunSpec;
-import org.xmodal.engine.run.RunStatus;
 import org.xmodal.engine.run.TeacherSource;
 
 /**
@@ -63,12 +62,10 @@ final class WeightsPaths {
             return exact.toAbsolutePath().normalize().toString();
         }
         for (Path run : runsNamed(runsRoot, name)) {
-            try {
-                if (RunDirectory.open(run).status().state() == RunStatus.State.FINISHED) {
-                    return run.toAbsolutePath().normalize().toString();
-                }
-            } catch (IOException e) {
-                // a run folder that cannot be read is not one to start from; an older one may be
+            // finished means its weights are written: one file's existence, not its events read, since the form
+            // checks on the FX thread at every change
+            if (Files.isRegularFile(run.resolve(RunSession.RESULT_WEIGHTS))) {
+                return run.toAbsolutePath().normalize().toString();
             }
         }
         throw new IllegalArgumentException(label + ": " + value + " does not exist, and " + runsRoot.toAbsolutePath()
