@@ -29,7 +29,8 @@ final class Table1Command extends ExperimentSubcommand implements Callable<Integ
     boolean teacherPerSeed;
 
     @Option(names = "--preset", defaultValue = Table1Preset.CPU_DEMO, paramLabel = "NAME",
-            description = "cpu-demo (small networks, minutes on two CPU cores), paper (the paper's "
+            description = "cpu-demo (small networks, minutes on two CPU cores), quick (cpu-demo cut to a "
+                    + "two-minute run-through: every stage, a tenth of the steps), paper (the paper's "
                     + "architectures and schedules, for a GPU), or a preset file (JSON, the form an experiment "
                     + "writes to results/preset.json); default ${DEFAULT-VALUE}.")
     String preset;

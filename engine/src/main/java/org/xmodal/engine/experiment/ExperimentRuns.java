@@ -24,6 +24,8 @@ final class ExperimentRuns {
     private final ExperimentOutput output;
     private final Cancellation cancel;
     private final String prefix;
+    private final ExperimentLayout layout;
+    private ExperimentStages stages = new ExperimentStages(null, List.of());
 
     /** @param prefix the experiment's prefix of run names, left out of the progress bars' labels */
     ExperimentRuns(Path runs, EncodingCache cache, ExperimentOutput output, Cancellation cancel, String prefix) {
@@ -32,6 +34,21 @@ final class ExperimentRuns {
         this.output = output;
         this.cancel = cancel;
         this.prefix = prefix;
+        this.layout = new ExperimentLayout(runs.getParent());
+    }
+
+    /**
+     * Writes the experiment's stages, in the order {@link #ensure} will be called with their labels, before the
+     * first one starts (a stage known from an earlier start of the same experiment keeps its state).
+     */
+    void plan(List<String> labels) throws IOException {
+        stages = ExperimentStages.read(layout).planned(prefix.replaceFirst("-$", ""), labels);
+        stages.write(layout);
+    }
+
+    private void mark(String what, ExperimentStages.State state, RunDirectory run) throws IOException {
+        stages = stages.with(what, state, run == null ? null : run.id());
+        stages.write(layout);
     }
 
     /**
@@ -47,6 +64,7 @@ final class ExperimentRuns {
             switch (status.state()) {
                 case FINISHED -> {
                     output.line(what + ": reusing finished run " + run.id());
+                    mark(what, ExperimentStages.State.REUSED, run);
                     return run;
                 }
                 case RUNNING -> throw new IllegalArgumentException(run.path() + ": the same run is going on in "
@@ -60,17 +78,30 @@ final class ExperimentRuns {
             run = RunDirectory.create(runs, spec);
         }
         output.line(what + ": " + (resume ? "resuming " : "training ") + run.id());
+        mark(what, resume ? ExperimentStages.State.RESUMING : ExperimentStages.State.TRAINING, run);
         long t0 = System.nanoTime();
-        TrainingLoop.Outcome outcome = RunKinds.execute(run, resume, cache, output.progress("prepare"),
-                output.training(shortName(spec)), cancel);
+        TrainingLoop.Outcome outcome;
+        try {
+            outcome = RunKinds.execute(run, resume, cache, output.progress("prepare"),
+                    output.training(shortName(spec)), cancel);
+        } catch (CancellationException e) {
+            mark(what, ExperimentStages.State.STOPPED, run);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            mark(what, ExperimentStages.State.FAILED, run);
+            throw e;
+        }
         if (outcome == TrainingLoop.Outcome.STOPPED) {
+            mark(what, ExperimentStages.State.STOPPED, run);
             throw new CancellationException("stopped during " + run.id());
         }
         if (outcome == TrainingLoop.Outcome.FAILED) {
+            mark(what, ExperimentStages.State.FAILED, run);
             List<RunEvent> events = run.events();
             String reason = events.isEmpty() ? "" : events.get(events.size() - 1).text("reason");
             throw new RunFailedException(what + " failed (" + run.path() + "): " + reason);
         }
+        mark(what, ExperimentStages.State.FINISHED, run);
         output.line(String.format(Locale.ROOT, "%s: finished %s in %.0f s", what, run.id(),
                 (System.nanoTime() - t0) / 1e9));
         return run;

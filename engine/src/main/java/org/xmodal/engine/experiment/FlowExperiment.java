@@ -94,6 +94,18 @@ public final class FlowExperiment {
         Files.createDirectories(layout.results());
         Json.writeAtomically(preset, layout.preset());
 
+        List<String> stages = new ArrayList<>();
+        if (settings.teacher() == null) {
+            stages.add("RGB teacher (object regions)");
+        }
+        stages.add("supervision transfer RGB -> flow");
+        stages.add("supervised pre-training on flow labels");
+        for (long seed = 1; seed <= settings.seeds(); seed++) {
+            for (FlowArm arm : FlowArm.ALL) {
+                stages.add(arm.name() + ", seed " + seed);
+            }
+        }
+        runs.plan(stages);
         String dataPath = data.toString();
         String teacherPath;
         String teacherId;

@@ -106,6 +106,15 @@ public final class RobustExperiment {
         Files.createDirectories(layout.results());
         Json.writeAtomically(preset, layout.preset());
 
+        List<String> stages = new ArrayList<>(List.of("RGB teacher (clean pairs)"));
+        for (long seed = 1; seed <= settings.seeds(); seed++) {
+            for (double level : settings.levels()) {
+                for (RobustArm arm : RobustArm.ALL) {
+                    stages.add(arm.at(level) + ", seed " + seed);
+                }
+            }
+        }
+        runs.plan(stages);
         RunDirectory teacher = runs.ensure(preset.teacher().withData(clean.toString()), "RGB teacher (clean pairs)");
         String teacherPath = teacher.path().toAbsolutePath().toString();
 

@@ -80,6 +80,13 @@ public final class SocketExperiment {
         Files.createDirectories(layout.results());
         Json.writeAtomically(preset, layout.preset());
 
+        List<String> stages = new ArrayList<>(List.of("RGB source model"));
+        for (long seed = 1; seed <= settings.seeds(); seed++) {
+            for (SocketArm arm : SocketArm.ALL) {
+                stages.add(arm.name() + ", seed " + seed);
+            }
+        }
+        runs.plan(stages);
         RunSpec sourceSpec = preset.source().withData(data.toString());
         RunDirectory source = runs.ensure(sourceSpec, "RGB source model");
         String sourcePath = source.path().toAbsolutePath().toString();

@@ -108,11 +108,12 @@ public final class Table1Experiment {
             }
         }
 
+        experimentRuns.plan(stageLabels());
         List<RunDirectory> teachers = new ArrayList<>();
         List<RunDirectory> students = new ArrayList<>();
         for (long seed = 1; seed <= (settings.teacherPerSeed() ? settings.seeds() : 1); seed++) {
             // the first draw is the shared one's: seed 1 of a per-seed experiment reuses a shared experiment's runs
-            String suffix = settings.teacherPerSeed() ? " (seed " + seed + ")" : "";
+            String suffix = teacherSuffix(seed);
             RunSpec teacherSpec = preset.teacher().withData(data.toString());
             RunSpec transferSpec = preset.transfer().withData(data.toString());
             if (seed > 1) {
@@ -218,6 +219,25 @@ public final class Table1Experiment {
         RegionScores fused = RegionScores.average(RegionScores.read(a.results()), RegionScores.read(b.results()),
                 Table1Arm.FUSION_WEIGHT);
         return DetectionEvaluation.evaluate(fused.detections(), truth, classes);
+    }
+
+    /** The stages in the order {@link #run} trains them, in its words. */
+    private List<String> stageLabels() {
+        List<String> labels = new ArrayList<>();
+        for (long seed = 1; seed <= (settings.teacherPerSeed() ? settings.seeds() : 1); seed++) {
+            labels.add("RGB teacher" + teacherSuffix(seed));
+            labels.add("supervision transfer" + teacherSuffix(seed));
+        }
+        for (long seed = 1; seed <= settings.seeds(); seed++) {
+            for (Table1Arm arm : Table1Arm.trained()) {
+                labels.add(arm.name() + ", seed " + seed);
+            }
+        }
+        return labels;
+    }
+
+    private String teacherSuffix(long seed) {
+        return settings.teacherPerSeed() ? " (seed " + seed + ")" : "";
     }
 
     private RunDirectory ensure(RunSpec spec, String what) throws IOException {

@@ -24,6 +24,7 @@ public record Table1Preset(String name, String description, RunSpec teacher, Run
                            RunSpec fromScratch, int unlabelledTarget) {
     public static final String CPU_DEMO = "cpu-demo";
     public static final String PAPER = "paper";
+    public static final String QUICK = "quick";
     /** cpu-demo extends a small synthetic dataset to this many train pairs. */
     static final int UNLABELLED_TARGET = 1000;
     /** Data placeholder of the templates. */
@@ -54,13 +55,14 @@ public record Table1Preset(String name, String description, RunSpec teacher, Run
     }
 
     public static List<String> names() {
-        return List.of(CPU_DEMO, PAPER);
+        return List.of(CPU_DEMO, QUICK, PAPER);
     }
 
     /** A built-in preset by name, or a preset file (JSON, as an experiment writes to results/preset.json). */
     public static Table1Preset named(String name) throws IOException {
         java.util.Map<String, java.util.function.Supplier<Table1Preset>> builtIn = new java.util.LinkedHashMap<>();
         builtIn.put(CPU_DEMO, Table1Preset::cpuDemo);
+        builtIn.put(QUICK, Table1Preset::quick);
         builtIn.put(PAPER, Table1Preset::paper);
         return ExperimentPresets.named(name, builtIn, Table1Preset.class, "Table 1 preset");
     }
@@ -105,6 +107,28 @@ public record Table1Preset(String name, String description, RunSpec teacher, Run
                 + "pairs, teacher 2000 steps, transfer 2000 on object regions, fine-tuning 400 per arm and seed on the "
                 + "labelled pairs, regions at 64 px, 200 proposals per image", teacher, transfer, finetune,
                 fromScratch, UNLABELLED_TARGET);
+    }
+
+    /**
+     * cpu-demo cut to a run-through of about two minutes on two CPU cores (one seed): every stage of the comparison
+     * with a tenth of its steps (teacher and transfer 200, each arm 60), no synthetic extension, 100 proposals per
+     * image. It shows the experiment's path from pairs to tables (a demo, the workbench's own end-to-end test); its
+     * numbers are a first look, not the comparison: the teacher is undertrained and the arms barely leave their
+     * initialisations.
+     */
+    public static Table1Preset quick() {
+        Table1Preset demo = cpuDemo();
+        RunSpec.Finetune detection = new RunSpec.Finetune("paired", "random", null, "detection", 100, 0.25);
+        RunSpec teacher = demo.teacher().toBuilder().iterations(200).checkpointEvery(100).build();
+        RunSpec transfer = demo.transfer().toBuilder().iterations(200).checkpointEvery(100)
+                .augmentation(new RunSpec.Augmentation(true, true, 0, "regions", 100))
+                .filterSnapshots(List.of(50, 100)).build();
+        RunSpec finetune = demo.finetune().toBuilder().iterations(60).checkpointEvery(30).finetune(detection).build();
+        RunSpec fromScratch = demo.fromScratch().toBuilder().iterations(60).checkpointEvery(30).finetune(detection)
+                .build();
+        return new Table1Preset(QUICK, "cpu-demo cut to about two minutes on two CPU cores: teacher and transfer 200 "
+                + "steps, 60 per arm, no synthetic extension, 100 proposals per image (a run-through, not the "
+                + "comparison)", teacher, transfer, finetune, fromScratch, 0);
     }
 
     /**

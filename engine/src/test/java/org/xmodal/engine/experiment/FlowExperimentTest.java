@@ -69,6 +69,7 @@ class FlowExperimentTest {
 
         List<RunDirectory> runs = RunDirectory.list(out.resolve("runs"));
         assertEquals(3 + 5 * 2, runs.size(), "teacher, transfer, supervised pre-training, five arms at two seeds");
+        StagesAssert.allDone(out, 13);
         for (RunDirectory run : runs) {
             assertEquals(RunStatus.State.FINISHED, run.status().state(), run.id());
         }

@@ -68,6 +68,7 @@ class RobustExperimentTest {
 
         List<RunDirectory> runs = RunDirectory.list(out.resolve("runs"));
         assertEquals(1 + 5 * 2, runs.size(), "the teacher and five objectives at two levels for one seed");
+        StagesAssert.allDone(out, 11);
         for (RunDirectory run : runs) {
             assertEquals(RunStatus.State.FINISHED, run.status().state(), run.id());
         }

@@ -66,6 +66,7 @@ class SocketExperimentTest {
 
         List<RunDirectory> runs = RunDirectory.list(out.resolve("runs"));
         assertEquals(1 + 5, runs.size(), "the source and five arms for one seed");
+        StagesAssert.allDone(out, 6);
         for (RunDirectory run : runs) {
             assertEquals(RunStatus.State.FINISHED, run.status().state(), run.id());
         }

@@ -69,6 +69,11 @@ class Table1ExperimentTest {
         for (RunDirectory run : runs) {
             assertEquals(RunStatus.State.FINISHED, run.status().state(), run.id());
         }
+        ExperimentStages stages = StagesAssert.allDone(out, 7);
+        assertEquals("table1", stages.experiment());
+        assertEquals(List.of("RGB teacher", "supervision transfer", "no-init, seed 1"),
+                stages.stages().stream().limit(3).map(ExperimentStages.Stage::label).toList());
+        assertTrue(stages.stages().stream().allMatch(st -> st.state() == ExperimentStages.State.FINISHED));
         Path results = out.resolve("results");
         for (String f : List.of("summary.json", "table1.md", "table1.csv", "table1-seeds.csv", "preset.json")) {
             assertTrue(Files.isRegularFile(results.resolve(f)), f);
@@ -108,6 +113,8 @@ class Table1ExperimentTest {
         assertEquals(7, RunDirectory.list(out.resolve("runs")).size(), "nothing was trained again");
         assertEquals(7, lines.stream().filter(l -> l.contains("reusing finished run")).count(), String.join("\n",
                 lines));
+        assertTrue(StagesAssert.allDone(out, 7).stages().stream()
+                .allMatch(st -> st.state() == ExperimentStages.State.REUSED), "started again, every stage is reused");
 
         // a teacher and a transfer per seed: seed 1 reuses the shared ones, seed 2 draws its own, and each seed's
         // arms start from that seed's teacher and student

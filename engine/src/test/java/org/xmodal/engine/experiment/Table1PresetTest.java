@@ -52,7 +52,7 @@ class Table1PresetTest {
                 e.getMessage());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> Table1Preset.named("gpu-demo"));
-        assertTrue(unknown.getMessage().contains("cpu-demo, paper"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("cpu-demo, quick, paper"), unknown.getMessage());
     }
 
     /** Table 1 fuses box scores against the objects: a preset of a whole-image task is refused when it is read. */
