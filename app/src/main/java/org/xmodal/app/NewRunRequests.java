@@ -2,6 +2,7 @@ package org.xmodal.app;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.xmodal.app.shell.ViewRequests;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.encode.Encoding;
@@ -25,20 +26,16 @@ public final class NewRunRequests {
     /** The title of the view that takes requests. */
     public static final String VIEW = "Runs";
 
-    private Consumer<String> navigator = title -> {
-    };
-    private Consumer<Request> handler;
-    private Request pending;
+    private final ViewRequests<Request> requests = new ViewRequests<>(VIEW);
 
     /** Set by the shell: shows a view by its title. */
     public void navigateWith(Consumer<String> showView) {
-        navigator = showView;
+        requests.navigateWith(showView);
     }
 
     /** Set by the view with the run form; a request already made is handed over at once. */
     public void handleWith(Consumer<Request> h) {
-        handler = h;
-        deliver();
+        requests.handleWith(h);
     }
 
     /**
@@ -52,16 +49,6 @@ public final class NewRunRequests {
     }
 
     public void request(Request r) {
-        pending = r;
-        navigator.accept(VIEW);
-        deliver();
-    }
-
-    private void deliver() {
-        if (handler != null && pending != null) {
-            Request r = pending;
-            pending = null;
-            handler.accept(r);
-        }
+        requests.request(r);
     }
 }

@@ -1,21 +1,30 @@
 package org.xmodal.app;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import org.xmodal.app.data.DatasetSession;
+import org.xmodal.app.experiments.ExperimentDraft;
 import org.xmodal.app.runs.RunLibrary;
 import org.xmodal.app.runs.RunsSetup;
 import org.xmodal.app.shell.ProblemReporter;
+import org.xmodal.app.shell.ViewRequests;
 import org.xmodal.app.task.LongWork;
 import org.xmodal.app.task.TaskExecutor;
 import org.xmodal.engine.encode.EncodingCache;
 
 /**
  * What every view shares: where work runs, how problems are told, the open dataset, the encoding cache, and the
- * folder of runs (how runs start, and the runs it holds), and how one view asks for a new run's form.
+ * folder of runs (how runs start, and the runs it holds), and how one view asks another for something: a new
+ * run's form, an experiment opened in Results, the Experiments form filled.
  */
 public record WorkbenchContext(TaskExecutor executor, LongWork work, ProblemReporter problems,
                                DatasetSession session, EncodingCache cache, Optional<SampleData> sample,
-                               RunsSetup runsSetup, RunLibrary runs, NewRunRequests newRuns) {
+                               RunsSetup runsSetup, RunLibrary runs, NewRunRequests newRuns,
+                               ViewRequests<Path> experiments, ViewRequests<ExperimentDraft> experimentDrafts) {
+    /** The view that opens experiments (asked with a folder) and the one that starts them (asked with a draft). */
+    public static final String RESULTS = "Results";
+    public static final String EXPERIMENTS = "Experiments";
+
 
     /** With the standard folder of runs ({@code <workbench>/runs}) and engine processes like this JVM. */
     public static WorkbenchContext create(TaskExecutor executor, ProblemReporter problems, EncodingCache cache,
@@ -27,6 +36,14 @@ public record WorkbenchContext(TaskExecutor executor, LongWork work, ProblemRepo
                                           Optional<SampleData> sample, RunsSetup runs) {
         LongWork work = new LongWork(executor);
         return new WorkbenchContext(executor, work, problems, new DatasetSession(work, problems), cache, sample, runs,
-                new RunLibrary(executor, runs.root()), new NewRunRequests());
+                new RunLibrary(executor, runs.root()), new NewRunRequests(), new ViewRequests<>(RESULTS),
+                new ViewRequests<>(EXPERIMENTS));
+    }
+
+    /** Lets every view that asks another for something show that view (called by the shell). */
+    public void navigateWith(java.util.function.Consumer<String> showView) {
+        newRuns.navigateWith(showView);
+        experiments.navigateWith(showView);
+        experimentDrafts.navigateWith(showView);
     }
 }

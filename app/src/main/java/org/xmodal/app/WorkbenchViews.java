@@ -2,6 +2,7 @@ package org.xmodal.app;
 
 import java.util.List;
 import org.xmodal.app.data.DataView;
+import org.xmodal.app.experiments.ExperimentsView;
 import org.xmodal.app.features.FeaturesView;
 import org.xmodal.app.filters.FiltersView;
 import org.xmodal.app.lab.EncodingLabView;
@@ -19,8 +20,9 @@ public final class WorkbenchViews {
                 new ViewEntry("Data", DataView::new),
                 new ViewEntry("Encoding lab", EncodingLabView::new),
                 new ViewEntry("Runs", RunsView::new),
+                new ViewEntry(WorkbenchContext.EXPERIMENTS, ExperimentsView::new),
                 new ViewEntry("Filters", FiltersView::new),
                 new ViewEntry("Features", FeaturesView::new),
-                new ViewEntry("Results", ResultsView::new));
+                new ViewEntry(WorkbenchContext.RESULTS, ResultsView::new));
     }
 }

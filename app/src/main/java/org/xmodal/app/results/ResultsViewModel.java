@@ -118,6 +118,7 @@ public final class ResultsViewModel {
             refreshCharts();
             requestMistakes();
         });
+        context.experiments().handleWith(this::open);
         start();
     }
 

@@ -19,9 +19,9 @@ import java.util.Objects;
  * handed out once it is complete (its newline written); a file replaced by another (a run resumed from a checkpoint
  * rewrites metrics.csv atomically) or cut shorter is read again from its start, and the caller is told so.
  */
-final class FileTail {
+public final class FileTail {
     /** Lines completed since the last read; {@code restarted} when they start again from the file's beginning. */
-    record Chunk(boolean restarted, List<String> lines) {
+    public record Chunk(boolean restarted, List<String> lines) {
         static final Chunk NOTHING = new Chunk(false, List.of());
     }
 
@@ -33,11 +33,11 @@ final class FileTail {
     private Object fileKey;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
-    FileTail(Path file) {
+    public FileTail(Path file) {
         this.file = file;
     }
 
-    Chunk read() throws IOException {
+    public Chunk read() throws IOException {
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(file, BasicFileAttributes.class);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.run.RunLock;
 
@@ -26,17 +27,18 @@ public final class RunControl {
     }
 
     private final EngineProcesses engine;
-    private final Path root;
+    private final Supplier<Path> root;
     private final Map<Long, EngineProcesses.Child> children = new LinkedHashMap<>();
 
-    public RunControl(EngineProcesses engine, Path root) {
+    /** @param root the window's folder of runs, read at each start (the window can switch it) */
+    public RunControl(EngineProcesses engine, Supplier<Path> root) {
         this.engine = engine;
         this.root = root;
     }
 
     public synchronized EngineProcesses.Child start(Path specFile, String name) throws IOException {
         return track(engine.start("run " + name, logs(), List.of("run", "--spec", specFile.toString(), "--runs",
-                root.toString())));
+                root.get().toString())));
     }
 
     public synchronized EngineProcesses.Child resume(RunSummary run) throws IOException {
@@ -117,7 +119,7 @@ public final class RunControl {
     }
 
     private Path logs() {
-        return root.resolve(".engine-logs");
+        return root.get().resolve(".engine-logs");
     }
 
     private static Instant parse(String time) {

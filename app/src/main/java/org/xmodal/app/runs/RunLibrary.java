@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -23,8 +25,10 @@ import org.xmodal.app.task.TaskExecutor;
  */
 public final class RunLibrary {
     private final TaskExecutor executor;
-    private final Path root;
-    private final RunWatcher watcher;
+    private final ReadOnlyObjectWrapper<Path> root = new ReadOnlyObjectWrapper<>(this, "root");
+    private RunWatcher watcher;
+    /** Counts switches of folder: a look at a folder no longer shown is thrown away. */
+    private int generation;
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> readOnly = FXCollections.unmodifiableObservableList(runs);
     private final Map<String, RunRecord> byId = new HashMap<>();
@@ -37,8 +41,29 @@ public final class RunLibrary {
 
     public RunLibrary(TaskExecutor executor, Path root) {
         this.executor = executor;
-        this.root = root.toAbsolutePath().normalize();
-        this.watcher = new RunWatcher(this.root);
+        this.root.set(root.toAbsolutePath().normalize());
+        this.watcher = new RunWatcher(this.root.get());
+    }
+
+    /**
+     * Shows the runs of another folder (the window's folder of runs was switched): the list empties at once and
+     * fills from the new folder at the next look, which starts now; a look at the old folder still under way is
+     * thrown away when it ends.
+     */
+    public void switchTo(Path folder) {
+        Path now = folder.toAbsolutePath().normalize();
+        if (now.equals(root.get())) {
+            return;
+        }
+        generation++;
+        root.set(now);
+        watcher = new RunWatcher(now);
+        byId.clear();
+        runs.clear();
+        running.set(0);
+        problem.set("");
+        looking = false;
+        poll();
     }
 
     /** Looks at the folder unless a look is under way; what changed arrives on the UI thread. */
@@ -47,14 +72,20 @@ public final class RunLibrary {
             return;
         }
         looking = true;
-        executor.submit("Reading the runs folder", (progress, cancel) -> watcher.scan(), outcome -> {
+        int looked = generation;
+        RunWatcher w = watcher;
+        Path folder = root.get();
+        executor.submit("Reading the runs folder", (progress, cancel) -> w.scan(), outcome -> {
+            if (looked != generation) {
+                return; // the folder was switched while this look was under way
+            }
             looking = false;
             if (outcome instanceof Outcome.Done<RunWatcher.Scan> done) {
                 apply(done.value());
                 problem.set("");
             } else if (outcome instanceof Outcome.Failed<RunWatcher.Scan> failed) {
                 String why = failed.error().getMessage();
-                problem.set(root + ": cannot be read (" + (why == null ? failed.error().getClass().getSimpleName()
+                problem.set(folder + ": cannot be read (" + (why == null ? failed.error().getClass().getSimpleName()
                         : why) + ")");
             }
             looks.set(looks.get() + 1);
@@ -97,8 +128,13 @@ public final class RunLibrary {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** The folder shown now. */
     public Path root() {
-        return root;
+        return root.get();
+    }
+
+    public ReadOnlyObjectProperty<Path> rootProperty() {
+        return root.getReadOnlyProperty();
     }
 
     /** How many runs have a live engine process. */

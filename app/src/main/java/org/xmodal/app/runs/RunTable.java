@@ -17,8 +17,10 @@ final class RunTable extends TableView<RunRecord> {
     RunTable(RunsViewModel runs) {
         super(runs.library().runs());
         setId("run-table");
-        setPlaceholder(new Label("No runs in " + runs.library().root() + " yet: start one with New run, or from a "
-                + "terminal with ./xmodal run --spec FILE"));
+        Label empty = new Label();
+        empty.textProperty().bind(runs.library().rootProperty().map(root -> "No runs in " + root + " yet: start one "
+                + "with New run, or from a terminal with ./xmodal run --spec FILE"));
+        setPlaceholder(empty);
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().add(text("Run", 240, r -> r.id()));

@@ -31,9 +31,10 @@ final class RunTail {
     private String startedAt;
     private RunSummary last;
 
-    RunTail(Path dir) {
+    /** @param id the run's name in the window's folder of runs: its path relative to that folder */
+    RunTail(Path dir, String id) {
         this.dir = dir;
-        this.id = dir.getFileName().toString();
+        this.id = id;
         this.events = new FileTail(dir.resolve(RunDirectory.EVENTS));
         this.metrics = new FileTail(dir.resolve(RunDirectory.METRICS));
     }

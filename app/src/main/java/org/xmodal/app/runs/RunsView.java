@@ -64,7 +64,8 @@ public final class RunsView implements WorkbenchView {
         notice.textProperty().bind(vm.noticeProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label folder = new Label(vm.library().root().toString());
+        Label folder = new Label();
+        folder.textProperty().bind(vm.library().rootProperty().asString());
         folder.setId("runs-folder");
         folder.getStyleClass().add("runs-folder");
         folder.setMinWidth(0);

@@ -56,7 +56,7 @@ public final class RunsViewModel {
     public RunsViewModel(WorkbenchContext context) {
         this.context = context;
         this.library = context.runs();
-        this.control = new RunControl(context.runsSetup().engine(), library.root());
+        this.control = new RunControl(context.runsSetup().engine(), library::root);
         this.form = new RunFormViewModel(context.executor(), context.runsSetup().devices(),
                 Presets.workbenchRoot().orElse(null), library.root());
         page.runProperty().bind(selected);

@@ -58,7 +58,7 @@ public final class WorkbenchShell extends BorderPane {
         setCenter(centre);
         setBottom(new StatusBarView(status, context.session().noticeProperty()));
         status.watchRuns(context.runs().runningProperty());
-        context.newRuns().navigateWith(this::show);
+        context.navigateWith(this::show);
         RunWatchTimer.start(context.runs());
         sceneProperty().addListener((obs, o, scene) -> {
             if (scene != null) {

@@ -35,7 +35,7 @@ class RunControlTest {
         // an engine as a terminal would have started it: its command line names xmodal
         Process engine = fakeEngine();
         try {
-            new RunControl(EngineProcesses.likeThisJvm(), runs).stop(running(engine.pid(), Instant.now()));
+            new RunControl(EngineProcesses.likeThisJvm(), () -> runs).stop(running(engine.pid(), Instant.now()));
             assertTrue(engine.waitFor(10, TimeUnit.SECONDS), "SIGTERM ended it");
         } finally {
             engine.destroyForcibly();
@@ -46,7 +46,7 @@ class RunControlTest {
     void aPidNowHeldByAnotherProgramIsNeverSignalled() throws Exception {
         Process other = new ProcessBuilder("sleep", "30").start();
         try {
-            RunControl control = new RunControl(EngineProcesses.likeThisJvm(), runs);
+            RunControl control = new RunControl(EngineProcesses.likeThisJvm(), () -> runs);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> control.stop(running(other.pid(), Instant.now())));
             assertTrue(e.getMessage().contains("is now another program"), e.getMessage());
@@ -60,7 +60,7 @@ class RunControlTest {
     void aPidThatStartedAfterTheRunIsAReusedOne() throws Exception {
         Process engine = fakeEngine();
         try {
-            RunControl control = new RunControl(EngineProcesses.likeThisJvm(), runs);
+            RunControl control = new RunControl(EngineProcesses.likeThisJvm(), () -> runs);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> control.stop(running(engine.pid(), Instant.now().minusSeconds(3600))));
             assertTrue(e.getMessage().contains("pid was reused"), e.getMessage());
@@ -71,7 +71,7 @@ class RunControlTest {
 
     @Test
     void aRunWithoutALiveEngineCannotBeStopped() {
-        RunControl control = new RunControl(EngineProcesses.likeThisJvm(), runs);
+        RunControl control = new RunControl(EngineProcesses.likeThisJvm(), () -> runs);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> control.stop(running(Integer.MAX_VALUE - 7, Instant.now())));
         assertTrue(e.getMessage().contains("has no live engine process"), e.getMessage());
@@ -82,7 +82,7 @@ class RunControlTest {
         Path dir = java.nio.file.Files.createDirectories(runs.resolve("20250101-000000-x"));
         RunSummary stopped = new RunSummary("20250101-000000-x", dir, SpecSummary.unreadable("test"),
                 new RunStatus(RunStatus.State.STOPPED, 5, 10, 1, 1, 1, null), -1, Instant.now().toString(), List.of());
-        RunControl control = new RunControl(EngineProcesses.likeThisJvm(), runs);
+        RunControl control = new RunControl(EngineProcesses.likeThisJvm(), () -> runs);
         try (RunLock held = RunLock.acquire(dir)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> control.resume(stopped));
             assertTrue(e.getMessage().contains("is being trained by another engine (pid "

@@ -40,6 +40,38 @@ class RunLibraryTest {
     }
 
     @Test
+    void runsOfTheExperimentsInTheFolderAreListedByTheirPathInIt() throws Exception {
+        RunFolders.create(runs, "20250101-000000-own", RunFolders.spec("own", "/data"));
+        Path expRuns = runs.resolve("experiments").resolve("t1").resolve("runs");
+        Path teacher = RunFolders.create(expRuns, "20250103-000000-table1-rgb-teacher",
+                RunFolders.spec("table1-rgb-teacher", "/data"));
+        RunFolders.event(teacher, RunEvent.of(RunEvent.FINISHED, 100));
+        RunLibrary library = new RunLibrary(new DirectTaskExecutor(), runs);
+        library.poll();
+        String id = "experiments/t1/runs/20250103-000000-table1-rgb-teacher";
+        assertEquals(List.of(id, "20250101-000000-own"), library.runs().stream().map(RunRecord::id).toList(),
+                "newest first across the folder and its experiments");
+        assertEquals(teacher, library.find(id).orElseThrow().summary().path());
+        assertEquals(teacher, runs.resolve(id), "a run's name resolves against the folder of runs");
+    }
+
+    @Test
+    void switchingTheFolderShowsItsRunsAndDropsALookAtTheOldOneStillUnderWay() throws Exception {
+        Path other = runs.resolve("other-folder");
+        RunFolders.create(runs, "20250101-000000-here", RunFolders.spec("here", "/data"));
+        RunFolders.create(other, "20250102-000000-there", RunFolders.spec("there", "/data"));
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        RunLibrary library = new RunLibrary(executor, runs);
+        library.poll();
+        library.switchTo(other);
+        assertTrue(library.runs().isEmpty(), "the old folder's runs go at once");
+        assertEquals(other.toAbsolutePath().normalize(), library.rootProperty().get());
+        executor.runAll();
+        assertEquals(List.of("20250102-000000-there"), library.runs().stream().map(RunRecord::id).toList(),
+                "only the new folder's runs, though the look at the old one ended after the switch");
+    }
+
+    @Test
     void eachLookAppliesOnlyWhatWasAppendedAndCountsOneVersionPerLook() throws Exception {
         Path dir = RunFolders.create(runs, "20250102-000000-live", RunFolders.spec("live", "/data"));
         RunFolders.started(dir, ALIVE);
