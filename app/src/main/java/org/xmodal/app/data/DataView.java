@@ -10,6 +10,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.xmodal.app.experiments.GuidedStart;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
@@ -18,7 +24,6 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -84,7 +89,18 @@ public final class DataView implements WorkbenchView {
         Label summary = new Label();
         summary.setId("dataset-summary");
         summary.textProperty().bind(data.summaryProperty());
-        return new ToolBar(open, summary);
+        Button guided = new Button();
+        guided.setId("guided-start");
+        guided.textProperty().bind(context.session().datasetProperty().map(GuidedStart::label)
+                .orElse(GuidedStart.label(null)));
+        guided.disableProperty().bind(Bindings.createBooleanBinding(() -> GuidedStart.draftFor(
+                context.session().dataset()).isEmpty(), context.session().datasetProperty()));
+        guided.setTooltip(new Tooltip(GuidedStart.HELP));
+        guided.setOnAction(e -> GuidedStart.draftFor(context.session().dataset())
+                .ifPresent(context.experimentDrafts()::request));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(open, summary, spacer, guided);
     }
 
     private static MenuItem item(String id, String text, Runnable action) {

@@ -45,6 +45,7 @@ public final class ExperimentForm {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description", "");
     private final ReadOnlyStringWrapper from = new ReadOnlyStringWrapper(this, "from", "");
+    private final java.util.Set<Path> starting = new java.util.HashSet<>();
     private boolean nameEdited;
     private boolean suggesting;
 
@@ -105,7 +106,7 @@ public final class ExperimentForm {
         try {
             String base = kind.get().command() + "-" + preset.get() + "-" + LocalDateTime.now().format(STAMP);
             String n = base;
-            for (int i = 2; Files.exists(folderOf(n)); i++) {
+            for (int i = 2; isTaken(folderOf(n)); i++) {
                 n = base + "-" + i;
             }
             name.set(n);
@@ -113,6 +114,20 @@ public final class ExperimentForm {
             suggesting = false;
         }
         check();
+    }
+
+    /**
+     * An experiment is starting in {@code folder} (its folder is made by the job that starts it): its name is
+     * taken from now on, and the form offers a fresh one.
+     */
+    void taken(Path folder) {
+        starting.add(folder);
+        nameEdited = false;
+        suggestName();
+    }
+
+    private boolean isTaken(Path folder) {
+        return starting.contains(folder) || Files.exists(folder);
     }
 
     private Path folderOf(String n) {
@@ -172,7 +187,7 @@ public final class ExperimentForm {
         if (!n.matches("[A-Za-z0-9][A-Za-z0-9._+-]*")) {
             return "Name: use letters, digits, '.', '_', '+' or '-' (it names a folder), not \"" + n + "\"";
         }
-        if (Files.exists(folderOf(n))) {
+        if (isTaken(folderOf(n))) {
             return "Name: " + folderOf(n) + " exists already; choose another name, or choose that experiment in "
                     + "the list and Continue it";
         }

@@ -130,7 +130,6 @@ public final class ExperimentsView implements WorkbenchView {
         problem.textProperty().bind(form.problemProperty());
         Button start = new Button("Start experiment");
         start.setId("experiment-start");
-        start.setDefaultButton(true);
         start.disableProperty().bind(form.problemProperty().isNotEmpty());
         start.setOnAction(e -> vm.start());
         start.setTooltip(new Tooltip("Starts the experiment's engine in the background: it goes on if the window "

@@ -59,6 +59,8 @@ public final class ExperimentsViewModel {
     private final Map<Path, FileTail> logs = new HashMap<>();
     private final List<String> logLines = new ArrayList<>();
     private Path logShown;
+    /** The experiment just started here, chosen as soon as it is listed. */
+    private Path choose;
     private boolean scanning;
 
     public ExperimentsViewModel(WorkbenchContext context) {
@@ -89,7 +91,8 @@ public final class ExperimentsViewModel {
             return;
         }
         launch(start.get().folder(), start.get().launch(), "start");
-        form.suggestName();
+        choose = start.get().folder();
+        form.taken(start.get().folder());
     }
 
     /** Starts the selected experiment's command again: finished runs are reused, the interrupted one resumed. */
@@ -208,6 +211,13 @@ public final class ExperimentsViewModel {
             if (keep != null) {
                 experiments.stream().filter(x -> x.name().equals(keep)).findFirst().ifPresent(selected::set);
             }
+        }
+        if (choose != null) {
+            Path wanted = choose;
+            experiments.stream().filter(x -> x.folder().equals(wanted)).findFirst().ifPresent(x -> {
+                choose = null;
+                selected.set(x);
+            });
         }
     }
 

@@ -1,0 +1,135 @@
+package org.xmodal.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.xmodal.app.TestData;
+import org.xmodal.app.experiments.ExperimentFolder;
+import org.xmodal.app.experiments.ExperimentsViewModel;
+import org.xmodal.engine.experiment.ExperimentLayout;
+import org.xmodal.engine.experiment.ExperimentStages;
+
+/**
+ * From the bundled pairs to the paper's comparison through the window only: the Data view's guided start fills the
+ * Experiments form, the quick Table 1 preset runs as an engine process of its own, the page follows it stage by
+ * stage, and its results open in Results.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExperimentsUiTest {
+    @TempDir
+    static Path tmp;
+
+    private WorkbenchRobot workbench;
+
+    @Start
+    void start(Stage stage) {
+        workbench = new WorkbenchRobot(stage, tmp.resolve("workbench").resolve("cache"));
+        WorkbenchRobot.onFx(() -> workbench.context.session().open(TestData.sample().rgbd()));
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    private void waitLong(FxRobot robot, String what, long minutes, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(minutes, TimeUnit.MINUTES, () -> WorkbenchRobot.onFx(condition));
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out after " + minutes + " min waiting until " + what + "; the page says "
+                    + WorkbenchRobot.onFx(() -> robot.lookup("#experiment-status").queryAs(Label.class).getText()
+                    + "\nlog:\n" + robot.lookup("#experiment-log").queryAs(javafx.scene.control.TextArea.class)
+                    .getText()) + "\nproblems: " + workbench.problems + "\nfiles: " + files() + "\nidle: "
+                    + workbench.executor.isIdle(), e);
+        }
+    }
+
+    private String files() {
+        try (var walk = java.nio.file.Files.walk(workbench.context.runs().root(), 4)) {
+            return walk.map(Path::toString).toList().toString();
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theGuidedStartRunsTheQuickTable1AndItsResultsOpen(FxRobot robot) {
+        WorkbenchRobot.waitUntil("the bundled pairs are open", () -> workbench.context.session().dataset() != null);
+        assertEquals("Train a depth network from these pairs…",
+                robot.lookup("#guided-start").queryButton().getText());
+        robot.clickOn("#guided-start");
+        WorkbenchRobot.waitUntil("the Experiments page shows", () -> robot.lookup("#experiments-view").query()
+                .isVisible());
+        TextField data = robot.lookup("#experiment-data").queryAs(TextField.class);
+        assertEquals(TestData.sample().rgbd().toAbsolutePath().toString(), data.getText(),
+                "the form is filled with the pairs open in the Data view");
+
+        robot.clickOn("#experiment-preset").clickOn("quick");
+        robot.doubleClickOn("#experiment-seeds .text-field").eraseText(3).write("1").type(KeyCode.TAB);
+        ComboBox<String> preset = robot.lookup("#experiment-preset").queryComboBox();
+        assertEquals("quick", preset.getValue());
+        String name = robot.lookup("#experiment-name").queryAs(TextField.class).getText();
+        assertTrue(name.startsWith("table1-quick-"), name);
+        assertEquals("", robot.lookup("#experiment-problem").queryAs(Label.class).getText());
+        robot.clickOn("#experiment-start");
+
+        ListView<ExperimentFolder> list = robot.lookup("#experiment-list").queryListView();
+        waitLong(robot, "the experiment is listed", 1, () -> list.getItems().size() == 1);
+        assertTrue(WorkbenchRobot.onFx(() -> list.getSelectionModel().getSelectedItem().name().equals(name)),
+                "the experiment just started is the one shown");
+        assertTrue(robot.lookup("#experiment-name").queryAs(TextField.class).getText().compareTo(name) != 0,
+                "the form offers a fresh name for the next one");
+        TableView<ExperimentsViewModel.StageRow> stages = robot.lookup("#experiment-stages").queryTableView();
+        waitLong(robot, "the stages are planned", 3, () -> stages.getItems().size() == 2 + 5);
+        waitLong(robot, "a stage trains", 3, () -> stages.getItems().stream().anyMatch(r -> r.state().startsWith("step ")
+                || r.state().equals("finished")));
+        waitLong(robot, "the experiment finishes", 15, () -> !robot.lookup("#experiment-open").query().isDisabled());
+        assertTrue(stages.getItems().stream().allMatch(r -> r.state().equals("finished") && r.fraction() == 1),
+                stages.getItems().toString());
+        ExperimentLayout layout = new ExperimentLayout(workbench.context.runs().root().resolve("experiments")
+                .resolve(name));
+        assertTrue(layout.isFinished());
+        assertTrue(WorkbenchRobot.onFx(() -> workbench.context.runs().runs().stream()
+                .filter(r -> r.id().startsWith("experiments/" + name + "/runs/")).count()) == 7,
+                "its seven runs are in the window's list of runs");
+
+        robot.clickOn("#experiment-open");
+        WorkbenchRobot.waitUntil("Results shows the experiment", () -> robot.lookup("#results-view").query()
+                .isVisible() && robot.lookup("#experiment-title").queryAs(Label.class).getText().contains("quick"));
+        workbench.waitUntilIdle();
+        workbench.assertNoProblems();
+        assertTrue(ExperimentStagesDone.of(layout), "every stage in stages.json is done");
+    }
+
+    /** Reads the engine's stages file as the engine wrote it. */
+    static final class ExperimentStagesDone {
+        static boolean of(ExperimentLayout layout) {
+            try {
+                ExperimentStages s = ExperimentStages.read(layout);
+                return !s.stages().isEmpty() && s.done() == s.stages().size();
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
