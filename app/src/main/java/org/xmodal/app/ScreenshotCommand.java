@@ -16,6 +16,10 @@ import javax.imageio.ImageIO;
 import org.xmodal.app.data.DataView;
 import org.xmodal.app.data.Layer;
 import org.xmodal.app.data.PairViewerViewModel;
+import org.xmodal.app.experiments.ExperimentFolder;
+import org.xmodal.app.experiments.ExperimentsView;
+import org.xmodal.app.experiments.ExperimentsViewModel;
+import org.xmodal.app.experiments.GuidedStart;
 import org.xmodal.app.features.FeaturesView;
 import org.xmodal.app.features.FeaturesViewModel;
 import org.xmodal.app.filters.FiltersView;
@@ -159,6 +163,7 @@ final class ScreenshotCommand {
             w.shell.show("Encoding lab");
         });
         runViews();
+        experimentsView();
         if (experiment != null) {
             resultsView();
         } else {
@@ -227,6 +232,35 @@ final class ScreenshotCommand {
         HeadlessWorkbench.waitFor("the features are compared", HeadlessWorkbench.TIMEOUT_SECONDS,
                 () -> xvm.comparisonProperty().get() != null && !xvm.busy());
         shot("features", () -> { });
+    }
+
+    /**
+     * The Experiments page: its form as the Data view's guided start fills it for the bundled rooms; and, with
+     * {@code --experiment}, that experiment stage by stage (shown from a temporary folder of runs that links to it,
+     * as a folder of runs chosen in the window holds its experiments, then the folder of runs is switched back).
+     */
+    private void experimentsView() throws Exception {
+        ExperimentsView page = HeadlessWorkbench.onFx(() -> (ExperimentsView) w.shell.show(WorkbenchContext
+                .EXPERIMENTS));
+        ExperimentsViewModel vm = page.model();
+        shot("experiments-guided-start", () -> GuidedStart.draftFor(w.context.session().dataset())
+                .ifPresent(w.context.experimentDrafts()::request));
+        if (experiment == null) {
+            return;
+        }
+        Path runs = HeadlessWorkbench.onFx(() -> w.context.runs().root());
+        Path folder = Files.createTempDirectory("xmodal-screenshot-experiments");
+        Path link = folder.resolve(ExperimentFolder.FOLDER).resolve(experiment.getFileName());
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, experiment);
+        HeadlessWorkbench.onFx(() -> w.context.runs().switchTo(folder));
+        HeadlessWorkbench.waitFor("the experiment is listed", HeadlessWorkbench.TIMEOUT_SECONDS,
+                () -> !vm.experiments().isEmpty());
+        HeadlessWorkbench.onFx(() -> vm.selectedProperty().set(vm.experiments().get(0)));
+        HeadlessWorkbench.waitFor("its stages are shown", HeadlessWorkbench.TIMEOUT_SECONDS,
+                () -> !vm.stages().isEmpty());
+        shot("experiments-stages", () -> { });
+        HeadlessWorkbench.onFx(() -> w.context.runs().switchTo(runs));
     }
 
     /**

@@ -84,6 +84,7 @@ public final class ExperimentsView implements WorkbenchView {
     private Node left() {
         ExperimentForm form = vm.form();
         GridPane g = Forms.grid();
+        g.getColumnConstraints().get(0).setMinWidth(Region.USE_PREF_SIZE); // labels in full, the fields shrink
         ComboBox<ExperimentKind> kind = new ComboBox<>();
         kind.setId("experiment-kind");
         kind.getItems().setAll(ExperimentKind.values());
@@ -288,7 +289,7 @@ public final class ExperimentsView implements WorkbenchView {
         return root;
     }
 
-    ExperimentsViewModel viewModel() {
+    public ExperimentsViewModel model() {
         return vm;
     }
 }

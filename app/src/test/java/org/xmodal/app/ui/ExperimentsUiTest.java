@@ -25,6 +25,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.xmodal.app.TestData;
 import org.xmodal.app.experiments.ExperimentFolder;
 import org.xmodal.app.experiments.ExperimentsViewModel;
+import org.xmodal.app.filters.FiltersView;
+import org.xmodal.app.filters.FiltersViewModel;
 import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.engine.experiment.ExperimentStages;
 
@@ -116,9 +118,18 @@ class ExperimentsUiTest {
         robot.clickOn("#experiment-open");
         WorkbenchRobot.waitUntil("Results shows the experiment", () -> robot.lookup("#results-view").query()
                 .isVisible() && robot.lookup("#experiment-title").queryAs(Label.class).getText().contains("quick"));
+        assertTrue(ExperimentStagesDone.of(layout), "every stage in stages.json is done");
+
+        // Figure 2 finds the experiment's runs: its copy-from-RGB arm is a fine-tuned copy of its teacher
+        robot.clickOn("#nav-filters");
+        FiltersViewModel filters = WorkbenchRobot.onFx(() -> ((FiltersView) workbench.shell.show("Filters"))
+                .model());
+        WorkbenchRobot.waitUntil("Figure 2 has a copy-from-RGB run", () -> filters.chosen(
+                FiltersViewModel.Slot.FINETUNE).get() != null && filters.chosen(FiltersViewModel.Slot.FINETUNE).get()
+                .id().startsWith("experiments/" + name + "/runs/") && filters.chosen(FiltersViewModel.Slot.FINETUNE)
+                .get().id().contains("copy-rgb"));
         workbench.waitUntilIdle();
         workbench.assertNoProblems();
-        assertTrue(ExperimentStagesDone.of(layout), "every stage in stages.json is done");
     }
 
     /** Reads the engine's stages file as the engine wrote it. */
