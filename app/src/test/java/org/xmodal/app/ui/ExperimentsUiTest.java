@@ -29,6 +29,8 @@ import org.xmodal.app.filters.FiltersView;
 import org.xmodal.app.filters.FiltersViewModel;
 import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.engine.experiment.ExperimentStages;
+import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunEvent;
 
 /**
  * From the bundled pairs to the paper's comparison through the window only: the Data view's guided start fills the
@@ -75,7 +77,7 @@ class ExperimentsUiTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theGuidedStartRunsTheQuickTable1AndItsResultsOpen(FxRobot robot) {
+    void theGuidedStartRunsTheQuickTable1AndItsResultsOpen(FxRobot robot) throws Exception {
         WorkbenchRobot.waitUntil("the bundled pairs are open", () -> workbench.context.session().dataset() != null);
         assertEquals("Train a depth network from these pairs…",
                 robot.lookup("#guided-start").queryButton().getText());
@@ -103,11 +105,24 @@ class ExperimentsUiTest {
                 "the form offers a fresh name for the next one");
         TableView<ExperimentsViewModel.StageRow> stages = robot.lookup("#experiment-stages").queryTableView();
         waitLong(robot, "the stages are planned", 3, () -> stages.getItems().size() == 2 + 5);
-        waitLong(robot, "a stage trains", 3, () -> stages.getItems().stream().anyMatch(r -> r.state().startsWith("step ")
-                || r.state().equals("finished")));
+        waitLong(robot, "the teacher trains", 3, () -> stages.getItems().get(0).state().startsWith("step "));
+
+        // Stop: the engine checkpoints the teacher and exits; the page says where it stopped; Continue goes on
+        robot.clickOn("#experiment-stop");
+        waitLong(robot, "the experiment stops", 2, () -> !robot.lookup("#experiment-continue").query().isDisabled());
+        String stopped = robot.lookup("#experiment-status").queryAs(Label.class).getText();
+        assertTrue(stopped.startsWith("Stopped in RGB teacher (0 of 7 stages done)"), stopped);
+        assertEquals("stopped", stages.getItems().get(0).state());
+        robot.clickOn("#experiment-continue");
+        waitLong(robot, "the teacher resumes", 2, () -> robot.lookup("#experiment-status").queryAs(Label.class)
+                .getText().startsWith("Running stage"));
         waitLong(robot, "the experiment finishes", 15, () -> !robot.lookup("#experiment-open").query().isDisabled());
         assertTrue(stages.getItems().stream().allMatch(r -> r.state().equals("finished") && r.fraction() == 1),
                 stages.getItems().toString());
+        RunDirectory teacher = RunDirectory.open(workbench.context.runs().root().resolve("experiments").resolve(name)
+                .resolve("runs").resolve(stages.getItems().get(0).run()));
+        assertTrue(teacher.events().stream().anyMatch(e -> e.type().equals(RunEvent.RESUMED)),
+                "the teacher resumed from its checkpoint rather than starting again");
         ExperimentLayout layout = new ExperimentLayout(workbench.context.runs().root().resolve("experiments")
                 .resolve(name));
         assertTrue(layout.isFinished());
