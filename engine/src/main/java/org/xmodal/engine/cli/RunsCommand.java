@@ -8,7 +8,10 @@ import org.xmodal.engine.run.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code xmodal runs}: the runs in a folder with their state, progress and last loss. */
+/**
+ * {@code xmodal runs}: the runs in a folder with their state, progress and last loss; a run preparing its first step
+ * says what it prepares.
+ */
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List runs, newest first.")
 final class RunsCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "DIR", description = "Folder of runs (default: runs/ of the workbench).")
@@ -25,10 +28,19 @@ final class RunsCommand extends CliCommand implements Callable<Integer> {
         out().printf(Locale.ROOT, "%-44s %-11s %13s %11s %10s%n", "run", "state", "step", "loss", "images/s");
         for (RunDirectory r : list) {
             RunStatus s = r.status();
-            out().printf(Locale.ROOT, "%-44s %-11s %13s %11.4g %10.1f%n", r.id(),
-                    s.state().name().toLowerCase(Locale.ROOT), s.step() + "/" + s.totalSteps(), s.lastLoss(),
-                    s.imagesPerSecond());
+            out().printf(Locale.ROOT, "%-44s %-11s %13s %11.4g %10.1f%s%n", r.id(), s.stateName(),
+                    s.step() + "/" + s.totalSteps(), s.lastLoss(), s.imagesPerSecond(), preparation(s));
         }
         return 0;
+    }
+
+    /** What a run before its first step is doing: "  Encoding HHA 120 of 800 pairs (15%)", or "". */
+    static String preparation(RunStatus s) {
+        if (!s.preparing()) {
+            return "";
+        }
+        RunStatus.Preparation p = s.preparation();
+        return "  " + p.message() + (Double.isNaN(p.fraction()) ? ""
+                : String.format(Locale.ROOT, " (%.0f%%)", 100 * p.fraction()));
     }
 }

@@ -112,12 +112,15 @@ public final class RunKinds {
                                                ProgressListener preparation, TrainingLoop.Listener listener,
                                                Cancellation cancel) throws IOException {
         try (RunLock lock = RunLock.acquire(run.path())) {
+            // the preparation goes to events.jsonl too, so a window shows it rather than "created"
+            PreparationEvents prepare = new PreparationEvents(run, preparation);
+            TrainingLoop.Listener steps = prepare.until(listener);
             return switch (run.spec().kind()) {
-                case TEACHER -> TeacherRun.execute(run, resume, preparation, listener, cancel);
-                case FINETUNE -> FinetuneRun.execute(run, resume, cache, preparation, listener, cancel);
-                case TRANSFER -> TransferRun.execute(run, resume, cache, preparation, listener, cancel);
-                case SOCKET -> SocketRun.execute(run, resume, cache, preparation, listener, cancel);
-                case DISTILL -> DistillRun.execute(run, resume, cache, preparation, listener, cancel);
+                case TEACHER -> TeacherRun.execute(run, resume, prepare, steps, cancel);
+                case FINETUNE -> FinetuneRun.execute(run, resume, cache, prepare, steps, cancel);
+                case TRANSFER -> TransferRun.execute(run, resume, cache, prepare, steps, cancel);
+                case SOCKET -> SocketRun.execute(run, resume, cache, prepare, steps, cancel);
+                case DISTILL -> DistillRun.execute(run, resume, cache, prepare, steps, cancel);
             };
         }
     }

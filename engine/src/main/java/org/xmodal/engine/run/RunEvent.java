@@ -17,6 +17,14 @@ import java.util.Map;
 public final class RunEvent {
     public static final String STARTED = "started";
     public static final String RESUMED = "resumed";
+    /**
+     * What a run does before its first step (reading and checking pairs, encoding HHA or flow, proposals, the
+     * teacher's outputs): {@code stage} (the words of {@code message} before its first count, the same for every
+     * event of one stage), {@code message} for people and {@code fraction} of the stage done in [0, 1] (absent when
+     * the amount of work is not known). Written a few times a second at most, always the first and the last of a
+     * stage; the last before the first step has fraction 1.
+     */
+    public static final String PREPARING = "preparing";
     public static final String PROGRESS = "progress";
     public static final String METRIC = "metric";
     public static final String CHECKPOINT = "checkpoint";

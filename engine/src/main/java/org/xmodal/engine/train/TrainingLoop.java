@@ -30,6 +30,13 @@ public final class TrainingLoop {
         Listener NONE = (step, total, loss, imagesPerSecond, eta) -> { };
 
         void step(long step, long total, double loss, double imagesPerSecond, double etaSeconds);
+
+        /**
+         * The loop is about to make its first step ({@code start} steps already done): what came before was
+         * preparation. Called before any event of the loop is written.
+         */
+        default void starting(long start, long total) {
+        }
     }
 
     private final RunDirectory run;
@@ -124,6 +131,7 @@ public final class TrainingLoop {
     /** Runs steps {@code start .. iterations-1}; {@code start} is the number of steps already done. */
     public Outcome run(long start, Cancellation cancel) throws IOException {
         long total = spec.iterations();
+        listener.starting(start, total);
         int every = spec.effectiveCheckpointEvery();
         int logEvery = spec.effectiveLogEvery();
         if (start == 0) {

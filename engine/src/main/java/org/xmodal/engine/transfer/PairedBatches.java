@@ -111,7 +111,8 @@ public final class PairedBatches implements TransferBatches {
                     failure[0] = e;
                 }
             }
-            progress.progress("Preparing pairs " + done.incrementAndGet() + "/" + n, done.get() / (double) n);
+            int k = done.incrementAndGet();
+            progress.progress("Encoding " + encoding.label() + " " + k + " of " + n + " pairs", k / (double) n);
         });
         if (failure[0] != null) {
             throw failure[0];
