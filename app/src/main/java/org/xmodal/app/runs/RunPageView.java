@@ -5,6 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -15,7 +16,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
-/** The page of one run: its state and figures, live loss curves with log scale and smoothing, rate, throughput, log. */
+/**
+ * The page of one run: its state, progress (the preparation's, then the steps') and figures, live loss curves with
+ * log scale and smoothing, rate, throughput, log.
+ */
 final class RunPageView extends BorderPane {
     RunPageView(RunPageViewModel vm) {
         setId("run-page");
@@ -42,7 +46,22 @@ final class RunPageView extends BorderPane {
         smoothingValue.textProperty().bind(Bindings.format("%.2f", vm.smoothingProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox controls = new HBox(10, figures, spacer, log, new Label("Smoothing"), smoothing, smoothingValue);
+        // two bars, one shown at a time: the preparation's stage before the first step, then the steps done
+        ProgressBar preparation = new ProgressBar();
+        preparation.setId("run-preparation");
+        preparation.getStyleClass().add("run-preparation");
+        preparation.setPrefWidth(160);
+        preparation.progressProperty().bind(vm.preparationProperty());
+        preparation.visibleProperty().bind(vm.preparingProperty());
+        preparation.managedProperty().bind(preparation.visibleProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("run-progress");
+        progress.setPrefWidth(160);
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.runProperty().isNotNull().and(vm.preparingProperty().not()));
+        progress.managedProperty().bind(progress.visibleProperty());
+        HBox controls = new HBox(10, preparation, progress, figures, spacer, log, new Label("Smoothing"), smoothing,
+                smoothingValue);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(2, title, state, controls);
         header.getStyleClass().add("run-header");

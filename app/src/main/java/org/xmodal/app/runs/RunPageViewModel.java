@@ -5,6 +5,10 @@ import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,13 +22,15 @@ import javafx.collections.ObservableList;
 import java.util.Map;
 import org.xmodal.engine.objective.Objective;
 import org.xmodal.engine.run.RunEvent;
+import org.xmodal.engine.run.RunStatus;
 import org.xmodal.viz.CurveChart;
 import org.xmodal.viz.CurveChart.Curve;
 import org.xmodal.viz.CurveChart.Style;
 
 /**
  * The run page: the chosen run's curves (train loss raw and smoothed, other splits' losses, learning rate,
- * throughput, each term of the run's objective, any other metric), its figures and its events, recomputed once per
+ * throughput, each term of the run's objective, any other metric), its figures, its progress (before the first step
+ * its preparation's, with the stage in the state line) and its events, recomputed once per
  * look at the run folder. Curves are thinned to {@link #MAX_POINTS} per curve, so a run of a million steps draws as
  * fast as one of a hundred.
  */
@@ -74,6 +80,9 @@ public final class RunPageViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state", "");
     private final ReadOnlyStringWrapper figures = new ReadOnlyStringWrapper(this, "figures", "");
+    private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper(this, "preparing");
+    private final ReadOnlyDoubleWrapper preparation = new ReadOnlyDoubleWrapper(this, "preparation");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ObservableList<String> events = FXCollections.observableArrayList();
     // change listeners, not invalidation listeners: those fire again only after someone reads the value
     private final ChangeListener<Object> onSummary = (obs, o, n) -> refreshHeader();
@@ -104,14 +113,23 @@ public final class RunPageViewModel {
             title.set("");
             state.set("");
             figures.set("");
+            preparing.set(false);
+            preparation.set(0);
+            progress.set(0);
             return;
         }
         RunSummary s = r.summary();
         String kind = s.spec().kind() + (s.spec().studentArchitecture() == null ? "" : ", "
                 + s.spec().studentArchitecture()) + ("teacher".equals(s.spec().kind()) ? "" : ", " + s.spec().input());
         title.set(r.id() + "  (" + kind + ")");
-        String message = s.spec().problem() != null ? s.spec().problem() : s.status().message();
-        state.set(RunText.state(s.status()) + (message == null ? "" : ": " + message));
+        RunStatus status = s.status();
+        String message = s.spec().problem() != null ? s.spec().problem() : status.message();
+        // before the first step: what the engine prepares, with a bar of its own; the step bar takes over after it
+        state.set(status.preparing() ? RunText.preparation(status)
+                : RunText.state(status) + (message == null ? "" : ": " + message));
+        preparation.set(RunText.preparationBar(status));
+        preparing.set(status.preparing());
+        progress.set(Math.max(0, s.fraction()));
         refreshFigures();
     }
 
@@ -280,6 +298,21 @@ public final class RunPageViewModel {
 
     public ReadOnlyStringProperty figuresProperty() {
         return figures.getReadOnlyProperty();
+    }
+
+    /** Whether the run is preparing its first step (reading pairs, encoding, ...); the state says what. */
+    public ReadOnlyBooleanProperty preparingProperty() {
+        return preparing.getReadOnlyProperty();
+    }
+
+    /** The preparation stage's done fraction in [0, 1], -1 when its size is unknown, 0 when not preparing. */
+    public ReadOnlyDoubleProperty preparationProperty() {
+        return preparation.getReadOnlyProperty();
+    }
+
+    /** The fraction of the run's steps done, in [0, 1]. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
     }
 
     /** The run's events as lines, oldest first, appended as they arrive. */

@@ -6,7 +6,8 @@ import org.xmodal.engine.run.RunStatus;
 
 /**
  * A run as the table shows it, read from its folder: the spec, the state its events give, the engine process that
- * writes it (the pid of the last started or resumed event) and the steps that have a checkpoint.
+ * writes it (the pid of the last started or resumed event) and the steps that have a checkpoint. Before a run's
+ * first step its status carries the stage of its preparation ({@link RunStatus#preparation()}).
  */
 public record RunSummary(String id, Path path, SpecSummary spec, RunStatus status, long pid, String startedAt,
                          List<Long> checkpoints) {
@@ -16,6 +17,11 @@ public record RunSummary(String id, Path path, SpecSummary spec, RunStatus statu
 
     public boolean isRunning() {
         return status.state() == RunStatus.State.RUNNING;
+    }
+
+    /** Whether the run is running and has not made its first step since it (re)started: it reads, encodes... */
+    public boolean isPreparing() {
+        return status.preparing();
     }
 
     /** Done fraction in [0, 1], or -1 before the first step is known. */

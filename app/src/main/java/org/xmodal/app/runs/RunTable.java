@@ -11,6 +11,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
+import org.xmodal.engine.run.RunStatus;
 
 /** The table of runs: state, progress, time to go, speed and last loss of each, kept current as runs stream. */
 final class RunTable extends TableView<RunRecord> {
@@ -27,7 +28,7 @@ final class RunTable extends TableView<RunRecord> {
         getColumns().add(text("Kind", 210, r -> r.spec().kind() + (r.spec().studentArchitecture() == null ? ""
                 : " \u00b7 " + r.spec().studentArchitecture()) + ("teacher".equals(r.spec().kind()) ? ""
                 : " \u00b7 " + r.spec().input())));
-        TableColumn<RunRecord, RunSummary> state = column("State", 110);
+        TableColumn<RunRecord, RunSummary> state = column("State", 150);
         state.setCellFactory(c -> new StateCell(runs));
         getColumns().add(state);
         TableColumn<RunRecord, RunSummary> progress = column("Progress", 170);
@@ -66,12 +67,18 @@ final class RunTable extends TableView<RunRecord> {
         return c;
     }
 
-    /** The state in words and colour; its message (why it failed or was interrupted) as a tooltip. */
+    /**
+     * The state in words and colour; its message (why it failed or was interrupted) as a tooltip. Before a run's
+     * first step: "Preparing: <what>" with a small bar of the stage, apart from the steps' bar of the next column.
+     */
     private static final class StateCell extends TableCell<RunRecord, RunSummary> {
         private final RunsViewModel runs;
+        private final ProgressBar preparation = new ProgressBar();
 
         StateCell(RunsViewModel runs) {
             this.runs = runs;
+            preparation.getStyleClass().add("state-preparation");
+            preparation.setPrefWidth(36);
         }
 
         @Override
@@ -80,14 +87,24 @@ final class RunTable extends TableView<RunRecord> {
             getStyleClass().removeIf(c -> c.startsWith("state-"));
             if (empty || s == null) {
                 setText(null);
+                setGraphic(null);
                 setTooltip(null);
                 return;
             }
             String here = getTableRow() != null && getTableRow().getItem() != null
                     && runs.startedHere(getTableRow().getItem()) && s.isRunning() ? " \u2022" : "";
-            setText(RunText.state(s.status()) + here);
-            getStyleClass().add("state-" + RunText.state(s.status()));
-            String message = s.spec().problem() != null ? s.spec().problem() : s.status().message();
+            RunStatus status = s.status();
+            getStyleClass().add("state-" + RunText.state(status));
+            if (status.preparing()) {
+                setText(RunText.preparation(status) + here);
+                preparation.setProgress(RunText.preparationBar(status));
+                setGraphic(preparation);
+                setTooltip(new Tooltip(RunText.preparation(status)));
+                return;
+            }
+            setGraphic(null);
+            setText(RunText.state(status) + here);
+            String message = s.spec().problem() != null ? s.spec().problem() : status.message();
             setTooltip(message == null ? null : new Tooltip(message));
         }
     }

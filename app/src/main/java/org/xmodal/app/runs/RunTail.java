@@ -17,7 +17,8 @@ import org.xmodal.engine.run.RunStatus;
  * Follows one run folder: reads what its engine appended to events.jsonl and metrics.csv since the last look, and
  * works out its state with the engine's own {@link RunStatus#of}. The state is folded from a compact list (runs of
  * consecutive progress events merged into one carrying each figure's latest value, which gives
- * {@code RunStatus.of} the same answer), so a run that streams for days costs little memory here.
+ * {@code RunStatus.of} the same answer, and runs of preparation events kept as their latest), so a run that streams
+ * for days costs little memory here.
  */
 final class RunTail {
     private final String id;
@@ -94,6 +95,12 @@ final class RunTail {
             case RunEvent.CHECKPOINT -> checkpoints.add(ev.step());
             default -> {
             }
+        }
+        RunEvent before = compact.isEmpty() ? null : compact.get(compact.size() - 1);
+        if (ev.type().equals(RunEvent.PREPARING) && before != null && before.type().equals(RunEvent.PREPARING)) {
+            // the latest stage is all RunStatus reads of a run of preparation events
+            compact.set(compact.size() - 1, ev);
+            return;
         }
         if (ev.type().equals(RunEvent.PROGRESS) && !compact.isEmpty()
                 && compact.get(compact.size() - 1).type().equals(RunEvent.PROGRESS)) {

@@ -18,8 +18,26 @@ public final class RunText {
     private RunText() {
     }
 
+    /** The state in one word: "preparing" before a running run's first step, else "running", "finished", ... */
     public static String state(RunStatus s) {
-        return s.state().name().toLowerCase(Locale.ROOT);
+        return s.stateName();
+    }
+
+    /** "Preparing: Encoding HHA 120 of 800 pairs", or "" when the run is not preparing. */
+    public static String preparation(RunStatus s) {
+        return s.preparing() ? "Preparing: " + s.preparation().message() : "";
+    }
+
+    /**
+     * A preparation's fraction as a progress bar takes it: in [0, 1], or indeterminate (-1) when the engine does not
+     * know how much work the stage is; 0 when the run is not preparing.
+     */
+    public static double preparationBar(RunStatus s) {
+        if (!s.preparing()) {
+            return 0;
+        }
+        double f = s.preparation().fraction();
+        return Double.isNaN(f) ? -1 : f;
     }
 
     /** "1:02:03", "4:05", or "" when unknown. */
@@ -96,6 +114,8 @@ public final class RunText {
             case RunEvent.METRIC -> (e.text("split") == null ? "" : e.text("split") + " ") + e.text("name")
                     + " = " + number(e.number("value", Double.NaN)); // a run-level metric has no split
             case RunEvent.FAILED, RunEvent.STOPPED -> e.text("reason");
+            case RunEvent.PREPARING -> join(e.text("message"), Double.isNaN(e.number("fraction", Double.NaN)) ? null
+                    : String.format(Locale.ROOT, "%.0f%%", 100 * e.number("fraction", 0)));
             default -> other(e.details());
         };
         return String.format(Locale.ROOT, "%s  step %-7d %-10s %s", clock(e.time()), e.step(), e.type(),

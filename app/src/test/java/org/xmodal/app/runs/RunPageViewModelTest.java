@@ -170,4 +170,60 @@ class RunPageViewModelTest {
         assertFalse(page.figuresProperty().get().contains("mAP") || page.figuresProperty().get().contains("accuracy"),
                 page.figuresProperty().get());
     }
+
+    private static RunEvent preparing(String stage, String message, double fraction) {
+        RunEvent e = RunEvent.of(RunEvent.PREPARING, 0).with("stage", stage).with("message", message);
+        return Double.isNaN(fraction) ? e : e.with("fraction", fraction);
+    }
+
+    /**
+     * Before its first step a run says what it prepares (checking pairs, encoding HHA) with a bar of its own, and the
+     * step bar takes over at the first step.
+     */
+    @Test
+    void beforeItsFirstStepThePageSaysWhatTheRunPreparesAndThenShowsItsSteps() throws Exception {
+        Path dir = RunFolders.create(runs, "20250104-000000-encoding", RunFolders.spec("encoding", "/data"));
+        RunFolders.started(dir, ProcessHandle.current().pid());
+        RunFolders.event(dir, preparing("Opening nyu.mat", "Opening nyu.mat", Double.NaN));
+        RunLibrary library = new RunLibrary(new DirectTaskExecutor(), runs);
+        library.poll();
+        RunPageViewModel page = new RunPageViewModel();
+        page.runProperty().set(library.runs().get(0));
+        assertEquals("Preparing: Opening nyu.mat", page.stateProperty().get());
+        assertTrue(page.preparingProperty().get());
+        assertEquals(-1, page.preparationProperty().get(), "a stage of unknown size: an indeterminate bar");
+
+        RunFolders.event(dir, preparing("Checking pairs of rooms", "Checking pairs of rooms", 1));
+        for (int n = 40; n <= 120; n += 40) {
+            RunFolders.event(dir, preparing("Encoding HHA", "Encoding HHA " + n + " of 800 pairs", n / 800.0));
+        }
+        library.poll();
+        assertEquals("Preparing: Encoding HHA 120 of 800 pairs", page.stateProperty().get());
+        assertEquals(0.15, page.preparationProperty().get(), 1e-12);
+        assertEquals(0, page.progressProperty().get());
+        assertTrue(page.events().get(page.events().size() - 1).matches(
+                ".*preparing +Encoding HHA 120 of 800 pairs, 15%"), page.events().get(page.events().size() - 1));
+        assertEquals(org.xmodal.engine.run.RunStatus.of(org.xmodal.engine.run.RunDirectory.open(dir).events()),
+                library.runs().get(0).summary().status(), "the library reads the state the engine's way");
+
+        RunFolders.event(dir, preparing("Encoding HHA", "Encoding HHA 800 of 800 pairs", 1));
+        library.poll();
+        assertEquals(1, page.preparationProperty().get());
+        RunFolders.progress(dir, 1, 0.9);
+        library.poll();
+        assertFalse(page.preparingProperty().get(), "the first step ends the preparation");
+        assertEquals(0, page.preparationProperty().get());
+        assertEquals(0.01, page.progressProperty().get(), 1e-12);
+        assertTrue(page.stateProperty().get().startsWith("running"), page.stateProperty().get());
+        assertTrue(page.figuresProperty().get().startsWith("step 1 / 100"), page.figuresProperty().get());
+
+        // a run from before preparation events: running, the step bar from the start
+        Path old = RunFolders.create(runs, "20250104-000001-older", RunFolders.spec("older", "/data"));
+        RunFolders.started(old, ProcessHandle.current().pid());
+        library.poll();
+        page.runProperty().set(library.runs().stream().filter(r -> r.id().endsWith("older")).findFirst()
+                .orElseThrow());
+        assertEquals("running", page.stateProperty().get());
+        assertFalse(page.preparingProperty().get());
+    }
 }
