@@ -319,7 +319,8 @@ public final class DistillRun {
                                                          ProgressListener progress) throws IOException {
         float[][] images = PairImages.read(train, ds::rgb, InputNormalisation.IMAGE, side, "train RGB images",
                 progress);
-        progress.progress("Running the teacher on the train pairs' RGB", 1);
+        // said as it begins, of unknown length (one pass, no count): a window shows a running bar, not a full one
+        progress.progress("Running the teacher on the train pairs' RGB", -1);
         return NoGrad.call(() -> teacherOutputs(nets, store, images, side, manager));
     }
 
