@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmodal.app.TestData;
@@ -24,12 +23,6 @@ import org.xmodal.engine.run.RunDirectory;
 class ExperimentsViewModelTest {
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void toolkit() {
-        javafx.application.Platform.startup(() -> {
-        });
-    }
 
     private TestData.Direct direct() {
         return new TestData.Direct(new DirectTaskExecutor(), tmp.resolve("cache"), tmp.resolve("runs"));

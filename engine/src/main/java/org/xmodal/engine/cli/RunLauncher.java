@@ -43,7 +43,6 @@ final class RunLauncher {
             out.println(run.id() + ": " + outcome.name().toLowerCase(Locale.ROOT) + describeEnd(run));
             return outcome == TrainingLoop.Outcome.FAILED ? 4 : 0;
         } catch (java.util.concurrent.CancellationException e) {
-            run.append(RunEvent.of(RunEvent.STOPPED, 0).with("reason", "stopped while preparing"));
             out.println(run.id() + ": stopped while preparing");
             return 0;
         } finally {

@@ -3,6 +3,7 @@ package org.xmodal.engine.lifecycle;
 import org.xmodal.engine.run.TeacherSource;
 import org.xmodal.engine.run.RunKind;
 import java.io.IOException;
+import java.util.concurrent.CancellationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.xmodal.engine.transfer.Teachers;
 import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.finetune.FinetuneRun;
 import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunEvent;
 import org.xmodal.engine.run.RunLock;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
@@ -115,13 +117,22 @@ public final class RunKinds {
             // the preparation goes to events.jsonl too, so a window shows it rather than "created"
             PreparationEvents prepare = new PreparationEvents(run, preparation);
             TrainingLoop.Listener steps = prepare.until(listener);
-            return switch (run.spec().kind()) {
-                case TEACHER -> TeacherRun.execute(run, resume, prepare, steps, cancel);
-                case FINETUNE -> FinetuneRun.execute(run, resume, cache, prepare, steps, cancel);
-                case TRANSFER -> TransferRun.execute(run, resume, cache, prepare, steps, cancel);
-                case SOCKET -> SocketRun.execute(run, resume, cache, prepare, steps, cancel);
-                case DISTILL -> DistillRun.execute(run, resume, cache, prepare, steps, cancel);
-            };
+            try {
+                return switch (run.spec().kind()) {
+                    case TEACHER -> TeacherRun.execute(run, resume, prepare, steps, cancel);
+                    case FINETUNE -> FinetuneRun.execute(run, resume, cache, prepare, steps, cancel);
+                    case TRANSFER -> TransferRun.execute(run, resume, cache, prepare, steps, cancel);
+                    case SOCKET -> SocketRun.execute(run, resume, cache, prepare, steps, cancel);
+                    case DISTILL -> DistillRun.execute(run, resume, cache, prepare, steps, cancel);
+                };
+            } catch (CancellationException e) {
+                // stopped outside the training loop (which writes its own stop): say so, or the run would read as
+                // running (preparing) until its process is gone, for whatever started it (a terminal, an experiment)
+                long step = run.status().step();
+                run.append(RunEvent.of(RunEvent.STOPPED, step).with("reason", step == 0 ? "stopped while preparing"
+                        : "stopped by the user"));
+                throw e;
+            }
         }
     }
 }

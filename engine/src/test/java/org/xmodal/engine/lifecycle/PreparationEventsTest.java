@@ -3,6 +3,7 @@ package org.xmodal.engine.lifecycle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -39,6 +40,24 @@ class PreparationEventsTest {
 
     private static List<RunEvent> ofType(List<RunEvent> events, String type) {
         return events.stream().filter(e -> e.type().equals(type)).toList();
+    }
+
+    @Test
+    void aRunStoppedWhilePreparingSaysSoWhateverStartedIt() throws Exception {
+        Path data = tmp.resolve("rooms");
+        SynthDatasetWriter.write(SynthConfig.of(3, 6).withSize(80, 60), data, false, 2, ProgressListener.NONE,
+                new Cancellation());
+        RunDirectory run = RunDirectory.create(tmp.resolve("runs"), transfer(data));
+        Cancellation stop = new Cancellation();
+        // the person stops the run (an experiment's engine, a terminal's Ctrl-C) as its preparation reports
+        assertThrows(java.util.concurrent.CancellationException.class, () -> RunKinds.execute(run, false,
+                new EncodingCache(tmp.resolve("cache")), (message, fraction) -> stop.cancel(),
+                TrainingLoop.Listener.NONE, stop));
+        RunEvent last = run.events().get(run.events().size() - 1);
+        assertEquals(RunEvent.STOPPED, last.type());
+        assertEquals("stopped while preparing", last.text("reason"));
+        assertEquals(RunStatus.State.STOPPED, run.status().state());
+        assertFalse(run.status().preparing(), "no longer shown as preparing once stopped");
     }
 
     @Test
