@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.xmodal.app.shell.ConfigFolder;
 
 /**
  * The experiment folders opened last, newest first, kept in a text file (one absolute path a line) in the user's
- * configuration folder: {@code -Dxmodal.config=DIR} when given (the tests give one), else
- * {@code $XDG_CONFIG_HOME/xmodal}, else {@code ~/.config/xmodal}.
+ * {@link ConfigFolder}.
  */
 public final class RecentExperiments {
     static final int MAX = 8;
@@ -25,14 +25,7 @@ public final class RecentExperiments {
     }
 
     public static RecentExperiments standard() {
-        String dir = System.getProperty("xmodal.config");
-        if (dir == null || dir.isBlank()) {
-            String xdg = System.getenv("XDG_CONFIG_HOME");
-            Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"),
-                    ".config");
-            return new RecentExperiments(base.resolve("xmodal").resolve(FILE));
-        }
-        return new RecentExperiments(Path.of(dir).resolve(FILE));
+        return new RecentExperiments(ConfigFolder.standard().resolve(FILE));
     }
 
     public Path file() {
