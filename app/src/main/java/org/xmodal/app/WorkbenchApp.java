@@ -1,24 +1,57 @@
 package org.xmodal.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.xmodal.app.menu.WorkbenchMenus;
+import org.xmodal.app.results.RecentExperiments;
 import org.xmodal.app.shell.AlertProblemReporter;
 import org.xmodal.app.shell.EngineProbe;
+import org.xmodal.app.shell.FolderChooser;
 import org.xmodal.app.shell.ProblemReporter;
 import org.xmodal.app.shell.Problems;
+import org.xmodal.app.shell.RememberedSettings;
+import org.xmodal.app.shell.SettingsFile;
+import org.xmodal.app.shell.StartDataset;
+import org.xmodal.app.shell.WindowMemory;
+import org.xmodal.app.shell.WorkbenchSettings;
 import org.xmodal.app.shell.WorkbenchShell;
 import org.xmodal.app.task.FxTaskExecutor;
 import org.xmodal.engine.encode.EncodingCache;
 
 /**
  * The JavaFX application. Started by {@link WorkbenchMain} (which does not extend Application, so that JavaFX
- * runs from the class path); opens the dataset given on the command line, else the bundled sample data.
+ * runs from the class path); opens the dataset given on the command line, else the most recent one that still
+ * exists, else the bundled sample data; the window comes back where it was, on the view it showed.
  */
 public final class WorkbenchApp extends Application {
     private FxTaskExecutor executor;
     private WorkbenchContext context;
+    private SettingsFile settingsFile;
+    private WorkbenchSettings settings;
+    private Optional<Path> startDataset = Optional.empty();
+    /**
+     * Writes the settings, one save after another, off the FX thread. Its thread is not a daemon, and stop() lets it
+     * finish: the save made as the window closes is written before the JVM exits.
+     */
+    private final ExecutorService settingsWriter = Executors.newSingleThreadExecutor(r -> new Thread(r,
+            "xmodal-settings"));
+
+    /** Reads the settings and looks for the dataset to open on the launcher thread, before the FX thread is busy. */
+    @Override
+    public void init() {
+        settingsFile = SettingsFile.standard();
+        settings = settingsFile.load();
+        List<String> args = getParameters().getUnnamed();
+        Optional<Path> given = args.isEmpty() ? Optional.empty() : Optional.of(Path.of(args.get(0)).toAbsolutePath());
+        startDataset = StartDataset.choose(given, settings.recentDatasets(),
+                SampleData.locate().map(SampleData::rgbd), Files::exists);
+    }
 
     @Override
     public void start(Stage stage) {
@@ -29,17 +62,15 @@ public final class WorkbenchApp extends Application {
                 Problems.describe("Something went wrong", e)));
         context = WorkbenchContext.create(executor, problems, EncodingCache.userDefault(),
                 SampleData.locate());
-        WorkbenchShell shell = Workbench.shell(context);
+        RememberedSettings remembered = new RememberedSettings(settings, settingsFile, settingsWriter);
+        WorkbenchShell shell = Workbench.shell(context, new WorkbenchMenus.Setup(remembered,
+                RecentExperiments.standard(), FolderChooser.desktop(), Optional.of(getHostServices()::showDocument)));
         stage.setTitle("xmodal \u00b7 cross-modal distillation workbench");
         stage.setScene(Workbench.scene(shell, Workbench.WIDTH, Workbench.HEIGHT));
+        WindowMemory.attach(stage, shell, remembered);
         stage.show();
         shell.status().probeEngine(EngineProbe.pytorch());
-        List<String> args = getParameters().getUnnamed();
-        if (!args.isEmpty()) {
-            context.session().open(Path.of(args.get(0)).toAbsolutePath());
-        } else {
-            context.sample().ifPresent(s -> context.session().open(s.rgbd()));
-        }
+        startDataset.ifPresent(context.session()::open);
     }
 
     @Override
@@ -51,5 +82,6 @@ public final class WorkbenchApp extends Application {
         if (executor != null) {
             executor.close();
         }
+        settingsWriter.shutdown(); // what it was given is still written
     }
 }

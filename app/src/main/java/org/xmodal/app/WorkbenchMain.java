@@ -7,13 +7,14 @@ import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
- * Entry point of {@code ./xmodal} and {@code ./xmodal gui [DATASET]}: the workbench window, on the bundled sample
- * data unless a dataset is given; of {@code ./xmodal screenshots --out DIR}; and of {@code ./xmodal bench fx}. It
- * does not extend {@link Application}, so JavaFX can be loaded from the class path.
+ * Entry point of {@code ./xmodal} and {@code ./xmodal gui [DATASET]}: the workbench window, on the dataset given,
+ * else the one opened last, else the bundled sample data; of {@code ./xmodal screenshots --out DIR}; and of
+ * {@code ./xmodal bench fx}. It does not extend {@link Application}, so JavaFX can be loaded from the class path.
  */
 public final class WorkbenchMain {
     static final String USAGE = String.join("\n",
-            "Usage: xmodal [gui [DATASET]]        the workbench (on the bundled sample data without DATASET)",
+            "Usage: xmodal [gui [DATASET]]        the workbench (without DATASET: on the dataset opened last, else"
+                    + " the bundled sample data)",
             "       xmodal screenshots --out DIR [--runs DIR] [--experiment DIR]  renders each view on the sample data"
                     + " to DIR/*.png, headless (the results view only with an experiment folder)",
             "       xmodal bench fx [--seconds N]  the longest the FX thread goes without a pulse while a run "

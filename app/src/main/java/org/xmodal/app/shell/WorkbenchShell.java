@@ -3,12 +3,11 @@ package org.xmodal.app.shell;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -16,9 +15,9 @@ import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.runs.RunWatchTimer;
 
 /**
- * The main window's content: navigation between views on the left (Ctrl+1, Ctrl+2, ... too), the chosen view in
- * the middle, the status bar at the bottom. Views are made the first time they are shown, and then kept (hidden
- * when another is shown).
+ * The main window's content: navigation between views on the left, the chosen view in the middle, the status bar at
+ * the bottom (the menu bar on top is the menu package's, whose View menu holds Ctrl+1, Ctrl+2, ...). Views are
+ * made the first time they are shown, and then kept (hidden when another is shown).
  */
 public final class WorkbenchShell extends BorderPane {
     private final WorkbenchContext context;
@@ -27,6 +26,7 @@ public final class WorkbenchShell extends BorderPane {
     private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
     private final StackPane centre = new StackPane();
     private final StatusBarViewModel status;
+    private final ReadOnlyStringWrapper shown = new ReadOnlyStringWrapper(this, "shown");
 
     public WorkbenchShell(WorkbenchContext context, List<ViewEntry> views) {
         this.context = context;
@@ -60,18 +60,6 @@ public final class WorkbenchShell extends BorderPane {
         status.watchRuns(context.runs().runningProperty());
         context.navigateWith(this::show);
         RunWatchTimer.start(context.runs());
-        sceneProperty().addListener((obs, o, scene) -> {
-            if (scene != null) {
-                int i = 1;
-                for (ViewEntry e : views) {
-                    if (i <= 9) {
-                        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i)),
-                                KeyCombination.SHORTCUT_DOWN), () -> show(e.title()));
-                    }
-                    i++;
-                }
-            }
-        });
         if (!views.isEmpty()) {
             show(views.get(0).title());
         }
@@ -94,7 +82,18 @@ public final class WorkbenchShell extends BorderPane {
             other.node().setVisible(other == v);
         }
         buttons.get(title).setSelected(true);
+        shown.set(title);
         return v;
+    }
+
+    /** The views' titles, in navigation order. */
+    public List<String> titles() {
+        return List.copyOf(entries.keySet());
+    }
+
+    /** The title of the view shown. */
+    public ReadOnlyStringProperty shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     public StatusBarViewModel status() {

@@ -19,6 +19,7 @@ import org.xmodal.app.TestData;
 import org.xmodal.app.Workbench;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.fx.ImageCanvas;
+import org.xmodal.app.menu.WorkbenchMenus;
 import org.xmodal.app.runs.DeviceProbe;
 import org.xmodal.app.runs.EngineProcesses;
 import org.xmodal.app.runs.RunsSetup;
@@ -50,6 +51,11 @@ final class WorkbenchRobot {
      * processes it starts keep their own cache beside it too (never the user's).
      */
     WorkbenchRobot(Stage stage, Path cache) {
+        this(stage, cache, WorkbenchMenus.Setup.inMemory());
+    }
+
+    /** With the menus' settings, recent experiments and folder chooser given (tests of the menus and settings). */
+    WorkbenchRobot(Stage stage, Path cache, WorkbenchMenus.Setup menus) {
         AlertProblemReporter dialogs = new AlertProblemReporter(() -> stage);
         Path beside = cache.toAbsolutePath().getParent();
         EngineProcesses engine = EngineProcesses.likeThisJvm()
@@ -60,7 +66,7 @@ final class WorkbenchRobot {
             dialogs.report(p);
         }, new EncodingCache(cache), Optional.of(TestData.sample()), new RunsSetup(beside.resolve("runs"), engine,
                 DEVICES));
-        shell = Workbench.shell(context);
+        shell = Workbench.shell(context, menus);
         stage.setScene(Workbench.scene(shell, 1280, 800));
         stage.show();
         shell.status().probeEngine(() -> ENGINE);
