@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -61,6 +65,10 @@ public final class MarkdownView {
     private static final double MIN_PICTURE_WIDTH = 120;
     /** A table cell wraps past this width rather than pushing the table out of the window. */
     private static final double CELL_WIDTH = 380;
+    /** About a screenful of text: what one pulse styles and lays out. */
+    static final int RUNS_PER_PULSE = 40;
+    /** A picture costs a pulse about as much as this many runs of text (it is decoded off the FX thread). */
+    private static final int PICTURE_RUNS = 15;
 
     private final URL base;
     private final Optional<Consumer<String>> browser;
@@ -68,6 +76,38 @@ public final class MarkdownView {
     private final ScrollPane scroll = new ScrollPane(root);
     private final Map<String, javafx.scene.Node> anchors = new HashMap<>();
     private final List<String> known = new ArrayList<>();
+    private final ReadOnlyBooleanWrapper complete = new ReadOnlyBooleanWrapper(this, "complete");
+    /** The next top-level block to draw, or null when all are. */
+    private Node next;
+    /** Text runs made so far: what a pulse's share of the document is measured in. */
+    private int runs;
+    private String pendingAnchor;
+
+    /**
+     * Adds the next blocks, a few per pulse: styling and laying out a whole README section at once held the FX thread
+     * (every window's) for hundreds of milliseconds; this way the top shows at once and the rest follows within a
+     * second.
+     */
+    private final AnimationTimer builder = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            int before = runs;
+            while (next != null && runs - before < RUNS_PER_PULSE) {
+                block(next, root);
+                next = next.getNext();
+            }
+            if (next == null) {
+                stop();
+                complete.set(true);
+                if (pendingAnchor != null) {
+                    String a = pendingAnchor;
+                    pendingAnchor = null;
+                    // after the pulse has laid the last blocks out, so the heading has its place
+                    Platform.runLater(() -> scrollTo(a));
+                }
+            }
+        }
+    };
 
     /**
      * @param base    where the document is, against which its pictures and relative links resolve
@@ -78,9 +118,16 @@ public final class MarkdownView {
         this.browser = browser;
         root.getStyleClass().add("markdown");
         collectAnchors(document);
-        blocks(document, root);
+        next = document.getFirstChild();
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("markdown-scroll");
+        builder.start();
+    }
+
+
+    /** True once every block is drawn. */
+    public ReadOnlyBooleanProperty completeProperty() {
+        return complete.getReadOnlyProperty();
     }
 
     public ScrollPane node() {
@@ -89,10 +136,16 @@ public final class MarkdownView {
 
     /** Scrolls to the heading with this anchor; false when the document shown has none. */
     public boolean scrollTo(String anchor) {
-        javafx.scene.Node target = anchors.get(anchor);
-        if (target == null) {
+        if (!known.contains(anchor)) {
             return false;
         }
+        javafx.scene.Node target = anchors.get(anchor);
+        if (target == null) {
+            pendingAnchor = anchor; // not drawn yet: scrolled to once it is
+            return true;
+        }
+        root.applyCss();
+        root.layout();
         Bounds in = root.sceneToLocal(target.localToScene(target.getBoundsInLocal()));
         double room = root.getHeight() - scroll.getViewportBounds().getHeight();
         scroll.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, in.getMinY() / room)));
@@ -271,10 +324,18 @@ public final class MarkdownView {
             if (flow == null && s.isBlank()) {
                 return null;
             }
+            List<javafx.scene.Node> runsHere = flow().getChildren();
+            if (!runsHere.isEmpty() && runsHere.get(runsHere.size() - 1) instanceof javafx.scene.text.Text last
+                    && styles.equals(last.getUserData())) {
+                last.setText(last.getText() + s); // one run per style, not one per source line: fewer nodes to style
+                return last;
+            }
             javafx.scene.text.Text t = new javafx.scene.text.Text(s);
             t.getStyleClass().add("md-text");
             t.getStyleClass().addAll(styles);
-            flow().getChildren().add(t);
+            t.setUserData(styles);
+            runsHere.add(t);
+            runs++;
             return t;
         }
 
@@ -294,6 +355,9 @@ public final class MarkdownView {
             } else {
                 // a section or a file of the repository that Help does not show: say where it is
                 javafx.scene.text.Text t = text(label, with(styles, "md-link-off"));
+                if (t != null) {
+                    t.setUserData(null); // its tooltip is its own: no text after it joins it
+                }
                 Tooltip.install(t == null ? flow() : t, new Tooltip(to.startsWith("#") ? "A section of the README not shown here ("
                         + to + ")" : "In the repository: " + to));
             }
@@ -343,6 +407,7 @@ public final class MarkdownView {
             picture.getStyleClass().add("md-picture");
             flow = null; // text after the picture starts a new paragraph
             blocks.getChildren().add(picture);
+            runs += PICTURE_RUNS;
         }
     }
 
