@@ -15,6 +15,7 @@ import org.xmodal.app.shell.EngineProbe;
 import org.xmodal.app.shell.FolderChooser;
 import org.xmodal.app.shell.ProblemReporter;
 import org.xmodal.app.shell.Problems;
+import org.xmodal.app.runs.RunsSetup;
 import org.xmodal.app.shell.RememberedSettings;
 import org.xmodal.app.shell.SettingsFile;
 import org.xmodal.app.shell.StartDataset;
@@ -61,8 +62,9 @@ public final class WorkbenchApp extends Application {
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> problems.report(
                 Problems.describe("Something went wrong", e)));
         context = WorkbenchContext.create(executor, problems, EncodingCache.userDefault(),
-                SampleData.locate());
+                SampleData.locate(), RunsSetup.remembered(settings.runsFolder()));
         RememberedSettings remembered = new RememberedSettings(settings, settingsFile, settingsWriter);
+        remembered.followRunsFolder(context.runs().rootProperty());
         WorkbenchShell shell = Workbench.shell(context, new WorkbenchMenus.Setup(remembered,
                 RecentExperiments.standard(), FolderChooser.desktop(), Optional.of(getHostServices()::showDocument)));
         stage.setTitle("xmodal \u00b7 cross-modal distillation workbench");

@@ -92,10 +92,13 @@ public final class WorkbenchMenus {
         Menu recentExperiments = new Menu("Recent experiments");
         recentExperiments.setId("menu-recent-experiments");
         fill(recentExperiments, vm.recentExperiments(), vm::openRecentExperiment, "No experiment opened yet", null);
+        MenuItem runsFolder = item("menu-runs-folder", "Folder of runs and experiments\u2026", () -> choose(
+                "Folder of runs and experiments (its runs, and experiments/<name>/)",
+                shell.context().runs().root(), shell.context().runs()::switchTo));
         MenuItem quit = item("menu-quit", "Quit", this::quit);
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         file.getItems().addAll(openDataset, recentDatasets, new SeparatorMenuItem(), openExperiment,
-                recentExperiments, new SeparatorMenuItem(), quit);
+                recentExperiments, new SeparatorMenuItem(), runsFolder, new SeparatorMenuItem(), quit);
         file.setOnShowing(e -> vm.refresh()); // folders may have come or gone since the lists were checked
         return file;
     }

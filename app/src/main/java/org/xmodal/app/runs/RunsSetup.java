@@ -8,6 +8,23 @@ import org.xmodal.engine.run.RunDirectory;
  * devices offered in the run form.
  */
 public record RunsSetup(Path root, EngineProcesses engine, DeviceProbe devices) {
+    /** The same engine and devices with another folder of runs (one chosen in the window). */
+    public RunsSetup withRoot(Path folder) {
+        return new RunsSetup(folder.toAbsolutePath().normalize(), engine, devices);
+    }
+
+    /**
+     * The folder remembered from the window when there is one and it still exists, unless XMODAL_RUNS names one
+     * (a person who set it for this session means it); else the standard folder.
+     */
+    public static RunsSetup remembered(Path remembered) {
+        RunsSetup standard = standard();
+        String env = System.getenv("XMODAL_RUNS");
+        boolean envSet = env != null && !env.isBlank();
+        return !envSet && remembered != null && java.nio.file.Files.isDirectory(remembered)
+                ? standard.withRoot(remembered) : standard;
+    }
+
     /** The folder the engine's command line uses too ({@code <workbench>/runs}, or XMODAL_RUNS). */
     public static RunsSetup standard() {
         return new RunsSetup(RunDirectory.defaultRunsRoot().toAbsolutePath().normalize(),

@@ -82,6 +82,16 @@ public final class RememberedSettings {
         save();
     }
 
+    /** Remembers the folder of runs and experiments each time the window switches it (saved at once). */
+    public void followRunsFolder(ObservableValue<Path> runsFolder) {
+        runsFolder.addListener((obs, old, now) -> {
+            if (now != null) {
+                settings = settings.withRunsFolder(now);
+                save();
+            }
+        });
+    }
+
     public void forgetRecentDatasets() {
         settings = settings.withRecentDatasets(List.of());
         recentDatasets.clear();

@@ -16,12 +16,14 @@ import java.util.Objects;
  * @param window         the main window's placement, or null
  * @param lastView       the view shown when the window closed, or null
  * @param recentDatasets the datasets opened last, newest first, at most {@link #MAX_RECENT}
+ * @param runsFolder     the folder of runs and experiments chosen in the window, or null (the standard one)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WorkbenchSettings(WindowPlacement window, String lastView, List<Path> recentDatasets) {
+public record WorkbenchSettings(WindowPlacement window, String lastView, List<Path> recentDatasets,
+                                Path runsFolder) {
     public static final int MAX_RECENT = 8;
-    public static final WorkbenchSettings NONE = new WorkbenchSettings(null, null, List.of());
+    public static final WorkbenchSettings NONE = new WorkbenchSettings(null, null, List.of(), null);
 
     public WorkbenchSettings {
         recentDatasets = recentDatasets == null ? List.of()
@@ -29,15 +31,19 @@ public record WorkbenchSettings(WindowPlacement window, String lastView, List<Pa
     }
 
     public WorkbenchSettings withWindow(WindowPlacement w) {
-        return new WorkbenchSettings(w, lastView, recentDatasets);
+        return new WorkbenchSettings(w, lastView, recentDatasets, runsFolder);
     }
 
     public WorkbenchSettings withLastView(String view) {
-        return new WorkbenchSettings(window, view, recentDatasets);
+        return new WorkbenchSettings(window, view, recentDatasets, runsFolder);
     }
 
     public WorkbenchSettings withRecentDatasets(List<Path> recent) {
-        return new WorkbenchSettings(window, lastView, recent);
+        return new WorkbenchSettings(window, lastView, recent, runsFolder);
+    }
+
+    public WorkbenchSettings withRunsFolder(Path folder) {
+        return new WorkbenchSettings(window, lastView, recentDatasets, folder);
     }
 
     /** {@code dataset} first, then the others in their order, without repeats, at most {@link #MAX_RECENT}. */

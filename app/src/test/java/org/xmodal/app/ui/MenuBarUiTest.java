@@ -65,6 +65,7 @@ class MenuBarUiTest {
                 (owner, title, startIn) -> Optional.ofNullable(chosen), Optional.empty());
         workbench = new WorkbenchRobot(stage, tmp.resolve("cache"), menus);
         WindowMemory.attach(stage, workbench.shell, remembered);
+        remembered.followRunsFolder(workbench.context.runs().rootProperty()); // as WorkbenchApp does
     }
 
     @AfterEach
@@ -127,10 +128,36 @@ class MenuBarUiTest {
                 .tryQuery().isPresent());
         assertEquals(List.of("chosen-rooms  \u2014  " + tmp, "earlier-rooms  \u2014  " + tmp, "Clear this list"),
                 items(robot, "menu-recent-datasets"));
+        // along the submenu's first row, then down: a diagonal from the File menu could cross its next item, which
+        // closes the submenu
+        robot.moveTo("chosen-rooms  \u2014  " + tmp);
         robot.clickOn("earlier-rooms  \u2014  " + tmp);
         WorkbenchRobot.waitUntil("the earlier dataset is open again", () -> workbench.context.session().dataset()
                 .root().equals(earlier));
         assertEquals(List.of(earlier, chosen), settings.load().recentDatasets(), "saved as they were opened");
+        workbench.assertNoProblems();
+    }
+
+    @Test
+    void theFolderOfRunsChosenInTheMenuIsShownEverywhereAndRemembered(FxRobot robot) throws Exception {
+        chosen = tmp.resolve("lab-runs");
+        Path experiment = chosen.resolve("experiments").resolve("table1-a");
+        java.nio.file.Files.createDirectories(experiment);
+        openMenu(robot, "File");
+        robot.clickOn("Folder of runs and experiments\u2026");
+        WorkbenchRobot.waitUntil("the window shows the chosen folder", () -> workbench.context.runs().root()
+                .equals(chosen));
+        robot.clickOn("#nav-runs");
+        WorkbenchRobot.waitUntil("Runs names it", () -> robot.lookup("#runs-folder").queryLabeled().getText()
+                .equals(chosen.toString()));
+        robot.clickOn("#nav-experiments");
+        WorkbenchRobot.waitUntil("Experiments lists its experiment", () -> robot.lookup("#experiment-list")
+                .queryListView().getItems().size() == 1);
+        assertEquals(chosen, settings.load().runsFolder(), "remembered for the next session");
+        if (System.getenv("XMODAL_RUNS") == null) { // a folder named for the session wins over the remembered one
+            assertEquals(chosen, org.xmodal.app.runs.RunsSetup.remembered(settings.load().runsFolder()).root(),
+                    "and the next session opens on it");
+        }
         workbench.assertNoProblems();
     }
 
