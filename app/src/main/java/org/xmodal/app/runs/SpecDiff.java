@@ -27,11 +27,11 @@ public final class SpecDiff {
         }
     }
 
-    /** The run form's label of every field it has, by the field's dotted path. */
-    private static final Map<String, String> LABELS = new LinkedHashMap<>();
+    /** The run form's fields, by their dotted path. */
+    private static final Map<String, SpecField> FIELDS = new LinkedHashMap<>();
 
     static {
-        SpecForm.fields().forEach(f -> LABELS.putIfAbsent(f.key(), f.label()));
+        SpecForm.fields().forEach(f -> FIELDS.putIfAbsent(f.key(), f));
     }
 
     private SpecDiff() {
@@ -39,7 +39,22 @@ public final class SpecDiff {
 
     /** A field in the run form's words ("Teacher layer" for teacher.tap); its dotted path when the form lacks it. */
     public static String label(String field) {
-        return LABELS.getOrDefault(field, field);
+        return label(field, null);
+    }
+
+    /**
+     * A field as the form of a run of {@code kind} calls it ("Network" for a teacher run's student.architecture, which
+     * trains no student); with a null kind (two runs of different kinds) the field's own label.
+     */
+    public static String label(String field, String kind) {
+        SpecField f = FIELDS.get(field);
+        return f == null ? field : f.label(kind);
+    }
+
+    /** The kind both runs of a comparison are of, or null when they differ. */
+    public static String sharedKind(List<Row> rows) {
+        return rows.stream().filter(r -> r.field().equals("kind") && !r.differs()).map(Row::left).findFirst()
+                .orElse(null);
     }
 
     /** Two spec files compared with every default filled in (see {@link #withDefaults}). */

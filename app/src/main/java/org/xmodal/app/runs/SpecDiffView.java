@@ -29,7 +29,8 @@ final class SpecDiffView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<SpecDiff.Row, String> field = new TableColumn<>("Field");
         // the form's label, as the form and its messages name the field; the path for a field the form lacks
-        field.setCellValueFactory(c -> new ReadOnlyStringWrapper(SpecDiff.label(c.getValue().field())));
+        field.setCellValueFactory(c -> new ReadOnlyStringWrapper(SpecDiff.label(c.getValue().field(),
+                SpecDiff.sharedKind(runs.diff()))));
         field.setPrefWidth(220);
         TableColumn<SpecDiff.Row, String> left = new TableColumn<>("First run");
         left.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().left()));

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.xmodal.engine.encode.Encoding;
 import org.xmodal.engine.json.Identified;
 import org.xmodal.engine.json.Json;
-import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.objective.Objective;
 import org.xmodal.engine.run.RunSpec;
 
@@ -46,6 +45,7 @@ public final class SpecForm {
     /** The prefix of a distill run's own settings ({@link Distill}). */
     static final String DISTILL_PREFIX = "distill.";
     public static final String DEVICE_KEY = "device";
+    private static final List<SpecField> FIELDS = makeFields();
 
     private SpecForm() {
     }
@@ -59,123 +59,28 @@ public final class SpecForm {
         throw new IllegalStateException("no form field " + key);
     }
 
+    /** Every field of the form, in the order it shows them; the same list for every call. */
     public static List<SpecField> fields() {
-        List<String> architectures = NetworkFactory.architectures();
-        List<String> teacherArchitectures = new ArrayList<>(architectures);
-        teacherArchitectures.add(0, "");
-        List<SpecField> all = new ArrayList<>(List.of(
-                SpecField.of("name", RUN, "Name", SpecField.Type.TEXT, "A short name; the run's folder is "
-                        + "<date>-<time>-<name>"),
-                SpecField.choice("kind", RUN, "Kind", List.of("transfer", "teacher", "finetune", "socket", "distill"),
-                        "transfer: supervision transfer from a frozen RGB teacher to a student of the paired "
-                        + "modality; teacher: train an RGB network on the labelled object regions; finetune: train a "
-                        + "network for a task on the labelled pairs and score it on the test pairs; socket: adapt a "
-                        + "trained RGB source model to the paired modality without the task's source data (SOCKET); "
-                        + "distill: a scene classifier of the paired modality learns the labelled train pairs with "
-                        + "cross-entropy plus distillation terms against a frozen RGB teacher (KD, hints, attention, "
-                        + "RKD, CRD, Xia et al.'s noise filter and CSC) and is scored by accuracy on the test pairs"),
-                SpecField.of("data", RUN, "Dataset", SpecField.Type.TEXT, "A dataset folder, NYU Depth v2's .mat "
-                        + "file or a folder of video frames"),
-                SpecField.choice("modality", RUN, "Student sees", List.of("depth", "flow"), "What the student sees: "
-                        + "depth as HHA images, or optical flow as images"),
-                SpecField.choice("teacher.source", TEACHER, "Teacher", List.of("", "network", "torchscript", "random"),
-                        "network: weights trained here (a file, a run folder, or runs/<name> for the newest finished "
-                                + "run of that name); torchscript: an exported .pt; random: an untrained network "
-                                + "(tests and demos). Leave empty for a teacher run. A distill run needs network."),
-                SpecField.choice("teacher.architecture", TEACHER, "Teacher network", teacherArchitectures,
-                        "The teacher network (not needed for TorchScript; a distill run's teacher is the RGB network "
-                                + "its weights are of, by default the student's)"),
-                SpecField.of("teacher.weights", TEACHER, "Teacher weights", SpecField.Type.TEXT, "A .params file, a run "
-                        + "folder, runs/<name>, or a TorchScript .pt. Distill: an RGB network that classifies the "
-                        + "dataset's scenes (a finetune run of task scenes on rgb input, as the robust-teacher preset; "
-                        + "kd needs its classifier)"),
-                SpecField.of("teacher.tap", TEACHER, "Teacher layer", SpecField.Type.TEXT, "The teacher layer whose features "
-                        + "the student learns (pool5; distill: where hint and cosine-hint compare)"),
-                SpecField.of("teacher.cache", TEACHER, "Cache teacher features", SpecField.Type.BOOLEAN, "Keep the teacher's "
-                        + "features on disk so it runs once per pair, crop and flip (needs a crop grid)"),
-                SpecField.choice("student.architecture", STUDENT, "Student network", architectures, "The student "
-                        + "network (alexnet-small for CPUs; alexnet-pad7 under a VGG teacher)"),
-                SpecField.of("student.tap", STUDENT, "Student layer", SpecField.Type.TEXT, "The student layer that is taught "
-                        + "(pool5; distill: the layer of hint and cosine-hint)"),
-                SpecField.of("student.init", STUDENT, "Student starts from", SpecField.Type.TEXT, "random, or a weights file or "
-                        + "run to start from"),
-                SpecField.choice("student.weightInit", STUDENT, "Random weights", List.of("kaiming", "caffe"),
-                        "How random weights are drawn: kaiming keeps activations at the input's scale (for Adam); "
-                                + "caffe draws them as the paper's Caffe models (std 0.01), which its SGD needs"),
-                SpecField.choice("adaptation.loss", STUDENT, "Loss normalisation", List.of("per-image", "caffe",
-                        "per-element"), "The squared error summed over each feature map and averaged over the "
-                        + "batch (per-image), halved as Caffe's EuclideanLoss (caffe), or averaged over every "
-                        + "element (per-element, with the paper's SGD; the distill presets' hint)"),
-                SpecField.of("objective.terms", STUDENT, "Objective", SpecField.Type.TERMS, "The weighted terms the "
-                        + "run minimises, as name = weight, ...; weight 0 switches a term off. Transfer: hint = 1 (the "
-                        + "L2 between the student's adapted features and the teacher's). SOCKET (the paper's weights): "
-                        + "pseudo-labels = 0.3 (cross-entropy against each image's nearest class centroid of the "
-                        + "bottleneck features, refreshed over the target set), information-maximisation = 1 "
-                        + "(confident predictions that use every class), bn-statistics = 0.5 (the target batch's "
-                        + "mean and variance at every BatchNorm of the backbone against the source's running ones; "
-                        + "the first layer counts 10 times), task-irrelevant = 0.5 (the target's features of the "
-                        + "paired images of other classes against the source's features of their RGB). " + DistillFields.HELP),
-                SpecField.of("socket.source", STUDENT, "Source model", SpecField.Type.TEXT, "SOCKET: the trained RGB "
-                        + "source model, a finetune run of resnet18-bottleneck on the task's scene classes (a run "
-                        + "folder, a weights file, or runs/<name> for the newest finished run of that name)"),
-                SpecField.of("socket.refreshEvery", STUDENT, "Pseudo-labels every", SpecField.Type.INTEGER, "SOCKET: "
-                        + "steps between pseudo-label refreshes (0: once per epoch)"),
-                SpecField.of("adaptation.matchNorms", STUDENT, "Match norms", SpecField.Type.BOOLEAN, "Scale the "
-                        + "teacher's features once, on the first batch (for teachers with large activations)"),
-                SpecField.choice("adaptation.matchTo", STUDENT, "Match norms to", List.of("unit", "student"),
-                        "unit: the teacher's features to unit mean square; student: to the mean square of the "
-                                + "untrained student's"),
-                SpecField.choice("optimizer.type", OPTIMISER, "Optimiser", List.of("sgd", "adam"), "SGD with momentum "
-                        + "as in the paper, or Adam (the CPU presets)"),
-                SpecField.of("optimizer.learningRate", OPTIMISER, "Learning rate", SpecField.Type.NUMBER, "The base "
-                        + "learning rate"),
-                SpecField.of("optimizer.momentum", OPTIMISER, "Momentum", SpecField.Type.NUMBER, "In [0, 1)"),
-                SpecField.of("optimizer.weightDecay", OPTIMISER, "Weight decay", SpecField.Type.NUMBER, "L2 weight "
-                        + "decay"),
-                SpecField.of("optimizer.nesterov", OPTIMISER, "Nesterov momentum", SpecField.Type.BOOLEAN, "SGD "
-                        + "with Nesterov's momentum, as PyTorch computes it (SHOT's and SOCKET's training)"),
-                SpecField.of("optimizer.backboneRate", OPTIMISER, "Backbone rate factor",
-                        SpecField.Type.OPTIONAL_NUMBER, "The layers up to pool5 learn at this times the rate (SHOT's "
-                        + "and SOCKET's 0.1 for a pretrained backbone); blank: the rate itself"),
-                SpecField.choice("schedule.decay", OPTIMISER, "Rate decay", List.of("step", "inverse"), "step: "
-                        + "times the factor every so many iterations; inverse: (1 + factor x progress)^-power, "
-                        + "SOCKET's (factor 10, power 0.75)"),
-                SpecField.of("schedule.power", OPTIMISER, "Decay power", SpecField.Type.OPTIONAL_NUMBER, "For the "
-                        + "inverse decay (0.75); blank for a step decay"),
-                SpecField.of("schedule.stepSize", OPTIMISER, "Rate step every", SpecField.Type.INTEGER, "Multiply the rate "
-                        + "by gamma every this many iterations (0: constant)"),
-                SpecField.of("schedule.gamma", OPTIMISER, "Rate step factor", SpecField.Type.NUMBER, "The factor of each step"),
-                SpecField.of("iterations", TRAINING, "Iterations", SpecField.Type.INTEGER, "Optimiser steps in all"),
-                SpecField.of("batchSize", TRAINING, "Batch size", SpecField.Type.INTEGER, "Pairs per step"),
-                SpecField.of("inputSize", TRAINING, "Input size", SpecField.Type.INTEGER, "Side of the square crop "
-                        + "both networks see, in pixels (113 for alexnet-small, 227 for AlexNet)"),
-                SpecField.of("augmentation.randomCrop", TRAINING, "Random crops", SpecField.Type.BOOLEAN, "The same "
-                        + "random crop on both images of a pair"),
-                SpecField.of("augmentation.flip", TRAINING, "Flips", SpecField.Type.BOOLEAN, "The same random "
-                        + "horizontal flip on both images"),
-                SpecField.of("augmentation.cropGrid", TRAINING, "Crop grid", SpecField.Type.INTEGER, "Crops from an "
-                        + "N x N grid of positions (needed by the feature cache); 0: anywhere"),
-                SpecField.choice("augmentation.crops", TRAINING, "Transfer on", List.of("image", "regions"),
-                        "image: crops of whole images; regions: object proposals warped to the input size"),
-                SpecField.of("augmentation.proposals", TRAINING, "Proposals per image", SpecField.Type.INTEGER,
-                        "For transfer on regions: how many of each image's best proposals are drawn from"),
-                SpecField.of("seed", TRAINING, "Seed", SpecField.Type.LONG, "The same seed gives the same run"),
-                SpecField.choice(DEVICE_KEY, DEVICE, "Device", List.of("auto", "cpu"), "auto: the first GPU when "
-                        + "there is one, else the CPU; gpu:all: a transfer run shares each step over every GPU"),
-                SpecField.of("threads", DEVICE, "CPU threads", SpecField.Type.INTEGER, "Threads of the engine on the "
-                        + "CPU (0: all cores)"),
-                SpecField.of("checkpointEvery", RECORDS, "Checkpoint every", SpecField.Type.INTEGER, "Iterations "
-                        + "between checkpoints (0: about 20 per run)"),
-                SpecField.of("logEvery", RECORDS, "Log every", SpecField.Type.INTEGER, "Iterations between rows of "
-                        + "metrics.csv"),
-                SpecField.of("filterSnapshots", RECORDS, "Filter pictures at", SpecField.Type.STEPS, "Steps at which "
-                        + "conv1 is drawn to filters/, e.g. 50, 100, 200 (always at 0 and the end)")));
-        // the fine-tuning settings before the optimiser's, the encoding's after the seed, the distill run's own
-        // settings after SOCKET's
-        all.addAll(indexOf(all, "optimizer.type"), FinetuneFields.fields());
-        all.addAll(1 + indexOf(all, "seed"), EncodingFields.fields()); // then the device's
+        return FIELDS;
+    }
+
+    private static List<SpecField> makeFields() {
+        List<SpecField> all = new ArrayList<>(RunFields.fields());
+        // the distill run's own settings after SOCKET's, the fine-tuning settings before the optimiser's, the
+        // encoding's after the seed
         all.addAll(1 + indexOf(all, "socket.refreshEvery"), DistillFields.fields());
+        all.addAll(FinetuneFields.fields());
+        all.addAll(TrainingFields.optimiser());
+        all.addAll(TrainingFields.training());
+        all.addAll(EncodingFields.fields());
+        all.addAll(TrainingFields.device());
+        all.addAll(TrainingFields.records());
         return List.copyOf(all);
+    }
+
+    /** A field by its key. */
+    static SpecField field(String key) {
+        return FIELDS.get(indexOf(FIELDS, key));
     }
 
     static <E extends Enum<E> & Identified> List<String> ids(Class<E> type) {
@@ -189,6 +94,14 @@ public final class SpecForm {
      */
     public static boolean appliesTo(SpecField field, String kind, String modality) {
         String k = field.key();
+        // a teacher run trains on RGB only: no paired modality, no encoding of it
+        if (k.equals("modality")) {
+            return !"teacher".equals(kind);
+        }
+        // only a student starts from weights of its own; a fine-tuning run's network starts from finetune.init
+        if (k.equals("student.init")) {
+            return "transfer".equals(kind) || "distill".equals(kind);
+        }
         if (field.category().equals(ENCODING)) {
             // a teacher trains on RGB only; the other kinds read the paired modality as the encoding says
             boolean depth = !"flow".equals(modality);
@@ -263,6 +176,7 @@ public final class SpecForm {
      * @throws IllegalArgumentException naming the field and what is wrong
      */
     public static RunSpec build(Map<String, Object> values) {
+        String kind = values.get("kind") instanceof String k && !k.isBlank() ? k.trim() : "transfer";
         ObjectNode root = Json.MAPPER.createObjectNode();
         for (SpecField f : fields()) {
             Object v = values.get(f.key());
@@ -283,12 +197,12 @@ public final class SpecForm {
                 case BOOLEAN -> parent.put(leaf, (Boolean) v);
                 case STEPS -> {
                     ArrayNode a = parent.putArray(leaf);
-                    parseSteps(f.label(), (String) v).forEach(a::add);
+                    parseSteps(f.label(kind), (String) v).forEach(a::add);
                 }
                 case STAGES -> parent.set(leaf, Json.MAPPER.valueToTree(Encoding.GravityStage.parseList((String) v,
-                        f.label())));
-                case OPTIONAL_NUMBER -> parent.put(leaf, parseNumber(f.label(), (String) v));
-                case TERMS -> parent.set(leaf, parseTerms(f.label(), (String) v));
+                        f.label(kind))));
+                case OPTIONAL_NUMBER -> parent.put(leaf, parseNumber(f.label(kind), (String) v));
+                case TERMS -> parent.set(leaf, parseTerms(f.label(kind), (String) v));
                 case NAMES -> {
                     ArrayNode a = parent.putArray(leaf);
                     for (String name : ((String) v).split("[,\\s]+")) {
@@ -312,7 +226,9 @@ public final class SpecForm {
         if (!"socket".equals(root.path("kind").asText())) {
             root.remove("socket");
         }
-        String kind = root.path("kind").asText("transfer");
+        if (!kind.equals("transfer") && !kind.equals("distill") && root.path("student") instanceof ObjectNode st) {
+            st.remove("init"); // only a student starts from weights of its own (finetune.init is the others')
+        }
         if (!kind.equals("distill")) {
             root.remove("distill"); // a distill run's own settings
         }
@@ -323,9 +239,9 @@ public final class SpecForm {
             return Json.MAPPER.treeToValue(root, RunSpec.class);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalArgumentException(cause.getMessage(), e);
+            throw new IllegalArgumentException(FormWords.of(cause.getMessage(), kind), e);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(FormWords.of(e.getOriginalMessage(), kind), e);
         }
     }
 

@@ -203,7 +203,8 @@ class RunFormViewModelTest {
         form.newRun();
         form.value("batchSize").set(0);
         assertFalse(form.spec().isPresent());
-        assertTrue(form.problemProperty().get().contains("batchSize"), form.problemProperty().get());
+        assertTrue(form.problemProperty().get().startsWith("Batch size and iterations must be at least 1"),
+                "the field as the form calls it: " + form.problemProperty().get());
         form.value("batchSize").set(4);
         form.value("data").set(runs.resolve("nowhere").toString());
         assertTrue(form.problemProperty().get().contains("does not exist"), form.problemProperty().get());

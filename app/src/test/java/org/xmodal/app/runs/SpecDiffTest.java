@@ -1,6 +1,7 @@
 package org.xmodal.app.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,5 +49,19 @@ class SpecDiffTest {
         assertEquals(tap, SpecDiff.label("teacher.tap"));
         org.junit.jupiter.api.Assertions.assertNotEquals("teacher.tap", tap, "the form has words of its own for it");
         assertEquals("some.newer.field", SpecDiff.label("some.newer.field"), "a field the form lacks keeps its path");
+    }
+
+    /** Two teacher runs compared: their network is "Network", as their form calls it; a transfer's is its student's. */
+    @Test
+    void twoRunsOfOneKindAreComparedInThatKindsWords() {
+        List<SpecDiff.Row> teachers = List.of(new SpecDiff.Row("kind", "teacher", "teacher"),
+                new SpecDiff.Row("student.architecture", "alexnet-small", "resnet18-small"));
+        assertEquals("teacher", SpecDiff.sharedKind(teachers));
+        assertEquals("Network", SpecDiff.label("student.architecture", SpecDiff.sharedKind(teachers)));
+        assertEquals("Student network", SpecDiff.label("student.architecture", "transfer"));
+        List<SpecDiff.Row> mixed = List.of(new SpecDiff.Row("kind", "teacher", "transfer"));
+        assertNull(SpecDiff.sharedKind(mixed));
+        assertEquals("Network", SpecDiff.label("student.architecture", null), "the field's own label");
+        assertEquals("Starts from", SpecDiff.label("finetune.init", null));
     }
 }

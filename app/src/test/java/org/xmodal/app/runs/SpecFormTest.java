@@ -189,11 +189,12 @@ class SpecFormTest {
 
     @Test
     void numbersAreTypedAsTextAndShownWithoutExponents() {
-        assertEquals(1e-4, SpecEditors.parse(SpecField.Type.NUMBER, "1e-4"));
-        assertEquals("0.0001", SpecEditors.format(1e-4));
-        assertEquals(12, SpecEditors.parse(SpecField.Type.INTEGER, " 12 "));
-        assertNull(SpecEditors.parse(SpecField.Type.INTEGER, "1.5"));
-        assertNull(SpecEditors.parse(SpecField.Type.NUMBER, "NaN"));
+        assertEquals(1e-4, SpecForm.field("optimizer.learningRate").parse("1e-4"));
+        assertEquals("0.0001", SpecField.format(1e-4));
+        assertEquals(12, SpecForm.field("batchSize").parse(" 12 "));
+        assertNull(SpecForm.field("batchSize").parse("1.5"));
+        assertNull(SpecForm.field("optimizer.learningRate").parse("NaN"));
+        assertNull(SpecForm.field("optimizer.learningRate").parse("abc"));
     }
 
     @Test
@@ -307,5 +308,101 @@ class SpecFormTest {
                 assertTrue(f.help().contains("default"), f.key() + ": " + f.help());
             }
         }
+    }
+
+    private static final List<String> KINDS = List.of("transfer", "teacher", "finetune", "socket", "distill");
+
+    /** The labels of the fields a kind's form shows for a modality, in the form's order. */
+    private static List<String> labelsShown(String kind, String modality) {
+        return SpecForm.fields().stream().filter(f -> SpecForm.appliesTo(f, kind, modality))
+                .map(f -> f.label(kind)).toList();
+    }
+
+    /** One thing, one label: no kind's form shows two fields under one label, and no two fields share a label. */
+    @Test
+    void noKindsFormShowsTwoFieldsUnderOneLabel() {
+        for (String kind : KINDS) {
+            for (String modality : List.of("depth", "flow")) {
+                List<String> shown = labelsShown(kind, modality);
+                assertEquals(shown.size(), new java.util.HashSet<>(shown).size(), kind + "/" + modality + ": "
+                        + shown);
+            }
+        }
+        // Compare specs shows two runs of different kinds under the fields' own labels: those are distinct too
+        List<String> own = SpecForm.fields().stream().map(SpecField::label).toList();
+        assertEquals(own.size(), new java.util.HashSet<>(own).size(), own.toString());
+    }
+
+    /** A fine-tuning run's network starts from one field, not from both "Student starts from" and "Starts from". */
+    @Test
+    void aFineTuningFormHasOneStartingPoint() {
+        List<String> finetune = labelsShown("finetune", "depth");
+        assertTrue(finetune.contains("Starts from"), finetune.toString());
+        assertTrue(finetune.stream().noneMatch(l -> l.startsWith("Student")), finetune.toString());
+        assertTrue(labelsShown("transfer", "depth").contains("Student starts from"));
+        // and a spec made there does not carry a hidden student initialisation the engine would check
+        Map<String, Object> values = SpecForm.values(RunFolders.spec("x", "/data"));
+        values.put("student.init", "/runs/some-teacher");
+        values.put("kind", "finetune");
+        values.put("teacher.source", "");
+        values.put("finetune.proposals", 300);
+        values.put("finetune.foreground", 0.25);
+        assertTrue(SpecForm.build(values).student().randomInit());
+    }
+
+    /** A teacher is not a student: its form says "Network", has no paired modality and no student field. */
+    @Test
+    void theTeacherKindsFormCallsItsNetworkNetworkNotStudent() {
+        List<String> teacher = labelsShown("teacher", "depth");
+        assertTrue(teacher.contains("Network"), teacher.toString());
+        assertTrue(teacher.stream().noneMatch(l -> l.contains("Student") || l.contains("sees")), teacher.toString());
+        List<String> transfer = labelsShown("transfer", "depth");
+        assertTrue(transfer.containsAll(List.of("Student sees", "Student network", "Teacher network")),
+                transfer.toString());
+        assertTrue(labelsShown("socket", "depth").containsAll(List.of("Network sees", "Network")));
+        assertTrue(labelsShown("finetune", "depth").containsAll(List.of("Paired modality", "Network")));
+    }
+
+    /** The engine's messages name fields by their labels for the kind, whatever key they name them by. */
+    @Test
+    void theEnginesMessagesNameFieldsByTheFormsLabels() {
+        assertEquals("Proposals per image must be at least 1, got 0",
+                FormWords.of("finetune.proposals must be at least 1, got 0", "finetune"));
+        assertEquals("Network must be resnet18-bottleneck", FormWords.of("student.architecture must be "
+                + "resnet18-bottleneck", "socket"));
+        assertEquals("Student network must be alexnet-small", FormWords.of("student.architecture must be "
+                + "alexnet-small", "transfer"));
+        assertEquals("Dataset: the dataset path is required", FormWords.of("data: the dataset path is required",
+                "teacher"));
+        // an English word that is also a key is left alone inside a sentence
+        assertEquals("the name of a finished run in that folder", FormWords.of("the name of a finished run in that "
+                + "folder", "transfer"));
+        Map<String, Object> values = SpecForm.values(RunFolders.spec("x", "/data"));
+        values.put("kind", "finetune");
+        values.put("teacher.source", "");
+        values.put("finetune.task", "detection");
+        values.put("finetune.proposals", 300);
+        values.put("finetune.foreground", 2.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpecForm.build(values));
+        assertEquals("Foreground fraction must be in (0, 1], got 2.0", e.getMessage());
+    }
+
+    /**
+     * Every field's tooltip says what the field is and its default, its range or that it is required, in the field's
+     * words (not its key in spec.json).
+     */
+    @Test
+    void everyFieldsHelpSaysItsDefaultOrRange() {
+        List<String> lacking = new java.util.ArrayList<>();
+        for (SpecField f : SpecForm.fields()) {
+            String help = f.help();
+            if (help.length() < f.label().length() + 20
+                    || !(help.contains("default") || help.contains("required")
+                    || help.matches(".*(at least|above 0|between|in [\\[(]|\\d+ to \\d+).*"))
+                    || f.key().contains(".") && help.contains(f.key())) {
+                lacking.add(f.key() + ": " + help);
+            }
+        }
+        assertEquals(List.of(), lacking);
     }
 }
