@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.json.Json;
+import org.xmodal.engine.run.RunKind;
 import org.xmodal.engine.run.RunSpec;
 
 /**
@@ -40,6 +42,21 @@ public final class Presets {
         return Optional.empty();
     }
 
+    /**
+     * The preset a run of each kind starts from when the run form's kind is changed: the CPU demo of that kind, so
+     * that every field a kind reads (a fine-tuning run's task, input, proposals and initialisation) has a value that
+     * trains on the bundled data.
+     */
+    private static final Map<RunKind, String> OF_KIND = Map.of(RunKind.TRANSFER, "transfer-cpu-demo",
+            RunKind.TEACHER, "teacher-cpu-demo", RunKind.FINETUNE, "finetune-cpu-demo", RunKind.SOCKET,
+            "socket-cpu-demo", RunKind.DISTILL, "distill-cpu-demo");
+
+    /** The preset of {@code kind}'s runs among {@code presets}, if it is there. */
+    public static Optional<Preset> ofKind(List<Preset> presets, RunKind kind) {
+        String name = OF_KIND.get(kind);
+        return presets.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
     public static List<Preset> list(Path workbenchRoot) throws IOException {
         Path dir = workbenchRoot.resolve(FOLDER);
         if (!Files.isDirectory(dir)) {
@@ -53,13 +70,21 @@ public final class Presets {
 
     /** A preset's spec with its relative paths made absolute. */
     public static RunSpec load(Preset preset, Path workbenchRoot, Path runsRoot) throws IOException {
-        RunSpec s;
+        return resolved(read(preset), workbenchRoot, runsRoot);
+    }
+
+    /** A preset's spec as its file has it (relative paths, {@code runs/NAME} for a run of that name). */
+    static RunSpec read(Preset preset) throws IOException {
         try {
-            s = Json.MAPPER.readValue(preset.file().toFile(), RunSpec.class);
+            return Json.MAPPER.readValue(preset.file().toFile(), RunSpec.class);
         } catch (IOException e) {
             throw new BadInputException(preset.file().toString(), "is not a valid run spec (" + e.getMessage() + ")",
                     e);
         }
+    }
+
+    /** A preset's spec with its relative paths made absolute: in the workbench, or in the folder of runs. */
+    static RunSpec resolved(RunSpec s, Path workbenchRoot, Path runsRoot) {
         RunSpec.Teacher t = s.teacher();
         if (t != null && t.weights() != null) {
             t = new RunSpec.Teacher(t.source(), t.architecture(), resolve(t.weights(), workbenchRoot, runsRoot),

@@ -6,14 +6,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
 import org.xmodal.engine.experiment.RobustArm;
 import org.xmodal.engine.experiment.RobustPreset;
+import org.xmodal.engine.experiment.Table1Preset;
 import org.xmodal.engine.json.UserJson;
+import org.xmodal.engine.run.RunKind;
 import org.xmodal.engine.run.RunSpec;
 
 /**
- * The run form's distill presets train as {@code ./xmodal experiment robust --preset cpu-demo} does (one place to tune,
- * not two): the teacher as the experiment's teacher, the distill run as its mnf-csc arm.
+ * The run form's presets: one of every kind; the distill presets train as {@code ./xmodal experiment robust --preset
+ * cpu-demo} does (one place to tune, not two): the teacher as the experiment's teacher, the distill run as its mnf-csc
+ * arm; the fine-tuning preset as Table 1's cpu-demo fine-tunes.
  */
 class DistillPresetsTest {
     @TempDir
@@ -69,5 +73,39 @@ class DistillPresetsTest {
 
     private static String teacherName() throws IOException {
         return read("robust-teacher-cpu-demo").name();
+    }
+
+    /** Every kind of run has a preset of that kind, which the run form fills a new run of that kind from. */
+    @Test
+    void everyKindOfRunHasItsPreset() throws IOException {
+        Path root = Presets.workbenchRoot().orElseThrow();
+        List<Presets.Preset> presets = Presets.list(root);
+        for (RunKind kind : RunKind.values()) {
+            Presets.Preset p = Presets.ofKind(presets, kind).orElseThrow(() -> new AssertionError("no preset of "
+                    + kind));
+            assertEquals(kind, Presets.read(p).kind(), p.name());
+        }
+    }
+
+    /**
+     * The fine-tuning preset fine-tunes as {@code experiment table1 --preset cpu-demo} fine-tunes its initialised arms
+     * (one place to tune, not two), at the transfer preset's network and input size, from the transfer preset's run.
+     */
+    @Test
+    void theFinetunePresetIsTable1sFineTuningOfTheTransferPresetsStudent() throws IOException {
+        RunSpec demo = Table1Preset.cpuDemo().finetune();
+        RunSpec preset = read("finetune-cpu-demo");
+        RunSpec transfer = read("transfer-cpu-demo");
+        assertEquals(demo.kind(), preset.kind());
+        assertEquals(demo.optimizer(), preset.optimizer());
+        assertEquals(demo.schedule(), preset.schedule());
+        assertEquals(demo.iterations(), preset.iterations());
+        assertEquals(demo.batchSize(), preset.batchSize());
+        assertEquals(demo.checkpointEvery(), preset.checkpointEvery());
+        assertEquals(demo.logEvery(), preset.logEvery());
+        assertEquals(demo.finetune().withInit(preset.finetune().init()), preset.finetune());
+        assertEquals(transfer.student().architecture(), preset.student().architecture());
+        assertEquals(transfer.inputSize(), preset.inputSize());
+        assertEquals("runs/" + transfer.name(), preset.finetune().init());
     }
 }
