@@ -53,6 +53,9 @@ final class RunFormView extends BorderPane {
         ComboBox<Presets.Preset> preset = new ComboBox<>(vm.presets());
         preset.setId("preset");
         preset.setPromptText("Fill from a preset...");
+        preset.setTooltip(SpecEditors.tooltip("Fills every field from a preset of " + Presets.FOLDER + " (a CPU demo "
+                + "of each kind of run, and the paper's settings); choosing a kind of run below fills what you have "
+                + "not typed from that kind's preset"));
         preset.valueProperty().bindBidirectional(vm.presetProperty());
         Label devices = new Label();
         devices.setId("devices");

@@ -2,13 +2,14 @@ package org.xmodal.app.runs;
 
 import org.xmodal.engine.run.Distill;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,80 +18,83 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.xmodal.app.task.LatestWins;
 import org.xmodal.app.task.Outcome;
 import org.xmodal.app.task.TaskExecutor;
 import org.xmodal.engine.device.EngineInfo;
 import org.xmodal.app.NewRunRequests;
-import org.xmodal.engine.run.RunKind;
 import org.xmodal.engine.run.RunSpec;
 
 /**
  * The form of a new run: every field of the run spec as a property, filled from a preset, from a run to clone, or
- * by hand; the spec they make is validated by the engine's rules at every change, and what is wrong is said in one
- * line. A distill run's spec is also put to the engine's pre-launch check ({@link SpecCheck}, off the UI thread, the
- * latest change winning): whether its teacher's weights can do what its terms ask (kd needs a classifier of the
- * dataset's scene classes) and whether the dataset has the labels they need; until the engine has said yes the run
- * cannot start, and what it refuses is the form's problem. The device choice lists what the engine found (probed
- * once, off the UI thread): the CPU's cores and each GPU with its memory.
+ * by hand; choosing another kind of run fills what was not typed by hand from that kind's preset. The spec they make
+ * is validated by the engine's rules at every change, and what is wrong is said in one line, naming the field by
+ * its label; the dataset and the weights it names must exist and be of the right kind, a run's name meaning the
+ * newest finished run of that name in the window's folder of runs, whose finished runs the weights fields offer
+ * ({@link WeightsFields}). A distill run's spec is also put to the engine's pre-launch check ({@link SpecCheck}, off
+ * the UI thread, the latest change winning): whether its teacher's weights can do what its terms ask (kd needs a
+ * classifier of the dataset's scene classes) and whether the dataset has the labels they need; until the engine has
+ * said yes the run cannot start, and what it refuses is the form's problem. The device choice lists what the engine
+ * found (probed once, off the UI thread): the CPU's cores and each GPU with its memory.
  */
 public final class RunFormViewModel {
-    private final Path workbenchRoot;
-    private final Path runsRoot;
+    private final RunLibrary library;
     private final List<SpecField> fields = SpecForm.fields();
     private final Map<String, ObjectProperty<Object>> values = new LinkedHashMap<>();
     private final Map<String, ObservableList<String>> choices = new LinkedHashMap<>();
-    private final ObservableList<Presets.Preset> presets = FXCollections.observableArrayList();
+    private final FinishedRunChoices runs;
+    /** The fields set by hand since the form was last filled: a change of kind keeps them. */
+    private final Set<String> edited = new HashSet<>();
+    /** Text typed in a number field that is not a number of its kind, by the field's key. */
+    private final Map<String, String> unparsed = new LinkedHashMap<>();
+    private final FormPresets presets;
     private final ObjectProperty<Presets.Preset> preset = new SimpleObjectProperty<>(this, "preset");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "New run");
     private final ReadOnlyStringWrapper devices = new ReadOnlyStringWrapper(this, "devices",
             "Devices: asking the engine...");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyObjectWrapper<RunSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
-    private final LatestWins<RunSpec, RunSpec> engineCheck;
-    /** The distill spec last put to the engine's check, and (while it is still the form's) the one awaited. */
-    private RunSpec checking;
-    private RunSpec awaited;
-    /** The last spec the engine accepted: asked again only when the form changes. */
-    private RunSpec accepted;
+    private final EngineVerdicts engine;
     private boolean filling;
 
     /** A form whose distill specs are checked by the engine itself ({@link SpecCheck#engine()}). */
-    public RunFormViewModel(TaskExecutor executor, DeviceProbe probe, Path workbenchRoot, Path runsRoot) {
-        this(executor, probe, SpecCheck.engine(), workbenchRoot, runsRoot);
+    public RunFormViewModel(TaskExecutor executor, DeviceProbe probe, Path workbenchRoot, RunLibrary library) {
+        this(executor, probe, SpecCheck.engine(), workbenchRoot, library);
     }
 
+    /**
+     * @param library the window's runs: names resolve in its folder (whichever folder it shows when the form is
+     *                checked), and its finished runs are offered as teachers, initialisations and source models
+     */
     public RunFormViewModel(TaskExecutor executor, DeviceProbe probe, SpecCheck check, Path workbenchRoot,
-                            Path runsRoot) {
-        this.workbenchRoot = workbenchRoot;
-        this.runsRoot = runsRoot;
-        this.engineCheck = new LatestWins<>(executor, "Checking the run's teacher and data with the engine",
-                (s, cancel) -> {
-                    try {
-                        check.check(s);
-                    } catch (LinkageError e) {
-                        throw new EngineUnavailable(e);
-                    }
-                    return s;
-                }, this::engineAccepted, this::engineRefused);
+                            RunLibrary library) {
+        this.library = library;
+        this.runs = new FinishedRunChoices(library);
+        this.presets = new FormPresets(workbenchRoot, library::root);
+        this.engine = new EngineVerdicts(executor, check, (canStart, why) -> {
+            spec.set(canStart);
+            problem.set(FormWords.of(why, canStart == null ? kind() : canStart.kind().id()));
+        });
         for (SpecField f : fields) {
             ObjectProperty<Object> p = new SimpleObjectProperty<>(this, f.key(), f.blank());
             p.addListener((obs, o, n) -> {
                 if (!filling) {
+                    edited.add(f.key());
                     validate();
                 }
             });
             values.put(f.key(), p);
             choices.put(f.key(), FXCollections.observableArrayList(f.choices()));
         }
-        // a kind with an objective starts from its own terms: a transfer preset's hint means nothing to a socket run;
-        // a distill run starts from its own settings' defaults and a teacher network
+        // a new kind fills what was not typed from its preset; a kind with an objective starts from its own terms
+        // (a transfer preset's hint means nothing to a socket run); a distill run from its settings' defaults
         values.get("kind").addListener((obs, o, kind) -> {
             if (filling || !(kind instanceof String k)) {
                 return;
             }
             filling = true;
             try {
+                unparsed.clear(); // the kind's editors are made anew, showing the form's values
+                fillFromPresetOf(k);
                 ObjectProperty<Object> terms = values.get("objective.terms");
                 if (!SpecForm.termsFit(k, (String) terms.get())) {
                     SpecForm.defaultTerms(k).ifPresent(terms::set);
@@ -103,19 +107,20 @@ public final class RunFormViewModel {
             }
             validate();
         });
+        values.get("modality").addListener((obs, o, n) -> {
+            if (!unparsed.isEmpty()) {
+                unparsed.clear(); // the modality's editors are made anew, showing the form's values
+                validate();
+            }
+        });
         preset.addListener((obs, o, p) -> {
             if (p != null) {
                 applyPreset(p);
             }
         });
-        try {
-            if (workbenchRoot != null) {
-                presets.setAll(Presets.list(workbenchRoot));
-            }
-        } catch (IOException e) {
-            problem.set("The presets in " + workbenchRoot.resolve(Presets.FOLDER) + " cannot be read: "
-                    + e.getMessage());
-        }
+        library.afterEachLook(this::offerFinishedRuns);
+        library.rootProperty().addListener((obs, o, n) -> switchedRunsFolder(o, n));
+        offerFinishedRuns();
         executor.submit("Finding the engine's devices", (progress, cancel) -> probe.probe(), outcome -> {
             if (outcome instanceof Outcome.Done<EngineInfo> done) {
                 showDevices(done.value());
@@ -125,6 +130,9 @@ public final class RunFormViewModel {
             }
         });
         validate();
+        if (!presets.unreadable().isEmpty()) {
+            problem.set(presets.unreadable());
+        }
     }
 
     private void showDevices(EngineInfo info) {
@@ -148,9 +156,10 @@ public final class RunFormViewModel {
     public void newRun() {
         title.set("New run");
         preset.set(null);
-        if (!presets.isEmpty()) {
-            preset.set(presets.stream().filter(p -> p.name().startsWith("transfer")).findFirst()
-                    .orElse(presets.get(0)));
+        ObservableList<Presets.Preset> listed = presets.list();
+        if (!listed.isEmpty()) {
+            preset.set(listed.stream().filter(p -> p.name().startsWith("transfer")).findFirst()
+                    .orElse(listed.get(0)));
         } else {
             validate();
         }
@@ -183,7 +192,7 @@ public final class RunFormViewModel {
 
     private void applyPreset(Presets.Preset p) {
         try {
-            fill(Presets.load(p, workbenchRoot, runsRoot));
+            fill(presets.load(p));
         } catch (IOException e) {
             problem.set(e.getMessage());
         }
@@ -194,9 +203,58 @@ public final class RunFormViewModel {
         filling = true;
         try {
             SpecForm.values(s).forEach((k, v) -> values.get(k).set(v));
+            edited.clear();
+            unparsed.clear();
         } finally {
             filling = false;
         }
+        validate();
+    }
+
+    /**
+     * The fields of the form not set by hand, from the preset of {@code kind}'s runs: a fine-tuning run gets its
+     * task, input, proposals and initialisation, a teacher run its network and steps. What describes the data (the
+     * dataset, the paired modality, its encoding) stays: the person chose the pairs, not the kind.
+     */
+    private void fillFromPresetOf(String kind) {
+        try {
+            presets.ofKind(kind).ifPresent(p -> SpecForm.values(p).forEach((k, v) -> {
+                if (!edited.contains(k) && !describesTheData(k)) {
+                    values.get(k).set(v);
+                }
+            }));
+        } catch (IOException e) {
+            problem.set(e.getMessage());
+        }
+    }
+
+    private static boolean describesTheData(String key) {
+        return key.equals("kind") || key.equals("data") || key.equals("modality")
+                || key.startsWith(SpecForm.DEPTH_ENCODING) || key.startsWith(SpecForm.FLOW_ENCODING);
+    }
+
+    /** The finished runs of the folder each weights field takes; the form checked again if they changed. */
+    private void offerFinishedRuns() {
+        if (runs.refresh()) {
+            validate(); // a run of the name the form gives may just have finished
+        }
+    }
+
+    /**
+     * The window shows another folder of runs: weights named inside the old folder (a preset's runs/NAME made
+     * absolute there) now name the same place in the new one, and the lists offer the new folder's runs.
+     */
+    private void switchedRunsFolder(Path old, Path now) {
+        filling = true;
+        try {
+            for (WeightsFields w : WeightsFields.values()) {
+                ObjectProperty<Object> v = values.get(w.key());
+                FinishedRunChoices.rebased(v.get(), old, now).ifPresent(v::set);
+            }
+        } finally {
+            filling = false;
+        }
+        runs.refresh();
         validate();
     }
 
@@ -219,21 +277,24 @@ public final class RunFormViewModel {
     }
 
     private void validate() {
-        awaited = null;
+        engine.forget();
         try {
-            RunSpec s = SpecForm.build(currentValues());
-            Path data = Path.of(s.data());
-            if (!Files.exists(data)) {
-                throw new IllegalArgumentException("Dataset: " + data + " does not exist");
+            if (!unparsed.isEmpty()) {
+                // what a number field shows and what the form holds differ: said before anything else
+                Map.Entry<String, String> u = unparsed.entrySet().iterator().next();
+                SpecField f = SpecForm.field(u.getKey());
+                throw new IllegalArgumentException(label(f) + ": '" + u.getValue().trim() + "' is not "
+                        + (f.type() == SpecField.Type.NUMBER ? "a number" : "a whole number") + " (the field "
+                        + "keeps " + SpecField.format(values.get(u.getKey()).get()) + " until it is one)");
             }
-            s = WeightsPaths.resolve(s, runsRoot, this::labelOf);
-            if (s.kind() == RunKind.DISTILL && !s.equals(accepted)) {
+            RunSpec s = SpecForm.build(currentValues());
+            DatasetPath.check(s.data(), labelOf("data"));
+            s = WeightsPaths.resolve(s, library.root(), this::labelOf, runs::known);
+            if (engine.mustAsk(s)) {
                 // the teacher's weights and the dataset's labels decide whether the terms can work: the engine says
                 spec.set(null);
                 problem.set("Checking the teacher's weights and the dataset's labels with the engine...");
-                awaited = s;
-                checking = s;
-                engineCheck.request(s);
+                engine.ask(s);
                 return;
             }
             spec.set(s);
@@ -241,42 +302,6 @@ public final class RunFormViewModel {
         } catch (IllegalArgumentException e) {
             spec.set(null);
             problem.set(e.getMessage());
-        }
-    }
-
-    private void engineAccepted(RunSpec s) {
-        accepted = s;
-        if (awaited != null && awaited == s) {
-            awaited = null;
-            spec.set(s);
-            problem.set("");
-        }
-    }
-
-    /** The engine's refusal of the latest spec put to it, shown while that spec is still the form's. */
-    private void engineRefused(Throwable e) {
-        if (awaited == null || awaited != checking) {
-            return;
-        }
-        RunSpec s = awaited;
-        awaited = null;
-        if (e instanceof IllegalArgumentException || e instanceof java.io.IOException) {
-            spec.set(null);
-            problem.set(e.getMessage());
-        } else {
-            // not the spec's fault: the engine that runs it checks it again, in its own process
-            spec.set(s);
-            problem.set("The engine could not check this spec here (" + e.getMessage() + "); it checks it again "
-                    + "when the run starts");
-        }
-    }
-
-    /** The engine's natives cannot be loaded in this process (the run's own engine process may still load them). */
-    private static final class EngineUnavailable extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        EngineUnavailable(LinkageError e) {
-            super(e.toString(), e);
         }
     }
 
@@ -299,13 +324,47 @@ public final class RunFormViewModel {
         return p;
     }
 
+    /**
+     * What a number field shows when it is not a number of the field's kind ({@code text}), or null when it is one
+     * again: until then the form says so and the run cannot start, so it never starts with a value not shown.
+     */
+    public void unparsed(String key, String text) {
+        if (text == null ? unparsed.remove(key) != null : !text.equals(unparsed.put(key, text))) {
+            validate();
+        }
+    }
+
     /** The values a choice field offers (the device field's grow when the engine has answered). */
     public ObservableList<String> choices(String key) {
         return choices.get(key);
     }
 
+    /**
+     * The finished runs of the window's folder of runs a weights field offers, by their id there, newest first
+     * ("random" first for an initialisation); empty for a field that names no weights. Updated after each look at
+     * the folder, so a run that finishes joins its list.
+     */
+    public ObservableList<String> runChoices(String key) {
+        return runs.list(key);
+    }
+
+    /** The window's folder of runs today: where a run's name is looked up and Browse... starts. */
+    public Path runsFolder() {
+        return library.root();
+    }
+
+    /** The form's label of a field for the kind of run it holds ("Network" for a teacher run's network). */
+    public String label(SpecField field) {
+        return field.label(kind());
+    }
+
+    /** The kind of run the form holds, or null. */
+    private String kind() {
+        return values.get("kind").get() instanceof String k && !k.isBlank() ? k.trim() : null;
+    }
+
     public ObservableList<Presets.Preset> presets() {
-        return presets;
+        return presets.list();
     }
 
     /** Choosing a preset fills the form with it. */
@@ -337,6 +396,6 @@ public final class RunFormViewModel {
 
     /** The form's label of a field, for messages in the form's words. */
     private String labelOf(String key) {
-        return fields.stream().filter(f -> f.key().equals(key)).map(SpecField::label).findFirst().orElse(key);
+        return fields.stream().filter(f -> f.key().equals(key)).map(this::label).findFirst().orElse(key);
     }
 }

@@ -58,7 +58,7 @@ public final class RunsViewModel {
         this.library = context.runs();
         this.control = new RunControl(context.runsSetup().engine(), library::root);
         this.form = new RunFormViewModel(context.executor(), context.runsSetup().devices(),
-                Presets.workbenchRoot().orElse(null), library.root());
+                Presets.workbenchRoot().orElse(null), library);
         page.runProperty().bind(selected);
         selected.addListener((obs, o, n) -> {
             updateActions();

@@ -1,6 +1,6 @@
 package org.xmodal.app.runs;
 
-import org.xmodal.engine.run.Distill;
+import org.xmodal.engine.experiment.RobustPreset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,8 +25,13 @@ class RunFormViewModelTest {
     private static final DeviceProbe ONE_GPU = () -> new EngineInfo("PyTorch", "2.5.1", "0.32.0", "cu124", 8,
             List.of(new EngineInfo.Gpu(0, 12L << 30)));
 
+    /** The window's runs, in {@code runs}: looked at when a test says so. */
+    private RunLibrary library;
+
     private RunFormViewModel form() {
-        return new RunFormViewModel(new DirectTaskExecutor(), ONE_GPU, Presets.workbenchRoot().orElseThrow(), runs);
+        library = new RunLibrary(new DirectTaskExecutor(), runs);
+        return new RunFormViewModel(new DirectTaskExecutor(), ONE_GPU, Presets.workbenchRoot().orElseThrow(),
+                library);
     }
 
     @Test
@@ -107,9 +112,10 @@ class RunFormViewModelTest {
     }
 
     /**
-     * Choosing distill fills what a distill run needs the way socket does: Xia et al.'s robust objective, the distill
-     * settings at their defaults, a teacher network; the engine's own check then says what it refuses (kd on a
-     * teacher without a classifier) before the run can start, and the spec's own rules theirs (csc without filter-ce).
+     * Choosing distill fills what a distill run needs from the distill preset: Xia et al.'s robust objective, the
+     * distill settings of the robust experiment's CPU demo, a teacher network; the engine's own check then says what
+     * it refuses (kd on a teacher without a classifier) before the run can start, in the form's words, and the
+     * spec's own rules theirs (csc without filter-ce).
      */
     @Test
     void choosingDistillFillsItsDefaultsAndTheEnginesRefusalsAreTheFormsProblem() {
@@ -120,12 +126,13 @@ class RunFormViewModelTest {
                 form.value("objective.terms").get());
         assertEquals(4.0, form.value("distill.temperature").get());
         assertEquals("layer2, layer3, layer4", form.value("distill.attentionTaps").get());
-        assertEquals(4096, form.value("distill.crdNegatives").get());
+        assertEquals(256, form.value("distill.crdNegatives").get(), "the distill preset's");
         assertEquals(0.07, form.value("distill.cscThreshold").get());
         assertEquals(true, form.value("distill.cscAdaptive").get());
         assertEquals(0.2, form.value("distill.filterRate").get());
         assertEquals("network", form.value("teacher.source").get());
-        assertEquals("alexnet-small", form.value("teacher.architecture").get(), "the transfer preset's teacher kept");
+        assertEquals(DistillTeachers.ARCHITECTURE, form.value("teacher.architecture").get(), "the preset's teacher");
+        assertEquals(runs.resolve("robust-teacher").toString(), form.value("teacher.weights").get());
 
         form.value("student.architecture").set(DistillTeachers.ARCHITECTURE);
         form.value("teacher.architecture").set(DistillTeachers.ARCHITECTURE);
@@ -134,7 +141,7 @@ class RunFormViewModelTest {
         RunSpec spec = form.spec().orElseThrow();
         assertEquals(RunKind.DISTILL, spec.kind());
         assertEquals(Objective.robust(), spec.objective());
-        assertEquals(Distill.defaults(), spec.distill());
+        assertEquals(RobustPreset.cpuDemo().distill().distill(), spec.distill());
 
         // the engine's check: kd distils the teacher's classes, and this teacher has no classifier
         form.value("objective.terms").set("ce = 1, kd = 1");
@@ -146,8 +153,8 @@ class RunFormViewModelTest {
                 + form.problemProperty().get());
         // CRD draws its negatives from the labelled train pairs, which the sample has fewer of than 4096
         form.value("objective.terms").set("ce = 1, crd = 0.8");
-        assertTrue(form.problemProperty().get().contains("set distill.crdNegatives below"),
-                form.problemProperty().get());
+        assertTrue(form.problemProperty().get().contains("set CRD negatives below"),
+                "the engine's refusal names the field as the form does: " + form.problemProperty().get());
         form.value("distill.crdNegatives").set(8);
         assertTrue(form.spec().isPresent(), form.problemProperty().get());
         // the spec's own rule: csc calibrates against the noise filter, which learns from filter-ce
@@ -216,5 +223,178 @@ class RunFormViewModelTest {
         form.cloneOf("20250101-000000-x", RunFolders.spec("x", TestData.sample().rgbd().toString()));
         assertEquals("Clone of 20250101-000000-x", form.titleProperty().get());
         assertEquals(RunFolders.spec("x", TestData.sample().rgbd().toString()), form.spec().orElseThrow());
+    }
+
+    /** A newcomer's teacher, finished in the window's folder of runs (its weights are drawn, not trained). */
+    private Path finishedTeacher(String name, String architecture) {
+        return DistillTeachers.finishedRun(runs, teacherSpec(name, architecture), DistillTeachers.classifier(runs, 5));
+    }
+
+    private static RunSpec teacherSpec(String name, String architecture) {
+        return RunSpec.builder().name(name).kind("teacher").data(TestData.sample().rgbd().toString())
+                .student(new RunSpec.Student(architecture, null, null)).batchSize(8).iterations(1).inputSize(64)
+                .build();
+    }
+
+    /** A run folder {@code id} as an engine leaves it: its spec, its events and, when it finished, its weights. */
+    private Path run(String id, RunSpec spec, boolean finished) throws java.io.IOException {
+        Path dir = RunFolders.create(runs, id, spec);
+        RunFolders.started(dir, -1);
+        if (finished) {
+            Path weights = dir.resolve(org.xmodal.engine.lifecycle.RunSession.RESULT_WEIGHTS);
+            java.nio.file.Files.createDirectories(weights.getParent());
+            java.nio.file.Files.copy(DistillTeachers.classifier(runs, 5), weights);
+            RunFolders.event(dir, org.xmodal.engine.run.RunEvent.of(org.xmodal.engine.run.RunEvent.FINISHED, 1));
+        }
+        return dir;
+    }
+
+    /** Choosing finetune fills what a fine-tuning run reads from the fine-tuning preset; what was typed stays. */
+    @Test
+    void choosingFinetuneFillsItsTaskInputNumbersAndInitialisationFromTheFinetunePreset() {
+        RunFormViewModel form = form();
+        form.newRun();
+        form.value("seed").set(7L);
+        form.value("kind").set("finetune");
+        assertEquals("detection", form.value("finetune.task").get());
+        assertEquals("paired", form.value("finetune.input").get());
+        assertEquals(200, form.value("finetune.proposals").get());
+        assertEquals(0.25, form.value("finetune.foreground").get());
+        assertEquals(0.0, form.value("finetune.labelSmoothing").get());
+        assertEquals(runs.resolve("transfer-depth").toString(), form.value("finetune.init").get(),
+                "the transfer preset's run, in the window's folder of runs");
+        assertEquals(3e-4, form.value("optimizer.learningRate").get());
+        assertEquals(400, form.value("iterations").get());
+        assertEquals("depth-detector", form.value("name").get());
+        assertEquals(7L, form.value("seed").get(), "what was typed is kept");
+        assertEquals(TestData.sample().rgbd().toString(), form.value("data").get(), "the pairs chosen are kept");
+        // the transfer it starts from is still to be trained: said in the field's words
+        assertEquals("Starts from: " + runs.resolve("transfer-depth") + " does not exist, and " + runs + " holds no "
+                + "finished run named transfer-depth (train one first, or choose a weights file or a run folder)",
+                form.problemProperty().get());
+        form.value("finetune.init").set("random");
+        RunSpec spec = form.spec().orElseThrow(() -> new AssertionError(form.problemProperty().get()));
+        assertEquals(org.xmodal.engine.run.FinetuneTask.DETECTION, spec.finetune().task());
+        assertEquals(200, spec.finetune().proposals());
+        assertEquals(0.25, spec.finetune().foreground());
+        assertEquals(RunKind.FINETUNE, spec.kind());
+    }
+
+    /** What the engine refuses of a fine-tuning field is said under the field's label, not its key in spec.json. */
+    @Test
+    void aFinetuneErrorNamesTheFieldsLabel() {
+        RunFormViewModel form = form();
+        form.newRun();
+        form.value("kind").set("finetune");
+        form.value("finetune.init").set("random");
+        form.value("finetune.proposals").set(0);
+        assertFalse(form.spec().isPresent());
+        assertEquals("Proposals per image must be at least 1, got 0", form.problemProperty().get());
+        form.value("finetune.proposals").set(100);
+        form.value("finetune.foreground").set(1.5);
+        assertEquals("Foreground fraction must be in (0, 1], got 1.5", form.problemProperty().get());
+    }
+
+    /**
+     * The teacher's list offers the finished teacher runs of the window's folder of runs, newest first, and neither a
+     * teacher still training nor a transfer; the initialisation's list offers random, the teacher and the transfer.
+     * A run picked there is the run's teacher; a run of the wrong kind or network typed in is refused by the label.
+     */
+    @Test
+    void theTeacherListOffersFinishedTeacherRunsOnlyAndAPickedOneIsTheRunsTeacher() throws Exception {
+        Path older = run("20250101-090000-rgb-teacher", teacherSpec("rgb-teacher", "alexnet-small"), true);
+        Path transfer = run("20250101-100000-old-transfer", RunFolders.spec("old-transfer", TestData.sample().rgbd()
+                .toString()), true);
+        Path teacher = run("20250101-110000-rgb-teacher", teacherSpec("rgb-teacher", "alexnet-small"), true);
+        Path training = run("20250101-120000-half-teacher", teacherSpec("half-teacher", "alexnet-small"), false);
+        RunFormViewModel form = form();
+        form.newRun();
+        assertEquals(List.of(), form.runChoices("teacher.weights"), "nothing until the folder is looked at");
+        library.poll();
+        String newest = runs.relativize(teacher).toString();
+        assertEquals(List.of(newest, runs.relativize(older).toString()), form.runChoices("teacher.weights"));
+        assertEquals(List.of("random", newest, runs.relativize(transfer).toString(), runs.relativize(older)
+                .toString()), form.runChoices("student.init"));
+        assertEquals(List.of(), form.runChoices("socket.source"), "no fine-tuning run on RGB here");
+
+        form.value("teacher.weights").set(newest);
+        RunSpec spec = form.spec().orElseThrow(() -> new AssertionError(form.problemProperty().get()));
+        assertEquals(teacher.toAbsolutePath().normalize().toString(), spec.teacher().weights());
+
+        form.value("teacher.weights").set(runs.relativize(transfer).toString());
+        assertFalse(form.spec().isPresent());
+        assertEquals("Teacher weights: " + runs.relativize(transfer) + " is a transfer run; the weights here are an "
+                + "RGB network's: a teacher run, or a fine-tuning run on rgb", form.problemProperty().get());
+        form.value("teacher.weights").set(runs.relativize(training).toString());
+        assertEquals("Teacher weights: " + runs.relativize(training) + " has no weights yet (it is interrupted, with "
+                + "no checkpoint): resume it in Runs, or pick a finished run", form.problemProperty().get());
+        form.value("teacher.weights").set(newest);
+        form.value("teacher.architecture").set("resnet18-small");
+        assertEquals("Teacher weights: " + newest + " trained alexnet-small, not the Teacher network resnet18-small "
+                + "(pick a run of resnet18-small, or set Teacher network to alexnet-small)", form.problemProperty()
+                .get());
+    }
+
+    /** A run that finishes while the form is open joins the list, and a name the form gave now means it. */
+    @Test
+    void aTeacherThatFinishesJoinsTheListAndTheFormCanStart() {
+        RunFormViewModel form = form();
+        form.newRun();
+        library.poll();
+        assertFalse(form.spec().isPresent(), "no rgb-teacher yet");
+        Path teacher = finishedTeacher("rgb-teacher", "alexnet-small");
+        library.poll();
+        assertEquals(List.of(runs.relativize(teacher).toString()), form.runChoices("teacher.weights"));
+        assertEquals(teacher.toAbsolutePath().normalize().toString(), form.spec().orElseThrow(
+                () -> new AssertionError(form.problemProperty().get())).teacher().weights(),
+                "checked again when the folder changed, without a keystroke");
+    }
+
+    /** The window's folder of runs switched: the names the preset gave mean runs there, and the lists show its runs. */
+    @Test
+    void switchingTheFolderOfRunsMovesThePresetsRunsAndTheLists() throws Exception {
+        finishedTeacher("rgb-teacher", "alexnet-small");
+        RunFormViewModel form = form();
+        form.newRun();
+        library.poll();
+        assertEquals(1, form.runChoices("teacher.weights").size());
+        Path other = java.nio.file.Files.createDirectories(runs.resolve("elsewhere"));
+        library.switchTo(other);
+        assertEquals(other.resolve("rgb-teacher").toString(), form.value("teacher.weights").get());
+        assertEquals(List.of(), form.runChoices("teacher.weights"));
+        assertTrue(form.problemProperty().get().startsWith("Teacher weights: " + other.resolve("rgb-teacher")
+                + " does not exist, and " + other + " holds no"), form.problemProperty().get());
+        assertEquals(other, form.runsFolder());
+    }
+
+    /** Letters typed in a number field: said under the form (not an old message), and the run cannot start. */
+    @Test
+    void textThatIsNoNumberIsSaidAndStopsTheRunUntilItIsOne() {
+        RunFormViewModel form = form();
+        form.newRun();
+        form.value("teacher.source").set("random");
+        assertTrue(form.spec().isPresent(), form.problemProperty().get());
+        form.unparsed("optimizer.learningRate", "1e-4x");
+        assertFalse(form.spec().isPresent());
+        assertEquals("Learning rate: '1e-4x' is not a number (the field keeps 0.0001 until it is one)",
+                form.problemProperty().get());
+        form.unparsed("batchSize", "3.5");
+        form.unparsed("optimizer.learningRate", null);
+        assertEquals("Batch size: '3.5' is not a whole number (the field keeps 32 until it is one)",
+                form.problemProperty().get());
+        form.unparsed("batchSize", null);
+        assertTrue(form.spec().isPresent(), form.problemProperty().get());
+        assertEquals("", form.problemProperty().get());
+    }
+
+    /** A dataset is a folder or NYU's .mat file: another file is refused by the field's label. */
+    @Test
+    void aDatasetThatIsAnotherKindOfFileIsRefused() throws Exception {
+        RunFormViewModel form = form();
+        form.newRun();
+        Path notes = java.nio.file.Files.writeString(runs.resolve("notes.txt"), "pairs?");
+        form.value("data").set(notes.toString());
+        assertEquals("Dataset: " + notes + " is a file but not NYU Depth v2's .mat file (choose a dataset folder, a "
+                + "folder of video frames or nyu_depth_v2_labeled.mat)", form.problemProperty().get());
     }
 }

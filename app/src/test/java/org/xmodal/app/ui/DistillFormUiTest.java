@@ -28,7 +28,7 @@ import org.xmodal.engine.run.RunKind;
 
 /**
  * A distill run chosen in the run form as a person would: the kind picked from its list fills Xia et al.'s robust
- * objective and the distill settings' defaults and shows the Distillation group (not crops, flips or the teacher
+ * objective and the distill settings from the distill preset and shows the Distillation group (not crops, flips or the teacher
  * cache); a combination the spec refuses (csc without filter-ce) and one the engine refuses on looking at the teacher
  * (kd on a teacher without a classifier) are said under the form, with Start off, until the terms are fixed.
  */
@@ -91,8 +91,8 @@ class DistillFormUiTest {
                 WorkbenchRobot.onFx(() -> robot.lookup("#field-objective-terms").queryAs(TextField.class).getText()));
         assertEquals("4", WorkbenchRobot.onFx(() -> robot.lookup("#field-distill-temperature").queryAs(TextField.class)
                 .getText()));
-        assertEquals("4096", WorkbenchRobot.onFx(() -> robot.lookup("#field-distill-crdNegatives")
-                .queryAs(TextField.class).getText()));
+        assertEquals("256", WorkbenchRobot.onFx(() -> robot.lookup("#field-distill-crdNegatives")
+                .queryAs(TextField.class).getText()), "the distill preset's");
         String help = WorkbenchRobot.onFx(() -> robot.lookup("#spec-sheet").queryAs(PropertySheet.class).getItems()
                 .stream().filter(i -> i.getName().equals("Objective")).findFirst().orElseThrow().getDescription());
         assertTrue(help.contains("attention = 1000 (") && help.contains("crd = 0.8 ("), help);
