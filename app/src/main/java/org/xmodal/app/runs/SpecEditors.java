@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -35,6 +36,7 @@ import org.controlsfx.property.editor.PropertyEditor;
  */
 final class SpecEditors {
     private static final String INVALID = "invalid-value";
+    private static final Object SHOWING = new Object();
     /** Long help is read, not glimpsed: the tooltip stays while the pointer does. */
     private static final Duration TOOLTIP_SHOWN = Duration.INDEFINITE;
 
@@ -128,18 +130,38 @@ final class SpecEditors {
     /**
      * Keeps {@code editor} showing the form's value. The form outlives its editors (the sheet makes new ones whenever
      * the kind of run changes which fields show), so the value holds the listener weakly and the editor strongly:
-     * an editor no longer shown is not kept alive, or updated, by the form.
+     * an editor no longer shown is not kept alive, or updated, by the form. While the editor is being shown the
+     * value, what it reports ({@link #showing}) is not written back: a text field's new text arrives as a deletion
+     * then an insertion, and writing those back would set the value again inside its own change event, which
+     * JavaFX's listener list does not survive when a dropped editor's weak listener leaves it at the same time.
      */
-    private static void follow(ObjectProperty<Object> value, Node editor, ChangeListener<Object> listener) {
+    private static void follow(ObjectProperty<Object> value, Node editor, Consumer<Object> show) {
+        ChangeListener<Object> listener = (obs, o, n) -> {
+            editor.getProperties().put(SHOWING, Boolean.TRUE);
+            try {
+                show.accept(n);
+            } finally {
+                editor.getProperties().remove(SHOWING);
+            }
+        };
         editor.getProperties().put(SpecEditors.class, listener);
         value.addListener(new WeakChangeListener<>(listener));
+    }
+
+    /** Whether the editor is being shown the form's value: what it reports then is not the person's doing. */
+    private static boolean showing(Node editor) {
+        return editor.getProperties().containsKey(SHOWING);
     }
 
     private static CheckBox check(ObjectProperty<Object> p) {
         CheckBox c = new CheckBox();
         c.setSelected(Boolean.TRUE.equals(p.get()));
-        c.selectedProperty().addListener((obs, o, n) -> p.set(n));
-        follow(p, c, (obs, o, n) -> c.setSelected(Boolean.TRUE.equals(n)));
+        c.selectedProperty().addListener((obs, o, n) -> {
+            if (!showing(c)) {
+                p.set(n);
+            }
+        });
+        follow(p, c, n -> c.setSelected(Boolean.TRUE.equals(n)));
         return c;
     }
 
@@ -148,11 +170,11 @@ final class SpecEditors {
         c.setMaxWidth(Double.MAX_VALUE);
         c.setValue((String) it.value().get());
         c.valueProperty().addListener((obs, o, n) -> {
-            if (n != null) {
+            if (n != null && !showing(c)) {
                 it.value().set(n);
             }
         });
-        follow(it.value(), c, (obs, o, n) -> c.setValue((String) n));
+        follow(it.value(), c, n -> c.setValue((String) n));
         return c;
     }
 
@@ -167,16 +189,16 @@ final class SpecEditors {
         c.setPromptText("a finished run, a run folder or a .params file");
         c.setValue((String) p.get());
         c.valueProperty().addListener((obs, o, n) -> {
-            if (n != null) {
+            if (n != null && !showing(c)) {
                 p.set(n);
             }
         });
         c.getEditor().textProperty().addListener((obs, o, n) -> {
-            if (c.getEditor().isFocused()) {
+            if (c.getEditor().isFocused() && !showing(c)) {
                 p.set(n);
             }
         });
-        follow(p, c, (obs, o, n) -> {
+        follow(p, c, n -> {
             if (!String.valueOf(n).equals(c.getEditor().getText())) {
                 c.setValue((String) n);
                 c.getEditor().setText((String) n);
@@ -254,8 +276,12 @@ final class SpecEditors {
 
     private static TextField text(ObjectProperty<Object> p) {
         TextField t = new TextField((String) p.get());
-        t.textProperty().addListener((obs, o, n) -> p.set(n));
-        follow(p, t, (obs, o, n) -> {
+        t.textProperty().addListener((obs, o, n) -> {
+            if (!showing(t)) {
+                p.set(n);
+            }
+        });
+        follow(p, t, n -> {
             if (!t.getText().equals(n)) {
                 t.setText((String) n);
             }
@@ -275,10 +301,12 @@ final class SpecEditors {
                 it.form().unparsed(it.field().key(), text);
             } else {
                 it.form().unparsed(it.field().key(), null);
-                p.set(v);
+                if (!showing(t)) {
+                    p.set(v);
+                }
             }
         });
-        follow(p, t, (obs, o, n) -> {
+        follow(p, t, n -> {
             Object shown = it.field().parse(t.getText());
             if (n != null && !n.equals(shown)) {
                 t.setText(SpecField.format(n));
