@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -31,10 +33,12 @@ import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.engine.experiment.ExperimentStages;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
+import org.xmodal.engine.run.RunStatus;
+import org.xmodal.app.runs.RunRecord;
 
 /**
- * From the bundled pairs to the paper's comparison through the window only: the Data view's guided start fills the
- * Experiments form, the quick Table 1 preset runs as an engine process of its own, the page follows it stage by
+ * From the bundled pairs to the paper's comparison through the window only: a teacher and a transfer from the run
+ * form, then the Data view's guided start fills the Experiments form, the quick Table 1 preset runs as an engine process of its own, the page follows it stage by
  * stage, and its results open in Results.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -75,10 +79,63 @@ class ExperimentsUiTest {
         }
     }
 
+    /**
+     * Starts a run of {@code kind} from New run as a person would: the kind picked from its list (its preset fills the
+     * form), a name and a short schedule typed, the teacher (when given) picked from the finished runs offered; waits
+     * until it finishes.
+     */
+    private RunRecord runFromForm(FxRobot robot, String kind, String name, String teacherId) {
+        robot.clickOn("#nav-runs");
+        robot.clickOn("#new-run");
+        WorkbenchRobot.waitUntil("the form opens", () -> robot.lookup("#run-form").query().isVisible());
+        pick(robot, "#field-kind", kind);
+        type(robot, "#field-name", name);
+        type(robot, "#field-iterations", "40");
+        if (teacherId != null) {
+            pick(robot, "#field-teacher-weights", teacherId);
+        }
+        WorkbenchRobot.waitUntil("the " + kind + " can start", () -> !robot.lookup("#start-run").query()
+                .isDisabled());
+        robot.clickOn("#start-run");
+        RunRecord[] started = new RunRecord[1];
+        WorkbenchRobot.waitUntil("the " + kind + " is listed", () -> {
+            started[0] = workbench.context.runs().runs().stream().filter(r -> r.id().endsWith("-" + name))
+                    .findFirst().orElse(null);
+            return started[0] != null;
+        });
+        waitLong(robot, "the " + kind + " finishes", 5, () -> started[0].summary().status().state()
+                == RunStatus.State.FINISHED);
+        return started[0];
+    }
+
+    private static void type(FxRobot robot, String id, String text) {
+        robot.clickOn(id).press(KeyCode.SHORTCUT, KeyCode.A).release(KeyCode.A, KeyCode.SHORTCUT).write(text);
+        WorkbenchRobot.waitUntil("'" + text + "' is typed in " + id, () -> text.equals(robot.lookup(id)
+                .queryAs(TextField.class).getText()));
+    }
+
+    /** Picks {@code choice} from the list of the combo box {@code id}, as a person would. */
+    private static void pick(FxRobot robot, String id, String choice) {
+        Node arrow = WorkbenchRobot.onFx(() -> robot.lookup(id).query().lookup(".arrow-button"));
+        robot.clickOn(arrow);
+        Node cell = WorkbenchRobot.onFx(() -> robot.lookup(".list-cell").match(c -> c instanceof ListCell<?> l
+                && choice.equals(l.getText())).query());
+        robot.clickOn(cell);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
-    void theGuidedStartRunsTheQuickTable1AndItsResultsOpen(FxRobot robot) throws Exception {
+    void aTeacherATransferAndTheQuickTable1ThroughTheWindowOnly(FxRobot robot) throws Exception {
         WorkbenchRobot.waitUntil("the bundled pairs are open", () -> workbench.context.session().dataset() != null);
+
+        // an RGB teacher, then a transfer taught by it, each from the run form with its preset made short
+        RunRecord teacher = runFromForm(robot, "teacher", "e2e-teacher", null);
+        RunRecord transfer = runFromForm(robot, "transfer", "e2e-transfer", teacher.id());
+        assertEquals(teacher.path().toString(), RunDirectory.open(transfer.path()).spec().teacher().weights(),
+                "the transfer is taught by the teacher picked in the form");
+
+        // then the paper's comparison, from the Data view's guided start
+        robot.clickOn("#nav-data");
         assertEquals("Train a depth network from these pairs…",
                 robot.lookup("#guided-start").queryButton().getText());
         robot.clickOn("#guided-start");
@@ -119,9 +176,9 @@ class ExperimentsUiTest {
         waitLong(robot, "the experiment finishes", 15, () -> !robot.lookup("#experiment-open").query().isDisabled());
         assertTrue(stages.getItems().stream().allMatch(r -> r.state().equals("finished") && r.fraction() == 1),
                 stages.getItems().toString());
-        RunDirectory teacher = RunDirectory.open(workbench.context.runs().root().resolve("experiments").resolve(name)
-                .resolve("runs").resolve(stages.getItems().get(0).run()));
-        assertTrue(teacher.events().stream().anyMatch(e -> e.type().equals(RunEvent.RESUMED)),
+        RunDirectory stoppedTeacher = RunDirectory.open(workbench.context.runs().root().resolve("experiments")
+                .resolve(name).resolve("runs").resolve(stages.getItems().get(0).run()));
+        assertTrue(stoppedTeacher.events().stream().anyMatch(e -> e.type().equals(RunEvent.RESUMED)),
                 "the teacher resumed from its checkpoint rather than starting again");
         ExperimentLayout layout = new ExperimentLayout(workbench.context.runs().root().resolve("experiments")
                 .resolve(name));
