@@ -57,13 +57,18 @@ final class FormPresets {
 
     /** The spec of the preset a run of {@code kind} starts from, if the workbench has it. */
     Optional<RunSpec> ofKind(String kind) throws IOException {
+        Optional<Presets.Preset> p = presetOf(kind);
+        return p.isEmpty() ? Optional.empty() : Optional.of(load(p.get()));
+    }
+
+    /** The preset of {@code kind}'s runs, or none (also for a kind this engine does not know). */
+    Optional<Presets.Preset> presetOf(String kind) {
         RunKind k;
         try {
             k = RunKind.parse(kind);
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // a kind this engine does not know: the validation names it
         }
-        Optional<Presets.Preset> p = Presets.ofKind(presets, k);
-        return p.isEmpty() ? Optional.empty() : Optional.of(load(p.get()));
+        return Presets.ofKind(presets, k);
     }
 }

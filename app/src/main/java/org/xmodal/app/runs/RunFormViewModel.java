@@ -95,6 +95,8 @@ public final class RunFormViewModel {
             try {
                 unparsed.clear(); // the kind's editors are made anew, showing the form's values
                 fillFromPresetOf(k);
+                // the preset box names the preset the fields now come from (without filling the form again)
+                presets.presetOf(k).ifPresent(preset::set);
                 ObjectProperty<Object> terms = values.get("objective.terms");
                 if (!SpecForm.termsFit(k, (String) terms.get())) {
                     SpecForm.defaultTerms(k).ifPresent(terms::set);
@@ -114,7 +116,7 @@ public final class RunFormViewModel {
             }
         });
         preset.addListener((obs, o, p) -> {
-            if (p != null) {
+            if (p != null && !filling) {
                 applyPreset(p);
             }
         });

@@ -268,6 +268,9 @@ class RunFormViewModelTest {
         assertEquals("depth-detector", form.value("name").get());
         assertEquals(7L, form.value("seed").get(), "what was typed is kept");
         assertEquals(TestData.sample().rgbd().toString(), form.value("data").get(), "the pairs chosen are kept");
+        assertEquals("finetune-cpu-demo", form.presetProperty().get().name(),
+                "the preset box names the preset the fields came from");
+        assertEquals(7L, form.value("seed").get(), "naming it did not fill the form again");
         // the transfer it starts from is still to be trained: said in the field's words
         assertEquals("Starts from: " + runs.resolve("transfer-depth") + " does not exist, and " + runs + " holds no "
                 + "finished run named transfer-depth (train one first, or choose a weights file or a run folder)",
