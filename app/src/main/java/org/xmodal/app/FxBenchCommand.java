@@ -7,7 +7,13 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.List;
 import org.xmodal.app.bench.FxPulseMonitor;
+import org.xmodal.app.bench.ViewVisits;
+import org.xmodal.app.results.RecentExperiments;
+import org.xmodal.app.shell.ViewEntry;
+import org.xmodal.app.shell.WorkbenchView;
+import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.app.lab.EncodingLabView;
 import org.xmodal.app.lab.HhaLabViewModel;
 import org.xmodal.app.runs.DeviceProbe;
@@ -24,18 +30,27 @@ import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
 
 /**
- * {@code ./xmodal bench fx [--seconds N]}: is the FX thread ever blocked while a run streams and an encoding
- * recomputes? Opens the workbench headless on the sample data, starts a real run (an engine process training on
- * every core, logging every step) from the run form, and for N seconds keeps its page live while the encoding lab
- * recomputes HHA four times a second and the window switches between the two views every two seconds. A pulse
- * monitor records the longest time between two pulses of the FX thread; the last line printed is that figure.
- * Views are made and the run is streaming before measuring starts; the run is stopped at the end.
+ * {@code ./xmodal bench fx [--seconds N] [--experiment DIR]}: is the FX thread ever blocked, on a view's first visit
+ * or while a run streams and an encoding recomputes? Opens the workbench headless on the sample data and visits each
+ * view once, in the navigation's order, as a newcomer would: the Data view opens the sample data, and after the Runs
+ * view a real run (an engine process training on every core, logging every step, checkpointing often) is started
+ * from the run form, so that the views after it (filters, features) have a run to show; the results view opens
+ * {@code --experiment DIR} as the newest of its recent experiments when one is given. Then, for N seconds, it keeps
+ * the run's page live while the encoding lab recomputes HHA four times a second and the window goes through its views
+ * again, one every two seconds. A pulse monitor records the longest time between two pulses of the FX thread, per
+ * view for its first visit and for its visits again; the last line printed is the worst of all.
  */
 final class FxBenchCommand {
-    private static final String USAGE = "Usage: xmodal bench fx [--seconds N] [--no-switch] [--no-hha]   (default 20 s;"
-            + " the two flags leave out switching views or recomputing HHA, to see what a gap comes from)";
+    private static final String USAGE = "Usage: xmodal bench fx [--seconds N] [--experiment DIR] [--no-switch] "
+            + "[--no-hha]   (default 20 s; the results view opens DIR as a returning user's newest experiment; the "
+            + "two flags leave out switching views or recomputing HHA, to see what a gap comes from)";
     private static final long CHANGE_EVERY_MS = 250;
     private static final long SWITCH_EVERY_MS = 2000;
+    /** After a first visit's work is done, time for what it sets off (drawing, a late outcome) to show up. */
+    private static final long AFTER_VISIT_MS = 1000;
+    /** The longest a first visit's work is waited for. */
+    private static final long VISIT_SECONDS = 120;
+    private static final int CHECKPOINT_EVERY = 20;
 
     private FxBenchCommand() {
     }
@@ -44,11 +59,19 @@ final class FxBenchCommand {
         int seconds = 20;
         boolean switching = true;
         boolean recomputing = true;
+        Path experiment = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--no-switch")) {
                 switching = false;
             } else if (args[i].equals("--no-hha")) {
                 recomputing = false;
+            } else if (args[i].equals("--experiment") && i + 1 < args.length) {
+                experiment = Path.of(args[++i]).toAbsolutePath().normalize();
+                if (!new ExperimentLayout(experiment).isFinished()) {
+                    System.err.println("xmodal bench fx: " + experiment + ": not an experiment folder (no "
+                            + "results/summary.json; give the folder ./xmodal experiment table1 --out wrote)");
+                    return 2;
+                }
             } else if (args[i].equals("--seconds") && i + 1 < args.length) {
                 try {
                     seconds = Integer.parseInt(args[++i]);
@@ -73,6 +96,12 @@ final class FxBenchCommand {
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory("xmodal-bench-fx");
+            // the results view reads and writes the recent experiments: the bench's own, never the person's
+            System.setProperty("xmodal.config", tmp.resolve("config").toString());
+            if (experiment != null) {
+                new RecentExperiments(tmp.resolve("config").resolve("recent-experiments.txt"))
+                        .save(List.of(experiment));
+            }
             return measure(sample.get(), tmp, seconds, switching, recomputing);
         } catch (Exception e) {
             System.err.println("xmodal bench fx: failed: " + e);
@@ -93,89 +122,149 @@ final class FxBenchCommand {
                 .withEnvironment("XDG_CACHE_HOME", tmp.resolve("engine-cache").toString())
                 .withJvmOption("-Dxmodal.log.level=WARN");
         RunsSetup runs = new RunsSetup(tmp.resolve("runs"), engine, DeviceProbe.pytorch());
-        try (HeadlessWorkbench w = HeadlessWorkbench.open(sample, runs)) {
-            w.settle();
-            EncodingLabView lab = HeadlessWorkbench.onFx(() -> (EncodingLabView) w.shell.show("Encoding lab"));
-            w.settle();
-            RunsView view = HeadlessWorkbench.onFx(() -> (RunsView) w.shell.show("Runs"));
-            RunsViewModel vm = view.model();
+        FxPulseMonitor monitor = new FxPulseMonitor();
+        HeadlessWorkbench.startFx();
+        HeadlessWorkbench.onFx(() -> {
+            monitor.start();
+            monitor.phase("opening the window");
+        });
+        List<String> views = WorkbenchViews.all().stream().map(ViewEntry::title).toList();
+        try (HeadlessWorkbench w = HeadlessWorkbench.openWindow(sample, runs)) {
+            long measuring = System.nanoTime();
+            System.err.println("bench fx: first visits of " + String.join(", ", views) + "...");
             HeadlessWorkbench.onFx(() -> {
-                vm.newRun();
-                RunFormViewModel form = vm.form();
-                form.value("name").set("bench-fx");
-                form.value("data").set(data.toString());
-                form.value("teacher.source").set("random");
-                form.value("teacher.weights").set("");
-                form.value("iterations").set(1_000_000);
-                form.value("logEvery").set(1);
-                form.value("checkpointEvery").set(100_000);
-                form.value("filterSnapshots").set("");
-                vm.start();
+                monitor.phase(ViewVisits.firstVisit(views.get(0)));
+                w.context.session().open(sample.rgbd());
             });
-            System.err.println("bench fx: starting the run (an engine process) and waiting for it to stream...");
-            HeadlessWorkbench.waitFor("the run streams its loss", 300, () -> vm.selectedProperty().get() != null
-                    && vm.selectedProperty().get().series("train", "loss").map(s -> s.size() >= 3).orElse(false));
-            HhaLabViewModel hha = lab.hhaModel();
-            FxPulseMonitor monitor = new FxPulseMonitor();
+            afterVisit(w);
+            HhaLabViewModel hha = null;
+            RunsViewModel vm = null;
+            for (String view : views.subList(1, views.size())) {
+                System.err.println("bench fx: " + ViewVisits.firstVisit(view) + " at " + java.time.LocalTime.now());
+                WorkbenchView v = HeadlessWorkbench.onFx(() -> {
+                    monitor.phase(ViewVisits.firstVisit(view));
+                    return w.shell.show(view);
+                });
+                afterVisit(w);
+                if (v instanceof EncodingLabView lab) {
+                    hha = lab.hhaModel();
+                } else if (v instanceof RunsView r) {
+                    vm = r.model();
+                    HeadlessWorkbench.onFx(() -> monitor.phase("starting a run from the run form"));
+                    startRun(vm, data);
+                    afterVisit(w);
+                }
+            }
+            if (hha == null || vm == null) {
+                throw new IllegalStateException("the workbench has no Encoding lab or Runs view: " + views);
+            }
+            RunsViewModel runsModel = vm;
+            HhaLabViewModel hhaModel = hha;
             java.util.Map<String, Long> cpuBefore = cpuByThreadGroup();
-            HeadlessWorkbench.onFx(monitor::start);
             System.err.printf(Locale.ROOT, "bench fx: measuring for %d s (run streaming%s%s)...%n", seconds,
                     recomputing ? ", HHA recomputing every " + CHANGE_EVERY_MS + " ms" : "",
                     switching ? ", views switching every " + SWITCH_EVERY_MS + " ms" : "");
+            int previewsBefore = HeadlessWorkbench.onFx(hhaModel::previewsComputed);
+            HeadlessWorkbench.onFx(() -> {
+                monitor.phase(ViewVisits.again(views.get(views.size() - 1)));
+            });
             long start = System.nanoTime();
             long end = start + seconds * 1_000_000_000L;
             int changes = 0;
             long lastSwitch = start;
-            boolean showingRuns = true;
-            java.util.List<Long> switches = new java.util.ArrayList<>();
+            int shown = views.size() - 1;
             while (System.nanoTime() < end) {
                 if (recomputing) {
                     int radius = 3 + changes++ % 2;
-                    HeadlessWorkbench.onFx(() -> hha.normalRadiusProperty().set(radius));
+                    HeadlessWorkbench.onFx(() -> hhaModel.normalRadiusProperty().set(radius));
                 }
                 if (switching && System.nanoTime() - lastSwitch >= SWITCH_EVERY_MS * 1_000_000L) {
-                    showingRuns = !showingRuns;
-                    String next = showingRuns ? "Runs" : "Encoding lab";
+                    shown = (shown + 1) % views.size();
+                    String next = views.get(shown);
                     lastSwitch = System.nanoTime();
-                    switches.add(lastSwitch);
-                    HeadlessWorkbench.onFx(() -> w.shell.show(next));
+                    HeadlessWorkbench.onFx(() -> {
+                        monitor.phase(ViewVisits.again(next));
+                        w.shell.show(next);
+                    });
                 }
                 Thread.sleep(CHANGE_EVERY_MS);
             }
             HeadlessWorkbench.onFx(monitor::stop);
             java.util.Map<String, Long> cpuAfter = cpuByThreadGroup();
             for (FxPulseMonitor.Gap g : monitor.notableGaps()) {
-                long after = switches.stream().filter(t -> t <= g.endNanos()).mapToLong(t -> g.endNanos() - t).min()
-                        .orElse(-1);
                 System.err.printf(Locale.ROOT, "bench fx: gap of %.0f ms (FX thread on the CPU %.0f ms of it) at "
-                        + "%.1f s%s%n", g.millis(), g.fxCpuMillis(), (g.endNanos() - start) / 1e9, after >= 0 && after < 1_000_000_000L
-                                ? String.format(Locale.ROOT, " (%.0f ms after a view switch)", after / 1e6) : "");
+                        + "%.1f s, %s%n", g.millis(), g.fxCpuMillis(), (g.endNanos() - measuring) / 1e9, g.phase());
             }
-            RunRecord run = HeadlessWorkbench.onFx(() -> vm.selectedProperty().get());
+            RunRecord run = HeadlessWorkbench.onFx(() -> runsModel.selectedProperty().get());
             int streamed = HeadlessWorkbench.onFx(() -> run.series("train", "loss").map(s -> s.size()).orElse(0));
-            int previews = HeadlessWorkbench.onFx(hha::previewsComputed);
+            int previews = HeadlessWorkbench.onFx(hhaModel::previewsComputed) - previewsBefore;
             HeadlessWorkbench.onFx(() -> {
                 w.shell.show("Runs");
-                vm.stopSelected();
+                runsModel.stopSelected();
             });
             HeadlessWorkbench.waitFor("the run stops", 120, () -> run.summary().status().state()
                     != RunStatus.State.RUNNING);
+            List<FxPulseMonitor.Phase> phases = monitor.phases();
+            System.out.println("Worst FX gap of each view: its first visit on a fresh window, then its visits again "
+                    + "while the run streams" + (recomputing ? " and HHA recomputes" : "") + "; busy: the most CPU the "
+                    + "FX thread used within one gap (a gap with little is the FX thread starved by other processes)");
+            ViewVisits.table(views, phases).forEach(line -> System.out.println("  " + line));
+            phases.stream().filter(p -> p.name().equals("opening the window")
+                    || p.name().equals("starting a run from the run form")).forEach(p -> System.out.printf(
+                            Locale.ROOT, "  (%s: worst gap %.0f ms)%n", p.name(), p.worstMillis()));
             System.out.printf(Locale.ROOT, "run streamed %d loss rows (step %d, %s images/s); %d HHA previews "
                     + "computed; %d requests%n", streamed, run.summary().status().step(),
                     String.format(Locale.ROOT, "%.1f", run.summary().status().imagesPerSecond()), previews, changes);
-            System.out.printf(Locale.ROOT, "%d pulses in %d s (%.1f/s); gaps: median %d ms, 99th percentile %d ms, "
-                    + "%d over 100 ms%n", monitor.pulses(), seconds, monitor.pulsesPerSecond(),
+            System.out.printf(Locale.ROOT, "%d pulses (%.1f/s); gaps: median %d ms, 99th percentile %d ms, "
+                    + "%d over 100 ms%n", monitor.pulses(), monitor.pulsesPerSecond(),
                     monitor.percentileMillis(0.5), monitor.percentileMillis(0.99), monitor.gapsOver(100));
-            StringBuilder cpu = new StringBuilder("CPU time while measuring:");
+            StringBuilder cpu = new StringBuilder("CPU time while views were visited again:");
             cpuAfter.forEach((k, v) -> cpu.append(String.format(Locale.ROOT, " %s %.1f s,", k,
                     (v - cpuBefore.getOrDefault(k, 0L)) / 1e9)));
             System.out.println(cpu.substring(0, cpu.length() - 1) + " (of " + seconds + " s)");
             if (!w.problems.isEmpty()) {
                 w.problems.forEach(p -> System.err.println("xmodal bench fx: " + p.title() + ": " + p.message()));
             }
-            System.out.printf(Locale.ROOT, "worst FX gap %.0f ms%n", monitor.worstGapMillis());
+            // the window's own opening is before any view is visited: the figure is everything after it
+            double worst = phases.stream().filter(p -> !p.name().equals("opening the window"))
+                    .mapToDouble(FxPulseMonitor.Phase::worstMillis).max().orElse(0);
+            System.out.printf(Locale.ROOT, "worst FX gap %.0f ms%n", worst);
             return w.problems.isEmpty() ? 0 : 1;
         }
+    }
+
+    /** Starts a transfer run from the run form (a random teacher, every step logged) and waits for a checkpoint. */
+    private static void startRun(RunsViewModel vm, Path data) throws Exception {
+        HeadlessWorkbench.onFx(() -> {
+            vm.newRun();
+            RunFormViewModel form = vm.form();
+            form.value("name").set("bench-fx");
+            form.value("data").set(data.toString());
+            form.value("teacher.source").set("random");
+            form.value("teacher.weights").set("");
+            form.value("iterations").set(1_000_000);
+            form.value("logEvery").set(1);
+            // checkpoints early and often, so that the filters and features views have one on their first visit
+            form.value("checkpointEvery").set(CHECKPOINT_EVERY);
+            form.value("filterSnapshots").set("");
+            vm.start();
+        });
+        System.err.println("bench fx: starting the run (an engine process) and waiting for its first checkpoint...");
+        HeadlessWorkbench.waitFor("the run streams its loss and writes a checkpoint", 300, () -> {
+            RunRecord r = vm.selectedProperty().get();
+            return r != null && r.series("train", "loss").map(s -> s.size() >= 3).orElse(false)
+                    && !r.summary().checkpoints().isEmpty();
+        });
+    }
+
+    /** Waits until the workbench is quiet again (or {@link #VISIT_SECONDS}), then a little for what follows. */
+    private static void afterVisit(HeadlessWorkbench w) throws Exception {
+        try {
+            w.settle(VISIT_SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.err.println("bench fx: " + e.getMessage() + "; going on");
+        }
+        Thread.sleep(AFTER_VISIT_MS);
     }
 
     /** CPU time of this JVM's threads so far, by role: the FX thread, the renderer, the workers, the rest. */

@@ -40,10 +40,27 @@ final class HeadlessWorkbench implements AutoCloseable {
         }
     }
 
+    private static boolean started;
+
+    /** Starts JavaFX (once) on the headless platform unless the caller chose one. */
+    static synchronized void startFx() {
+        if (!started) {
+            useHeadlessPlatform();
+            Platform.startup(() -> { });
+            started = true;
+        }
+    }
+
     /** Starts JavaFX and opens the workbench window on the sample data. */
     static HeadlessWorkbench open(SampleData sample, RunsSetup runs) throws Exception {
-        useHeadlessPlatform();
-        Platform.startup(() -> { });
+        HeadlessWorkbench w = openWindow(sample, runs);
+        onFx(() -> w.context.session().open(sample.rgbd()));
+        return w;
+    }
+
+    /** Starts JavaFX and opens the workbench window with no dataset open yet (what the bench measures from). */
+    static HeadlessWorkbench openWindow(SampleData sample, RunsSetup runs) throws Exception {
+        startFx();
         HeadlessWorkbench w = new HeadlessWorkbench();
         onFx(() -> {
             w.executor = new FxTaskExecutor();
@@ -54,7 +71,6 @@ final class HeadlessWorkbench implements AutoCloseable {
             w.stage.setScene(Workbench.scene(w.shell, Workbench.WIDTH, Workbench.HEIGHT));
             w.stage.show();
             w.shell.status().probeEngine(EngineProbe.pytorch());
-            w.context.session().open(sample.rgbd());
             return null;
         });
         return w;
@@ -62,11 +78,16 @@ final class HeadlessWorkbench implements AutoCloseable {
 
     /** Waits until no job runs and no outcome waits for the FX thread, three checks in a row. */
     void settle() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        settle(TIMEOUT_SECONDS);
+    }
+
+    /** {@link #settle()}, waiting at most {@code seconds}. */
+    void settle(long seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         int quiet = 0;
         while (quiet < 3) {
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("the workbench was still busy after " + TIMEOUT_SECONDS + " s");
+                throw new TimeoutException("the workbench was still busy after " + seconds + " s");
             }
             boolean idle = onFx(() -> executor.isIdle() && context.work().running().isEmpty());
             quiet = idle ? quiet + 1 : 0;

@@ -1,30 +1,45 @@
 package org.xmodal.app.bench;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javafx.animation.AnimationTimer;
 
 /**
  * Measures how long the FX thread goes without a pulse. JavaFX runs an animation timer once per pulse (60 a second
  * while anything animates, this timer included), on the FX thread, between the event handlers and layout; a gap
  * between two calls is a time in which the window could not have redrawn: the FX thread was busy (or starved of the
- * CPU). Start and stop on the FX thread; read the figures after stopping.
+ * CPU). Each gap is counted against the {@linkplain #phase(String) phase} current when it ended, so that a view's
+ * first visit and its later visits each get their own worst gap: a gap ends at the first pulse after the work that
+ * caused it, so a phase named on the FX thread just before that work is the one charged. Start, stop and name
+ * phases on the FX thread; read the figures after stopping.
  */
 public final class FxPulseMonitor extends AnimationTimer {
     /** Gaps are counted in 1 ms bins up to this; longer ones in the last bin (the worst is kept exactly). */
     private static final int BINS = 2000;
 
-    /** A gap of at least {@link #NOTABLE_MILLIS}: when it ended (System.nanoTime) and how long it was. */
-    public record Gap(long endNanos, double millis, double fxCpuMillis) {
+    public static final int NOTABLE_MILLIS = 50;
+
+    /** A gap of at least {@link #NOTABLE_MILLIS}: when it ended (System.nanoTime), how long, in which phase. */
+    public record Gap(long endNanos, double millis, double fxCpuMillis, String phase) {
+    }
+
+    /**
+     * The worst gap of a phase, the most CPU time the FX thread took within one of its gaps (a long gap with little
+     * of it was the FX thread waiting, or starved of the CPU by other processes), how many gaps of 100 ms or more it
+     * had, and how many pulses.
+     */
+    public record Phase(String name, double worstMillis, double busiestMillis, int over100, long pulses) {
     }
 
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
     private long lastCpu;
 
-    public static final int NOTABLE_MILLIS = 50;
-
     private final long[] histogram = new long[BINS + 1];
     private final java.util.List<Gap> notable = new java.util.ArrayList<>();
+    private final Map<String, long[]> phases = new LinkedHashMap<>();
+    private String phase = "";
     private long last = -1;
     private long worstNanos;
     private long pulses;
@@ -34,16 +49,23 @@ public final class FxPulseMonitor extends AnimationTimer {
     @Override
     public void handle(long now) {
         long cpu = THREADS.getCurrentThreadCpuTime();
+        long[] stats = phases.computeIfAbsent(phase, p -> new long[4]);
         if (last >= 0) {
             long gap = now - last;
             worstNanos = Math.max(worstNanos, gap);
             histogram[(int) Math.min(BINS, gap / 1_000_000)]++;
+            stats[0] = Math.max(stats[0], gap);
+            stats[3] = Math.max(stats[3], cpu - lastCpu);
+            if (gap >= 100_000_000L) {
+                stats[1]++;
+            }
             if (gap >= NOTABLE_MILLIS * 1_000_000L) {
-                notable.add(new Gap(System.nanoTime(), gap / 1e6, (cpu - lastCpu) / 1e6));
+                notable.add(new Gap(System.nanoTime(), gap / 1e6, (cpu - lastCpu) / 1e6, phase));
             }
         } else {
             firstPulse = now;
         }
+        stats[2]++;
         last = now;
         lastCpu = cpu;
         lastPulse = now;
@@ -57,7 +79,19 @@ public final class FxPulseMonitor extends AnimationTimer {
         pulses = 0;
         Arrays.fill(histogram, 0);
         notable.clear();
+        phases.clear();
         super.start();
+    }
+
+    /** Gaps from the next pulse on are counted against {@code name} (a phase named again goes on counting). */
+    public void phase(String name) {
+        phase = name;
+    }
+
+    /** The phases in the order they were first named, each with its worst gap. */
+    public java.util.List<Phase> phases() {
+        return phases.entrySet().stream().map(e -> new Phase(e.getKey(), e.getValue()[0] / 1e6,
+                e.getValue()[3] / 1e6, (int) e.getValue()[1], e.getValue()[2])).toList();
     }
 
     /** Gaps of {@link #NOTABLE_MILLIS} or more, in order. */
