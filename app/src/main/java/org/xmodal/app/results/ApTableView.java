@@ -2,31 +2,48 @@ package org.xmodal.app.results;
 
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The per-class table bound to the view-model (AP for Table 1, accuracy for SOCKET): a column per arm with the arm's
  * meaning in its header's tooltip, the best cell of each row in bold on a tint, each cell's per-seed values in its
- * tooltip, "–" with a tooltip where there is no value, the main metric's and gain rows set apart. Header clicks sort through the view-model (the
- * summary rows stay at the bottom); clicking a cell chooses its class and arm.
+ * tooltip, "–" with a tooltip where there is no value. The main metric's and gain rows are pinned under the class
+ * rows, in a table of their own whose columns follow the class table's (widths and horizontal scroll), so that the
+ * experiment's result is in view however many classes there are. Header clicks sort the classes through the
+ * view-model; clicking a cell chooses its class and arm; the classes stay where they were scrolled when their rows
+ * are replaced (gains shown, a sort).
  */
 final class ApTableView {
+    private static final double TOTALS_ROW_HEIGHT = 24;
     private final ResultsViewModel vm;
     private final TableView<ApTable.Row> table;
+    /** The mAP (accuracy) and gain rows, under the classes. */
+    private final TableView<ApTable.Row> totals;
     private final TableColumn<ApTable.Row, String> classColumn = new TableColumn<>(ApTable.CLASS_COLUMN);
+    private final VBox box;
     /** Set while the rows are replaced, when selection changes are the table's doing, not the person's. */
     private boolean updating;
 
     ApTableView(ResultsViewModel vm) {
         this.vm = vm;
-        this.table = new TableView<>(vm.rows());
+        this.table = new TableView<>(new FilteredList<>(vm.rows(), r -> r.kind() == ApTable.Kind.CLASS));
+        this.totals = new TableView<>(new FilteredList<>(vm.rows(), r -> r.kind() != ApTable.Kind.CLASS));
         table.setId("ap-table");
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.setPlaceholder(new javafx.scene.control.Label("Open an experiment to see its per-class table"));
@@ -34,18 +51,24 @@ final class ApTableView {
         classColumn.setPrefWidth(96);
         classColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
         classColumn.setCellFactory(c -> new ApCell(null, vm));
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(ApTable.Row row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().removeAll("summary-row", "no-truth-row");
-                if (!empty && row != null && row.kind() != ApTable.Kind.CLASS) {
-                    getStyleClass().add("summary-row");
-                } else if (!empty && row != null && row.cells().isEmpty()) {
-                    getStyleClass().add("no-truth-row");
-                }
-            }
-        });
+        table.setRowFactory(t -> new ApRow());
+        totals.setId("ap-totals");
+        totals.getStyleClass().add("ap-totals");
+        totals.setRowFactory(t -> new ApRow());
+        totals.setFixedCellSize(TOTALS_ROW_HEIGHT);
+        totals.setPlaceholder(new javafx.scene.control.Label());
+        totals.getSelectionModel().setCellSelectionEnabled(true);
+        // as tall as its rows: it never scrolls up and down, so the summary is always in view
+        totals.prefHeightProperty().bind(Bindings.size(totals.getItems()).multiply(TOTALS_ROW_HEIGHT).add(3));
+        totals.minHeightProperty().bind(totals.prefHeightProperty());
+        totals.maxHeightProperty().bind(totals.prefHeightProperty());
+        totals.visibleProperty().bind(Bindings.isNotEmpty(totals.getItems()));
+        totals.managedProperty().bind(totals.visibleProperty());
+        table.skinProperty().addListener((obs, o, n) -> followSideways());
+        totals.skinProperty().addListener((obs, o, n) -> followSideways());
+        box = new VBox(table, totals);
+        box.setFillWidth(true);
+        VBox.setVgrow(table, Priority.ALWAYS);
         rebuildColumns();
         vm.arms().addListener((ListChangeListener<String>) c -> rebuildColumns());
         table.setSortPolicy(t -> {
@@ -59,6 +82,20 @@ final class ApTableView {
             return true;
         });
         vm.rows().addListener((ListChangeListener<ApTable.Row>) c -> reselect());
+        keepScrollWhenRowsChange();
+        totals.getSelectionModel().getSelectedCells().addListener((ListChangeListener<TablePosition>) c -> {
+            if (updating || totals.getSelectionModel().getSelectedCells().isEmpty()) {
+                return;
+            }
+            TablePosition<?, ?> p = totals.getSelectionModel().getSelectedCells().get(0);
+            updating = true;
+            try {
+                table.getSelectionModel().clearSelection();
+            } finally {
+                updating = false;
+            }
+            vm.select(null, p.getTableColumn() == null ? null : (String) p.getTableColumn().getUserData());
+        });
         table.getSelectionModel().getSelectedCells().addListener((ListChangeListener<TablePosition>) c -> {
             if (updating || table.getSelectionModel().getSelectedCells().isEmpty()) {
                 return;
@@ -66,6 +103,12 @@ final class ApTableView {
             TablePosition<?, ?> p = table.getSelectionModel().getSelectedCells().get(0);
             if (p.getRow() < 0 || p.getRow() >= table.getItems().size()) {
                 return;
+            }
+            updating = true;
+            try {
+                totals.getSelectionModel().clearSelection();
+            } finally {
+                updating = false;
             }
             ApTable.Row row = table.getItems().get(p.getRow());
             String arm = p.getTableColumn() == null ? null : (String) p.getTableColumn().getUserData();
@@ -78,6 +121,7 @@ final class ApTableView {
         try {
             table.getSortOrder().clear();
             table.getColumns().setAll(List.of(classColumn));
+            totals.getColumns().setAll(List.of(totalsColumn(classColumn, null)));
             for (String arm : vm.arms()) {
                 TableColumn<ApTable.Row, String> col = new TableColumn<>(arm);
                 col.setUserData(arm);
@@ -93,10 +137,89 @@ final class ApTableView {
                     col.setGraphic(header);
                 });
                 table.getColumns().add(col);
+                totals.getColumns().add(totalsColumn(col, arm));
             }
         } finally {
             updating = false;
         }
+    }
+
+    /** The totals' column under a class table's column: as wide as it, not sortable, the same cells. */
+    private TableColumn<ApTable.Row, String> totalsColumn(TableColumn<ApTable.Row, String> above, String arm) {
+        TableColumn<ApTable.Row, String> col = new TableColumn<>();
+        col.setUserData(arm);
+        col.setSortable(false);
+        col.setReorderable(false);
+        col.prefWidthProperty().bind(above.widthProperty());
+        col.minWidthProperty().bind(above.widthProperty());
+        col.maxWidthProperty().bind(above.widthProperty());
+        col.setCellValueFactory(c -> new ReadOnlyStringWrapper(arm == null ? c.getValue().label()
+                : c.getValue().text(arm)));
+        col.setCellFactory(c -> new ApCell(arm, vm));
+        return col;
+    }
+
+    /**
+     * The totals scroll sideways with the classes (their own bar is hidden by the style sheet). The class table's
+     * vertical bar takes part of its width: the totals leave the same part out, so that both need to scroll sideways
+     * alike.
+     */
+    private void followSideways() {
+        ScrollBar above = bar(table, Orientation.HORIZONTAL);
+        ScrollBar below = bar(totals, Orientation.HORIZONTAL);
+        ScrollBar side = bar(table, Orientation.VERTICAL);
+        if (above != null && below != null && side != null) {
+            // followed, not bound: the totals' flow sets its own bar too (to 0 when it has nothing to scroll)
+            above.valueProperty().addListener((obs, o, v) -> below.setValue(Math.min(v.doubleValue(),
+                    below.getMax())));
+            totals.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> table.getWidth()
+                    - (side.isVisible() ? side.getWidth() : 0), table.widthProperty(), side.visibleProperty(),
+                    side.widthProperty()));
+        }
+    }
+
+    private static ScrollBar bar(TableView<?> t, Orientation orientation) {
+        for (Node n : t.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar b && b.getOrientation() == orientation) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Replacing every row (gains shown, a sort) lets the table's skin find its own place in the new rows when it next
+     * lays them out (a row or more away): once it has, the row that was at the top is put back at the top (the
+     * totals under the table may have changed its height, so a position would not be the same rows).
+     */
+    private void keepScrollWhenRowsChange() {
+        int[] top = {-1};
+        boolean[] restore = {false};
+        // called before the table's skin sees the change: its flow is still where the person left it
+        vm.rows().addListener((javafx.beans.InvalidationListener) o -> {
+            VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+            IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
+            top[0] = first == null ? -1 : first.getIndex();
+        });
+        table.getItems().addListener((ListChangeListener<ApTable.Row>) c -> restore[0] = top[0] > 0
+                && top[0] < table.getItems().size());
+        Runnable afterLayout = () -> {
+            if (restore[0]) {
+                restore[0] = false;
+                VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+                if (flow != null) {
+                    flow.scrollToTop(top[0]);
+                }
+            }
+        };
+        table.sceneProperty().addListener((obs, o, n) -> {
+            if (o != null) {
+                o.removePostLayoutPulseListener(afterLayout);
+            }
+            if (n != null) {
+                n.addPostLayoutPulseListener(afterLayout);
+            }
+        });
     }
 
     /** After the rows change (a sort, gains shown), the chosen cell is chosen again where its row now is. */
@@ -123,8 +246,23 @@ final class ApTableView {
         }
     }
 
-    TableView<ApTable.Row> node() {
-        return table;
+    /** The class table with the totals pinned under it. */
+    VBox node() {
+        return box;
+    }
+
+    /** A row of either table: the summary rows set apart, a class without ground truth greyed. */
+    private static final class ApRow extends TableRow<ApTable.Row> {
+        @Override
+        protected void updateItem(ApTable.Row row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll("summary-row", "no-truth-row");
+            if (!empty && row != null && row.kind() != ApTable.Kind.CLASS) {
+                getStyleClass().add("summary-row");
+            } else if (!empty && row != null && row.cells().isEmpty()) {
+                getStyleClass().add("no-truth-row");
+            }
+        }
     }
 
     /** A cell of the class column ({@code arm} null) or of an arm's column. */

@@ -57,6 +57,12 @@ class ResultsUiTest {
         return WorkbenchRobot.onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
 
+    /** The labels of the summary rows pinned under the class table. */
+    private static List<String> totals(FxRobot robot) {
+        return WorkbenchRobot.onFx(() -> robot.lookup("#ap-totals").queryTableView().getItems().stream()
+                .map(r -> ((ApTable.Row) r).label()).toList());
+    }
+
     /** The header of an arm's column. */
     private static TableColumnHeader header(FxRobot robot, String arm) {
         return WorkbenchRobot.onFx(() -> (TableColumnHeader) robot.lookup(".column-header").match(h -> h
@@ -82,7 +88,7 @@ class ResultsUiTest {
             return null;
         });
         TableView<?> table = WorkbenchRobot.onFx(() -> robot.lookup("#ap-table").queryTableView());
-        WorkbenchRobot.waitUntil("the table is filled", () -> table.getItems().size() == 21
+        WorkbenchRobot.waitUntil("the table is filled", () -> table.getItems().size() == 19
                 && table.getColumns().size() == 5);
         workbench.waitUntilIdle();
         assertTrue(text(robot, "#experiment-title").contains("detection"), text(robot, "#experiment-title"));
@@ -104,14 +110,15 @@ class ResultsUiTest {
                 .getText());
         assertTrue(firstFp.startsWith("#1 \u00b7 p 0.96 \u00b7 IoU 0.00"), firstFp);
 
-        // sorting by the transfer column keeps the mAP and gain rows at the bottom
+        // sorting by the transfer column sorts the classes; the mAP and gain rows stay pinned under them
         Node header = WorkbenchRobot.onFx(() -> robot.lookup(".column-header").match(h -> h instanceof
                 TableColumnHeader c && c.getTableColumn() != null
                 && "transfer".equals(c.getTableColumn().getUserData())).query());
         robot.clickOn(header);
         WorkbenchRobot.waitUntil("the rows are sorted", () -> view.model().sortProperty().get() != null);
-        assertEquals("gain over no-init", WorkbenchRobot.onFx(() -> ((ApTable.Row) table.getItems()
-                .get(table.getItems().size() - 1)).label()));
+        assertEquals(List.of("mAP", "gain over no-init"), totals(robot));
+        assertEquals(ApTable.Kind.CLASS, WorkbenchRobot.onFx(() -> ((ApTable.Row) table.getItems()
+                .get(table.getItems().size() - 1)).kind()));
         assertTrue(text(robot, "#mistakes-title").startsWith("chair \u00d7 no-init"), "the chosen cell stays chosen");
         workbench.assertNoProblems();
     }
@@ -130,13 +137,14 @@ class ResultsUiTest {
             return null;
         });
         TableView<?> table = WorkbenchRobot.onFx(() -> robot.lookup("#ap-table").queryTableView());
-        WorkbenchRobot.waitUntil("the table is filled", () -> table.getItems().size() == 4
+        WorkbenchRobot.waitUntil("the table is filled", () -> table.getItems().size() == 2
                 && table.getColumns().size() == 6);
         workbench.waitUntilIdle();
         String title = text(robot, "#experiment-title");
         assertTrue(title.startsWith("SOCKET \u00b7 socket-experiment") && title.contains("scenes on rooms10"), title);
-        assertEquals(List.of("bedroom", "kitchen", "accuracy", "gain over source-only"), WorkbenchRobot.onFx(() ->
+        assertEquals(List.of("bedroom", "kitchen"), WorkbenchRobot.onFx(() ->
                 table.getItems().stream().map(r -> ((ApTable.Row) r).label()).toList()));
+        assertEquals(List.of("accuracy", "gain over source-only"), totals(robot));
         for (SocketArm arm : SocketArm.ALL) {
             Label headerLabel = WorkbenchRobot.onFx(() -> (Label) header(robot, arm.name()).getTableColumn()
                     .getGraphic());
@@ -174,7 +182,7 @@ class ResultsUiTest {
             view.model().open(tiny.folder());
             return null;
         });
-        WorkbenchRobot.waitUntil("Table 1's table is back", () -> table.getItems().size() == 21
+        WorkbenchRobot.waitUntil("Table 1's table is back", () -> table.getItems().size() == 19
                 && table.getColumns().size() == 5);
         workbench.waitUntilIdle();
         assertTrue(WorkbenchRobot.onFx(() -> robot.lookup("#mistakes-pane").query().isVisible()));
@@ -201,7 +209,7 @@ class ResultsUiTest {
             return null;
         });
         TableView<?> table = WorkbenchRobot.onFx(() -> robot.lookup("#ap-table").queryTableView());
-        WorkbenchRobot.waitUntil("the table is filled", () -> table.getItems().size() == 4
+        WorkbenchRobot.waitUntil("the table is filled", () -> table.getItems().size() == 2
                 && table.getColumns().size() == 16);
         workbench.waitUntilIdle();
         String title = text(robot, "#experiment-title");
@@ -246,7 +254,7 @@ class ResultsUiTest {
             view.model().open(socket.folder());
             return null;
         });
-        WorkbenchRobot.waitUntil("SOCKET's table is shown", () -> table.getItems().size() == 4
+        WorkbenchRobot.waitUntil("SOCKET's table is shown", () -> table.getItems().size() == 2
                 && table.getColumns().size() == 6);
         workbench.waitUntilIdle();
         assertFalse(WorkbenchRobot.onFx(() -> robot.lookup("#corruption-chart").query().isVisible()),

@@ -51,11 +51,20 @@ final class WorkbenchRobot {
      * processes it starts keep their own cache beside it too (never the user's).
      */
     WorkbenchRobot(Stage stage, Path cache) {
-        this(stage, cache, WorkbenchMenus.Setup.inMemory());
+        this(stage, cache, WorkbenchMenus.Setup.inMemory(), 1280, 800);
     }
 
     /** With the menus' settings, recent experiments and folder chooser given (tests of the menus and settings). */
     WorkbenchRobot(Stage stage, Path cache, WorkbenchMenus.Setup menus) {
+        this(stage, cache, menus, 1280, 800);
+    }
+
+    /** The same, in a window of the given size ({@link Workbench#WIDTH} x {@link Workbench#HEIGHT}: the default). */
+    WorkbenchRobot(Stage stage, Path cache, double width, double height) {
+        this(stage, cache, WorkbenchMenus.Setup.inMemory(), width, height);
+    }
+
+    private WorkbenchRobot(Stage stage, Path cache, WorkbenchMenus.Setup menus, double width, double height) {
         AlertProblemReporter dialogs = new AlertProblemReporter(() -> stage);
         Path beside = cache.toAbsolutePath().getParent();
         EngineProcesses engine = EngineProcesses.likeThisJvm()
@@ -67,7 +76,7 @@ final class WorkbenchRobot {
         }, new EncodingCache(cache), Optional.of(TestData.sample()), new RunsSetup(beside.resolve("runs"), engine,
                 DEVICES));
         shell = Workbench.shell(context, menus);
-        stage.setScene(Workbench.scene(shell, 1280, 800));
+        stage.setScene(Workbench.scene(shell, width, height));
         stage.show();
         shell.status().probeEngine(() -> ENGINE);
     }
