@@ -122,6 +122,13 @@ public final class FeaturesView implements WorkbenchView {
         VBox box = new VBox(how);
         box.setMinSize(0, 0);
         g.add(box, 2, 1);
+        // while the networks run (the first time, the PyTorch engine is loaded too) the tiles say so, not nothing
+        var waiting = Bindings.createStringBinding(() -> vm.busyProperty().get() ? "Running the teacher and the "
+                + "student on this pair\u2026" : vm.runs().isEmpty() ? "Transfer runs with a checkpoint show here"
+                : "", vm.busyProperty(), vm.runs());
+        for (ImageTile t : new ImageTile[] {overlay, paired, error, teacher, student}) {
+            t.canvas().placeholderProperty().bind(waiting);
+        }
         return g;
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -38,10 +39,19 @@ import org.xmodal.viz.FeatureMapPictures;
  * transfer layer (one channel at a time, the same colour scale for both) and the per-location L2 distance between
  * them over the image: where the student has learned to see like the teacher and where not. The networks run off
  * the UI thread from the run's newest checkpoint (again when a running run writes a new one); a pair or run chosen
- * while they run replaces the request.
+ * while they run replaces the request. The pictures of a channel are drawn off the UI thread too (heat maps over
+ * the image, and legends whose text is drawn with Java2D, whose first use loads fonts), the latest channel winning.
  */
 public final class FeaturesViewModel {
     private record Request(Path run, long step, PairedDataset dataset, Pair pair) {
+    }
+
+    private record Drawing(FeatureComparison comparison, int channel) {
+    }
+
+    /** What the view shows of one channel of a comparison. */
+    private record Pictures(RgbImage overlay, RgbImage paired, RgbImage teacher, RgbImage student, RgbImage error,
+                            RgbImage channelLegend, RgbImage errorLegend, String summary) {
     }
 
     static final double OVERLAY_OPACITY = 0.6;
@@ -66,6 +76,8 @@ public final class FeaturesViewModel {
     private final ReadOnlyObjectWrapper<RgbImage> errorLegend = new ReadOnlyObjectWrapper<>(this, "errorLegend");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final LatestWins<Request, FeatureComparison> comparisons;
+    private final LatestWins<Drawing, Pictures> drawings;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private PairedDataset dataset;
     private Path datasetPath;
     private Request last;
@@ -79,6 +91,9 @@ public final class FeaturesViewModel {
                     r.dataset(), r.pair(), context.cache(), cancel);
         }, this::arrived, e -> context.problems().report(Problems.describe(
                 "Could not compare the teacher's and the student's features", e)));
+        this.drawings = new LatestWins<>(context.executor(), "Drawing feature maps", (d, cancel) -> draw(d),
+                this::drawn, e -> context.problems().report(Problems.describe("Could not draw the feature maps", e)));
+        busy.bind(comparisons.busyProperty().or(drawings.busyProperty()));
         run.addListener((obs, o, n) -> runChosen(n));
         pair.addListener((obs, o, n) -> request());
         channel.addListener((obs, o, n) -> render());
@@ -176,10 +191,14 @@ public final class FeaturesViewModel {
 
     private void render() {
         FeatureComparison c = comparison.get();
-        if (c == null) {
-            return;
+        if (c != null) {
+            drawings.request(new Drawing(c, Math.max(0, Math.min(c.channels() - 1, channel.get()))));
         }
-        int ch = Math.max(0, Math.min(c.channels() - 1, channel.get()));
+    }
+
+    private static Pictures draw(Drawing d) {
+        FeatureComparison c = d.comparison();
+        int ch = d.channel();
         FeatureMapPictures.Map2d t = c.teacherChannel(ch);
         FeatureMapPictures.Map2d s = c.studentChannel(ch);
         double hi = Math.max(1e-6, Math.max(t.max(), s.max()));
@@ -187,17 +206,27 @@ public final class FeaturesViewModel {
         double err = Math.max(1e-6, c.error().max());
         int w = c.rgb().width();
         int h = c.rgb().height();
-        overlay.set(FeatureMapPictures.overlay(c.rgb(), c.error(), 0, err, ColourMap.VIRIDIS, OVERLAY_OPACITY));
-        paired.set(c.paired());
-        teacherMap.set(FeatureMapPictures.heatmap(t, lo, hi, w, h, ColourMap.VIRIDIS));
-        studentMap.set(FeatureMapPictures.heatmap(s, lo, hi, w, h, ColourMap.VIRIDIS));
-        errorMap.set(FeatureMapPictures.heatmap(c.error(), 0, err, w, h, ColourMap.VIRIDIS));
-        channelLegend.set(FeatureMapPictures.legend("channel " + ch + " activation (both maps)", lo,
-                hi, ColourMap.VIRIDIS, LEGEND_WIDTH));
-        errorLegend.set(FeatureMapPictures.legend("L2 distance of the feature vectors", 0, err, ColourMap.VIRIDIS,
-                LEGEND_WIDTH));
-        summary.set(String.format(Locale.ROOT, "Mean L2 error %.3g, %.0f%% of the teacher's feature norm. %s",
-                c.error().mean(), 100 * c.relativeError(), c.notes()));
+        return new Pictures(FeatureMapPictures.overlay(c.rgb(), c.error(), 0, err, ColourMap.VIRIDIS,
+                OVERLAY_OPACITY), c.paired(), FeatureMapPictures.heatmap(t, lo, hi, w, h, ColourMap.VIRIDIS),
+                FeatureMapPictures.heatmap(s, lo, hi, w, h, ColourMap.VIRIDIS),
+                FeatureMapPictures.heatmap(c.error(), 0, err, w, h, ColourMap.VIRIDIS),
+                FeatureMapPictures.legend("channel " + ch + " activation (both maps)", lo, hi, ColourMap.VIRIDIS,
+                        LEGEND_WIDTH),
+                FeatureMapPictures.legend("L2 distance of the feature vectors", 0, err, ColourMap.VIRIDIS,
+                        LEGEND_WIDTH),
+                String.format(Locale.ROOT, "Mean L2 error %.3g, %.0f%% of the teacher's feature norm. %s",
+                        c.error().mean(), 100 * c.relativeError(), c.notes()));
+    }
+
+    private void drawn(Pictures p) {
+        overlay.set(p.overlay());
+        paired.set(p.paired());
+        teacherMap.set(p.teacher());
+        studentMap.set(p.student());
+        errorMap.set(p.error());
+        channelLegend.set(p.channelLegend());
+        errorLegend.set(p.errorLegend());
+        summary.set(p.summary());
     }
 
     public ObservableList<RunRecord> runs() {
@@ -261,10 +290,11 @@ public final class FeaturesViewModel {
     }
 
     public boolean busy() {
-        return comparisons.busyProperty().get();
+        return busy.get();
     }
 
+    /** Whether the networks run or the pictures are drawn: the view says so where the pictures will be. */
     public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
-        return comparisons.busyProperty();
+        return busy.getReadOnlyProperty();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xmodal.app.TestData;
 import org.xmodal.app.TinyRuns;
 import org.xmodal.app.task.DirectTaskExecutor;
+import org.xmodal.app.task.ManualTaskExecutor;
 import org.xmodal.engine.image.RgbImage;
 
 class FeaturesViewModelTest {
@@ -43,6 +45,29 @@ class FeaturesViewModelTest {
         RgbImage overlay = vm.overlayProperty().get();
         vm.pairProperty().set(vm.pairs().get(5));
         assertFalse(Arrays.equals(overlay.rgb(), vm.overlayProperty().get().rgb()), "another pair, another picture");
+        assertTrue(env.problems.isEmpty(), env.problems.toString());
+    }
+
+    @Test
+    void anotherChannelIsDrawnByABackgroundJobWhileTheViewSaysItIsBusy() {
+        TinyRuns runs = TinyRuns.get();
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        TestData.Direct env = new TestData.Direct(executor, runs.home().resolve("cache"), runs.runs());
+        env.context.runs().poll();
+        executor.runAll();
+        FeaturesViewModel vm = new FeaturesViewModel(env.context);
+        executor.runAll();
+        RgbImage teacher = vm.teacherMapProperty().get();
+        assertNotNull(teacher, env.problems.toString());
+        assertFalse(vm.busy());
+
+        vm.channelProperty().set((vm.channelProperty().get() + 1) % vm.channelsProperty().get());
+        // the heat maps and legends (Java2D text) are drawn by a job, never by the caller: the UI thread
+        assertSame(teacher, vm.teacherMapProperty().get(), "nothing is drawn before the job runs");
+        assertTrue(vm.busy(), "the view says the pictures are on their way");
+        executor.runAll();
+        assertNotSame(teacher, vm.teacherMapProperty().get(), "the job drew the other channel");
+        assertFalse(vm.busy());
         assertTrue(env.problems.isEmpty(), env.problems.toString());
     }
 
