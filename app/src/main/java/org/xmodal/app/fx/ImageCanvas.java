@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -27,14 +28,18 @@ import javafx.scene.text.TextAlignment;
  * An image with zoom (wheel, about the cursor), pan (drag), fit (double-click), an optional second image shown
  * right of a swipe line, and {@link Mark}s drawn on top at screen resolution so labels stay sharp at any zoom.
  * Pixels are drawn without smoothing when enlarged, so a zoomed pixel is a square, and blended when shrunk, so that
- * thin strokes survive. Reports the image point under the cursor.
+ * thin strokes survive. Reports the image point under the cursor. Canvases showing pictures of the same pixels can
+ * {@linkplain #shareViewport share one view}: the same zoom, and the same image point at the centre of each, so that a
+ * pixel is at the same place in all of them, however each is zoomed or panned.
  */
 public final class ImageCanvas extends Region {
     private static final Color BACKGROUND = Color.web("#1e1f22");
     private static final Font LABEL_FONT = Font.font("SansSerif", 12);
 
     private final Canvas canvas = new Canvas();
-    private final Viewport viewport = new Viewport();
+    private Viewport viewport = new Viewport();
+    /** The canvases sharing {@link #viewport}: this one alone unless {@link #shareViewport} joined it to others. */
+    private List<ImageCanvas> group = List.of(this);
     private final ObjectProperty<Image> image = new SimpleObjectProperty<>(this, "image");
     private final ObjectProperty<Image> secondImage = new SimpleObjectProperty<>(this, "secondImage");
     private final DoubleProperty split = new SimpleDoubleProperty(this, "split", 0.5);
@@ -68,8 +73,8 @@ public final class ImageCanvas extends Region {
         }
         setOnScroll(e -> {
             if (image.get() != null && e.getDeltaY() != 0) {
-                viewport.zoomAt(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getX(), e.getY());
-                redraw();
+                viewport.zoomAt(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getX() - shiftX(), e.getY() - shiftY());
+                redrawGroup();
             }
         });
         setOnMousePressed(e -> {
@@ -80,7 +85,7 @@ public final class ImageCanvas extends Region {
             viewport.pan(e.getX() - dragX, e.getY() - dragY);
             dragX = e.getX();
             dragY = e.getY();
-            redraw();
+            redrawGroup();
         });
         setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
@@ -91,37 +96,86 @@ public final class ImageCanvas extends Region {
         setOnMouseExited(e -> pointed.set(null));
     }
 
+    /**
+     * Joins canvases into one view: one zoom and pan for all (what is done in one is done in every one), fitted to
+     * the smallest of them, and each centred on the same image point. Meant for pictures of the same size.
+     */
+    public static void shareViewport(ImageCanvas... canvases) {
+        Viewport shared = new Viewport();
+        List<ImageCanvas> g = List.of(canvases);
+        for (ImageCanvas c : canvases) {
+            c.viewport = shared;
+            c.group = g;
+        }
+    }
+
+    /** The size the shared view is laid out for: the smallest of the group's canvases that have been laid out. */
+    private double viewWidth() {
+        return group.stream().mapToDouble(Region::getWidth).filter(w -> w > 0).min().orElse(getWidth());
+    }
+
+    private double viewHeight() {
+        return group.stream().mapToDouble(Region::getHeight).filter(h -> h > 0).min().orElse(getHeight());
+    }
+
+    /** How far this canvas's centre is from the shared view's: a larger canvas shows more around the same centre. */
+    private double shiftX() {
+        return (getWidth() - viewWidth()) / 2;
+    }
+
+    private double shiftY() {
+        return (getHeight() - viewHeight()) / 2;
+    }
+
+    private double screenX(double imageX) {
+        return shiftX() + viewport.screenX(imageX);
+    }
+
+    private double screenY(double imageY) {
+        return shiftY() + viewport.screenY(imageY);
+    }
+
+    /** Where an image point is drawn in this canvas (its own coordinates), for tests and for marks. */
+    public Point2D screenPoint(double imageX, double imageY) {
+        return new Point2D(screenX(imageX), screenY(imageY));
+    }
+
+    /** The current zoom: screen pixels per image pixel. */
+    public double zoom() {
+        return viewport.zoom();
+    }
+
     private Point2D toImage(double sx, double sy) {
         if (image.get() == null) {
             return null;
         }
-        double x = viewport.imageX(sx);
-        double y = viewport.imageY(sy);
+        double x = viewport.imageX(sx - shiftX());
+        double y = viewport.imageY(sy - shiftY());
         return x >= 0 && y >= 0 && x < imageWidth && y < imageHeight ? new Point2D(x, y) : null;
     }
 
     public void fit() {
-        if (imageWidth > 0 && getWidth() > 0 && getHeight() > 0) {
-            viewport.fit(imageWidth, imageHeight, getWidth(), getHeight());
+        if (imageWidth > 0 && viewWidth() > 0 && viewHeight() > 0) {
+            viewport.fit(imageWidth, imageHeight, viewWidth(), viewHeight());
         }
-        redraw();
+        redrawGroup();
     }
 
     public void actualSize() {
         if (imageWidth > 0) {
-            viewport.actualSize(imageWidth, imageHeight, getWidth(), getHeight());
+            viewport.actualSize(imageWidth, imageHeight, viewWidth(), viewHeight());
         }
-        redraw();
+        redrawGroup();
     }
 
     public void zoomIn() {
-        viewport.zoomAt(1.25, getWidth() / 2, getHeight() / 2);
-        redraw();
+        viewport.zoomAt(1.25, viewWidth() / 2, viewHeight() / 2);
+        redrawGroup();
     }
 
     public void zoomOut() {
-        viewport.zoomAt(0.8, getWidth() / 2, getHeight() / 2);
-        redraw();
+        viewport.zoomAt(0.8, viewWidth() / 2, viewHeight() / 2);
+        redrawGroup();
     }
 
     @Override
@@ -129,9 +183,16 @@ public final class ImageCanvas extends Region {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
         if (viewport.isFitted() && imageWidth > 0) {
-            viewport.fit(imageWidth, imageHeight, getWidth(), getHeight());
+            viewport.fit(imageWidth, imageHeight, viewWidth(), viewHeight());
         }
-        redraw();
+        redrawGroup();
+    }
+
+    /** Redraws every canvas of the view (a change of the shared view, or of the size it is laid out for). */
+    private void redrawGroup() {
+        for (ImageCanvas c : group) {
+            c.redraw();
+        }
     }
 
     private void redraw() {
@@ -155,7 +216,7 @@ public final class ImageCanvas extends Region {
         drawImage(g, img);
         Image second = secondImage.get();
         if (second != null) {
-            double sx = viewport.screenX(imageWidth * split.get());
+            double sx = screenX(imageWidth * split.get());
             g.save();
             g.beginPath();
             g.rect(sx, 0, Math.max(0, w - sx), h);
@@ -165,7 +226,7 @@ public final class ImageCanvas extends Region {
             g.restore();
             g.setStroke(Color.WHITE);
             g.setLineWidth(2);
-            g.strokeLine(sx, viewport.screenY(0), sx, viewport.screenY(imageHeight));
+            g.strokeLine(sx, screenY(0), sx, screenY(imageHeight));
         }
         for (Mark m : marks) {
             if (m instanceof Mark.Rect r) {
@@ -177,26 +238,26 @@ public final class ImageCanvas extends Region {
     }
 
     private void drawImage(GraphicsContext g, Image img) {
-        g.drawImage(img, viewport.screenX(0), viewport.screenY(0), imageWidth * viewport.zoom(),
+        g.drawImage(img, screenX(0), screenY(0), imageWidth * viewport.zoom(),
                 imageHeight * viewport.zoom());
     }
 
     private void drawRect(GraphicsContext g, Mark.Rect r) {
         Color c = colour(r.colour());
-        double x1 = viewport.screenX(r.x1());
-        double y1 = viewport.screenY(r.y1());
+        double x1 = screenX(r.x1());
+        double y1 = screenY(r.y1());
         g.setStroke(c);
         g.setLineWidth(2);
-        g.strokeRect(x1, y1, viewport.screenX(r.x2()) - x1, viewport.screenY(r.y2()) - y1);
+        g.strokeRect(x1, y1, screenX(r.x2()) - x1, screenY(r.y2()) - y1);
         label(g, r.label(), x1, y1, c);
     }
 
     private void drawLine(GraphicsContext g, Mark.Line l) {
         Color c = colour(l.colour());
-        double x1 = viewport.screenX(l.x1());
-        double y1 = viewport.screenY(l.y1());
-        double x2 = viewport.screenX(l.x2());
-        double y2 = viewport.screenY(l.y2());
+        double x1 = screenX(l.x1());
+        double y1 = screenY(l.y1());
+        double x2 = screenX(l.x2());
+        double y2 = screenY(l.y2());
         g.setStroke(c);
         g.setLineWidth(2.5);
         g.strokeLine(x1, y1, x2, y2);
