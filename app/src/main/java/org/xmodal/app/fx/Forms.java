@@ -63,7 +63,9 @@ public final class Forms {
         StringConverter<T> converter = s.getValueFactory().getConverter();
         s.getEditor().textProperty().addListener((obs, o, text) -> {
             T v = parse(converter, text);
-            boolean complete = v != null && converter.toString(v).equals(text);
+            // a number outside the range is not committed (the factory would clamp it, changing the text typed)
+            boolean complete = v != null && converter.toString(v).equals(text)
+                    && problemOf("", s.getValueFactory(), text) == null;
             if (complete) {
                 s.getValueFactory().setValue(v);
             }
@@ -78,6 +80,27 @@ public final class Forms {
             }
         });
         return s;
+    }
+
+    /**
+     * What is wrong with a spinner's text, named by its label: not a number, not a whole one, or outside the
+     * spinner's range; null when it is a value the spinner takes.
+     */
+    static <T> String problemOf(String label, SpinnerValueFactory<T> f, String text) {
+        T v = parse(f.getConverter(), text);
+        if (v == null) {
+            if (f instanceof SpinnerValueFactory.IntegerSpinnerValueFactory && NumberConverter.parse(text) != null) {
+                return label + ": " + text.strip() + " is not a whole number";
+            }
+            return NumberTexts.notANumber(label, text);
+        }
+        double x = ((Number) v).doubleValue();
+        Object[] range = NumberTexts.range(f);
+        if (f instanceof SpinnerValueFactory.IntegerSpinnerValueFactory i && (x < i.getMin() || x > i.getMax())
+                || f instanceof SpinnerValueFactory.DoubleSpinnerValueFactory d && (x < d.getMin() || x > d.getMax())) {
+            return NumberTexts.outOfRange(label, text, range[0], range[1]);
+        }
+        return null;
     }
 
     private static <T> T parse(StringConverter<T> converter, String text) {
