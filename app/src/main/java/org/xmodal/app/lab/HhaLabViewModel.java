@@ -2,6 +2,7 @@ package org.xmodal.app.lab;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.property.DoubleProperty;
@@ -32,8 +33,10 @@ import org.xmodal.engine.hha.HhaConfig;
 /**
  * The HHA half of the encoding lab: every parameter of the encoding as a property; any change recomputes the
  * preview of the selected pair off the UI thread, rapid changes coalesced so the latest wins. Choosing a camera
- * preset fills the intrinsics; editing one of them makes the camera "custom". Invalid values are reported in
- * {@link #problemProperty()} and computed nothing.
+ * preset fills the intrinsics; editing one of them makes the camera "custom". The encoder scales intrinsics to the
+ * depth image, so a preset's are shown as it uses them, scaled to the image (known from the first preview), and
+ * {@link #cameraNoteProperty()} says from what size; custom intrinsics given for another size are left as typed and
+ * the note says what they become. Invalid values are reported in {@link #problemProperty()} and computed nothing.
  */
 public final class HhaLabViewModel {
     private record Request(PairedDataset dataset, Pair pair, HhaConfig config, double depthRatio) {
@@ -62,14 +65,17 @@ public final class HhaLabViewModel {
     private final ReadOnlyObjectWrapper<HhaPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper applied = new ReadOnlyStringWrapper(this, "applied", "");
+    private final ReadOnlyStringWrapper cameraNote = new ReadOnlyStringWrapper(this, "cameraNote", "");
     private boolean fillingCamera;
+    /** The depth image's width and height as the last preview found them; null before the first. */
+    private int[] imageSize;
 
     public HhaLabViewModel(WorkbenchContext context) {
         this.context = context;
         this.session = context.session();
         this.previews = new LatestWins<>(context.executor(), "HHA preview",
                 (r, cancel) -> HhaPreviewMaker.make(r.dataset(), r.pair(), r.config(), r.depthRatio(), cancel),
-                preview::set, e -> context.problems().report(Problems.describe("Could not compute HHA", e)));
+                this::previewArrived, e -> context.problems().report(Problems.describe("Could not compute HHA", e)));
         preset.addListener((obs, o, n) -> {
             if (n == null) {
                 // a choice box clears its value while its items change; the camera stays what it was
@@ -103,6 +109,7 @@ public final class HhaLabViewModel {
         if (ds != null) {
             unitsPerMetre.set(ds.depthUnitsPerMetre());
         }
+        imageSize = null; // until this dataset's first preview says it
         CameraPreset start = offered.contains(CameraPreset.DATASET) ? CameraPreset.DATASET : CameraPreset.NYU_COLOUR;
         if (preset.get() == start) {
             fillCamera();
@@ -112,9 +119,11 @@ public final class HhaLabViewModel {
         refresh();
     }
 
+    /** Fills the intrinsics from the preset, scaled to the depth image when its size is known (as HHA uses them). */
     private void fillCamera() {
-        Optional<CameraIntrinsics> c = preset.get().intrinsics(session.dataset());
+        Optional<CameraIntrinsics> c = preset.get().intrinsics(session.dataset()).map(this::asUsed);
         if (c.isEmpty()) {
+            updateNote();
             return;
         }
         fillingCamera = true;
@@ -128,6 +137,51 @@ public final class HhaLabViewModel {
         } finally {
             fillingCamera = false;
         }
+        updateNote();
+    }
+
+    /** The intrinsics as the encoder uses them on the depth image: scaled to its size (once that is known). */
+    private CameraIntrinsics asUsed(CameraIntrinsics c) {
+        return imageSize == null || (c.width() == imageSize[0] && c.height() == imageSize[1]) ? c
+                : c.scaledTo(imageSize[0], imageSize[1]);
+    }
+
+    private void previewArrived(HhaPreview p) {
+        CameraIntrinsics used = p.result().camera();
+        boolean newSize = imageSize == null || imageSize[0] != used.width() || imageSize[1] != used.height();
+        imageSize = new int[] {used.width(), used.height()};
+        if (newSize && preset.get() != CameraPreset.CUSTOM) {
+            // what the fields show becomes what was used: the same numbers the encoder scaled to, so no new preview
+            fillCamera();
+        }
+        updateNote();
+        preview.set(p);
+    }
+
+    /** Says where the intrinsics shown come from, or what the encoder makes of them, when they are scaled. */
+    private void updateNote() {
+        Optional<CameraIntrinsics> given = preset.get().intrinsics(session.dataset());
+        if (imageSize == null) {
+            cameraNote.set("");
+        } else if (preset.get() != CameraPreset.CUSTOM) {
+            cameraNote.set(given.filter(c -> c.width() != imageSize[0] || c.height() != imageSize[1])
+                    .map(c -> String.format(Locale.ROOT, "Scaled from the preset's %dx%d to the depth image's %dx%d,"
+                            + " as HHA uses them", c.width(), c.height(), imageSize[0], imageSize[1])).orElse(""));
+        } else if (cameraWidth.get() != imageSize[0] || cameraHeight.get() != imageSize[1]) {
+            String used;
+            try {
+                CameraIntrinsics c = new CameraIntrinsics(fx.get(), fy.get(), cx.get(), cy.get(), cameraWidth.get(),
+                        cameraHeight.get()).scaledTo(imageSize[0], imageSize[1]);
+                used = String.format(Locale.ROOT, ": fx %.1f, fy %.1f, cx %.1f, cy %.1f", c.fx(), c.fy(), c.cx(),
+                        c.cy());
+            } catch (IllegalArgumentException e) {
+                used = "";
+            }
+            cameraNote.set(String.format(Locale.ROOT, "HHA scales these from %dx%d to the depth image's %dx%d%s",
+                    cameraWidth.get(), cameraHeight.get(), imageSize[0], imageSize[1], used));
+        } else {
+            cameraNote.set("");
+        }
     }
 
     private void cameraEdited() {
@@ -137,6 +191,7 @@ public final class HhaLabViewModel {
         if (preset.get() != CameraPreset.CUSTOM) {
             preset.set(CameraPreset.CUSTOM);
         }
+        updateNote();
         refresh();
     }
 
@@ -240,7 +295,10 @@ public final class HhaLabViewModel {
         return cy;
     }
 
-    /** The image width the intrinsics are given for; the encoder scales them to the depth image. */
+    /**
+     * The image width the intrinsics are given for; the encoder scales them to the depth image. A preset's are
+     * shown for the depth image's size, so this is the width HHA uses.
+     */
     public IntegerProperty cameraWidthProperty() {
         return cameraWidth;
     }
@@ -285,6 +343,15 @@ public final class HhaLabViewModel {
 
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /**
+     * Where the intrinsics shown come from when they are scaled ("Scaled from the preset's 640x480 to the depth
+     * image's 160x120 ..."), or what HHA makes of custom ones given for another size; empty when what is shown is
+     * what is used as it stands.
+     */
+    public ReadOnlyStringProperty cameraNoteProperty() {
+        return cameraNote.getReadOnlyProperty();
     }
 
     /** What the last "apply to dataset" did. */

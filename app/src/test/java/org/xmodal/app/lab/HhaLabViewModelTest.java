@@ -61,11 +61,51 @@ class HhaLabViewModelTest {
         HhaLabViewModel vm = openSample(env);
         byte[] before = vm.previewProperty().get().composite().rgb();
         vm.presetProperty().set(CameraPreset.NYU_CROP);
-        CameraIntrinsics crop = CameraIntrinsics.nyuCrop();
-        assertEquals(crop.cx(), vm.cxProperty().get());
-        assertEquals(425, vm.cameraHeightProperty().get());
+        // the rooms are 64x48: the crop's intrinsics are shown as HHA uses them, scaled to the depth image
+        CameraIntrinsics crop = CameraIntrinsics.nyuCrop().scaledTo(64, 48);
+        assertEquals(crop.cx(), vm.cxProperty().get(), 1e-9);
+        assertEquals(48, vm.cameraHeightProperty().get());
         assertEquals(CameraPreset.NYU_CROP, vm.presetProperty().get(), "filling the fields keeps the preset");
         assertFalse(java.util.Arrays.equals(before, vm.previewProperty().get().composite().rgb()));
+    }
+
+    @Test
+    void aPresetShowsTheIntrinsicsAndSizeHhaUsesAndSaysWhatTheyWereScaledFrom() {
+        TestData.Direct env = new TestData.Direct(tmp);
+        HhaLabViewModel vm = openSample(env);
+        assertEquals("", vm.cameraNoteProperty().get(), "the dataset's camera is for its own images");
+        vm.presetProperty().set(CameraPreset.NYU_COLOUR);
+        CameraIntrinsics used = vm.previewProperty().get().result().camera();
+        assertEquals(64, used.width());
+        CameraIntrinsics shown = new CameraIntrinsics(vm.fxProperty().get(), vm.fyProperty().get(),
+                vm.cxProperty().get(), vm.cyProperty().get(), vm.cameraWidthProperty().get(),
+                vm.cameraHeightProperty().get());
+        assertEquals(used, shown, "what the fields show is what HHA used");
+        assertEquals(CameraIntrinsics.nyuColour().scaledTo(64, 48), shown);
+        assertEquals("Scaled from the preset's 640x480 to the depth image's 64x48, as HHA uses them",
+                vm.cameraNoteProperty().get());
+        assertEquals(Encoding.Camera.NYU, vm.encoding().orElseThrow().camera(), "a run's spec still names the preset");
+    }
+
+    @Test
+    void customIntrinsicsForAnotherSizeStayAsTypedAndTheNoteSaysWhatHhaMakesOfThem() {
+        TestData.Direct env = new TestData.Direct(tmp);
+        HhaLabViewModel vm = openSample(env);
+        vm.presetProperty().set(CameraPreset.CUSTOM);
+        vm.fxProperty().set(500);
+        vm.fyProperty().set(500);
+        vm.cxProperty().set(320.5);
+        vm.cyProperty().set(240.5);
+        vm.cameraWidthProperty().set(640);
+        vm.cameraHeightProperty().set(480);
+        assertEquals(640, vm.cameraWidthProperty().get(), "typed values are not changed under the cursor");
+        assertEquals("HHA scales these from 640x480 to the depth image's 64x48: fx 50.0, fy 50.0, cx 32.5, cy 24.5",
+                vm.cameraNoteProperty().get());
+        assertEquals(new CameraIntrinsics(500, 500, 320.5, 240.5, 640, 480).scaledTo(64, 48),
+                vm.previewProperty().get().result().camera());
+        vm.cameraWidthProperty().set(64);
+        vm.cameraHeightProperty().set(48);
+        assertEquals("", vm.cameraNoteProperty().get(), "given for the image's size, used as they are");
     }
 
     @Test
