@@ -14,23 +14,22 @@ import org.xmodal.engine.data.PairedDataset;
 
 /**
  * The encoding lab: tune HHA (depth datasets) or optical flow (frame-pair datasets) on the pair chosen in the data
- * view and watch every picture update, then encode the whole dataset with those parameters.
+ * view and watch every picture update, then encode the whole dataset with those parameters. Each half's pane is
+ * made the first time a dataset of its kind is shown: the other's would only cost the first visit time.
  */
 public final class EncodingLabView implements WorkbenchView {
     private final WorkbenchContext context;
     private final HhaLabViewModel hha;
     private final FlowLabViewModel flow;
     private final BorderPane root = new BorderPane();
-    private final HhaLabPane hhaPane;
-    private final FlowLabPane flowPane;
+    private HhaLabPane hhaPane;
+    private FlowLabPane flowPane;
     private final Label empty = new Label("Open a dataset in the Data view to tune its encodings");
 
     public EncodingLabView(WorkbenchContext context) {
         this.context = context;
         this.hha = new HhaLabViewModel(context);
         this.flow = new FlowLabViewModel(context);
-        this.hhaPane = new HhaLabPane(hha);
-        this.flowPane = new FlowLabPane(flow);
         root.setId("encoding-lab");
         root.setTop(toolbar());
         context.session().datasetProperty().addListener((obs, o, ds) -> showFor(ds));
@@ -58,8 +57,16 @@ public final class EncodingLabView implements WorkbenchView {
     private void showFor(PairedDataset ds) {
         if (ds == null) {
             root.setCenter(empty);
+        } else if (ds.modality() == Modality.DEPTH) {
+            if (hhaPane == null) {
+                hhaPane = new HhaLabPane(hha);
+            }
+            root.setCenter(hhaPane);
         } else {
-            root.setCenter(ds.modality() == Modality.DEPTH ? hhaPane : flowPane);
+            if (flowPane == null) {
+                flowPane = new FlowLabPane(flow);
+            }
+            root.setCenter(flowPane);
         }
     }
 

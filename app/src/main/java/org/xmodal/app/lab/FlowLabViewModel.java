@@ -1,6 +1,8 @@
 package org.xmodal.app.lab;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -16,16 +18,20 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.data.DatasetSession;
 import org.xmodal.app.shell.Problems;
 import org.xmodal.app.task.LatestWins;
+import org.xmodal.app.task.Outcome;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.encode.Encoding;
 import org.xmodal.engine.flow.FlowConfig;
 import org.xmodal.engine.flow.FlowMethod;
+import org.xmodal.engine.flow.OpenCvCuda;
 
 /**
  * The flow half of the encoding lab: method and its main parameters as properties; any change re-estimates the
@@ -54,6 +60,8 @@ public final class FlowLabViewModel {
     private final BooleanBinding regionUsed = Bindings.createBooleanBinding(() -> EnumSet.of(FlowMethod.KLT,
             FlowMethod.REGION, FlowMethod.FARNEBACK, FlowMethod.CUDA_FARNEBACK, FlowMethod.CUDA_PYRLK)
             .contains(method.get()), method);
+    private final ObservableList<FlowMethod> methods = FXCollections.observableArrayList(
+            Arrays.stream(FlowMethod.values()).filter(m -> !m.cuda()).toList());
     private boolean loadingDefaults;
 
     public FlowLabViewModel(WorkbenchContext context) {
@@ -72,6 +80,18 @@ public final class FlowLabViewModel {
         }
         loadDefaults();
         refresh();
+        // whether the CUDA methods can run is known only once OpenCV's CUDA build has been asked, which may load it
+        context.executor().submit("Looking for OpenCV's CUDA flow methods", (progress, cancel) ->
+                OpenCvCuda.availableMethods(), outcome -> {
+                    if (outcome instanceof Outcome.Done<List<FlowMethod>> done && !done.value().equals(methods)) {
+                        methods.setAll(done.value());
+                    }
+                });
+    }
+
+    /** The methods that can run here: those on the CPU at first, the CUDA ones too once found to run. */
+    public ObservableList<FlowMethod> methods() {
+        return methods;
     }
 
     private void loadDefaults() {

@@ -17,6 +17,12 @@ import org.xmodal.viz.FlowLegend;
 /** Estimates flow for a frame pair with a parameter set and makes its pictures, off the UI thread. */
 final class FlowPreviewMaker {
     private static final int WHEEL_DIAMETER = 90;
+    static final int LEGEND_WIDTH = 300;
+
+    /** Drawn once, by the first preview's worker (Java2D text: its first use loads fonts, never on the UI thread). */
+    private static final class TubesLegend {
+        static final RgbImage IMAGE = FlowLegend.actionTubes(LEGEND_WIDTH);
+    }
 
     private FlowPreviewMaker() {
     }
@@ -39,6 +45,6 @@ final class FlowPreviewMaker {
         return new FlowPreview(a, b, estimate, FlowImages.colourWheel(estimate, rim),
                 truth.map(t -> FlowImages.colourWheel(t, rim)).orElse(null),
                 FlowImages.actionTubes(estimate, FlowImages.ACTION_TUBES_SCALE), FlowLegend.wheel(WHEEL_DIAMETER, rim),
-                epe, summary);
+                TubesLegend.IMAGE, epe, summary);
     }
 }

@@ -21,6 +21,22 @@ final class HhaPreviewMaker {
     static final int HORIZON_COLOUR = 0xffdc00;
     static final int UP_COLOUR = 0xff4136;
     private static final ThreadLocal<HhaEncoder> ENCODERS = ThreadLocal.withInitial(HhaEncoder::new);
+    static final int LEGEND_WIDTH = 300;
+
+    /**
+     * Drawn once, by the first preview's worker: legends are text drawn with Java2D, whose first use loads fonts for
+     * a good part of a second, which the UI thread must never wait for.
+     */
+    private static final class Legends {
+        static final HhaPreview.Legends ALL = draw();
+
+        private static HhaPreview.Legends draw() {
+            HhaConfig c = HhaConfig.reference(org.xmodal.engine.data.CameraIntrinsics.nyuColour());
+            return new HhaPreview.Legends(HhaPictures.legend(HhaPictures.Channel.DISPARITY, c, LEGEND_WIDTH),
+                    HhaPictures.legend(HhaPictures.Channel.HEIGHT, c, LEGEND_WIDTH),
+                    HhaPictures.legend(HhaPictures.Channel.ANGLE, c, LEGEND_WIDTH));
+        }
+    }
 
     private HhaPreviewMaker() {
     }
@@ -50,7 +66,7 @@ final class HhaPreviewMaker {
         return new HhaPreview(r, rgb, marks, HhaPictures.floorAndWalls(rgb, r.floor(), r.wall()), hha,
                 HhaPictures.channel(hha, HhaPictures.Channel.DISPARITY),
                 HhaPictures.channel(hha, HhaPictures.Channel.HEIGHT),
-                HhaPictures.channel(hha, HhaPictures.Channel.ANGLE), summary(r, ms));
+                HhaPictures.channel(hha, HhaPictures.Channel.ANGLE), summary(r, ms), Legends.ALL);
     }
 
     static String summary(HhaResult r, double ms) {

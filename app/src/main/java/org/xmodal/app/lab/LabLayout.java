@@ -16,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.xmodal.app.fx.ImageTile;
 import org.xmodal.engine.image.RgbImage;
 
 /**
@@ -90,6 +91,20 @@ final class LabLayout {
     static <P> ObjectBinding<RgbImage> picture(ObservableValue<P> preview, Function<P, RgbImage> f) {
         return Bindings.createObjectBinding(() -> preview.getValue() == null ? null : f.apply(preview.getValue()),
                 preview);
+    }
+
+    /**
+     * What a picture's tile says while it has no picture: {@code waiting} while the first preview is computed,
+     * {@code absent} once a preview came without this picture (empty for none).
+     */
+    static <P> void waitsFor(ImageTile tile, ObservableValue<P> preview, ObservableBooleanValue busy, String waiting,
+                             String absent) {
+        tile.canvas().placeholderProperty().bind(Bindings.createStringBinding(() -> preview.getValue() != null
+                ? absent : busy.get() ? waiting : "", preview, busy));
+    }
+
+    static <P> void waitsFor(ImageTile tile, ObservableValue<P> preview, ObservableBooleanValue busy, String waiting) {
+        waitsFor(tile, preview, busy, waiting, "");
     }
 
     /** A preview's summary line, empty while there is none. */

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -17,6 +20,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.xmodal.app.TestData;
+import org.xmodal.app.fx.ImageCanvas;
 import org.xmodal.app.lab.EncodingLabView;
 import org.xmodal.app.runs.RunFormViewModel;
 import org.xmodal.app.runs.RunsView;
@@ -56,8 +60,16 @@ class EncodingLabUiTest {
         workbench.waitUntilIdle();
         assertFalse(Arrays.equals(before, WorkbenchRobot.pixels(robot, "#hha-composite-image")),
                 "a different camera gives a different gravity, heights and angles");
+        // the sample's depth images are 160x120: the crop's intrinsics are shown for that size, as HHA uses them
         String cx = WorkbenchRobot.onFx(() -> robot.lookup("#camera-cx").queryTextInputControl().getText());
-        assertTrue(cx.startsWith("285.58"), "the preset filled the principal point: " + cx);
+        assertTrue(cx.startsWith("81.95"), "the preset filled the principal point scaled to the image: " + cx);
+        assertEquals("160", WorkbenchRobot.onFx(() -> robot.lookup("#camera-width .text-field")
+                .queryTextInputControl().getText()));
+        assertEquals("120", WorkbenchRobot.onFx(() -> robot.lookup("#camera-height .text-field")
+                .queryTextInputControl().getText()));
+        assertEquals("Scaled from the preset's 560x425 to the depth image's 160x120, as HHA uses them",
+                WorkbenchRobot.onFx(() -> robot.lookup("#camera-note").queryAs(Label.class).getText()));
+        assertTrue(WorkbenchRobot.onFx(() -> robot.lookup("#camera-note").query().isVisible()));
         workbench.assertNoProblems();
     }
 
@@ -86,6 +98,89 @@ class EncodingLabUiTest {
         assertTrue(Arrays.equals(before, WorkbenchRobot.pixels(robot, "#hha-composite-image")));
         assertTrue(WorkbenchRobot.onFx(() -> robot.lookup("#camera-preset").queryComboBox().getValue().toString())
                 .equals("Custom"));
+    }
+
+    /** Where each canvas draws an image point, in its own coordinates. */
+    private static List<Point2D> where(ImageCanvas a, ImageCanvas b, double x, double y) {
+        return WorkbenchRobot.onFx(() -> List.of(a.screenPoint(x, y), b.screenPoint(x, y)));
+    }
+
+    @Test
+    void theEstimateAndTheGroundTruthShowEachPixelAtTheSamePlaceZoomedOrPanned(FxRobot robot) {
+        workbench.waitUntilIdle();
+        WorkbenchRobot.onFx(() -> workbench.context.session().open(TestData.sample().flow()));
+        workbench.waitUntilIdle();
+        robot.clickOn("#nav-encoding-lab");
+        WorkbenchRobot.waitUntil("the estimate and the ground truth are drawn", () ->
+                WorkbenchRobot.pixels(robot, "#flow-estimate-image").length > 0
+                        && WorkbenchRobot.pixels(robot, "#flow-truth-image").length > 0);
+        workbench.waitUntilIdle();
+        ImageCanvas estimate = WorkbenchRobot.onFx(() -> robot.lookup("#flow-estimate-image").queryAs(
+                ImageCanvas.class));
+        ImageCanvas truth = WorkbenchRobot.onFx(() -> robot.lookup("#flow-truth-image").queryAs(ImageCanvas.class));
+        double w = WorkbenchRobot.onFx(() -> estimate.currentImage().getWidth());
+        double h = WorkbenchRobot.onFx(() -> estimate.currentImage().getHeight());
+        assertEquals(w, WorkbenchRobot.onFx(() -> truth.currentImage().getWidth()));
+        assertEquals(WorkbenchRobot.onFx(() -> List.of(estimate.getWidth(), estimate.getHeight())),
+                WorkbenchRobot.onFx(() -> List.of(truth.getWidth(), truth.getHeight())), "the same size");
+        for (double[] p : new double[][] {{0, 0}, {w, h}, {w / 3, h / 2}}) {
+            List<Point2D> at = where(estimate, truth, p[0], p[1]);
+            assertEquals(at.get(0), at.get(1), "pixel " + p[0] + ", " + p[1]);
+        }
+        double fitted = WorkbenchRobot.onFx(estimate::zoom);
+
+        // the wheel over the estimate zooms both; a drag over the ground truth pans both
+        robot.moveTo(estimate).scroll(2, VerticalDirection.UP);
+        WorkbenchRobot.waitUntil("the estimate is zoomed", () -> Math.abs(estimate.zoom() - fitted) > 0.1 * fitted);
+        assertEquals(WorkbenchRobot.onFx(estimate::zoom), WorkbenchRobot.onFx(truth::zoom));
+        robot.drag(truth).moveBy(40, 25).drop();
+        workbench.waitUntilIdle();
+        for (double[] p : new double[][] {{0, 0}, {w, h}, {w / 3, h / 2}}) {
+            List<Point2D> at = where(estimate, truth, p[0], p[1]);
+            assertEquals(at.get(0), at.get(1), "pixel " + p[0] + ", " + p[1] + " zoomed and panned");
+        }
+        workbench.assertNoProblems();
+    }
+
+    private static String problem(FxRobot robot) {
+        return WorkbenchRobot.onFx(() -> robot.lookup("#hha-problem").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void theProblemLineFollowsWhatIsTypedInANumberField(FxRobot robot) {
+        openTheLab(robot);
+        int[] before = WorkbenchRobot.pixels(robot, "#hha-composite-image");
+        String fx = WorkbenchRobot.onFx(() -> robot.lookup("#camera-fx").queryTextInputControl().getText());
+        robot.doubleClickOn("#camera-fx").eraseText(20).write("0");
+        workbench.waitUntilIdle();
+        assertTrue(problem(robot).contains("focal lengths must be positive"), problem(robot));
+        // letters after it: the line is about what the field holds now, not about the 0 before
+        robot.write("x");
+        assertEquals("fx: \u201c0x\u201d is not a number", problem(robot));
+        robot.write("y");
+        assertEquals("fx: \u201c0xy\u201d is not a number", problem(robot), "it follows the text as it changes");
+        robot.eraseText(3).write(fx);
+        workbench.waitUntilIdle();
+        assertEquals("", problem(robot), "a valid number again: nothing to say");
+        assertTrue(Arrays.equals(before, WorkbenchRobot.pixels(robot, "#hha-composite-image")),
+                "the same focal length as before gives the same picture");
+
+        // a spinner's text too: letters, then a number out of its range, then one it takes
+        robot.doubleClickOn("#normal-radius .text-field").eraseText(4).write("abc");
+        assertEquals("Normal radius: \u201cabc\u201d is not a number", problem(robot));
+        robot.eraseText(3).write("500");
+        assertEquals("Normal radius: 500 is not between 1 and 50", problem(robot));
+        // typed one key at a time, 50 was taken on the way; 500 is neither taken nor clamped under the cursor
+        assertEquals(50, WorkbenchRobot.onFx(() -> ((EncodingLabView) workbench.shell.show("Encoding lab"))
+                .hhaModel().normalRadiusProperty().get()));
+        assertEquals("500", WorkbenchRobot.onFx(() -> robot.lookup("#normal-radius .text-field")
+                .queryTextInputControl().getText()));
+        robot.eraseText(3).write("5");
+        workbench.waitUntilIdle();
+        assertEquals("", problem(robot));
+        assertEquals(5, WorkbenchRobot.onFx(() -> ((EncodingLabView) workbench.shell.show("Encoding lab"))
+                .hhaModel().normalRadiusProperty().get()));
+        workbench.assertNoProblems();
     }
 
     @Test
