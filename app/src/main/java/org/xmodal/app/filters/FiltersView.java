@@ -16,6 +16,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -49,10 +50,9 @@ public final class FiltersView implements WorkbenchView {
     }
 
     private Node gridPane() {
-        ComboBox<RunRecord> run = new ComboBox<>(vm.runs());
+        ComboBox<RunRecord> run = RunChoice.picker(new ComboBox<>(vm.runs()));
         run.setId("filters-run");
         run.setPromptText("No run with a checkpoint yet");
-        run.setPrefWidth(300);
         run.valueProperty().bindBidirectional(vm.runProperty());
         ToggleGroup group = new ToggleGroup();
         ToggleButton composite = new ToggleButton("Composite");
@@ -113,29 +113,31 @@ public final class FiltersView implements WorkbenchView {
     }
 
     private Node figurePane() {
-        HBox choosers = new HBox(12);
-        choosers.setAlignment(Pos.CENTER_LEFT);
+        // each picker as wide as its runs' names, wrapping to a second line rather than cutting a name off
+        FlowPane pickers = new FlowPane(12, 6);
+        pickers.setAlignment(Pos.BOTTOM_LEFT);
+        pickers.setMinWidth(0);
         for (FiltersViewModel.Slot s : FiltersViewModel.Slot.values()) {
             if (s.kind() == null) {
                 continue;
             }
-            ComboBox<RunRecord> c = new ComboBox<>(vm.candidates(s));
+            ComboBox<RunRecord> c = RunChoice.picker(new ComboBox<>(vm.candidates(s)));
             c.setId("figure-" + s.kind());
             c.setPromptText("no " + s.kind() + " run");
-            c.setPrefWidth(215);
             c.valueProperty().bindBidirectional(vm.chosen(s));
-            choosers.getChildren().add(new VBox(2, new Label(s.title()), c));
+            pickers.getChildren().add(new VBox(2, new Label(s.title()), c));
         }
-        Label random = new Label("Random init: the transfer student's network and seed");
-        random.setMinWidth(0);
+        Label random = new Label("the transfer student's network and seed");
+        random.setId("figure-random");
         random.getStyleClass().add("placeholder-text");
+        pickers.getChildren().add(new VBox(2, new Label(FiltersViewModel.Slot.RANDOM.title()), random));
         Button export = new Button("Export PNG...");
         export.setId("export-figure");
         export.disableProperty().bind(vm.figureProperty().isNull());
         export.setOnAction(e -> save("figure2-conv1.png", vm::exportFigure));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        choosers.getChildren().addAll(random, spacer, export);
+        BorderPane choosers = new BorderPane(pickers, null, export, null, null);
+        BorderPane.setAlignment(export, Pos.BOTTOM_RIGHT);
+        choosers.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         choosers.getStyleClass().add("figure-choosers");
         ImageTile tile = new ImageTile("figure-grid", "conv1: RGB teacher, copy from RGB after fine-tuning, "
                 + "supervision transfer, random init");
