@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import org.xmodal.app.TestData;
 import org.xmodal.app.fx.ImageCanvas;
 import org.xmodal.app.lab.EncodingLabView;
@@ -195,6 +196,16 @@ class EncodingLabUiTest {
                 .hhaModel().encoding().orElseThrow());
         assertEquals(5, tuned.normalRadius());
         robot.clickOn("#nav-encoding-lab");
+        // with the menu bar, at the tests' 1280x800, the lab's column scrolls: a person scrolls down to its last buttons
+        WorkbenchRobot.onFx(() -> {
+            Node n = robot.lookup("#use-hha-in-run").query();
+            while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) {
+                n = n.getParent();
+            }
+            ((javafx.scene.control.ScrollPane) n).setVvalue(1);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#use-hha-in-run");
         WorkbenchRobot.waitUntil("the run form opens", () -> robot.lookup("#run-form").tryQuery()
                 .map(Node::isVisible).orElse(false));
