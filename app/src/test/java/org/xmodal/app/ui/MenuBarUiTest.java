@@ -191,9 +191,13 @@ class MenuBarUiTest {
                         .filter(Text.class::isInstance).map(t -> ((Text) t).getText()).collect(Collectors.joining()))
                 .toList());
         assertEquals("The workbench", headings.get(0));
-        String text = WorkbenchRobot.onFx(() -> robot.lookup("#help-workbench-guide .md-text").queryAllAs(Text.class)
-                .stream().map(Text::getText).collect(Collectors.joining()));
-        assertTrue(text.contains("Encoding lab") && text.contains("Filters"), "the views are described");
+        // the section is drawn a few blocks per pulse: the later views' paragraphs may still be coming
+        WorkbenchRobot.waitUntil("the views are described", () -> {
+            String text = robot.lookup("#help-workbench-guide .md-text").queryAllAs(Text.class).stream()
+                    .map(Text::getText).collect(Collectors.joining());
+            return text.contains("Encoding lab") && text.contains("Experiments") && text.contains("Filters")
+                    && text.contains("Results");
+        });
         assertTrue(WorkbenchRobot.onFx(() -> robot.lookup("#help-workbench-guide .md-caption").queryAllAs(Label.class)
                 .stream().anyMatch(l -> l.getText().startsWith("Data view"))), "screenshots come with captions");
         assertTrue(WorkbenchRobot.onFx(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage s
