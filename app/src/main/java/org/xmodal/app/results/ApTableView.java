@@ -18,6 +18,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.xmodal.app.fx.StyleClasses;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
@@ -30,7 +31,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * are replaced (gains shown, a sort).
  */
 final class ApTableView {
-    private static final double TOTALS_ROW_HEIGHT = 24;
+    private static final double ROW_HEIGHT = 24;
     private final ResultsViewModel vm;
     private final TableView<ApTable.Row> table;
     /** The mAP (accuracy) and gain rows, under the classes. */
@@ -39,6 +40,8 @@ final class ApTableView {
     private final VBox box;
     /** Set while the rows are replaced, when selection changes are the table's doing, not the person's. */
     private boolean updating;
+    /** Whether the open experiment's arms are objectives at corruption levels (worked out once, not per cell). */
+    private boolean corruptionLevels;
 
     ApTableView(ResultsViewModel vm) {
         this.vm = vm;
@@ -50,16 +53,18 @@ final class ApTableView {
         classColumn.setId("col-class");
         classColumn.setPrefWidth(96);
         classColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
-        classColumn.setCellFactory(c -> new ApCell(null, vm));
+        classColumn.setCellFactory(c -> new ApCell(null));
         table.setRowFactory(t -> new ApRow());
+        // rows of one height: the table lays out without measuring every row
+        table.setFixedCellSize(ROW_HEIGHT);
         totals.setId("ap-totals");
         totals.getStyleClass().add("ap-totals");
         totals.setRowFactory(t -> new ApRow());
-        totals.setFixedCellSize(TOTALS_ROW_HEIGHT);
+        totals.setFixedCellSize(ROW_HEIGHT);
         totals.setPlaceholder(new javafx.scene.control.Label());
         totals.getSelectionModel().setCellSelectionEnabled(true);
         // as tall as its rows: it never scrolls up and down, so the summary is always in view
-        totals.prefHeightProperty().bind(Bindings.size(totals.getItems()).multiply(TOTALS_ROW_HEIGHT).add(3));
+        totals.prefHeightProperty().bind(Bindings.size(totals.getItems()).multiply(ROW_HEIGHT).add(3));
         totals.minHeightProperty().bind(totals.prefHeightProperty());
         totals.maxHeightProperty().bind(totals.prefHeightProperty());
         totals.visibleProperty().bind(Bindings.isNotEmpty(totals.getItems()));
@@ -69,6 +74,7 @@ final class ApTableView {
         box = new VBox(table, totals);
         box.setFillWidth(true);
         VBox.setVgrow(table, Priority.ALWAYS);
+        vm.experimentProperty().addListener((obs, o, e) -> corruptionLevels = e != null && e.corruptionLevels());
         rebuildColumns();
         vm.arms().addListener((ListChangeListener<String>) c -> rebuildColumns());
         table.setSortPolicy(t -> {
@@ -129,7 +135,7 @@ final class ApTableView {
                 // "46.5 ± 48.2" in bold fits in 94 pixels; long arm names widen their column
                 col.setPrefWidth(Math.max(94, 7.5 * arm.length() + 16));
                 col.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().text(arm)));
-                col.setCellFactory(c -> new ApCell(arm, vm));
+                col.setCellFactory(c -> new ApCell(arm));
                 ArmLabels.of(kindOf(vm), arm).ifPresent(label -> {
                     javafx.scene.control.Label header = new javafx.scene.control.Label(arm);
                     header.setTooltip(new Tooltip(label));
@@ -155,7 +161,7 @@ final class ApTableView {
         col.maxWidthProperty().bind(above.widthProperty());
         col.setCellValueFactory(c -> new ReadOnlyStringWrapper(arm == null ? c.getValue().label()
                 : c.getValue().text(arm)));
-        col.setCellFactory(c -> new ApCell(arm, vm));
+        col.setCellFactory(c -> new ApCell(arm));
         return col;
     }
 
@@ -256,59 +262,76 @@ final class ApTableView {
         @Override
         protected void updateItem(ApTable.Row row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll("summary-row", "no-truth-row");
-            if (!empty && row != null && row.kind() != ApTable.Kind.CLASS) {
-                getStyleClass().add("summary-row");
-            } else if (!empty && row != null && row.cells().isEmpty()) {
-                getStyleClass().add("no-truth-row");
-            }
+            boolean summary = !empty && row != null && row.kind() != ApTable.Kind.CLASS;
+            StyleClasses.set(this, "summary-row", summary);
+            StyleClasses.set(this, "no-truth-row", !summary && !empty && row != null && row.cells().isEmpty());
         }
     }
 
-    /** A cell of the class column ({@code arm} null) or of an arm's column. */
-    private static final class ApCell extends TableCell<ApTable.Row, String> {
+    /**
+     * A cell of the class column ({@code arm} null) or of an arm's column. Its tooltip is made when the pointer
+     * first comes over it, and then kept with its text changed: a table shows a hundred cells or more, and a tooltip
+     * made for each (a popup window each) was a good part of the time the Results view took to show an experiment.
+     */
+    private final class ApCell extends TableCell<ApTable.Row, String> {
         private final String arm;
-        private final ResultsViewModel vm;
+        private Tooltip tip;
+        private String tipText;
 
-        ApCell(String arm, ResultsViewModel vm) {
+        ApCell(String arm) {
             this.arm = arm;
-            this.vm = vm;
+            setOnMouseEntered(e -> {
+                if (tipText != null && tip == null) {
+                    tip = new Tooltip(tipText);
+                    setTooltip(tip);
+                }
+            });
         }
 
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
-            getStyleClass().removeAll("best-cell", "missing-cell", "ap-cell");
-            setTooltip(null);
             ApTable.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
-            if (empty || text == null || row == null) {
+            boolean shown = !empty && text != null && row != null;
+            StyleClasses.set(this, "ap-cell", shown && arm != null);
+            StyleClasses.set(this, "best-cell", shown && arm != null && row.best().contains(arm));
+            StyleClasses.set(this, "missing-cell", shown && arm != null && text.equals(ApTable.MISSING));
+            if (!shown) {
                 setText(null);
+                tip(null);
                 return;
             }
             setText(text);
+            String tipText = null;
             if (arm == null) {
                 if (row.kind() == ApTable.Kind.CLASS && row.cells().isEmpty()) {
-                    setTooltip(new Tooltip(noTruth(row.label())));
+                    tipText = noTruth(row.label());
                 }
+                tip(tipText);
                 return;
             }
-            getStyleClass().add("ap-cell");
             if (row.best().contains(arm)) {
-                getStyleClass().add("best-cell");
-                Experiment e = vm.experimentProperty().get();
-                setTooltip(new Tooltip(e != null && e.corruptionLevels() ? "The best objective for " + row.label()
-                        + " at this corruption level" : "The best arm for " + row.label()));
+                tipText = corruptionLevels ? "The best objective for " + row.label() + " at this corruption level"
+                        : "The best arm for " + row.label();
             }
             if (text.equals(ApTable.MISSING)) {
-                getStyleClass().add("missing-cell");
-                setTooltip(new Tooltip(row.kind() == ApTable.Kind.GAIN ? "The gains are measured from "
-                        + vm.baselineProperty().get() : noTruth(row.label())));
+                tip(row.kind() == ApTable.Kind.GAIN ? "The gains are measured from " + vm.baselineProperty().get()
+                        : noTruth(row.label()));
                 return;
             }
             // the values behind the mean and std: each seed's, as its run stored it
             String seeds = vm.seedValues(arm, row);
             if (!seeds.isEmpty()) {
-                setTooltip(new Tooltip(getTooltip() == null ? seeds : getTooltip().getText() + "\n" + seeds));
+                tipText = tipText == null ? seeds : tipText + "\n" + seeds;
+            }
+            tip(tipText);
+        }
+
+        private void tip(String text) {
+            tipText = text;
+            if (tip != null) {
+                tip.setText(text == null ? "" : text);
+                setTooltip(text == null ? null : tip);
             }
         }
 

@@ -81,7 +81,11 @@ public final class ResultsView implements WorkbenchView {
         VBox.setVgrow(table.node(), Priority.ALWAYS);
         tablePane.setPadding(new javafx.geometry.Insets(4, 4, 4, 10));
 
-        Node ap = chart("ap-chart", vm.apChartProperty(), new Label("Open an experiment for its metric per arm"));
+        Label apMessage = new Label();
+        apMessage.getStyleClass().add("placeholder-text");
+        apMessage.textProperty().bind(Bindings.when(vm.chartsBusyProperty()).then("Making the charts\u2026")
+                .otherwise("Open an experiment for its metric per arm"));
+        Node ap = chart("ap-chart", vm.apChartProperty(), apMessage);
         Label prMessage = new Label();
         prMessage.setId("pr-message");
         prMessage.setWrapText(true);

@@ -87,6 +87,7 @@ public final class ResultsViewModel {
     private final ReadOnlyStringWrapper metric = new ReadOnlyStringWrapper(this, "metric", "mAP");
     private final ReadOnlyBooleanWrapper detection = new ReadOnlyBooleanWrapper(this, "detection", true);
     private final ObservableList<SeedRun> seedRuns = FXCollections.observableArrayList();
+    private final LatestWins<ChartRequest, ChartSet> charts;
     private ApTable table;
     private MistakeFinder current;
     /** Opens asked for so far: only the latest one's experiment is shown, whichever is read first. */
@@ -112,6 +113,9 @@ public final class ResultsViewModel {
                     mistakes.set(null);
                     context.problems().report(Problems.describe("Could not find the mistakes", e));
                 });
+        // charts are made by a worker (the viewers still draw them on the UI thread, in a pulse of their own)
+        this.charts = new LatestWins<>(context.executor(), "Making the charts", (r, cancel) -> make(r),
+                this::chartsMade, e -> context.problems().report(Problems.describe("Could not make the charts", e)));
         sort.addListener((obs, o, n) -> refreshRows());
         gains.addListener((obs, o, n) -> refreshRows());
         seed.addListener((obs, o, n) -> {
@@ -184,6 +188,8 @@ public final class ResultsViewModel {
         current = new MistakeFinder(e);
         table = ApTable.of(e.summary(), e.classes());
         corruptionChart.set(null); // drawn once per experiment opened (it does not follow the chosen class)
+        apChart.set(null); // another experiment's charts are not shown while this one's are made
+        prChart.set(null);
         baseline.set(table.baseline());
         metric.set(e.summary().metric());
         detection.set(e.detection());
@@ -261,24 +267,49 @@ public final class ResultsViewModel {
             prMessage.set("");
             return;
         }
-        apChart.set(ResultsCharts.ap(e, selectedClass.get()).get());
         String c = selectedClass.get();
+        // a robust experiment's objectives against the corruption of the train pairs, in the curves' place
+        charts.request(new ChartRequest(e, c, seed.get(), corruptionChart.get() == null && e.corruptionLevels()));
         if (!e.detection()) {
-            prChart.set(null);
-            // a robust experiment's objectives against the corruption of the train pairs, in the curves' place
-            if (corruptionChart.get() == null && e.corruptionLevels()) {
-                corruptionChart.set(ResultsCharts.corruption(e.summary()).get());
-            }
             prMessage.set("Precision-recall curves apply to detection only: this " + e.kind() + " experiment "
                     + "scores " + ("clips".equals(e.scoredUnit()) ? "clips" : "whole images") + " by " + e.summary().metric() + ". The run of each arm and seed and its "
                     + e.summary().metric() + " are listed below.");
             return;
         }
         Map<String, PrCurve> curves = ResultsCharts.curves(e, c, seed.get());
-        prChart.set(c == null || curves.isEmpty() ? null : ResultsCharts.pr(e, c, seed.get()).get());
         prMessage.set(c == null ? "Click a class row for its precision-recall curves"
                 : curves.isEmpty() ? "No run results of seed " + seed.get() + " in " + new ExperimentLayout(e.folder()).runs()
                 + ": the curves are read from each run's results/detection.json" : "");
+    }
+
+    private record ChartRequest(Experiment experiment, String className, Integer seed, boolean corruption) {
+    }
+
+    private record ChartSet(ChartRequest request, JFreeChart ap, JFreeChart pr, JFreeChart corruption) {
+    }
+
+    private static ChartSet make(ChartRequest r) {
+        Experiment e = r.experiment();
+        String c = r.className();
+        boolean curves = e.detection() && c != null && !ResultsCharts.curves(e, c, r.seed()).isEmpty();
+        return new ChartSet(r, ResultsCharts.ap(e, c).get(), curves ? ResultsCharts.pr(e, c, r.seed()).get() : null,
+                r.corruption() ? ResultsCharts.corruption(e.summary()).get() : null);
+    }
+
+    private void chartsMade(ChartSet s) {
+        if (s.request().experiment() != experiment.get()) {
+            return; // made for an experiment closed meanwhile
+        }
+        apChart.set(s.ap());
+        prChart.set(s.pr());
+        if (s.corruption() != null) {
+            corruptionChart.set(s.corruption());
+        }
+    }
+
+    /** Whether charts are being made: their places say so. */
+    public ReadOnlyBooleanProperty chartsBusyProperty() {
+        return charts.busyProperty();
     }
 
     /** Saves the table in the order shown (AP, with the mAP and gain rows) as CSV or LaTeX. */

@@ -57,6 +57,11 @@ class ResultsUiTest {
         return WorkbenchRobot.onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void scrollToLastColumn(TableView table) {
+        table.scrollToColumn((javafx.scene.control.TableColumn) table.getColumns().get(table.getColumns().size() - 1));
+    }
+
     /** The labels of the summary rows pinned under the class table. */
     private static List<String> totals(FxRobot robot) {
         return WorkbenchRobot.onFx(() -> robot.lookup("#ap-totals").queryTableView().getItems().stream()
@@ -153,6 +158,7 @@ class ResultsUiTest {
         Node kitchen = cell(robot, "kitchen", "socket");
         assertEquals("49.0 \u00b1 12.7", WorkbenchRobot.onFx(() -> ((TableCell<?, ?>) kitchen).getText()));
         assertTrue(WorkbenchRobot.onFx(() -> kitchen.getStyleClass().contains("best-cell")), "best arm in bold");
+        robot.moveTo(kitchen); // a cell's tooltip is made when the pointer comes over it
         String tip = WorkbenchRobot.onFx(() -> ((TableCell<?, ?>) kitchen).getTooltip().getText());
         assertTrue(tip.contains("seed 1: 40.0, seed 2: 58.0"), tip);
         assertEquals("Gain over source-only", WorkbenchRobot.onFx(() -> robot.lookup("#show-gains")
@@ -238,8 +244,19 @@ class ResultsUiTest {
         Label header = WorkbenchRobot.onFx(() -> (Label) header(robot, "mnf-csc@0.4").getTableColumn().getGraphic());
         assertEquals("+ modality noise filter and contrastive semantic calibration (Xia et al.); 40% of the train "
                 + "pairs' teacher views corrupted", WorkbenchRobot.onFx(() -> header.getTooltip().getText()));
+        // the last of fifteen columns: scrolled into view to point at it
+        WorkbenchRobot.onFx(() -> {
+            scrollToLastColumn(table);
+            return null;
+        });
+        workbench.waitUntilIdle();
         Node best = cell(robot, "kitchen", "mnf-csc@0.4");
         assertTrue(WorkbenchRobot.onFx(() -> best.getStyleClass().contains("best-cell")), "best at its level");
+        // the pinned summary scrolled sideways with the classes: its cell is under the class cell of the same arm
+        Node summary = cell(robot, "accuracy", "mnf-csc@0.4");
+        assertEquals(WorkbenchRobot.onFx(() -> best.localToScene(0, 0).getX()), WorkbenchRobot.onFx(() ->
+                summary.localToScene(0, 0).getX()), 0.5);
+        robot.moveTo(best);
         assertEquals("The best objective for kitchen at this corruption level", WorkbenchRobot.onFx(() ->
                 ((TableCell<?, ?>) best).getTooltip().getText().lines().findFirst().orElseThrow()));
         assertEquals("Gain over ce at the same level", WorkbenchRobot.onFx(() -> robot.lookup("#show-gains")
