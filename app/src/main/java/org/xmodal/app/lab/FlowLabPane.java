@@ -22,7 +22,7 @@ final class FlowLabPane extends BorderPane {
 
     FlowLabPane(FlowLabViewModel vm) {
         this.vm = vm;
-        LabLayout.arrange(this, "flow-lab", form(), tiles(), LabLayout.footer("flow-summary", "flow-problem",
+        LabLayout.arrange(this, "flow-lab", form(), this::tiles, LabLayout.footer("flow-summary", "flow-problem",
                 LabLayout.summary(vm.previewProperty(), FlowPreview::summary), vm.busyProperty(),
                 texts.before(vm.problemProperty())));
     }

@@ -23,7 +23,7 @@ final class HhaLabPane extends BorderPane {
 
     HhaLabPane(HhaLabViewModel vm) {
         this.vm = vm;
-        LabLayout.arrange(this, "hha-lab", form(), tiles(), LabLayout.footer("hha-summary", "hha-problem",
+        LabLayout.arrange(this, "hha-lab", form(), this::tiles, LabLayout.footer("hha-summary", "hha-problem",
                 LabLayout.summary(vm.previewProperty(), HhaPreview::summary), vm.busyProperty(),
                 texts.before(vm.problemProperty())));
     }

@@ -1,6 +1,9 @@
 package org.xmodal.app.lab;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.value.ObservableBooleanValue;
@@ -17,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.xmodal.app.fx.ImageTile;
+import org.xmodal.app.fx.NextPulse;
 import org.xmodal.engine.image.RgbImage;
 
 /**
@@ -27,15 +31,29 @@ final class LabLayout {
     private LabLayout() {
     }
 
-    static void arrange(BorderPane pane, String id, Node form, Node pictures, Node footer) {
+    /**
+     * The footer and the form's first section now, each further section and then the pictures in a pulse of its
+     * own: styling and laying out the whole lab at once was the longest the window froze on its first visit.
+     */
+    static void arrange(BorderPane pane, String id, VBox form, Supplier<Node> pictures, Node footer) {
         pane.setId(id);
+        List<Node> sections = List.copyOf(form.getChildren());
+        form.getChildren().setAll(sections.subList(0, 1));
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         scroll.setPrefWidth(330);
         scroll.setMinWidth(300);
         pane.setLeft(scroll);
-        pane.setCenter(pictures);
+        Label waiting = new Label("Loading the pictures\u2026");
+        waiting.getStyleClass().add("placeholder-text");
+        pane.setCenter(waiting);
         pane.setBottom(footer);
+        List<Runnable> steps = new ArrayList<>();
+        for (Node section : sections.subList(1, sections.size())) {
+            steps.add(() -> form.getChildren().add(section));
+        }
+        steps.add(() -> pane.setCenter(pictures.get()));
+        NextPulse.inTurn(steps);
     }
 
     static TitledPane section(String title, Node content) {

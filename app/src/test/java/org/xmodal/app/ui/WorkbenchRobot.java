@@ -104,11 +104,11 @@ final class WorkbenchRobot {
         }
     }
 
-    /** The pixels an image canvas shows, ARGB row by row; empty when it shows nothing. */
+    /** The pixels an image canvas shows, ARGB row by row; empty when it shows nothing (or is not shown yet). */
     static int[] pixels(FxRobot robot, String canvasId) {
         return onFx(() -> {
-            Node n = robot.lookup(canvasId).query();
-            Image img = ((ImageCanvas) n).currentImage();
+            Node n = robot.lookup(canvasId).tryQuery().orElse(null);
+            Image img = n == null ? null : ((ImageCanvas) n).currentImage();
             if (img == null) {
                 return new int[0];
             }
