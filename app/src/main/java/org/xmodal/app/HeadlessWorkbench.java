@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.xmodal.app.fx.ClassWarmUp;
 import org.xmodal.app.runs.RunsSetup;
 import org.xmodal.app.shell.EngineProbe;
 import org.xmodal.app.shell.Problem;
@@ -70,6 +71,7 @@ final class HeadlessWorkbench implements AutoCloseable {
             w.stage = new Stage();
             w.stage.setScene(Workbench.scene(w.shell, Workbench.WIDTH, Workbench.HEIGHT));
             w.stage.show();
+            ClassWarmUp.start(); // as the workbench's own window does
             w.shell.status().probeEngine(EngineProbe.pytorch());
             return null;
         });

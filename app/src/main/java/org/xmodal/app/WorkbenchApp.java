@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.xmodal.app.fx.ClassWarmUp;
 import org.xmodal.app.menu.WorkbenchMenus;
 import org.xmodal.app.results.RecentExperiments;
 import org.xmodal.app.shell.AlertProblemReporter;
@@ -71,6 +72,8 @@ public final class WorkbenchApp extends Application {
         stage.setScene(Workbench.scene(shell, Workbench.WIDTH, Workbench.HEIGHT));
         WindowMemory.attach(stage, shell, remembered);
         stage.show();
+        // the classes of the views not shown yet load in the background, not on their first visit
+        ClassWarmUp.start();
         shell.status().probeEngine(EngineProbe.pytorch());
         startDataset.ifPresent(context.session()::open);
     }
