@@ -17,8 +17,8 @@ public final class WorkbenchMain {
                     + " the bundled sample data)",
             "       xmodal screenshots --out DIR [--runs DIR] [--experiment DIR]  renders each view on the sample data"
                     + " to DIR/*.png, headless (the results view only with an experiment folder)",
-            "       xmodal bench fx [--seconds N]  the longest the FX thread goes without a pulse while a run "
-                    + "streams and HHA recomputes",
+            "       xmodal bench fx [--seconds N] [--experiment DIR]  the longest the FX thread goes without a pulse "
+                    + "on each view's first visit, and while a run streams and HHA recomputes",
             "DATASET is a dataset folder, a folder of video frames, or NYU Depth v2's .mat file.");
 
     /**
