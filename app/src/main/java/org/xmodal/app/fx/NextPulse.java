@@ -20,6 +20,16 @@ public final class NextPulse {
         inTurn(List.of(work));
     }
 
+    /** Runs {@code work} at the start of the {@code skipped}+1-th pulse after the next one (0: as {@link #afterThis}). */
+    public static void after(int skipped, Runnable work) {
+        List<Runnable> steps = new java.util.ArrayList<>();
+        for (int i = 0; i < skipped; i++) {
+            steps.add(() -> { });
+        }
+        steps.add(work);
+        inTurn(steps);
+    }
+
     /**
      * Runs each step at the start of a pulse of its own, in order, from the pulse after the next one (the next one
      * styles what was added before this call). Call on the FX thread.

@@ -34,6 +34,7 @@ import javafx.stage.Window;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.xmodal.app.WorkbenchContext;
+import org.xmodal.app.fx.NextPulse;
 import org.xmodal.app.shell.WorkbenchView;
 
 /**
@@ -71,7 +72,7 @@ public final class ResultsView implements WorkbenchView {
         footnote.textProperty().bind(vm.footnoteProperty());
         // a robust experiment's point: each objective's accuracy against the corruption of the train pairs, above
         // the table of its objectives at each level, as wide as the table
-        Region corruption = (Region) chart("corruption-chart", vm.corruptionChartProperty(), new Label());
+        Region corruption = (Region) chart("corruption-chart", vm.corruptionChartProperty(), new Label(), 1);
         corruption.setPrefHeight(300);
         corruption.setMinHeight(220);
         javafx.beans.binding.BooleanBinding robust = vm.corruptionChartProperty().isNotNull();
@@ -85,13 +86,13 @@ public final class ResultsView implements WorkbenchView {
         apMessage.getStyleClass().add("placeholder-text");
         apMessage.textProperty().bind(Bindings.when(vm.chartsBusyProperty()).then("Making the charts\u2026")
                 .otherwise("Open an experiment for its metric per arm"));
-        Node ap = chart("ap-chart", vm.apChartProperty(), apMessage);
+        Node ap = chart("ap-chart", vm.apChartProperty(), apMessage, 0);
         Label prMessage = new Label();
         prMessage.setId("pr-message");
         prMessage.setWrapText(true);
         prMessage.getStyleClass().add("placeholder-text");
         prMessage.textProperty().bind(vm.prMessageProperty());
-        Node pr = chart("pr-chart", vm.prChartProperty(), prMessage);
+        Node pr = chart("pr-chart", vm.prChartProperty(), prMessage, 1);
         SplitPane charts = new SplitPane(ap, pr);
         charts.setOrientation(Orientation.VERTICAL);
         charts.setDividerPositions(0.5);
@@ -237,9 +238,11 @@ public final class ResultsView implements WorkbenchView {
 
     /**
      * A chart that appears when the view-model has one, and a message in its place when not (jfreechart-fx's viewer
-     * takes no empty chart).
+     * takes no empty chart). A new chart is drawn at the start of a later pulse ({@code skipped} pulses after the
+     * next), not in the one that lays out the rows that came with it: the two together were the longest the window
+     * froze when an experiment opened.
      */
-    private static Node chart(String id, ObservableValue<JFreeChart> chart, Label placeholder) {
+    private static Node chart(String id, ObservableValue<JFreeChart> chart, Label placeholder, int skipped) {
         StackPane pane = new StackPane(placeholder);
         pane.setId(id);
         pane.setMinSize(0, 0);
@@ -263,7 +266,11 @@ public final class ResultsView implements WorkbenchView {
             viewer[0].setVisible(true);
         };
         show.accept(chart.getValue());
-        chart.addListener((obs, o, n) -> show.accept(n));
+        chart.addListener((obs, o, n) -> NextPulse.after(skipped, () -> {
+            if (chart.getValue() == n) { // a newer chart will be drawn in its own turn
+                show.accept(n);
+            }
+        }));
         return pane;
     }
 
