@@ -33,6 +33,12 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     @Override
     public <T> RunningTask submit(String title, Job<T> job, Consumer<Outcome<T>> whenDone) {
         RunningTask task = new RunningTask(title);
+        if (pool.isShutdown()) {
+            // the window is closing: a view still asking for work (a picture arriving, a timer) gets none, and no
+            // outcome, instead of an exception on the FX thread
+            task.cancel();
+            return task;
+        }
         active.incrementAndGet();
         pool.execute(() -> {
             Outcome<T> outcome = task.execute(job);

@@ -31,6 +31,17 @@ class FxTaskExecutorTest {
     }
 
     @Test
+    void aJobAskedForAfterCloseIsNotRunAndThrowsNothing() throws Exception {
+        executor.close();
+        List<Outcome<Integer>> outcomes = new ArrayList<>();
+        RunningTask task = executor.submit("late", (progress, cancel) -> 1, outcomes::add);
+        assertTrue(task.isCancelRequested());
+        assertTrue(executor.isIdle());
+        assertEquals(null, uiThread.poll(200, TimeUnit.MILLISECONDS), "nothing reaches the UI thread");
+        assertTrue(outcomes.isEmpty());
+    }
+
+    @Test
     void aJobReportingThousandsOfTimesReachesTheUiThreadOnce() throws Exception {
         List<Outcome<Integer>> outcomes = new ArrayList<>();
         RunningTask task = executor.submit("count", (progress, cancel) -> {
