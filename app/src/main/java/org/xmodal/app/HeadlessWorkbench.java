@@ -71,7 +71,7 @@ final class HeadlessWorkbench implements AutoCloseable {
             w.stage = new Stage();
             w.stage.setScene(Workbench.scene(w.shell, Workbench.WIDTH, Workbench.HEIGHT));
             w.stage.show();
-            ClassWarmUp.start(); // as the workbench's own window does
+            ClassWarmUp.start(w.executor::isIdle); // as the workbench's own window does
             w.shell.status().probeEngine(EngineProbe.pytorch());
             return null;
         });

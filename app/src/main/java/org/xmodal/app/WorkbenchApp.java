@@ -73,7 +73,7 @@ public final class WorkbenchApp extends Application {
         WindowMemory.attach(stage, shell, remembered);
         stage.show();
         // the classes of the views not shown yet load in the background, not on their first visit
-        ClassWarmUp.start();
+        ClassWarmUp.start(executor::isIdle);
         shell.status().probeEngine(EngineProbe.pytorch());
         startDataset.ifPresent(context.session()::open);
     }

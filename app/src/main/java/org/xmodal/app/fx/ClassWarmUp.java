@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Enumeration;
+import java.util.function.BooleanSupplier;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -21,13 +22,14 @@ import javafx.scene.control.Control;
  * Gets the classes the views are made of ready before a view is first shown. The first visit of a view used to spend
  * most of its time, with the window frozen, loading classes (about a thousand for the encoding lab: controls, skins,
  * behaviours, this workbench's own) and running their static initialisers, a few hundred milliseconds; later visits
- * of the same kind of view take a tenth of that. So, once the window is up, a background thread loads (without
- * initialising them, and pausing every few classes so as not to take a core the window needs) the classes of
- * JavaFX's controls, styling, layout and text, of this workbench's views and of the chart library; then the controls'
- * classes are initialised on the FX thread, where they would have been anyway, a few at a time at the start of pulses
- * (at most {@link #INIT_BUDGET_NANOS} a pulse). Only JavaFX's control classes are initialised ahead: their
- * initialisers only describe styleable properties and input maps, while some of this workbench's and the chart
- * library's draw text with Java2D, which must never happen on the FX thread.
+ * of the same kind of view take a tenth of that. So, once the window's first work is done (the first dataset opened,
+ * the engine probed), not to compete with it for the cores, a background thread loads the classes of JavaFX's
+ * controls, styling, layout and text, of this workbench's views and of the chart library, without initialising them
+ * and pausing every few classes so as to leave the window a core; then the controls' classes are initialised on the
+ * FX thread, where they would have been anyway, a few at a time at the start of pulses (at most
+ * {@link #INIT_BUDGET_NANOS} a pulse). Only JavaFX's control classes are initialised ahead: their initialisers only
+ * describe styleable properties and input maps, while some of this workbench's and the chart library's draw text with
+ * Java2D, which must never happen on the FX thread.
  */
 public final class ClassWarmUp {
     /** Packages loaded ahead (as paths in their jars or class folders). */
@@ -40,14 +42,23 @@ public final class ClassWarmUp {
     static final long INIT_BUDGET_NANOS = 3_000_000;
     /** Classes loaded between two pauses: the loading takes its time rather than a core the window needs. */
     private static final int BATCH = 20;
-    private static final long PAUSE_MILLIS = 8;
+    private static final long PAUSE_MILLIS = 15;
+    /** How long the window's first work is waited for before warming up all the same. */
+    private static final long WAIT_MILLIS = 8000;
 
     private ClassWarmUp() {
     }
 
-    /** Starts warming up; returns at once. Call on the FX thread once the window is shown. */
-    public static void start() {
-        Thread t = new Thread(ClassWarmUp::load, "xmodal-class-warm-up");
+    /**
+     * Starts warming up once {@code idle} (read off the FX thread) has held for a moment; returns at once. Call on
+     * the FX thread once the window is shown.
+     */
+    public static void start(BooleanSupplier idle) {
+        Thread t = new Thread(() -> {
+            if (waitUntil(idle)) {
+                load();
+            }
+        }, "xmodal-class-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
@@ -97,6 +108,22 @@ public final class ClassWarmUp {
                 }
             }
         }.start();
+    }
+
+    /** Waits until {@code idle} holds three checks in a row, or {@link #WAIT_MILLIS}; false when interrupted. */
+    private static boolean waitUntil(BooleanSupplier idle) {
+        long until = System.currentTimeMillis() + WAIT_MILLIS;
+        int quiet = 0;
+        while (quiet < 3 && System.currentTimeMillis() < until) {
+            quiet = idle.getAsBoolean() ? quiet + 1 : 0;
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Sleeps a little (thread priorities mean nothing to Linux): false when interrupted, to give up. */
