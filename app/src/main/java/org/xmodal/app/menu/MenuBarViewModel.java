@@ -1,6 +1,5 @@
 package org.xmodal.app.menu;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,13 +59,7 @@ public final class MenuBarViewModel {
         List<Path> recent = List.copyOf(remembered.recentDatasets());
         int id = ++checks;
         context.executor().submit("Checking the recent datasets and experiments", (progress, cancel) -> {
-            List<Path> opened;
-            try {
-                opened = recentExperiments.load();
-            } catch (IOException e) {
-                opened = List.of(); // an unreadable list of recent experiments is no reason to bother anyone
-            }
-            return new Checked(check(recent), check(opened));
+            return new Checked(check(recent), check(recentExperiments.loadOrNone()));
         }, outcome -> {
             if (id == checks && outcome instanceof Outcome.Done<Checked> done) {
                 datasets.setAll(done.value().datasets());

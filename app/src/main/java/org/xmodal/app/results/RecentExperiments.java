@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.app.shell.ConfigFolder;
 
 /**
@@ -48,6 +50,28 @@ public final class RecentExperiments {
             }
         }
         return out.stream().distinct().limit(MAX).toList();
+    }
+
+    /** The folders remembered, or none when the list cannot be read: an unreadable list is no reason to bother anyone. */
+    public List<Path> loadOrNone() {
+        try {
+            return load();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The experiment a window opens at start: the newest remembered one that has finished; without one, the
+     * experiment whose {@code runs/} is the window's folder of runs (when XMODAL_RUNS points into an experiment).
+     */
+    public static Optional<Path> toOpenAtStart(List<Path> recent, Path runsRoot) {
+        Optional<Path> open = recent.stream().filter(p -> new ExperimentLayout(p).isFinished()).findFirst();
+        Path parent = runsRoot.toAbsolutePath().getParent();
+        if (open.isEmpty() && parent != null && new ExperimentLayout(parent).isFinished()) {
+            open = Optional.of(parent);
+        }
+        return open;
     }
 
     /** {@code folder} first, then the others in their order, without repeats, at most {@link #MAX}. */

@@ -1,6 +1,5 @@
 package org.xmodal.app.results;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -126,24 +125,12 @@ public final class ResultsViewModel {
         start();
     }
 
-    /**
-     * Reads the recent experiments and opens the newest that still exists; without one, the experiment whose
-     * {@code runs/} is the workbench's folder of runs (when XMODAL_RUNS points into an experiment).
-     */
+    /** Reads the recent experiments and opens the one {@link RecentExperiments#toOpenAtStart} says. */
     private void start() {
         Path runsRoot = context.runs().root();
         context.executor().submit("Reading recent experiments", (progress, cancel) -> {
-            List<Path> list;
-            try {
-                list = recentStore.load();
-            } catch (IOException e) {
-                list = List.of(); // an unreadable list of recent folders is no reason to bother anyone
-            }
-            Optional<Path> open = list.stream().filter(p -> new ExperimentLayout(p).isFinished()).findFirst();
-            Path parent = runsRoot.toAbsolutePath().getParent();
-            if (open.isEmpty() && parent != null && new ExperimentLayout(parent).isFinished()) {
-                open = Optional.of(parent);
-            }
+            List<Path> list = recentStore.loadOrNone();
+            Optional<Path> open = RecentExperiments.toOpenAtStart(list, runsRoot);
             return new Start(list, open);
         }, outcome -> {
             if (outcome instanceof Outcome.Done<Start> done) {
