@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.device.CpuKernels;
 import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.encode.PairEncoding;
 import org.xmodal.engine.image.RgbImage;
@@ -85,6 +86,7 @@ public final class FeatureProbe {
             paired = crop(pairedIn, s);
             input = new Shape(1, 3, s, s);
         }
+        CpuKernels.configure(); // convolutions below: oneDNN's kernels are chosen before the first
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             Shape studentTap = NetworkFactory.create(arch, 3, 0).outputShape(input, tap);
             Teacher teacher = Teachers.open(spec.teacher(), input, studentTap, spec.seed(), Device.cpu(), manager);

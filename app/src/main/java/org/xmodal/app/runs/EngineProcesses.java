@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.xmodal.engine.device.CpuKernels;
 
 /**
  * Starts the engine's command line in a child JVM (DESIGN.md: the workbench never trains in its own process, so a
@@ -97,6 +98,7 @@ public final class EngineProcesses {
         ProcessBuilder pb = new ProcessBuilder(command(args)).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.environment().putAll(CpuKernels.childEnvironment()); // the kernels checked here, not checked again there
         pb.environment().putAll(environment);
         Process p = pb.start();
         p.getOutputStream().close();

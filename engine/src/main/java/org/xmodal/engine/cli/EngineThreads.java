@@ -1,10 +1,12 @@
 package org.xmodal.engine.cli;
 
+import org.xmodal.engine.device.CpuKernels;
 import org.xmodal.engine.device.NativeMemory;
 
 /**
  * Settings read when the engine loads: PyTorch's thread pools are sized then, so a spec's thread count must be set
- * before that, and the native allocator is tuned before the first tensor exists ({@link NativeMemory}).
+ * before that, the native allocator is tuned before the first tensor exists ({@link NativeMemory}), and oneDNN's
+ * kernels are chosen before the first convolution ({@link CpuKernels}; it loads PyTorch, so it comes last).
  */
 final class EngineThreads {
     private EngineThreads() {
@@ -16,5 +18,6 @@ final class EngineThreads {
             System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
+        CpuKernels.configure();
     }
 }

@@ -36,6 +36,7 @@ public record EngineInfo(String engine, String engineVersion, String djlVersion,
             throw new IllegalStateException("the PyTorch engine could not be loaded offline: " + e.getMessage()
                     + " (the pytorch-native jar for this platform must be on the classpath; rebuild with Maven)", e);
         }
+        CpuKernels.configure(); // before anything here runs a convolution
         List<Gpu> gpus = new ArrayList<>();
         for (int i = 0; i < engine.getGpuCount(); i++) {
             MemoryUsage mem = CudaUtils.getGpuMemory(Device.gpu(i));
@@ -59,7 +60,12 @@ public record EngineInfo(String engine, String engineVersion, String djlVersion,
             devices.append(", ").append(g.describe());
         }
         return "engine " + engine + " " + engineVersion + " via DJL " + djlVersion + ", " + nativeFlavour
-                + " natives; devices: " + devices;
+                + " natives; devices: " + devices + kernels();
+    }
+
+    private static String kernels() {
+        CpuKernels.Choice chosen = CpuKernels.chosen();
+        return chosen == null ? "" : "; convolutions on the cpu use " + chosen.describe();
     }
 
     /** The device training uses by default: the first GPU when there is one, else the CPU. */
