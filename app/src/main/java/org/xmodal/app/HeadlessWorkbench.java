@@ -72,7 +72,7 @@ final class HeadlessWorkbench implements AutoCloseable {
             w.stage.setScene(Workbench.scene(w.shell, Workbench.WIDTH, Workbench.HEIGHT));
             w.stage.show();
             ClassWarmUp.start(w.executor::isIdle); // as the workbench's own window does
-            w.shell.status().probeEngine(EngineProbe.pytorch());
+            w.shell.status().probeEngine(EngineProbe.of(runs.devices()));
             return null;
         });
         return w;

@@ -74,7 +74,7 @@ public final class WorkbenchApp extends Application {
         stage.show();
         // the classes of the views not shown yet load in the background, not on their first visit
         ClassWarmUp.start(executor::isIdle);
-        shell.status().probeEngine(EngineProbe.pytorch());
+        shell.status().probeEngine(EngineProbe.of(context.runsSetup().devices()));
         startDataset.ifPresent(context.session()::open);
     }
 

@@ -1,15 +1,19 @@
 package org.xmodal.app.runs;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.xmodal.engine.device.CpuKernels;
 
 /**
@@ -103,6 +107,45 @@ public final class EngineProcesses {
         Process p = pb.start();
         p.getOutputStream().close();
         return new Child(p, log, what);
+    }
+
+    /**
+     * Runs a short engine command and returns what it printed on its standard output (its log lines, on the
+     * standard error, are kept for the message when it fails).
+     *
+     * @throws IOException when it cannot start, runs longer than {@code timeout}, or ends with a non-zero exit
+     */
+    public String output(List<String> args, Duration timeout) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command(args)).directory(workingDirectory.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.environment().putAll(CpuKernels.childEnvironment());
+        pb.environment().putAll(environment);
+        Path errors = Files.createTempFile("xmodal-engine", ".log");
+        pb.redirectError(errors.toFile());
+        try {
+            Process p = pb.start();
+            p.getOutputStream().close();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("xmodal " + String.join(" ", args) + " did not end within "
+                        + timeout.toSeconds() + " s");
+            }
+            if (p.exitValue() != 0) {
+                throw new IOException("xmodal " + String.join(" ", args) + " failed (exit " + p.exitValue() + "): "
+                        + lastWords(errors));
+            }
+            return out.join();
+        } finally {
+            Files.deleteIfExists(errors);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.xmodal.app.shell;
 
 import java.util.Locale;
+import org.xmodal.app.runs.DeviceProbe;
 import org.xmodal.engine.BuildInfo;
 import org.xmodal.engine.device.EngineInfo;
 
@@ -10,9 +11,9 @@ public interface EngineProbe {
     /** One line for the status bar. */
     String describe() throws Exception;
 
-    /** The real probe: DJL's PyTorch engine, offline. */
-    static EngineProbe pytorch() {
-        return () -> describe(BuildInfo.get(), EngineInfo.probe());
+    /** The engine's answer as the run form gets it (one child process asked once, whoever asks first). */
+    static EngineProbe of(DeviceProbe devices) {
+        return () -> describe(BuildInfo.get(), devices.probe());
     }
 
     static String describe(BuildInfo build, EngineInfo info) {
