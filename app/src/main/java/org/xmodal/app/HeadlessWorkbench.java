@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.xmodal.app.fx.ClassWarmUp;
+import org.xmodal.app.fx.WhenQuiet;
 import org.xmodal.app.runs.RunsSetup;
 import org.xmodal.app.shell.EngineProbe;
 import org.xmodal.app.shell.Problem;
@@ -72,7 +73,8 @@ final class HeadlessWorkbench implements AutoCloseable {
             w.stage.setScene(Workbench.scene(w.shell, Workbench.WIDTH, Workbench.HEIGHT));
             w.stage.show();
             ClassWarmUp.start(w.executor::isIdle); // as the workbench's own window does
-            w.shell.status().probeEngine(EngineProbe.of(runs.devices()));
+            WhenQuiet.run("xmodal-engine-probe", w.executor::isIdle, () -> Platform.runLater( // as the window does
+                    () -> w.shell.status().probeEngine(EngineProbe.of(runs.devices()))));
             return null;
         });
         return w;

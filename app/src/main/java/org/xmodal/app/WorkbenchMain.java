@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.logging.Logger;
 import javafx.application.Application;
+import org.xmodal.app.task.BackgroundPriority;
 
 /**
  * Entry point of {@code ./xmodal} and {@code ./xmodal gui [DATASET]}: the workbench window, on the dataset given,
@@ -32,6 +33,7 @@ public final class WorkbenchMain {
     }
 
     public static void main(String[] args) {
+        BackgroundPriority.forCommonPool(); // before anything starts the pool
         JAVAFX.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         if (args.length > 0 && args[0].equals("screenshots")) {
             System.exit(ScreenshotCommand.run(Arrays.copyOfRange(args, 1, args.length)));

@@ -43,8 +43,6 @@ public final class ClassWarmUp {
     /** Classes loaded between two pauses: the loading takes its time rather than a core the window needs. */
     private static final int BATCH = 20;
     private static final long PAUSE_MILLIS = 15;
-    /** How long the window's first work is waited for before warming up all the same. */
-    private static final long WAIT_MILLIS = 8000;
 
     private ClassWarmUp() {
     }
@@ -54,14 +52,7 @@ public final class ClassWarmUp {
      * the FX thread once the window is shown.
      */
     public static void start(BooleanSupplier idle) {
-        Thread t = new Thread(() -> {
-            if (waitUntil(idle)) {
-                load();
-            }
-        }, "xmodal-class-warm-up");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+        WhenQuiet.run("xmodal-class-warm-up", idle, ClassWarmUp::load);
     }
 
     private static void load() {
@@ -111,21 +102,6 @@ public final class ClassWarmUp {
     }
 
     /** Waits until {@code idle} holds three checks in a row, or {@link #WAIT_MILLIS}; false when interrupted. */
-    private static boolean waitUntil(BooleanSupplier idle) {
-        long until = System.currentTimeMillis() + WAIT_MILLIS;
-        int quiet = 0;
-        while (quiet < 3 && System.currentTimeMillis() < until) {
-            quiet = idle.getAsBoolean() ? quiet + 1 : 0;
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Sleeps a little (thread priorities mean nothing to Linux): false when interrupted, to give up. */
     private static boolean pause() {
         try {

@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -16,18 +17,8 @@ import org.controlsfx.control.PropertySheet;
 
 /** The form of a new run: a preset, the devices the engine found, every field of the spec, and Start. */
 final class RunFormView extends BorderPane {
-    private static PropertySheet sheet(String id) {
-        PropertySheet sheet = new PropertySheet();
-        sheet.setId(id);
-        sheet.setMode(PropertySheet.Mode.NAME);
-        sheet.setModeSwitcherVisible(false);
-        sheet.setSearchBoxVisible(false);
-        sheet.setPropertyEditorFactory(SpecEditors::editor);
-        return sheet;
-    }
-
     /** The fields that apply to the form's kind of run (SpecForm.appliesTo); the others keep their values. */
-    private static void showFieldsOf(RunFormViewModel vm, PropertySheet first, PropertySheet second) {
+    private static void showFieldsOf(RunFormViewModel vm, FieldSheet first, FieldSheet second) {
         String kind = String.valueOf(vm.value("kind").get());
         String modality = String.valueOf(vm.value("modality").get());
         List<PropertySheet.Item> left = new ArrayList<>();
@@ -38,8 +29,32 @@ final class RunFormView extends BorderPane {
                         .add(new SpecEditors.Item(f, vm.value(f.key()), vm));
             }
         }
-        first.getItems().setAll(left);
-        second.getItems().setAll(right);
+        // a sheet makes every editor again whenever its items change: only when the fields shown (or their
+        // labels, which depend on the kind and modality) do
+        String shownFor = kind + "/" + modality;
+        for (FieldSheet sheet : List.of(first, second)) {
+            List<PropertySheet.Item> items = sheet == first ? left : right;
+            if (!shownFor.equals(sheet.getProperties().get(SHOWN_FOR)) || !sameFields(sheet, items)) {
+                sheet.getItems().setAll(items);
+                sheet.getProperties().put(SHOWN_FOR, shownFor);
+            }
+        }
+    }
+
+    private static final String SHOWN_FOR = "xmodal.form.shownFor";
+
+    private static boolean sameFields(FieldSheet sheet, List<PropertySheet.Item> items) {
+        List<PropertySheet.Item> shown = sheet.getItems();
+        if (shown.size() != items.size()) {
+            return false;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (!(shown.get(i) instanceof SpecEditors.Item a && items.get(i) instanceof SpecEditors.Item b
+                    && a.field().key().equals(b.field().key()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     RunFormView(RunsViewModel runs) {
@@ -65,9 +80,9 @@ final class RunFormView extends BorderPane {
         top.setAlignment(Pos.CENTER_LEFT);
         setTop(new VBox(6, title, top));
 
-        // two property sheets side by side, each a plain list (no accordion): every field is in view at once
-        PropertySheet first = sheet("spec-sheet");
-        PropertySheet second = sheet("spec-sheet-2");
+        // two columns of fields side by side, scrolled together
+        FieldSheet first = new FieldSheet("spec-sheet");
+        FieldSheet second = new FieldSheet("spec-sheet-2");
         showFieldsOf(vm, first, second);
         // after the kind's own editor has finished reporting the change: that editor is one of the items replaced
         vm.value("kind").addListener((obs, o, n) -> Platform.runLater(
@@ -81,7 +96,11 @@ final class RunFormView extends BorderPane {
         second.setMaxWidth(Double.MAX_VALUE);
         first.setPrefWidth(500);
         second.setPrefWidth(500);
-        setCenter(sheets);
+        sheets.setPadding(new javafx.geometry.Insets(6, 4, 6, 0));
+        ScrollPane scroll = new ScrollPane(sheets);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("run-form-fields");
+        setCenter(scroll);
 
         Label problem = new Label();
         problem.setId("form-problem");

@@ -57,6 +57,9 @@ public final class RunFormViewModel {
     private boolean filling;
 
     /** A form whose distill specs are checked by the engine itself ({@link SpecCheck#engine()}). */
+    /** Whether the form was opened (a new run, a clone, a fill) or edited: only then is it checked. */
+    private boolean opened;
+
     public RunFormViewModel(TaskExecutor executor, DeviceProbe probe, Path workbenchRoot, RunLibrary library) {
         this(executor, probe, SpecCheck.engine(), workbenchRoot, library);
     }
@@ -79,6 +82,7 @@ public final class RunFormViewModel {
             p.addListener((obs, o, n) -> {
                 if (!filling) {
                     edited.add(f.key());
+                    opened = true;
                     validate();
                 }
             });
@@ -156,6 +160,7 @@ public final class RunFormViewModel {
 
     /** An empty form titled "New run", filled from the first preset when there is one. */
     public void newRun() {
+        opened = true;
         title.set("New run");
         preset.set(null);
         ObservableList<Presets.Preset> listed = presets.list();
@@ -172,6 +177,7 @@ public final class RunFormViewModel {
      * set from {@code r}'s encoding: what was tuned elsewhere is what the run will train on.
      */
     public void newRunFrom(NewRunRequests.Request r) {
+        opened = true;
         newRun();
         title.set("New run with the encoding of " + r.from());
         filling = true;
@@ -187,6 +193,7 @@ public final class RunFormViewModel {
 
     /** The form filled with a run's spec, to change and start as a new run. */
     public void cloneOf(String runId, RunSpec original) {
+        opened = true;
         title.set("Clone of " + runId);
         preset.set(null);
         fill(original);
@@ -202,6 +209,7 @@ public final class RunFormViewModel {
 
     /** Fills every field from a spec. */
     public void fill(RunSpec s) {
+        opened = true;
         filling = true;
         try {
             SpecForm.values(s).forEach((k, v) -> values.get(k).set(v));
@@ -279,6 +287,12 @@ public final class RunFormViewModel {
     }
 
     private void validate() {
+        if (!opened) {
+            // nothing to say about a form nobody has opened: the window makes its runs view (and this form) on the
+            // view's first visit, and checking a blank spec there (the spec classes loaded and built the first time)
+            // was a good part of that visit's time
+            return;
+        }
         engine.forget();
         try {
             if (!unparsed.isEmpty()) {

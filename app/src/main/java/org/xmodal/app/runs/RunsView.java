@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.xmodal.app.WorkbenchContext;
+import org.xmodal.app.fx.NextPulse;
 import org.xmodal.app.shell.WorkbenchView;
 
 /**
@@ -28,18 +29,41 @@ public final class RunsView implements WorkbenchView {
         context.newRuns().handleWith(vm::newRunFrom);
         root.setId("runs-view");
         root.setTop(toolbar());
-        RunPageView page = new RunPageView(vm.page());
-        RunFormView form = new RunFormView(vm);
-        SpecDiffView diff = new SpecDiffView(vm);
-        StackPane lower = new StackPane(page, form, diff);
-        page.visibleProperty().bind(vm.modeProperty().isEqualTo(RunsViewModel.Mode.PAGE));
-        form.visibleProperty().bind(vm.modeProperty().isEqualTo(RunsViewModel.Mode.FORM));
-        diff.visibleProperty().bind(vm.modeProperty().isEqualTo(RunsViewModel.Mode.DIFF));
+        StackPane lower = new StackPane();
+        // the chosen run's page (its charts) a pulse after the toolbar and the table: styled together they kept the
+        // view's first visit over a tenth of a second
+        NextPulse.afterThis(() -> {
+            RunPageView page = new RunPageView(vm.page());
+            page.visibleProperty().bind(vm.modeProperty().isEqualTo(RunsViewModel.Mode.PAGE));
+            lower.getChildren().add(0, page);
+        });
+        // the form (forty editors in two property sheets) and the comparison are made when first asked for, not
+        // on the view's first visit, which they made take a quarter of a second longer
+        lazily(lower, RunsViewModel.Mode.FORM, () -> new RunFormView(vm));
+        lazily(lower, RunsViewModel.Mode.DIFF, () -> new SpecDiffView(vm));
         SplitPane split = new SplitPane(new RunTable(vm), lower);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.3);
         root.setCenter(split);
         RunWatchTimer.start(context.runs());
+    }
+
+    /** Adds the node {@code make} makes to {@code lower}, shown in {@code mode}, the first time the view is in it. */
+    private void lazily(StackPane lower, RunsViewModel.Mode mode, java.util.function.Supplier<Node> make) {
+        javafx.beans.value.ChangeListener<RunsViewModel.Mode> first = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends RunsViewModel.Mode> obs,
+                                RunsViewModel.Mode o, RunsViewModel.Mode n) {
+                if (n == mode) {
+                    vm.modeProperty().removeListener(this);
+                    Node node = make.get();
+                    node.visibleProperty().bind(vm.modeProperty().isEqualTo(mode));
+                    lower.getChildren().add(node);
+                }
+            }
+        };
+        vm.modeProperty().addListener(first);
+        first.changed(vm.modeProperty(), null, vm.modeProperty().get());
     }
 
     private ToolBar toolbar() {

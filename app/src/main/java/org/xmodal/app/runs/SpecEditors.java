@@ -26,6 +26,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
+import org.xmodal.app.fx.LazyTooltip;
 
 /**
  * The run form's fields in ControlsFX's property sheet: each field of the spec an item, named by the form's label
@@ -92,7 +93,7 @@ final class SpecEditors {
             case INTEGER, LONG, NUMBER -> number(it);
         };
         control.setId(id);
-        control.setTooltip(tooltip(it.field().help()));
+        LazyTooltip.install(control, it.field().help(), SpecEditors::tooltip);
         Node node = control;
         if (WeightsFields.of(it.field().key()).isPresent() || it.field().key().equals("data")) {
             HBox box = new HBox(4, control, browse(it));

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 
 /**
- * Runs jobs on a pool of daemon worker threads below normal priority and hands each outcome to the FX thread with
+ * Runs jobs on a pool of daemon worker threads below normal priority ({@link BackgroundPriority}) and hands each outcome to the FX thread with
  * one {@link Platform#runLater}: the FX thread gets one call per job, never one per progress report.
  */
 public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
@@ -22,7 +22,10 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     FxTaskExecutor(int threads, Consumer<Runnable> uiThread) {
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "xmodal-worker-" + n.incrementAndGet());
+            Thread t = new Thread(() -> {
+                BackgroundPriority.lower(); // below the FX thread and the renderer in the system's scheduler
+                r.run();
+            }, "xmodal-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;

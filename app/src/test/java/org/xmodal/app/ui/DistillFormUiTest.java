@@ -51,8 +51,8 @@ class DistillFormUiTest {
     /** The names of the fields the form shows, both columns. */
     private static List<String> shown(FxRobot robot) {
         return WorkbenchRobot.onFx(() -> java.util.stream.Stream.of("#spec-sheet", "#spec-sheet-2")
-                .flatMap(id -> robot.lookup(id).queryAs(PropertySheet.class).getItems().stream())
-                .map(PropertySheet.Item::getName).toList());
+                .flatMap(id -> robot.lookup(id).queryAs(org.xmodal.app.runs.FieldSheet.class).shownNames().stream())
+                .toList());
     }
 
     private static String problem(FxRobot robot) {
@@ -93,7 +93,7 @@ class DistillFormUiTest {
                 .getText()));
         assertEquals("256", WorkbenchRobot.onFx(() -> robot.lookup("#field-distill-crdNegatives")
                 .queryAs(TextField.class).getText()), "the distill preset's");
-        String help = WorkbenchRobot.onFx(() -> robot.lookup("#spec-sheet").queryAs(PropertySheet.class).getItems()
+        String help = WorkbenchRobot.onFx(() -> robot.lookup("#spec-sheet").queryAs(org.xmodal.app.runs.FieldSheet.class).getItems()
                 .stream().filter(i -> i.getName().equals("Objective")).findFirst().orElseThrow().getDescription());
         assertTrue(help.contains("attention = 1000 (") && help.contains("crd = 0.8 ("), help);
         assertEquals("network", WorkbenchRobot.onFx(() -> form.value("teacher.source").get()));

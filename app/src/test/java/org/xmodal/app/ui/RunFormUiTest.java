@@ -30,6 +30,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.xmodal.app.fx.LazyTooltip;
 import org.xmodal.app.TestData;
 import org.xmodal.app.TinyRuns;
 import org.xmodal.app.runs.RunFormViewModel;
@@ -88,11 +89,14 @@ class RunFormUiTest {
     /** The items of both columns of the form. */
     private static List<PropertySheet.Item> items(FxRobot robot) {
         return WorkbenchRobot.onFx(() -> java.util.stream.Stream.of("#spec-sheet", "#spec-sheet-2")
-                .flatMap(id -> robot.lookup(id).queryAs(PropertySheet.class).getItems().stream()).toList());
+                .flatMap(id -> robot.lookup(id).queryAs(org.xmodal.app.runs.FieldSheet.class).getItems().stream()).toList());
     }
 
+    /** The names of the fields the form shows (its rows are made a few a pulse), both columns. */
     private static List<String> shown(FxRobot robot) {
-        return items(robot).stream().map(PropertySheet.Item::getName).toList();
+        return WorkbenchRobot.onFx(() -> java.util.stream.Stream.of("#spec-sheet", "#spec-sheet-2")
+                .flatMap(id -> robot.lookup(id).queryAs(org.xmodal.app.runs.FieldSheet.class).shownNames().stream())
+                .toList());
     }
 
     private static String problem(FxRobot robot) {
@@ -196,6 +200,12 @@ class RunFormUiTest {
             }
         }
         assertTrue(WorkbenchRobot.onFx(() -> robot.lookup("#preset").queryAs(Control.class).getTooltip() != null));
+        // an editor's tooltip is made when the pointer first comes over it, with the text checked above
+        robot.moveTo("#field-name");
+        WorkbenchRobot.waitUntil("the name field's tooltip is made", () -> WorkbenchRobot.onFx(
+                () -> robot.lookup("#field-name").queryAs(Control.class).getTooltip() != null));
+        assertEquals(SpecForm.fields().stream().filter(f -> f.key().equals("name")).findFirst().orElseThrow().help(), WorkbenchRobot.onFx(
+                () -> robot.lookup("#field-name").queryAs(Control.class).getTooltip().getText()));
         workbench.assertNoProblems();
     }
 
@@ -236,11 +246,10 @@ class RunFormUiTest {
                 continue;
             }
             Node editor = robot.lookup("#field-" + f.key().replace('.', '-')).tryQuery().orElse(null);
-            boolean editorTip = editor instanceof Control c && c.getTooltip() != null
-                    && c.getTooltip().getText().equals(f.help()) && !f.help().isBlank();
+            boolean editorTip = editor instanceof Control c && f.help().equals(LazyTooltip.textOf(c))
+                    && !f.help().isBlank();
             boolean nameTip = robot.lookup(".property-sheet .label").queryAllAs(Label.class).stream()
-                    .anyMatch(l -> l.getText().equals(f.label(kind)) && l.getTooltip() != null
-                            && l.getTooltip().getText().equals(f.help()));
+                    .anyMatch(l -> l.getText().equals(f.label(kind)) && f.help().equals(LazyTooltip.textOf(l)));
             if (!editorTip || !nameTip) {
                 lacking.add(f.label(kind) + (editorTip ? "" : " (editor)") + (nameTip ? "" : " (name)"));
             }

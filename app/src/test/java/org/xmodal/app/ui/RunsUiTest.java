@@ -181,9 +181,8 @@ class RunsUiTest {
     /** The names of the fields the form shows, both columns. */
     private static List<String> shown(FxRobot robot) {
         return WorkbenchRobot.onFx(() -> java.util.stream.Stream.of("#spec-sheet", "#spec-sheet-2")
-                .flatMap(id -> robot.lookup(id).queryAs(org.controlsfx.control.PropertySheet.class).getItems()
-                        .stream())
-                .map(org.controlsfx.control.PropertySheet.Item::getName).toList());
+                .flatMap(id -> robot.lookup(id).queryAs(org.xmodal.app.runs.FieldSheet.class).shownNames().stream())
+                .toList());
     }
 
     private static void writeRun(Path dir, String name, double lr) throws Exception {
