@@ -218,7 +218,9 @@ class EncodingLabUiTest {
         assertEquals(workbench.context.session().dataset().root().toString(),
                 WorkbenchRobot.onFx(() -> form.value("data").get()));
         // the fields are on the form, and the spec it makes carries the lab's encoding
-        assertTrue(robot.lookup("Normal window radius").tryQuery().isPresent(), "the encoding fields are shown");
+        // (the form's rows are made a few a pulse)
+        WorkbenchRobot.waitUntil("the encoding fields are shown", () -> WorkbenchRobot.onFx(
+                () -> robot.lookup("Normal window radius").tryQuery().isPresent()));
         // this workbench has no teacher run yet: the form says so (and refuses to start) until one is named
         WorkbenchRobot.waitUntil("the form names the missing teacher", () -> form.problemProperty().get()
                 .startsWith("Teacher weights: "));

@@ -109,6 +109,8 @@ class ExperimentsUiTest {
     }
 
     private static void type(FxRobot robot, String id, String text) {
+        WorkbenchRobot.waitUntil(id + " is on the form", () -> WorkbenchRobot.onFx(
+                () -> robot.lookup(id).tryQuery().isPresent())); // its rows are made a few a pulse
         robot.clickOn(id).press(KeyCode.SHORTCUT, KeyCode.A).release(KeyCode.A, KeyCode.SHORTCUT).write(text);
         WorkbenchRobot.waitUntil("'" + text + "' is typed in " + id, () -> text.equals(robot.lookup(id)
                 .queryAs(TextField.class).getText()));
@@ -116,6 +118,8 @@ class ExperimentsUiTest {
 
     /** Picks {@code choice} from the list of the combo box {@code id}, as a person would. */
     private static void pick(FxRobot robot, String id, String choice) {
+        WorkbenchRobot.waitUntil(id + " is on the form", () -> WorkbenchRobot.onFx(
+                () -> robot.lookup(id).tryQuery().isPresent())); // its rows are made a few a pulse
         Node arrow = WorkbenchRobot.onFx(() -> robot.lookup(id).query().lookup(".arrow-button"));
         robot.clickOn(arrow);
         Node cell = WorkbenchRobot.onFx(() -> robot.lookup(".list-cell").match(c -> c instanceof ListCell<?> l

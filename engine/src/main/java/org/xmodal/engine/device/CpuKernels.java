@@ -158,9 +158,10 @@ public final class CpuKernels {
                 known.put(key, new Remembered(isa, failures, name, Instant.now().toString()));
                 write(file, known);
                 if (!isa.isEmpty()) {
-                    LOG.warn("PyTorch's faster CPU kernels compute wrong convolutions on this CPU ({}); using its"
-                            + " kernels up to {} instead, slower but right (remembered in {}; set {} to override)",
-                            String.join("; ", failures), isa, file, VARIABLE);
+                    LOG.warn("PyTorch's faster CPU kernels compute wrong convolutions on this CPU ({} wrong results,"
+                            + " such as {}); using its kernels up to {} instead, slower but right (remembered with"
+                            + " every wrong result in {}; set {} to override)", failures.size(), failures.get(0), isa,
+                            file, VARIABLE);
                 }
                 return new Choice(isa, isa.isEmpty() ? "checked on this CPU"
                         : "the faster ones compute wrong convolutions on this CPU", failures);
