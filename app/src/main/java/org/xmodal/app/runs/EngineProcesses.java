@@ -99,14 +99,19 @@ public final class EngineProcesses {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
         Path log = logs.resolve(stamp + "-" + what.replaceAll("[^A-Za-z0-9.+-]+", "-") + ".log");
         Files.writeString(log, String.join(" ", command(args)) + System.lineSeparator(), StandardCharsets.UTF_8);
+        Process p = builder(args).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        p.getOutputStream().close();
+        return new Child(p, log, what);
+    }
+
+    /** The child's process: this JVM's engine command line, folder and environment, input closed by the caller. */
+    private ProcessBuilder builder(List<String> args) {
         ProcessBuilder pb = new ProcessBuilder(command(args)).directory(workingDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         pb.environment().putAll(CpuKernels.childEnvironment()); // the kernels checked here, not checked again there
         pb.environment().putAll(environment);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        return new Child(p, log, what);
+        return pb;
     }
 
     /**
@@ -116,14 +121,9 @@ public final class EngineProcesses {
      * @throws IOException when it cannot start, runs longer than {@code timeout}, or ends with a non-zero exit
      */
     public String output(List<String> args, Duration timeout) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command(args)).directory(workingDirectory.toFile())
-                .redirectInput(ProcessBuilder.Redirect.PIPE);
-        pb.environment().putAll(CpuKernels.childEnvironment());
-        pb.environment().putAll(environment);
         Path errors = Files.createTempFile("xmodal-engine", ".log");
-        pb.redirectError(errors.toFile());
         try {
-            Process p = pb.start();
+            Process p = builder(args).redirectError(errors.toFile()).start();
             p.getOutputStream().close();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(
                     () -> {

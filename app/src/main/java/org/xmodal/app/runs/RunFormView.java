@@ -21,6 +21,12 @@ final class RunFormView extends BorderPane {
     private static void showFieldsOf(RunFormViewModel vm, FieldSheet first, FieldSheet second) {
         String kind = String.valueOf(vm.value("kind").get());
         String modality = String.valueOf(vm.value("modality").get());
+        // a sheet makes its rows again whenever its items change: only when the kind or the modality, which decide
+        // the fields shown and their labels, did
+        String shownFor = kind + "/" + modality;
+        if (shownFor.equals(first.getProperties().put(SHOWN_FOR, shownFor))) {
+            return;
+        }
         List<PropertySheet.Item> left = new ArrayList<>();
         List<PropertySheet.Item> right = new ArrayList<>();
         for (SpecField f : vm.fields()) {
@@ -29,33 +35,11 @@ final class RunFormView extends BorderPane {
                         .add(new SpecEditors.Item(f, vm.value(f.key()), vm));
             }
         }
-        // a sheet makes every editor again whenever its items change: only when the fields shown (or their
-        // labels, which depend on the kind and modality) do
-        String shownFor = kind + "/" + modality;
-        for (FieldSheet sheet : List.of(first, second)) {
-            List<PropertySheet.Item> items = sheet == first ? left : right;
-            if (!shownFor.equals(sheet.getProperties().get(SHOWN_FOR)) || !sameFields(sheet, items)) {
-                sheet.getItems().setAll(items);
-                sheet.getProperties().put(SHOWN_FOR, shownFor);
-            }
-        }
+        first.getItems().setAll(left);
+        second.getItems().setAll(right);
     }
 
     private static final String SHOWN_FOR = "xmodal.form.shownFor";
-
-    private static boolean sameFields(FieldSheet sheet, List<PropertySheet.Item> items) {
-        List<PropertySheet.Item> shown = sheet.getItems();
-        if (shown.size() != items.size()) {
-            return false;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            if (!(shown.get(i) instanceof SpecEditors.Item a && items.get(i) instanceof SpecEditors.Item b
-                    && a.field().key().equals(b.field().key()))) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     RunFormView(RunsViewModel runs) {
         RunFormViewModel vm = runs.form();

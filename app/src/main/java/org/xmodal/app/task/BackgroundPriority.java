@@ -1,13 +1,11 @@
 package org.xmodal.app.task;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import org.xmodal.engine.device.LibC;
 
 /**
  * Background threads of the window's process run below the FX thread and the renderer in the operating system's
@@ -23,23 +21,9 @@ public final class BackgroundPriority {
     static final int NICE = 5;
     private static final int PRIO_PROCESS = 0;
 
-    interface CLibrary extends Library {
-        int setpriority(int which, int who, int prio);
-
-        int getpriority(int which, int who);
-    }
-
-    private static final CLibrary C = load();
+    private static final LibC C = LibC.linux().orElse(null);
 
     private BackgroundPriority() {
-    }
-
-    private static CLibrary load() {
-        try {
-            return Platform.isLinux() ? Native.load("c", CLibrary.class) : null;
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            return null;
-        }
     }
 
     /** Lowers the calling thread's scheduling priority; returns whether it could. */

@@ -1,7 +1,6 @@
 package org.xmodal.engine.device;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -82,8 +81,8 @@ public final class CpuKernels {
             return chosen;
         }
         Choice choice = choose();
-        if (!choice.isa().isEmpty() && System.getenv(VARIABLE) == null && Platform.isLinux()) {
-            Native.load("c", NativeMemory.CLibrary.class).setenv(VARIABLE, choice.isa(), 1);
+        if (!choice.isa().isEmpty() && System.getenv(VARIABLE) == null) {
+            LibC.linux().ifPresent(c -> c.setenv(VARIABLE, choice.isa(), 1));
         }
         ConvolutionCheck.Result here = ConvolutionCheck.run();
         if (!here.ok()) {

@@ -1,8 +1,5 @@
 package org.xmodal.engine.device;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +30,6 @@ public final class NativeMemory {
     private NativeMemory() {
     }
 
-    /** The glibc calls used here. */
-    interface CLibrary extends Library {
-        int mallopt(int param, int value);
-
-        int setenv(String name, String value, int overwrite);
-    }
-
     /**
      * Applies the settings once per process; call it before the first tensor is allocated (libtorch reads
      * THP_MEM_ALLOC_ENABLE once). Returns whether the allocator was tuned.
@@ -49,11 +39,11 @@ public final class NativeMemory {
             return true;
         }
         configured = true;
-        if (!Platform.isLinux()) {
+        LibC c = LibC.linux().orElse(null);
+        if (c == null) {
             return false;
         }
         try {
-            CLibrary c = Native.load("c", CLibrary.class);
             c.setenv("THP_MEM_ALLOC_ENABLE", "1", 0); // 0: a value the user set wins
             if (System.getenv().keySet().stream().anyMatch(k -> k.startsWith("MALLOC_"))) {
                 LOG.debug("MALLOC_* set in the environment: glibc's allocator left as configured");

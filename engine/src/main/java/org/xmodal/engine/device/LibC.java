@@ -1,0 +1,45 @@
+package org.xmodal.engine.device;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import java.util.Optional;
+
+/**
+ * The few C library calls the workbench makes, through JNA, on Linux only: the allocator's tuning
+ * ({@link NativeMemory}), an environment variable read by a native library ({@link CpuKernels}), and a thread's
+ * scheduling priority (the window's background threads).
+ */
+public interface LibC extends Library {
+    int mallopt(int param, int value);
+
+    int setenv(String name, String value, int overwrite);
+
+    int setpriority(int which, int who, int prio);
+
+    int getpriority(int which, int who);
+
+    /** glibc, loaded once; empty off Linux or where it cannot be loaded. */
+    static Optional<LibC> linux() {
+        return Holder.C;
+    }
+
+    /** Loads the library at first use. */
+    final class Holder {
+        private static final Optional<LibC> C = load();
+
+        private Holder() {
+        }
+
+        private static Optional<LibC> load() {
+            if (!Platform.isLinux()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Native.load("c", LibC.class));
+            } catch (UnsatisfiedLinkError | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}
