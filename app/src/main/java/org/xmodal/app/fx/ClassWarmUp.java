@@ -79,30 +79,6 @@ public final class ClassWarmUp {
             }
         }
         Platform.runLater(() -> initialiseBetweenPulses(toInitialise, loader));
-        warmCharts();
-    }
-
-    /**
-     * Makes and draws a chart once, on this thread: the chart library's first chart (its static initialisers, its
-     * theme's fonts, Java2D's text) took the runs view's first visit about 100 ms on the FX thread. Charts are plain
-     * objects until a ChartViewer shows one, so making one here is safe; later ones are then made in a few ms.
-     */
-    private static void warmCharts() {
-        try {
-            org.xmodal.viz.CurveChart chart = new org.xmodal.viz.CurveChart("step", "loss");
-            chart.setCurves(List.of(new org.xmodal.viz.CurveChart.Curve("loss", new double[] {0, 1, 2},
-                    new double[] {3, 2, 1}, org.xmodal.viz.CurveChart.Style.LINE, 0)));
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(360, 200,
-                    java.awt.image.BufferedImage.TYPE_INT_ARGB);
-            java.awt.Graphics2D g = img.createGraphics();
-            try {
-                chart.chart().draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, 360, 200));
-            } finally {
-                g.dispose();
-            }
-        } catch (RuntimeException | LinkageError e) {
-            // a warm-up only: the first chart is then made on its view's first visit, as without it
-        }
     }
 
     private static void initialiseBetweenPulses(List<String> names, ClassLoader loader) {
@@ -125,6 +101,7 @@ public final class ClassWarmUp {
         }.start();
     }
 
+    /** Waits until {@code idle} holds three checks in a row, or {@link #WAIT_MILLIS}; false when interrupted. */
     /** Sleeps a little (thread priorities mean nothing to Linux): false when interrupted, to give up. */
     private static boolean pause() {
         try {
