@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.xmodal.app.fx.ChartWarmUp;
 import org.xmodal.app.fx.ClassWarmUp;
 import org.xmodal.app.fx.WhenQuiet;
 import org.xmodal.app.runs.RunsSetup;
@@ -48,6 +49,8 @@ final class HeadlessWorkbench implements AutoCloseable {
     static synchronized void startFx() {
         if (!started) {
             useHeadlessPlatform();
+            ClassWarmUp.startRenderer();
+            ChartWarmUp.beforeToolkit(); // as the workbench's own window does
             Platform.startup(() -> { });
             started = true;
         }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.logging.Logger;
 import javafx.application.Application;
+import org.xmodal.app.fx.ChartWarmUp;
+import org.xmodal.app.fx.ClassWarmUp;
 import org.xmodal.app.task.BackgroundPriority;
 
 /**
@@ -54,6 +56,8 @@ public final class WorkbenchMain {
             System.err.println("xmodal gui: " + args[0] + ": does not exist");
             System.exit(2);
         }
+        ClassWarmUp.startRenderer();
+        ChartWarmUp.beforeToolkit();
         try {
             Application.launch(WorkbenchApp.class, args);
         } catch (RuntimeException e) {

@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Button;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -30,6 +29,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.fx.Forms;
+import org.xmodal.app.fx.LazyTooltip;
 import org.xmodal.app.shell.WorkbenchView;
 import org.xmodal.engine.data.Pair;
 
@@ -95,7 +95,7 @@ public final class DataView implements WorkbenchView {
                 .orElse(GuidedStart.label(null)));
         guided.disableProperty().bind(Bindings.createBooleanBinding(() -> GuidedStart.draftFor(
                 context.session().dataset()).isEmpty(), context.session().datasetProperty()));
-        guided.setTooltip(new Tooltip(GuidedStart.HELP));
+        LazyTooltip.install(guided, GuidedStart.HELP);
         guided.setOnAction(e -> GuidedStart.draftFor(context.session().dataset())
                 .ifPresent(context.experimentDrafts()::request));
         Region spacer = new Region();

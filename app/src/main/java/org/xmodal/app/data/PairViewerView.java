@@ -14,7 +14,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -22,6 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.xmodal.app.fx.FxImages;
 import org.xmodal.app.fx.ImageCanvas;
+import org.xmodal.app.fx.LazyTooltip;
 
 /**
  * The pair viewer: layer buttons, blink/swipe comparison, boxes, zoom; the picture; its legend and the pixel
@@ -79,11 +79,11 @@ public final class PairViewerView extends BorderPane {
     private VBox toolbar(Runnable previous, Runnable next) {
         Button prev = new Button("\u25c0");
         prev.setId("previous-pair");
-        prev.setTooltip(new Tooltip("Previous pair (Up in the list)"));
+        LazyTooltip.install(prev, "Previous pair (Up in the list)");
         prev.setOnAction(e -> previous.run());
         Button nxt = new Button("\u25b6");
         nxt.setId("next-pair");
-        nxt.setTooltip(new Tooltip("Next pair (Down in the list)"));
+        LazyTooltip.install(nxt, "Next pair (Down in the list)");
         nxt.setOnAction(e -> next.run());
         CheckBox boxes = new CheckBox("Boxes");
         boxes.setId("show-boxes");
@@ -92,7 +92,7 @@ public final class PairViewerView extends BorderPane {
         mode.setId("compare-mode");
         mode.getItems().setAll(PairViewerViewModel.CompareMode.values());
         mode.valueProperty().bindBidirectional(vm.compareProperty());
-        mode.setTooltip(new Tooltip("Blink between, or swipe across, two layers to check that they line up"));
+        LazyTooltip.install(mode, "Blink between, or swipe across, two layers to check that they line up");
         ChoiceBox<Layer> with = new ChoiceBox<>(vm.layers());
         with.setId("compare-layer");
         with.valueProperty().bindBidirectional(vm.compareLayerProperty());
@@ -111,7 +111,7 @@ public final class PairViewerView extends BorderPane {
         swipe.managedProperty().bind(swiping);
         Button fit = new Button("Fit");
         fit.setId("zoom-fit");
-        fit.setTooltip(new Tooltip("Whole image (or double-click it); wheel zooms, drag pans"));
+        LazyTooltip.install(fit, "Whole image (or double-click it); wheel zooms, drag pans");
         fit.setOnAction(e -> canvas.fit());
         Button actual = new Button("1:1");
         actual.setOnAction(e -> canvas.actualSize());

@@ -20,7 +20,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -31,6 +30,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.stage.DirectoryChooser;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.fx.Forms;
+import org.xmodal.app.fx.LazyTooltip;
 import org.xmodal.app.runs.RunWatchTimer;
 import org.xmodal.app.shell.WorkbenchView;
 
@@ -64,8 +64,8 @@ public final class ExperimentsView implements WorkbenchView {
         folder.setMinWidth(0);
         Button change = new Button("Change folder…");
         change.setId("change-runs-folder");
-        change.setTooltip(new Tooltip("Choose the folder that holds your runs and experiments (experiments/<name>/); "
-                + "every view shows the runs of the folder chosen"));
+        LazyTooltip.install(change, "Choose the folder that holds your runs and experiments (experiments/<name>/); "
+                + "every view shows the runs of the folder chosen");
         change.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Folder of runs and experiments");
@@ -133,8 +133,8 @@ public final class ExperimentsView implements WorkbenchView {
         start.setId("experiment-start");
         start.disableProperty().bind(form.problemProperty().isNotEmpty());
         start.setOnAction(e -> vm.start());
-        start.setTooltip(new Tooltip("Starts the experiment's engine in the background: it goes on if the window "
-                + "closes, and its runs appear in Runs, Filters and Features as they start"));
+        LazyTooltip.install(start, "Starts the experiment's engine in the background: it goes on if the window "
+                + "closes, and its runs appear in Runs, Filters and Features as they start");
 
         ListView<ExperimentFolder> list = new ListView<>(vm.experiments());
         list.setId("experiment-list");
@@ -202,13 +202,13 @@ public final class ExperimentsView implements WorkbenchView {
         open.setOnAction(e -> vm.openSelected());
         Button stop = new Button("Stop");
         stop.setId("experiment-stop");
-        stop.setTooltip(new Tooltip("Stops cleanly: the run under way checkpoints; Continue goes on from there"));
+        LazyTooltip.install(stop, "Stops cleanly: the run under way checkpoints; Continue goes on from there");
         stop.disableProperty().bind(vm.canStopProperty().not());
         stop.setOnAction(e -> vm.stopSelected());
         Button resume = new Button("Continue");
         resume.setId("experiment-continue");
-        resume.setTooltip(new Tooltip("Starts the experiment again: finished runs are reused, the interrupted one "
-                + "resumes from its checkpoint"));
+        LazyTooltip.install(resume, "Starts the experiment again: finished runs are reused, the interrupted one "
+                + "resumes from its checkpoint");
         resume.disableProperty().bind(vm.canContinueProperty().not());
         resume.setOnAction(e -> vm.continueSelected());
         HBox buttons = new HBox(6, open, stop, resume);

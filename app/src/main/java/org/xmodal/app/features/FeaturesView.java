@@ -9,7 +9,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -20,6 +19,7 @@ import javafx.scene.layout.VBox;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.data.PairText;
 import org.xmodal.app.fx.ImageTile;
+import org.xmodal.app.fx.LazyTooltip;
 import org.xmodal.app.runs.RunRecord;
 import org.xmodal.app.runs.RunWatchTimer;
 import org.xmodal.app.shell.WorkbenchView;
@@ -77,8 +77,8 @@ public final class FeaturesView implements WorkbenchView {
             }
         });
         vm.channelProperty().addListener((obs, o, n) -> f.setValue(n.intValue()));
-        channel.setTooltip(new Tooltip("The channel of the transfer layer shown; it starts at the one where the "
-                + "teacher responds most on this image"));
+        LazyTooltip.install(channel, "The channel of the transfer layer shown; it starts at the one where the "
+                + "teacher responds most on this image");
         Label of = new Label();
         of.textProperty().bind(Bindings.format("of %d", vm.channelsProperty()));
         return new ToolBar(new Label("Run"), run, new Label("Pair"), pair, new Label("Channel"), channel, of);

@@ -14,7 +14,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -25,6 +24,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.fx.ImageTile;
+import org.xmodal.app.fx.LazyTooltip;
 import org.xmodal.app.runs.RunRecord;
 import org.xmodal.app.runs.RunWatchTimer;
 import org.xmodal.app.shell.WorkbenchView;
@@ -57,11 +57,11 @@ public final class FiltersView implements WorkbenchView {
         ToggleGroup group = new ToggleGroup();
         ToggleButton composite = new ToggleButton("Composite");
         composite.setId("display-composite");
-        composite.setTooltip(new Tooltip("The three input planes as one colour picture"));
+        LazyTooltip.install(composite, "The three input planes as one colour picture");
         ToggleButton channels = new ToggleButton("Per channel");
         channels.setId("display-channels");
-        channels.setTooltip(new Tooltip("Each input plane as a grey grid (for HHA: disparity, height, angle; for "
-                + "flow: u, v, magnitude)"));
+        LazyTooltip.install(channels, "Each input plane as a grey grid (for HHA: disparity, height, angle; for "
+                + "flow: u, v, magnitude)");
         composite.setToggleGroup(group);
         channels.setToggleGroup(group);
         composite.setSelected(vm.displayProperty().get() == FiltersViewModel.Display.COMPOSITE);

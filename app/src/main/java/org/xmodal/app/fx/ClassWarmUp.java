@@ -37,6 +37,9 @@ public final class ClassWarmUp {
             "javafx/css/", "com/sun/javafx/css/", "javafx/scene/layout/", "com/sun/javafx/scene/layout/",
             "javafx/scene/text/", "com/sun/javafx/scene/text/", "com/sun/javafx/text/", "org/xmodal/app/",
             "org/jfree/chart/fx/", "org/jfree/chart/plot/", "org/jfree/chart/renderer/", "org/jfree/chart/axis/");
+    /** The renderer's packages, loaded as soon as the window starts. */
+    private static final List<String> RENDERER = List.of("com/sun/javafx/sg/prism/", "com/sun/prism/sw/",
+            "com/sun/prism/impl/", "com/sun/marlin/", "com/sun/javafx/geom/", "com/sun/prism/paint/");
     /** Packages whose classes are also initialised ahead, on the FX thread. */
     private static final List<String> INITIALISED = List.of("javafx/scene/control/", "com/sun/javafx/scene/control/");
     static final long INIT_BUDGET_NANOS = 3_000_000;
@@ -55,30 +58,56 @@ public final class ClassWarmUp {
         WhenQuiet.run("xmodal-class-warm-up", idle, ClassWarmUp::load);
     }
 
+    /**
+     * Loads the renderer's classes (scene graph rendering, software pipeline, shape rasteriser) on a background
+     * thread, at once: the first view's first frames draw kinds of content the window's opening did not (images,
+     * shapes), and the renderer spent about 200 ms of them loading classes, with the FX thread waiting for it. Call
+     * before or while the toolkit starts; returns at once.
+     */
+    public static void startRenderer() {
+        Thread t = new Thread(() -> loadAll(RENDERER, List.of(), javafx.scene.Node.class), "xmodal-renderer-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private static void load() {
+        List<String> toInitialise = loadAll(LOADED, INITIALISED, Control.class, javafx.scene.Node.class,
+                ClassWarmUp.class, named("org.jfree.chart.JFreeChart"), named("org.jfree.chart.fx.ChartViewer"));
+        if (toInitialise == null) {
+            return;
+        }
+        ChartWarmUp.chart();
         ClassLoader loader = ClassWarmUp.class.getClassLoader();
-        List<String> toInitialise = new ArrayList<>();
-        for (Class<?> anchor : new Class<?>[] {Control.class, javafx.scene.Node.class, ClassWarmUp.class,
-            named("org.jfree.chart.JFreeChart"), named("org.jfree.chart.fx.ChartViewer")}) {
+        Platform.runLater(() -> initialiseBetweenPulses(toInitialise, loader));
+    }
+
+    /**
+     * Loads (without initialising) the classes of {@code packages} in the jars or folders of {@code anchors}, a few at
+     * a time; returns those of them in {@code toInitialise}'s packages, or null when interrupted.
+     */
+    private static List<String> loadAll(List<String> packages, List<String> toInitialise, Class<?>... anchors) {
+        ClassLoader loader = ClassWarmUp.class.getClassLoader();
+        List<String> out = new ArrayList<>();
+        for (Class<?> anchor : anchors) {
             if (anchor == null) {
                 continue;
             }
             int n = 0;
-            for (String name : classNames(anchor)) {
+            for (String name : classNames(anchor, packages)) {
                 if (++n % BATCH == 0 && !pause()) {
-                    return;
+                    return null;
                 }
                 try {
                     Class.forName(name, false, loader);
-                    if (INITIALISED.stream().anyMatch(p -> name.startsWith(p.replace('/', '.')))) {
-                        toInitialise.add(name);
+                    if (toInitialise.stream().anyMatch(p -> name.startsWith(p.replace('/', '.')))) {
+                        out.add(name);
                     }
                 } catch (ClassNotFoundException | LinkageError e) {
                     // a class that cannot be loaded here (another platform's) is one the views will not use
                 }
             }
         }
-        Platform.runLater(() -> initialiseBetweenPulses(toInitialise, loader));
+        return out;
     }
 
     private static void initialiseBetweenPulses(List<String> names, ClassLoader loader) {
@@ -101,7 +130,6 @@ public final class ClassWarmUp {
         }.start();
     }
 
-    /** Waits until {@code idle} holds three checks in a row, or {@link #WAIT_MILLIS}; false when interrupted. */
     /** Sleeps a little (thread priorities mean nothing to Linux): false when interrupted, to give up. */
     private static boolean pause() {
         try {
@@ -122,8 +150,8 @@ public final class ClassWarmUp {
         }
     }
 
-    /** The classes of the packages in {@link #LOADED} in the jar or class folder {@code anchor} comes from. */
-    private static List<String> classNames(Class<?> anchor) {
+    /** The classes of {@code packages} in the jar or class folder {@code anchor} comes from. */
+    private static List<String> classNames(Class<?> anchor, List<String> packages) {
         List<String> out = new ArrayList<>();
         CodeSource source = anchor.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
@@ -133,12 +161,12 @@ public final class ClassWarmUp {
             Path where = Path.of(source.getLocation().toURI());
             if (Files.isDirectory(where)) {
                 try (Stream<Path> files = Files.walk(where)) {
-                    files.map(p -> where.relativize(p).toString().replace('\\', '/')).forEach(p -> add(p, out));
+                    files.map(p -> where.relativize(p).toString().replace('\\', '/')).forEach(p -> add(p, packages, out));
                 }
             } else if (Files.isRegularFile(where)) {
                 try (JarFile jar = new JarFile(where.toFile())) {
                     for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-                        add(e.nextElement().getName(), out);
+                        add(e.nextElement().getName(), packages, out);
                     }
                 }
             }
@@ -148,8 +176,8 @@ public final class ClassWarmUp {
         return out;
     }
 
-    private static void add(String path, List<String> out) {
-        if (path.endsWith(".class") && !path.contains("module-info") && LOADED.stream().anyMatch(path::startsWith)) {
+    private static void add(String path, List<String> packages, List<String> out) {
+        if (path.endsWith(".class") && !path.contains("module-info") && packages.stream().anyMatch(path::startsWith)) {
             out.add(path.substring(0, path.length() - ".class".length()).replace('/', '.'));
         }
     }

@@ -155,13 +155,20 @@ public final class Forms {
     public static void row(GridPane g, String label, Node field, String help) {
         Label l = new Label(label);
         if (help != null) {
-            Tooltip tip = new Tooltip(help);
-            tip.setWrapText(true);
-            tip.setMaxWidth(360);
-            l.setTooltip(tip);
-            Tooltip.install(field, tip);
+            // made on the pointer's first visit: a tooltip is a popup window of its own, and a form's rows' tooltips
+            // were a good part of the encoding lab's first showing
+            LazyTooltip.install(l, help, Forms::wrappedTooltip);
+            LazyTooltip.install(field, help, Forms::wrappedTooltip);
         }
         g.addRow(g.getRowCount(), l, field);
+    }
+
+    /** A tooltip for a sentence or two: wrapped, not wider than a column of text. */
+    public static Tooltip wrappedTooltip(String text) {
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        return tip;
     }
 
     /** Up to six decimals, no grouping, a dot whatever the locale (so files and forms agree). */

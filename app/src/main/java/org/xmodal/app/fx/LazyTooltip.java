@@ -1,6 +1,7 @@
 package org.xmodal.app.fx;
 
 import java.util.function.Function;
+import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 
@@ -15,22 +16,38 @@ public final class LazyTooltip {
     private LazyTooltip() {
     }
 
-    /** Gives {@code control} a tooltip of {@code text}, made by {@code make} on the pointer's first visit. */
-    public static void install(Control control, String text, Function<String, Tooltip> make) {
-        control.getProperties().put(KEY, text);
-        control.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
-            if (control.getTooltip() == null) {
-                control.setTooltip(make.apply(text));
+    /**
+     * Gives {@code node} a tooltip of {@code text}, made by {@code make} on the pointer's first visit (a control's
+     * own tooltip; any other node's installed on it).
+     */
+    public static void install(Node node, String text, Function<String, Tooltip> make) {
+        node.getProperties().put(KEY, text);
+        node.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.scene.input.MouseEvent e) {
+                node.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                if (node instanceof Control c) {
+                    if (c.getTooltip() == null) {
+                        c.setTooltip(make.apply(text));
+                    }
+                } else {
+                    Tooltip.install(node, make.apply(text));
+                }
             }
         });
     }
 
-    /** The text of {@code control}'s tooltip, made or still to be made; null when it has none. */
-    public static String textOf(Control control) {
-        if (control.getTooltip() != null) {
-            return control.getTooltip().getText();
+    /** {@link #install} with a plain tooltip. */
+    public static void install(Node node, String text) {
+        install(node, text, Tooltip::new);
+    }
+
+    /** The text of {@code node}'s tooltip, made or still to be made; null when it has none. */
+    public static String textOf(Node node) {
+        if (node instanceof Control c && c.getTooltip() != null) {
+            return c.getTooltip().getText();
         }
-        Object text = control.getProperties().get(KEY);
+        Object text = node.getProperties().get(KEY);
         return text instanceof String s ? s : null;
     }
 }

@@ -4,10 +4,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.data.PairText;
+import org.xmodal.app.fx.LazyTooltip;
 import org.xmodal.app.shell.WorkbenchView;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.PairedDataset;
@@ -39,11 +39,11 @@ public final class EncodingLabView implements WorkbenchView {
     private ToolBar toolbar() {
         Button prev = new Button("\u25c0");
         prev.setId("lab-previous-pair");
-        prev.setTooltip(new Tooltip("Previous pair"));
+        LazyTooltip.install(prev, "Previous pair");
         prev.setOnAction(e -> context.session().step(-1));
         Button next = new Button("\u25b6");
         next.setId("lab-next-pair");
-        next.setTooltip(new Tooltip("Next pair"));
+        LazyTooltip.install(next, "Next pair");
         next.setOnAction(e -> context.session().step(1));
         Label pair = new Label();
         pair.setId("lab-pair");

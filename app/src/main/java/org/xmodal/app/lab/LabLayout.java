@@ -15,11 +15,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.xmodal.app.fx.ImageTile;
+import org.xmodal.app.fx.LazyTooltip;
 import org.xmodal.app.fx.NextPulse;
 import org.xmodal.engine.image.RgbImage;
 
@@ -75,8 +75,8 @@ final class LabLayout {
         Button use = new Button("Use in a new run");
         use.setId(buttonId.replace("apply-", "use-") + "-in-run");
         use.setMaxWidth(Double.MAX_VALUE);
-        use.setTooltip(new Tooltip("Open a new run's form on this dataset with these settings as its encoding: the "
-                + "network will see what this lab shows"));
+        LazyTooltip.install(use, "Open a new run's form on this dataset with these settings as its encoding: the "
+                + "network will see what this lab shows");
         use.setOnAction(e -> useInNewRun.run());
         Label result = new Label();
         result.setId(resultId);

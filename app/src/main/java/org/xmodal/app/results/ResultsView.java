@@ -34,6 +34,7 @@ import javafx.stage.Window;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.xmodal.app.WorkbenchContext;
+import org.xmodal.app.fx.LazyTooltip;
 import org.xmodal.app.fx.NextPulse;
 import org.xmodal.app.shell.WorkbenchView;
 
@@ -130,8 +131,8 @@ public final class ResultsView implements WorkbenchView {
     private ToolBar toolbar() {
         Button open = new Button("Open experiment...");
         open.setId("open-experiment");
-        open.setTooltip(new Tooltip("The folder given to ./xmodal experiment table1, socket or robust --out (with "
-                + "results/summary.json)"));
+        LazyTooltip.install(open, "The folder given to ./xmodal experiment table1, socket or robust --out (with "
+                + "results/summary.json)");
         open.setOnAction(e -> chooseFolder());
         MenuButton recent = new MenuButton("Recent");
         recent.setId("recent-experiments");
@@ -151,7 +152,7 @@ public final class ResultsView implements WorkbenchView {
 
         ComboBox<Integer> seed = new ComboBox<>(vm.seeds());
         seed.setId("seed-choice");
-        seed.setTooltip(new Tooltip("The seed whose PR curves and mistakes are shown"));
+        LazyTooltip.install(seed, "The seed whose PR curves and mistakes are shown");
         seed.valueProperty().bindBidirectional(vm.seedProperty());
         // every seed's run is listed for an experiment that is not detection: there is no seed to choose
         seed.disableProperty().bind(vm.detectionProperty().not());

@@ -6,13 +6,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.xmodal.app.WorkbenchContext;
+import org.xmodal.app.fx.LazyTooltip;
 import org.xmodal.app.fx.NextPulse;
 import org.xmodal.app.shell.WorkbenchView;
 
@@ -102,7 +102,7 @@ public final class RunsView implements WorkbenchView {
     private static Button button(String id, String text, String help) {
         Button b = new Button(text);
         b.setId(id);
-        b.setTooltip(new Tooltip(help));
+        LazyTooltip.install(b, help);
         return b;
     }
 
