@@ -31,6 +31,7 @@ import org.xmodal.app.task.Outcome;
 import org.xmodal.engine.image.ImageFiles;
 import org.xmodal.engine.nn.WeightInit;
 import org.xmodal.engine.image.RgbImage;
+import org.xmodal.engine.run.FilterStructure;
 import org.xmodal.engine.run.RunStatus;
 import org.xmodal.viz.FilterPictures;
 
@@ -193,9 +194,9 @@ public final class FiltersViewModel {
         int zoom = Math.max(2, Math.round(GRID_CELL / (float) f.k()));
         RgbImage img = r.display() == Display.COMPOSITE || f.channels() == 1 ? FilterPictures.composite(f, zoom)
                 : FilterPictures.planes(f, FirstLayer.planes(r.input()), zoom);
-        return new Picture(img, String.format(Locale.ROOT, "%s \u00b7 step %d \u00b7 %d filters %dx%d on %s input%s",
-                r.run(), r.step(), f.count(), f.k(), f.k(), inputName(r.input()),
-                r.display() == Display.COMPOSITE ? " (composite of the three planes)" : ""));
+        return new Picture(img, String.format(Locale.ROOT, "%s \u00b7 step %d \u00b7 %d filters %dx%d on %s input%s"
+                + " \u00b7 %s", r.run(), r.step(), f.count(), f.k(), f.k(), inputName(r.input()),
+                r.display() == Display.COMPOSITE ? " (composite of the three planes)" : "", structure(f)));
     }
 
     private void requestFigure() {
@@ -231,8 +232,8 @@ public final class FiltersViewModel {
                 FilterPictures.Filters f = randomInits.computeIfAbsent(key, k -> FirstLayer.random(r.architecture(),
                         r.seed(), r.weightInit()));
                 panels.add(new FilterPictures.Panel(s.title(), r.architecture() + ", seed " + r.seed()
-                        + (r.weightInit() == WeightInit.KAIMING ? "" : ", " + r.weightInit().id() + " init"),
-                        composite(f)));
+                        + (r.weightInit() == WeightInit.KAIMING ? "" : ", " + r.weightInit().id() + " init")
+                        + " \u00b7 " + structure(f), composite(f)));
                 continue;
             }
             Optional<SlotRun> sr = r.runs().stream().filter(x -> x.slot() == s).findFirst();
@@ -245,11 +246,21 @@ public final class FiltersViewModel {
                 continue;
             }
             String id = sr.get().path().getFileName().toString();
-            panels.add(new FilterPictures.Panel(s.title(), id + " \u00b7 " + describe(weights.get()),
-                    composite(FirstLayer.read(weights.get()))));
+            FilterPictures.Filters f = FirstLayer.read(weights.get());
+            panels.add(new FilterPictures.Panel(s.title(), id + " \u00b7 " + describe(weights.get()) + " \u00b7 "
+                    + structure(f), composite(f)));
         }
         return new Picture(FilterPictures.figure(panels), "conv1 filters, each contrast-normalised, the three input "
                 + "planes as colour (R G B, or for HHA disparity height angle, for flow u v |flow|)");
+    }
+
+    /**
+     * The filters' structure score (the metric runs log as filterStructure), beside what noise scores: how far from
+     * random the filters have come.
+     */
+    static String structure(FilterPictures.Filters f) {
+        return String.format(Locale.ROOT, "structure %.2f (noise %.2f)", FilterStructure.score(f.weights(), f.count(),
+                f.channels(), f.k()), FilterStructure.noiseLevel(f.k()));
     }
 
     /** A light square where a missing run's filters would be. */

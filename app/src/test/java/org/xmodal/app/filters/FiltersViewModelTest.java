@@ -44,6 +44,7 @@ class FiltersViewModelTest {
         FiltersViewModel.Picture last = vm.gridProperty().get();
         assertNotNull(last);
         assertTrue(last.caption().contains("step 6 \u00b7 24 filters 11x11 on HHA input"), last.caption());
+        assertTrue(last.caption().matches(".*structure 0\\.\\d\\d \\(noise 0\\.17\\)"), last.caption());
         vm.stepIndexProperty().set(0);
         FiltersViewModel.Picture first = vm.gridProperty().get();
         assertTrue(first.caption().contains("step 2"), first.caption());

@@ -17,6 +17,8 @@ import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.NetworkWeights;
 import org.xmodal.engine.run.FilterGrid;
+import org.xmodal.engine.run.FilterStructure;
+import org.xmodal.engine.run.MetricsLog;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
 import org.xmodal.engine.run.RunSpec;
@@ -121,12 +123,22 @@ public final class RunSession {
         }
     }
 
+    /**
+     * conv1 as a picture ({@code filters/step-N.png}) and its structure score (metric {@link FilterStructure#METRIC})
+     * at {@code step}.
+     */
     public static void writeFilters(RunDirectory run, FeatureNetwork network, long step) {
         NDArray w = network.conv1Weight();
         long[] s = w.getShape().getShape();
+        float[] values = w.toFloatArray();
         try {
-            ImageFiles.writeRgb(FilterGrid.render(w.toFloatArray(), (int) s[0], (int) s[1], (int) s[2], 4),
+            ImageFiles.writeRgb(FilterGrid.render(values, (int) s[0], (int) s[1], (int) s[2], 4),
                     run.filters().resolve(String.format("step-%08d.png", step)));
+            double structure = FilterStructure.score(values, (int) s[0], (int) s[1], (int) s[2]);
+            if (Double.isFinite(structure)) {
+                run.metrics().append(new MetricsLog.Row(step, Double.NaN, "train", FilterStructure.METRIC,
+                        structure));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -200,10 +200,12 @@ public final class FeatureNetwork extends AbstractBlock {
 
     private void installInitializers() {
         String head = numClasses > 0 ? outputTap() : null;
+        // the first parameter of the first stage is conv1's weight (conv1Weight)
+        Object first = stages.get(0).parameters().values().iterator().next();
         for (Stage stage : stages) {
             boolean classifier = stage.tap().equals(head);
-            stage.parameters().forEach((name, p) ->
-                    p.setInitializer(SeededInitializer.forParameter(seed, name, p.getType(), classifier, weightInit)));
+            stage.parameters().forEach((name, p) -> p.setInitializer(SeededInitializer.forParameter(seed, name,
+                    p.getType(), classifier, weightInit, p == first)));
         }
     }
 

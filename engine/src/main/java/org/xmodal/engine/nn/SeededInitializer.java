@@ -41,9 +41,17 @@ final class SeededInitializer implements Initializer {
 
     static SeededInitializer forParameter(long seed, String name, Parameter.Type type, boolean classifier,
                                           WeightInit scheme) {
+        return forParameter(seed, name, type, classifier, scheme, false);
+    }
+
+    /** @param firstConvolution whether this is the network's first convolution's weight (conv1, conv1_1) */
+    static SeededInitializer forParameter(long seed, String name, Parameter.Type type, boolean classifier,
+                                          WeightInit scheme, boolean firstConvolution) {
         Kind weight = switch (scheme) {
             case KAIMING -> classifier ? Kind.CLASSIFIER_NORMAL : Kind.KAIMING_NORMAL;
             case CAFFE -> !classifier && name.startsWith("fc") ? Kind.CAFFE_HIDDEN_FC_NORMAL : Kind.CAFFE_NORMAL;
+            case KAIMING_SMALL_CONV1 -> firstConvolution ? Kind.CAFFE_NORMAL : classifier ? Kind.CLASSIFIER_NORMAL
+                    : Kind.KAIMING_NORMAL;
         };
         Kind kind = switch (type) {
             case WEIGHT -> weight;

@@ -18,7 +18,15 @@ public enum WeightInit implements Identified {
      * then shrinks its input by about 5x, so pool5 starts near zero and the paper's SGD (lr 1e-3, momentum 0.9)
      * takes small steps on a loss of the order of the teacher's feature energy.
      */
-    CAFFE("caffe");
+    CAFFE("caffe"),
+    /**
+     * Kaiming/He normal for every layer but the first convolution, which starts as Caffe's (std 0.01). With 0..255
+     * inputs, conv1's Kaiming std (0.074 for AlexNet's 11 x 11 x 3) is larger than what a short run on a CPU adds to
+     * it: the cpu-demo teacher's conv1 after 600 steps scored as noise on {@code filterStructure} (0.18, noise 0.17)
+     * and looked like its random start. Started small, conv1 shows what training put there (0.70 after the same
+     * steps at 1e-3), while the layers above keep Kaiming's scale and learn as fast as before.
+     */
+    KAIMING_SMALL_CONV1("kaiming-small-conv1");
 
     private final String id;
 

@@ -44,6 +44,31 @@ class NetworkParametersTest {
         assertThrows(IllegalArgumentException.class, () -> WeightInit.parse("xavier"));
     }
 
+    @Test
+    void smallConv1InitStartsOnlyTheFirstConvolutionSmall() {
+        for (String arch : new String[] {NetworkFactory.ALEXNET_SMALL, NetworkFactory.RESNET18}) {
+            FeatureNetwork net = NetworkFactory.create(arch, 3, 19).weightInit(WeightInit.KAIMING_SMALL_CONV1);
+            FeatureNetwork kaiming = NetworkFactory.create(arch, 3, 19);
+            try (NDManager manager = NDManager.newBaseManager()) {
+                net.initialize(manager, net.inputShape(1), 3);
+                kaiming.initialize(manager, kaiming.inputShape(1), 3);
+                assertEquals(0.01, std(net.conv1Weight()), 0.0008, arch + " conv1");
+                Map<String, Parameter> p = net.namedParameters();
+                Map<String, Parameter> k = kaiming.namedParameters();
+                int others = 0;
+                for (Map.Entry<String, Parameter> e : p.entrySet()) {
+                    NDArray a = e.getValue().getArray();
+                    if (a != net.conv1Weight() && e.getKey().endsWith("weight")) {
+                        assertEquals(std(k.get(e.getKey()).getArray()), std(a), 1e-9, arch + " " + e.getKey());
+                        others++;
+                    }
+                }
+                assertTrue(others > 5, arch + ": the other layers were compared");
+            }
+        }
+        assertEquals(WeightInit.KAIMING_SMALL_CONV1, WeightInit.parse("kaiming-small-conv1"));
+    }
+
     private static double std(NDArray a) {
         float[] v = a.toFloatArray();
         double sum = 0;

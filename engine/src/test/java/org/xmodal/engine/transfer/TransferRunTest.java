@@ -22,6 +22,7 @@ import org.xmodal.engine.cli.XmodalCli;
 import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.nn.NetworkWeights;
+import org.xmodal.engine.run.FilterStructure;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
 import org.xmodal.engine.run.RunLock;
@@ -75,6 +76,18 @@ class TransferRunTest {
         assertTrue(last < 0.5 * first, "loss " + first + " -> " + last);
         assertTrue(Files.exists(run.path().resolve(RunSession.RESULT_WEIGHTS)));
         assertTrue(Files.exists(run.filters().resolve("step-00000030.png")));
+        // the filters' structure is logged at each snapshot, the random initialisation's (step 0) included, and is
+        // the score of the weights the run ends with
+        Map<Long, Double> structure = run.metrics().series(FilterStructure.METRIC);
+        assertEquals(List.of(0L, 30L), List.copyOf(structure.keySet()));
+        Path weights = run.path().resolve(RunSession.RESULT_WEIGHTS);
+        String conv1 = NetworkWeights.contents(weights).entrySet().stream().filter(e -> e.getValue().dimension() == 4)
+                .findFirst().orElseThrow().getKey();
+        NetworkWeights.Values v = NetworkWeights.readValues(weights, conv1);
+        long[] shape = v.shape().getShape();
+        assertEquals(FilterStructure.score(v.data(), (int) shape[0], (int) shape[1], (int) shape[2]),
+                structure.get(30L), 1e-12);
+        assertTrue(structure.get(0L) > 0 && structure.get(0L) < 1, structure.toString());
     }
 
     @Test
