@@ -99,10 +99,16 @@ public final class FiltersView implements WorkbenchView {
         export.setId("export-filters");
         export.disableProperty().bind(vm.gridProperty().isNull());
         export.setOnAction(e -> save("conv1.png", vm::exportGrid));
+        Button gif = new Button("Export GIF...");
+        gif.setId("export-filters-gif");
+        LazyTooltip.install(gif, "conv1 at every checkpoint of the run, step 0 included, as a looping animation "
+                + "for slides, each frame with its step and structure score");
+        gif.disableProperty().bind(vm.gridProperty().isNull());
+        gif.setOnAction(e -> save("conv1-evolution.gif", "GIF animations", "*.gif", vm::exportEvolution));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(new Label("Run"), run, composite, channels, new Label("Checkpoint"), slider, step,
-                spacer, export);
+                spacer, export, gif);
         ImageTile tile = new ImageTile("filters-grid", "conv1");
         tile.show(Bindings.createObjectBinding(() -> picture(vm.gridProperty().get()), vm.gridProperty()));
         tile.canvas().placeholderProperty().set("Runs with checkpoints show here; start one in the Runs view");
@@ -175,10 +181,14 @@ public final class FiltersView implements WorkbenchView {
     }
 
     private void save(String name, java.util.function.Consumer<Path> export) {
+        save(name, "PNG images", "*.png", export);
+    }
+
+    private void save(String name, String kind, String pattern, java.util.function.Consumer<Path> export) {
         FileChooser c = new FileChooser();
-        c.setTitle("Save as PNG");
+        c.setTitle("Save as " + pattern.substring(2).toUpperCase(java.util.Locale.ROOT));
         c.setInitialFileName(name);
-        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG images", "*.png"));
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
         File f = c.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
         if (f != null) {
             export.accept(f.toPath());

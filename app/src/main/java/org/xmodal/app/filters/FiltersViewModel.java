@@ -31,7 +31,9 @@ import org.xmodal.app.task.Outcome;
 import org.xmodal.engine.image.ImageFiles;
 import org.xmodal.engine.nn.WeightInit;
 import org.xmodal.engine.image.RgbImage;
+import org.xmodal.engine.run.FilterAnimation;
 import org.xmodal.engine.run.FilterStructure;
+import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunStatus;
 import org.xmodal.viz.FilterPictures;
 
@@ -42,6 +44,9 @@ import org.xmodal.viz.FilterPictures;
  * side by side. Filters are read off the UI thread, the latest request winning when the slider is dragged.
  */
 public final class FiltersViewModel {
+    /** Screen pixels per picture pixel of the exported evolution (the pictures have 4 a weight). */
+    static final int EVOLUTION_SCALE = 2;
+    static final int EVOLUTION_DELAY_MS = 400;
     /** How the planes of a filter are shown. */
     public enum Display { COMPOSITE, CHANNELS }
 
@@ -295,6 +300,28 @@ public final class FiltersViewModel {
     /** Writes Figure 2 to a PNG file. */
     public void exportFigure(Path file) {
         export(figure.get(), file);
+    }
+
+    /**
+     * Writes the chosen run's conv1 evolution (every checkpoint and filter snapshot, step 0 included) as a looping GIF
+     * for slides, as {@code ./xmodal filters RUN_DIR --gif F} does.
+     */
+    public void exportEvolution(Path file) {
+        RunRecord r = run.get();
+        if (r == null) {
+            return;
+        }
+        context.executor().submit("Saving " + file.getFileName(), (progress, cancel) -> {
+            List<FilterAnimation.Frame> frames = FilterAnimation.frames(RunDirectory.open(r.path()));
+            FilterAnimation.write(frames, file, EVOLUTION_SCALE, EVOLUTION_DELAY_MS);
+            return frames.size();
+        }, outcome -> {
+            if (outcome instanceof Outcome.Done<Integer> done) {
+                notice.set("Saved " + file + " (" + done.value() + " frames)");
+            } else if (outcome instanceof Outcome.Failed<Integer> failed) {
+                context.problems().report(Problems.describe("Could not save " + file, failed.error()));
+            }
+        });
     }
 
     private void export(Picture p, Path file) {

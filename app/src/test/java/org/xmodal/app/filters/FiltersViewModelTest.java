@@ -33,7 +33,7 @@ class FiltersViewModelTest {
     }
 
     @Test
-    void theNewestRunIsDrawnAtItsLastCheckpointAndTheSliderStepsBack() {
+    void theNewestRunIsDrawnAtItsLastCheckpointAndTheSliderStepsBack() throws IOException {
         TinyRuns runs = TinyRuns.get();
         TestData.Direct env = new TestData.Direct(new DirectTaskExecutor(), tmp.resolve("cache"), runs.runs());
         FiltersViewModel vm = filters(env);
@@ -49,6 +49,15 @@ class FiltersViewModelTest {
         FiltersViewModel.Picture first = vm.gridProperty().get();
         assertTrue(first.caption().contains("step 2"), first.caption());
         assertFalse(Arrays.equals(last.image().rgb(), first.image().rgb()), "the filters changed in training");
+        // the run's evolution as a GIF for slides: step 0's snapshot and each checkpoint a frame
+        Path gif = tmp.resolve("evolution.gif");
+        vm.exportEvolution(gif);
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(4, reader.getNumImages(true), "step 0 and the checkpoints 2, 4, 6");
+        }
+        assertEquals("Saved " + gif + " (4 frames)", vm.noticeProperty().get());
         assertTrue(env.problems.isEmpty(), env.problems.toString());
     }
 

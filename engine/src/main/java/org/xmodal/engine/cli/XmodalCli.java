@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 ResumeCommand.class,
                 RunsCommand.class,
+                FiltersCommand.class,
                 BenchCommand.class,
                 DatasetCommand.class,
                 EngineInfoCommand.class,
