@@ -158,13 +158,6 @@ public record ExperimentLayout(Path folder) {
 
     /** Deletes a folder an experiment made (a partial copy of data), with everything in it; nothing if absent. */
     static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
+        org.xmodal.engine.image.OutputFiles.deleteTree(p);
     }
 }

@@ -68,4 +68,16 @@ public final class OutputFiles {
         }
         return new BadInputException(file.toString(), "cannot be written (" + reason + ")", e);
     }
+
+    /** Deletes a folder with everything in it (one this program made); nothing when it does not exist. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }

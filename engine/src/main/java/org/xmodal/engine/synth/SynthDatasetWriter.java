@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,7 +148,7 @@ public final class SynthDatasetWriter {
             SynthOutputFolder.finish(out);
             return Summary.of(config, size(out), start, report);
         } finally {
-            deleteTree(clean);
+            org.xmodal.engine.image.OutputFiles.deleteTree(clean);
         }
     }
 
@@ -210,18 +209,6 @@ public final class SynthDatasetWriter {
         return new FolderDatasetWriter(root, prefix + generator.config().seed(), modality, generator.intrinsics(),
                 DEPTH_UNITS_PER_METRE, DetectionClasses.NYUD2_19, sceneClasses, provenance)
                 .taskIrrelevantScenes(taskIrrelevant);
-    }
-
-    /** Deletes a temporary folder this writer made, with everything in it (it holds only what was generated). */
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     private static void writeScene(FolderDatasetWriter writer, SynthScene s) {

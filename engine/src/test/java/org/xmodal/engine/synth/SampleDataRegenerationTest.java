@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.engine.RepositoryRoot;
 import org.xmodal.engine.cli.XmodalCli;
 import org.xmodal.engine.json.Json;
 import picocli.CommandLine;
@@ -116,13 +117,6 @@ class SampleDataRegenerationTest {
     }
 
     private static Path repositoryRoot() {
-        String configured = System.getProperty("xmodal.root");
-        Path start = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
-        for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("sample-data/README.md"))) {
-                return p;
-            }
-        }
-        throw new AssertionError("no sample-data/README.md above " + start);
+        return RepositoryRoot.find();
     }
 }
