@@ -135,7 +135,7 @@ public final class TrainingLoop {
         int every = spec.effectiveCheckpointEvery();
         int logEvery = spec.effectiveLogEvery();
         if (start == 0) {
-            snapshot.accept(0);
+            snapshot(0);
         }
         long windowStart = System.nanoTime();
         long windowSteps = 0;
@@ -194,7 +194,7 @@ public final class TrainingLoop {
                 checkpoint(done);
             }
             if (spec.filterSnapshots().contains((int) done) || done == total) {
-                snapshot.accept(done);
+                snapshot(done);
             }
         }
         if (start < total || run.latestCheckpointStep().filter(s -> s == total).isEmpty()) {
@@ -203,6 +203,19 @@ public final class TrainingLoop {
         completion.complete();
         run.append(RunEvent.of(RunEvent.FINISHED, total));
         return Outcome.FINISHED;
+    }
+
+    /**
+     * Draws the filters at {@code step} (and logs their structure). The callback cannot throw a checked exception, so
+     * a file that cannot be written comes wrapped: it is unwrapped, so that the run fails naming the file, as any
+     * other write of the loop does.
+     */
+    private void snapshot(long step) throws IOException {
+        try {
+            snapshot.accept(step);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** The objective's terms at a failed step, so that the reason names the one that broke: " (hint NaN)". */
