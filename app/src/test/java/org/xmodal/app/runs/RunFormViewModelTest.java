@@ -49,7 +49,7 @@ class RunFormViewModelTest {
         assertEquals("transfer-cpu-demo", form.presetProperty().get().name());
         assertEquals(TestData.sample().rgbd().toString(), form.value("data").get());
         assertEquals(runs.resolve("rgb-teacher").toString(), form.value("teacher.weights").get());
-        assertEquals(1e-4, form.value("optimizer.learningRate").get());
+        assertEquals(1e-3, form.value("optimizer.learningRate").get(), "the transfer preset's rate");
         // a newcomer has no teacher yet: the form says so before anything starts, in its own words
         assertFalse(form.spec().isPresent());
         assertEquals("Teacher weights: " + runs.resolve("rgb-teacher") + " does not exist, and " + runs + " holds no "
@@ -379,7 +379,7 @@ class RunFormViewModelTest {
         assertTrue(form.spec().isPresent(), form.problemProperty().get());
         form.unparsed("optimizer.learningRate", "1e-4x");
         assertFalse(form.spec().isPresent());
-        assertEquals("Learning rate: '1e-4x' is not a number (the field keeps 0.0001 until it is one)",
+        assertEquals("Learning rate: '1e-4x' is not a number (the field keeps 0.001 until it is one)",
                 form.problemProperty().get());
         form.unparsed("batchSize", "3.5");
         form.unparsed("optimizer.learningRate", null);
