@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.xmodal.engine.lifecycle.RunSession;
-import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.nn.FeatureNetwork;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.nn.WeightInit;
@@ -27,13 +25,8 @@ public final class FirstLayer {
 
     /** The first four-dimensional entry of the file (conv1.weight, or conv1_1's for VGG) as filters. */
     public static FilterPictures.Filters read(Path weights) throws IOException {
-        for (Map.Entry<String, ai.djl.ndarray.types.Shape> e : NetworkWeights.contents(weights).entrySet()) {
-            if (e.getValue().dimension() == 4) {
-                NetworkWeights.Values v = NetworkWeights.readValues(weights, e.getKey());
-                return FilterPictures.Filters.of(v.shape().getShape(), v.data());
-            }
-        }
-        throw new BadInputException(weights, "holds no convolution (no four-dimensional parameter)");
+        NetworkWeights.Values v = NetworkWeights.firstConvolution(weights);
+        return FilterPictures.Filters.of(v.shape().getShape(), v.data());
     }
 
     /** The weights a run has now: its final weights when finished, else its latest checkpoint. */

@@ -256,6 +256,21 @@ public final class NetworkWeights {
     }
 
     /**
+     * The first convolution's weights (the first four-dimensional entry: conv1.weight, or conv1_1's for VGG), read
+     * without the engine as {@link #readValues} does.
+     *
+     * @throws BadInputException naming the file if it holds no convolution
+     */
+    public static Values firstConvolution(Path file) throws IOException {
+        for (Map.Entry<String, Shape> e : contents(file).entrySet()) {
+            if (e.getValue().dimension() == 4) {
+                return readValues(file, e.getKey());
+            }
+        }
+        throw new BadInputException(file, "holds no convolution (no four-dimensional parameter)");
+    }
+
+    /**
      * Reads one parameter without the engine (no NDManager, no natives): what the workbench needs to draw conv1
      * from a checkpoint while a run trains.
      *

@@ -81,13 +81,10 @@ public final class FilterAnimation {
 
     /** A frame drawn from the first convolution of a weights file. */
     static Frame fromWeights(Path weights, long step) throws IOException {
-        String conv1 = NetworkWeights.contents(weights).entrySet().stream().filter(e -> e.getValue().dimension() == 4)
-                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new BadInputException(weights,
-                        "holds no convolution (no four-dimensional parameter)"));
-        NetworkWeights.Values v = NetworkWeights.readValues(weights, conv1);
+        NetworkWeights.Values v = NetworkWeights.firstConvolution(weights);
         long[] s = v.shape().getShape();
         if (s[2] != s[3]) {
-            throw new BadInputException(weights, conv1 + " is not square: " + java.util.Arrays.toString(s));
+            throw new BadInputException(weights, "its first convolution is not square: " + java.util.Arrays.toString(s));
         }
         int filters = (int) s[0];
         int channels = (int) s[1];

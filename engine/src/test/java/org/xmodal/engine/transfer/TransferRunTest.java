@@ -81,9 +81,7 @@ class TransferRunTest {
         Map<Long, Double> structure = run.metrics().series(FilterStructure.METRIC);
         assertEquals(List.of(0L, 30L), List.copyOf(structure.keySet()));
         Path weights = run.path().resolve(RunSession.RESULT_WEIGHTS);
-        String conv1 = NetworkWeights.contents(weights).entrySet().stream().filter(e -> e.getValue().dimension() == 4)
-                .findFirst().orElseThrow().getKey();
-        NetworkWeights.Values v = NetworkWeights.readValues(weights, conv1);
+        NetworkWeights.Values v = NetworkWeights.firstConvolution(weights);
         long[] shape = v.shape().getShape();
         assertEquals(FilterStructure.score(v.data(), (int) shape[0], (int) shape[1], (int) shape[2]),
                 structure.get(30L), 1e-12);
