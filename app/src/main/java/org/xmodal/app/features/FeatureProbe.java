@@ -90,8 +90,9 @@ public final class FeatureProbe {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             Shape studentTap = NetworkFactory.create(arch, 3, 0).outputShape(input, tap);
             Teacher teacher = Teachers.open(spec.teacher(), input, studentTap, spec.seed(), Device.cpu(), manager);
-            try (SupervisionTransfer transfer = SupervisionTransfer.create(teacher, arch, tap, null, input,
-                    spec.seed(), manager)) {
+            try (SupervisionTransfer transfer = SupervisionTransfer.create(teacher,
+                    NetworkFactory.create(arch, 3, 0), tap, null, input, spec.seed(), manager,
+                    spec.adaptation().layer())) {
                 NetworkWeights.loadInto(transfer.trainable(), checkpoint);
                 cancel.check();
                 NDArray x = NetworkInput.tensor(manager, InputNormalisation.IMAGE.whole(rgb), input);

@@ -105,6 +105,9 @@ final class RunFields {
                 SpecField.of("adaptation.matchNorms", STUDENT, "Match norms", SpecField.Type.BOOLEAN, "Scale the "
                         + "teacher's features once, on the first batch (for teachers with large activations; default "
                         + "off, on in the CPU presets)"),
+                SpecField.of("adaptation.layer", STUDENT, "Adaptation layer", SpecField.Type.BOOLEAN, "A 1x1 "
+                        + "convolution + ReLU maps the student's channels to the teacher's (default on, as in the "
+                        + "paper); off, the student's own features must match the teacher's channel for channel"),
                 SpecField.choice("adaptation.matchTo", STUDENT, "Match norms to", List.of("unit", "student"),
                         "unit (the default): the teacher's features to unit mean square; student: to the mean square "
                                 + "of the untrained student's"));

@@ -109,12 +109,19 @@ public record RunSpec(String name, RunKind kind, String data, Modality modality,
      * scaling layer): the teacher's features are scaled, once, on the first batch, to unit mean square
      * ({@code matchTo} {@code unit}, the default) or to the mean square of the untrained student's adapted features
      * ({@code student}: the student then learns the teacher's pattern without first having to shrink or grow its
-     * activations, which with 0..255 inputs and variance-preserving initialisation are of order 100).
+     * activations, which with 0..255 inputs and variance-preserving initialisation are of order 100). With
+     * {@code layer} false (null: true) there is no 1x1 convolution: the student's own features must match the
+     * teacher's, channel for channel (the lesson's what-if; the two layers must then have as many channels).
      */
-    public record Adaptation(boolean matchNorms, MatchTo matchTo, HintLoss loss) {
+    public record Adaptation(boolean matchNorms, MatchTo matchTo, HintLoss loss, Boolean layer) {
         public Adaptation {
             matchTo = matchTo == null ? MatchTo.UNIT : matchTo;
             loss = loss == null ? HintLoss.PER_IMAGE : loss;
+            layer = layer == null || layer;
+        }
+
+        public Adaptation(boolean matchNorms, MatchTo matchTo, HintLoss loss) {
+            this(matchNorms, matchTo, loss, null);
         }
 
         public Adaptation(boolean matchNorms, String matchTo) {

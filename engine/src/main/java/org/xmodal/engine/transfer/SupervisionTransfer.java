@@ -18,6 +18,7 @@ import org.xmodal.engine.nn.NativeScalar;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.nn.NetworkWeights;
 import org.xmodal.engine.nn.Teacher;
+import org.xmodal.engine.run.RunSpec;
 
 /**
  * Supervision transfer (Gupta, Hoffman, Malik, CVPR 2016): the student psi, run on the paired modality up to its
@@ -83,6 +84,49 @@ public final class SupervisionTransfer implements AutoCloseable {
         return new SupervisionTransfer(teacher, student, tap, adapt.weight(), adapt.bias(), manager);
     }
 
+    /**
+     * As {@link #create(Teacher, FeatureNetwork, String, Path, Shape, long, NDManager)} with or without the
+     * adaptation layer; without it the student's layer must have the teacher's channels, and its features are
+     * compared with the teacher's as they are.
+     */
+    public static SupervisionTransfer create(Teacher teacher, FeatureNetwork student, String tap, Path studentWeights,
+                                             Shape input, long seed, NDManager manager, boolean adaptationLayer)
+            throws IOException {
+        SupervisionTransfer withLayer = create(teacher, student, tap, studentWeights, input, seed, manager);
+        if (adaptationLayer) {
+            return withLayer;
+        }
+        long studentChannels = student.outputShape(input, tap).get(1);
+        long teacherChannels = teacher.featureShape(input).get(1);
+        if (studentChannels != teacherChannels) {
+            throw new IllegalArgumentException("without an adaptation layer (adaptation.layer false) the student's "
+                    + tap + " must have the teacher's channels, but it has " + studentChannels + " and the teacher "
+                    + teacherChannels);
+        }
+        withLayer.adaptWeight.close();
+        withLayer.adaptBias.close();
+        return new SupervisionTransfer(teacher, student, tap, null, null, manager);
+    }
+
+    /**
+     * The transfer a run spec describes, for {@code teacher}: its student (drawn as {@code student.weightInit} says,
+     * or from {@code student.init}), its transfer layer, the adaptation layer or none, and the loss's normalisation.
+     */
+    public static SupervisionTransfer forSpec(RunSpec spec, Teacher teacher, Shape input, NDManager manager)
+            throws IOException {
+        Path init = spec.student().init() == null || spec.student().init().equals("random") ? null
+                : Teachers.weightsOf(Path.of(spec.student().init()));
+        FeatureNetwork student = NetworkFactory.create(spec.student().architecture(), 3, 0)
+                .weightInit(spec.student().weightInit());
+        return create(teacher, student, spec.student().tap(), init, input, spec.seed(), manager,
+                spec.adaptation().layer()).lossNormalisation(spec.adaptation().loss());
+    }
+
+    /** Whether a 1x1 convolution + ReLU maps the student's features to the teacher's. */
+    public boolean hasAdaptationLayer() {
+        return adaptWeight != null;
+    }
+
     public FeatureNetwork student() {
         return student;
     }
@@ -101,8 +145,10 @@ public final class SupervisionTransfer implements AutoCloseable {
         for (Map.Entry<String, Parameter> e : student.parametersUpTo(tap).entrySet()) {
             out.put(e.getKey(), e.getValue().getArray());
         }
-        out.put(ADAPT_WEIGHT, adaptWeight);
-        out.put(ADAPT_BIAS, adaptBias);
+        if (adaptWeight != null) {
+            out.put(ADAPT_WEIGHT, adaptWeight);
+            out.put(ADAPT_BIAS, adaptBias);
+        }
         return out;
     }
 
@@ -155,9 +201,12 @@ public final class SupervisionTransfer implements AutoCloseable {
         return scaled(teacher.features(rgb));
     }
 
-    /** t(psi(x)): the student's adapted features for a batch of the paired modality. */
+    /** t(psi(x)): the student's adapted features for a batch of the paired modality (psi(x) without a layer). */
     public NDArray adapted(NDArray paired, boolean training) {
         NDArray s = student.forward(store, paired, tap, training);
+        if (adaptWeight == null) {
+            return s;
+        }
         NDArray a = Conv2d.conv2d(s, adaptWeight, adaptBias, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), 1)
                 .singletonOrThrow();
         return Activation.relu(a);

@@ -80,11 +80,7 @@ public final class TransferRun {
                 Shape studentTap = NetworkFactory.create(spec.student().architecture(), 3, 0)
                         .outputShape(input, spec.student().tap());
                 Teacher teacher = Teachers.open(spec.teacher(), input, studentTap, spec.seed(), device, manager);
-                Path init = spec.student().init() == null || spec.student().init().equals("random") ? null
-                        : Teachers.weightsOf(Path.of(spec.student().init()));
-                try (SupervisionTransfer transfer = SupervisionTransfer.create(teacher, student(spec),
-                        spec.student().tap(), init, input, spec.seed(), manager)
-                        .lossNormalisation(spec.adaptation().loss())) {
+                try (SupervisionTransfer transfer = SupervisionTransfer.forSpec(spec, teacher, input, manager)) {
                     if (spec.adaptation().matchNorms()) {
                         try (NDManager calib = manager.newSubManager()) {
                             PairedBatches.Batch first = batches.get(0);
@@ -111,10 +107,8 @@ public final class TransferRun {
                         for (Device d : begin.devices().subList(1, begin.devices().size())) {
                             NDManager m = NDManager.newBaseManager(d);
                             copies.add(m);
-                            SupervisionTransfer copy = SupervisionTransfer.create(Teachers.open(spec.teacher(), input,
-                                    studentTap, spec.seed(), d, m), student(spec), spec.student().tap(), init, input,
-                                    spec.seed(), m);
-                            copy.lossNormalisation(spec.adaptation().loss());
+                            SupervisionTransfer copy = SupervisionTransfer.forSpec(spec, Teachers.open(spec.teacher(),
+                                    input, studentTap, spec.seed(), d, m), input, m);
                             copies.add(0, copy); // closed before its manager
                             copy.useScaleOf(transfer);
                             CachedTargets c = featureCache == null ? null : new CachedTargets(featureCache, copy,
@@ -167,12 +161,6 @@ public final class TransferRun {
             RunSession.failed(run, start, e);
             throw e;
         }
-    }
-
-    /** The spec's student network, its weights drawn as the spec says. */
-    private static FeatureNetwork student(RunSpec spec) {
-        return NetworkFactory.create(spec.student().architecture(), 3, 0)
-                .weightInit(spec.student().weightInit());
     }
 
     /** One replica's forward pass: its share of the step's batch against the (cached or fresh) teacher targets. */
