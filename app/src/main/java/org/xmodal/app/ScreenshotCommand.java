@@ -1,6 +1,5 @@
 package org.xmodal.app;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,13 +9,14 @@ import java.util.stream.IntStream;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import org.xmodal.app.data.DataView;
 import org.xmodal.app.data.Layer;
 import org.xmodal.app.data.PairViewerViewModel;
 import org.xmodal.app.experiments.ExperimentFolder;
+import org.xmodal.app.lesson.Lesson;
+import org.xmodal.app.lesson.LessonStep;
+import org.xmodal.app.lesson.LessonView;
 import org.xmodal.app.experiments.ExperimentsView;
 import org.xmodal.app.experiments.ExperimentsViewModel;
 import org.xmodal.app.experiments.GuidedStart;
@@ -50,6 +50,8 @@ import org.xmodal.engine.run.RunDirectory;
 final class ScreenshotCommand {
     /** A pair of the sample with several objects, a floor in view and the horizon outside the image. */
     private static final int SAMPLE_PAIR = 7;
+    /** The longest a lesson screen may take to show its artefact here (the budget is 90 s a screen). */
+    private static final long LESSON_WAIT_SECONDS = 180;
 
     private final Path out;
     private final HeadlessWorkbench w;
@@ -170,6 +172,7 @@ final class ScreenshotCommand {
             System.err.println("xmodal screenshots: no --experiment DIR given, so the results view is not rendered (it"
                     + " shows a folder made by ./xmodal experiment table1)");
         }
+        lessonViews();
         HeadlessWorkbench.onFx(() -> {
             w.shell.show("Data");
             w.context.session().open(w.context.sample().orElseThrow().flow());
@@ -182,6 +185,44 @@ final class ScreenshotCommand {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Each screen of the lesson once its artefact is there (the transfer run trained, one SGD step taken, the conv1
+     * what-if run), walked with the Next button as a lecturer would, each wait written to stderr; then two screens in
+     * presenter mode at a projector's 1280 x 720.
+     */
+    private void lessonViews() throws Exception {
+        LessonView view = HeadlessWorkbench.onFx(() -> (LessonView) w.shell.show(LessonView.TITLE));
+        Lesson lesson = view.lesson();
+        for (int i = 0; i < lesson.steps().size(); i++) {
+            int k = i;
+            LessonStep step = HeadlessWorkbench.onFx(() -> {
+                lesson.go(k);
+                return lesson.current();
+            });
+            long start = System.nanoTime();
+            HeadlessWorkbench.onFx(step::demonstrate);
+            HeadlessWorkbench.waitFor("lesson step " + (k + 1) + " shows its artefact", LESSON_WAIT_SECONDS,
+                    () -> step.readyProperty().get());
+            System.err.printf(java.util.Locale.ROOT, "xmodal screenshots: lesson step %d (%s) ready after %.1f s%n",
+                    k + 1, step.id(), (System.nanoTime() - start) / 1e9);
+            String name = HeadlessWorkbench.onFx(view::fileName).replaceFirst("\\.png$", "");
+            shot(name, () -> { });
+        }
+        for (int k : new int[] {3, 6}) {
+            HeadlessWorkbench.onFx(() -> {
+                lesson.go(k);
+                view.presenter(true, 1280, 720);
+            });
+            w.settle();
+            String name = HeadlessWorkbench.onFx(view::fileName).replace("lesson-", "lesson-presenter-");
+            WritableImage img = HeadlessWorkbench.onFx(() -> view.screen().getScene().snapshot(null));
+            org.xmodal.app.fx.PngFiles.write(img, out.resolve(name));
+            System.out.println(out.resolve(name));
+            HeadlessWorkbench.onFx(() -> view.presenter(false));
+        }
+        HeadlessWorkbench.onFx(lesson::stop);
     }
 
     /** The runs, filters and features views on the newest finished teacher and transfer runs. */
@@ -308,20 +349,7 @@ final class ScreenshotCommand {
         w.settle();
         WritableImage img = HeadlessWorkbench.onFx(() -> w.stage.getScene().snapshot(null));
         Path file = out.resolve(name + ".png");
-        ImageIO.write(toBuffered(img), "png", file.toFile());
+        org.xmodal.app.fx.PngFiles.write(img, file);
         System.out.println(file);
-    }
-
-    private static BufferedImage toBuffered(WritableImage img) {
-        int width = (int) img.getWidth();
-        int height = (int) img.getHeight();
-        BufferedImage b = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        PixelReader r = img.getPixelReader();
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            r.getPixels(0, y, width, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, width);
-            b.setRGB(0, y, width, 1, row, 0, width);
-        }
-        return b;
     }
 }

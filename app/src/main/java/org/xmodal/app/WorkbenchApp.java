@@ -24,6 +24,8 @@ import org.xmodal.app.shell.StartDataset;
 import org.xmodal.app.shell.WindowMemory;
 import org.xmodal.app.shell.WorkbenchSettings;
 import org.xmodal.app.shell.WorkbenchShell;
+import org.xmodal.app.shell.WorkbenchView;
+import org.xmodal.app.lesson.LessonView;
 import org.xmodal.app.task.FxTaskExecutor;
 import org.xmodal.engine.encode.EncodingCache;
 
@@ -42,6 +44,10 @@ public final class WorkbenchApp extends Application {
      * Writes the settings, one save after another, off the FX thread. Its thread is not a daemon, and stop() lets it
      * finish: the save made as the window closes is written before the JVM exits.
      */
+    /** Named parameter: the view shown first ({@code --view=Lesson}). */
+    static final String VIEW = "--view";
+    /** Named parameter: the lesson opens in presenter mode ({@code --presenter=true}). */
+    static final String PRESENTER = "--presenter";
     private final ExecutorService settingsWriter = Executors.newSingleThreadExecutor(r -> new Thread(r,
             "xmodal-settings"));
 
@@ -79,6 +85,14 @@ public final class WorkbenchApp extends Application {
         WhenQuiet.run("xmodal-engine-probe", executor::isIdle, () -> javafx.application.Platform.runLater(
                 () -> shell.status().probeEngine(EngineProbe.of(context.runsSetup().devices()))));
         startDataset.ifPresent(context.session()::open);
+        String view = getParameters().getNamed().get(VIEW.substring(2));
+        if (view != null) {
+            WorkbenchView shown = shell.show(view);
+            if (shown instanceof LessonView lesson && "true".equals(getParameters().getNamed().get(
+                    PRESENTER.substring(2)))) {
+                lesson.presenter(true);
+            }
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.xmodal.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import org.xmodal.app.fx.ChartWarmUp;
@@ -18,6 +19,8 @@ public final class WorkbenchMain {
     static final String USAGE = String.join("\n",
             "Usage: xmodal [gui [DATASET]]        the workbench (without DATASET: on the dataset opened last, else"
                     + " the bundled sample data)",
+            "       xmodal lesson [--presenter]        the workbench on its Lesson (cross-modal distillation taught in"
+                    + " eight live screens; --presenter: full screen, large type)",
             "       xmodal screenshots --out DIR [--runs DIR] [--experiment DIR]  renders each view on the sample data"
                     + " to DIR/*.png, headless (the results view only with an experiment folder)",
             "       xmodal bench fx [--seconds N] [--experiment DIR]  the longest the FX thread goes without a pulse "
@@ -43,6 +46,24 @@ public final class WorkbenchMain {
         if (args.length > 1 && args[0].equals("bench") && args[1].equals("fx")) {
             System.exit(FxBenchCommand.run(Arrays.copyOfRange(args, 2, args.length)));
         }
+        if (args.length > 0 && args[0].equals("lesson")) {
+            List<String> rest = List.of(args).subList(1, args.length);
+            if (rest.contains("--help") || rest.contains("-h")) {
+                System.out.println(USAGE);
+                return;
+            }
+            for (String a : rest) {
+                if (!a.equals("--presenter")) {
+                    System.err.println("xmodal lesson: unknown option " + a);
+                    System.err.println(USAGE);
+                    System.exit(2);
+                }
+            }
+            args = rest.contains("--presenter") ? new String[] {WorkbenchApp.VIEW + "=Lesson",
+                    WorkbenchApp.PRESENTER + "=true"} : new String[] {WorkbenchApp.VIEW + "=Lesson"};
+            launch(args);
+            return;
+        }
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.println(USAGE);
             return;
@@ -56,6 +77,10 @@ public final class WorkbenchMain {
             System.err.println("xmodal gui: " + args[0] + ": does not exist");
             System.exit(2);
         }
+        launch(args);
+    }
+
+    private static void launch(String[] args) {
         ClassWarmUp.startRenderer();
         ChartWarmUp.beforeToolkit();
         try {

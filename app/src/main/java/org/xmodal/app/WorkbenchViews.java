@@ -6,6 +6,7 @@ import org.xmodal.app.experiments.ExperimentsView;
 import org.xmodal.app.features.FeaturesView;
 import org.xmodal.app.filters.FiltersView;
 import org.xmodal.app.lab.EncodingLabView;
+import org.xmodal.app.lesson.LessonView;
 import org.xmodal.app.results.ResultsView;
 import org.xmodal.app.runs.RunsView;
 import org.xmodal.app.shell.ViewEntry;
@@ -23,6 +24,7 @@ public final class WorkbenchViews {
                 new ViewEntry(WorkbenchContext.EXPERIMENTS, ExperimentsView::new),
                 new ViewEntry("Filters", FiltersView::new),
                 new ViewEntry("Features", FeaturesView::new),
-                new ViewEntry(WorkbenchContext.RESULTS, ResultsView::new));
+                new ViewEntry(WorkbenchContext.RESULTS, ResultsView::new),
+                new ViewEntry(LessonView.TITLE, LessonView::new));
     }
 }

@@ -15,7 +15,7 @@ import org.xmodal.engine.task.Cancellation;
 import org.xmodal.viz.FlowLegend;
 
 /** Estimates flow for a frame pair with a parameter set and makes its pictures, off the UI thread. */
-final class FlowPreviewMaker {
+public final class FlowPreviewMaker {
     private static final int WHEEL_DIAMETER = 90;
     static final int LEGEND_WIDTH = 300;
 
@@ -27,7 +27,7 @@ final class FlowPreviewMaker {
     private FlowPreviewMaker() {
     }
 
-    static FlowPreview make(PairedDataset ds, Pair pair, FlowConfig config, Cancellation cancel)
+    public static FlowPreview make(PairedDataset ds, Pair pair, FlowConfig config, Cancellation cancel)
             throws BadInputException {
         RgbImage a = ds.rgb(pair);
         RgbImage b = ds.next(pair);

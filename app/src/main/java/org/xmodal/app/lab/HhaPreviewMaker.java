@@ -17,7 +17,7 @@ import org.xmodal.viz.GravityOverlay;
 import org.xmodal.viz.HhaPictures;
 
 /** Computes an {@link HhaPreview} for a pair and a parameter set, off the UI thread. */
-final class HhaPreviewMaker {
+public final class HhaPreviewMaker {
     static final int HORIZON_COLOUR = 0xffdc00;
     static final int UP_COLOUR = 0xff4136;
     private static final ThreadLocal<HhaEncoder> ENCODERS = ThreadLocal.withInitial(HhaEncoder::new);
@@ -45,7 +45,7 @@ final class HhaPreviewMaker {
      * @param depthRatio how much to multiply the dataset's depths by: the dataset's units per metre over the ones
      *                   the person entered (1 when unchanged)
      */
-    static HhaPreview make(PairedDataset ds, Pair pair, HhaConfig config, double depthRatio, Cancellation cancel)
+    public static HhaPreview make(PairedDataset ds, Pair pair, HhaConfig config, double depthRatio, Cancellation cancel)
             throws BadInputException {
         RgbImage rgb = ds.rgb(pair);
         DepthMap depth = ds.depth(pair).scaled(depthRatio);

@@ -36,7 +36,7 @@ import org.xmodal.engine.task.Cancellation;
  * ({@code <experiment>-<arm>-s<seed>}), and where an arm and seed has several (started again with other settings),
  * by the summary's value of the main metric.
  */
-final class ExperimentReader {
+public final class ExperimentReader {
     static final String SUMMARY = ExperimentLayout.SUMMARY;
 
     /**
@@ -59,7 +59,7 @@ final class ExperimentReader {
     /**
      * @param chosen the experiment's folder, its {@code results/} folder, or its {@code summary.json}
      */
-    static Experiment read(Path chosen, Cancellation cancel) throws IOException {
+    public static Experiment read(Path chosen, Cancellation cancel) throws IOException {
         ExperimentLayout layout = ExperimentLayout.find(chosen);
         Path folder = layout.folder();
         ExperimentSummary summary = readSummary(layout.summary());
