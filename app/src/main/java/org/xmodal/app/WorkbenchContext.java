@@ -15,15 +15,18 @@ import org.xmodal.engine.encode.EncodingCache;
 /**
  * What every view shares: where work runs, how problems are told, the open dataset, the encoding cache, and the
  * folder of runs (how runs start, and the runs it holds), and how one view asks another for something: a new
- * run's form, an experiment opened in Results, the Experiments form filled.
+ * run's form, an experiment opened in Results, the Experiments form filled, the lesson opened.
  */
 public record WorkbenchContext(TaskExecutor executor, LongWork work, ProblemReporter problems,
                                DatasetSession session, EncodingCache cache, Optional<SampleData> sample,
                                RunsSetup runsSetup, RunLibrary runs, NewRunRequests newRuns,
-                               ViewRequests<Path> experiments, ViewRequests<ExperimentDraft> experimentDrafts) {
+                               ViewRequests<Path> experiments, ViewRequests<ExperimentDraft> experimentDrafts,
+                               ViewRequests<Integer> lessons) {
     /** The view that opens experiments (asked with a folder) and the one that starts them (asked with a draft). */
     public static final String RESULTS = "Results";
     public static final String EXPERIMENTS = "Experiments";
+    /** The view that teaches the method (asked with the screen to show, from 0). */
+    public static final String LESSON = "Lesson";
 
 
     /** With the standard folder of runs ({@code <workbench>/runs}) and engine processes like this JVM. */
@@ -37,7 +40,7 @@ public record WorkbenchContext(TaskExecutor executor, LongWork work, ProblemRepo
         LongWork work = new LongWork(executor);
         return new WorkbenchContext(executor, work, problems, new DatasetSession(work, problems), cache, sample, runs,
                 new RunLibrary(executor, runs.root()), new NewRunRequests(), new ViewRequests<>(RESULTS),
-                new ViewRequests<>(EXPERIMENTS));
+                new ViewRequests<>(EXPERIMENTS), new ViewRequests<>(LESSON));
     }
 
     /** Lets every view that asks another for something show that view (called by the shell). */
@@ -45,5 +48,6 @@ public record WorkbenchContext(TaskExecutor executor, LongWork work, ProblemRepo
         newRuns.navigateWith(showView);
         experiments.navigateWith(showView);
         experimentDrafts.navigateWith(showView);
+        lessons.navigateWith(showView);
     }
 }

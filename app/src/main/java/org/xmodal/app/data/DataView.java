@@ -98,9 +98,14 @@ public final class DataView implements WorkbenchView {
         LazyTooltip.install(guided, GuidedStart.HELP);
         guided.setOnAction(e -> GuidedStart.draftFor(context.session().dataset())
                 .ifPresent(context.experimentDrafts()::request));
+        Button lesson = new Button("Teach a lesson");
+        lesson.setId("start-lesson");
+        LazyTooltip.install(lesson, "Cross-modal distillation explained in eight live screens on the bundled rooms "
+                + "(about three minutes of waiting in all on a laptop's CPU), with a presenter mode for a projector");
+        lesson.setOnAction(e -> context.lessons().request(0));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(open, summary, spacer, guided);
+        return new ToolBar(open, summary, spacer, lesson, guided);
     }
 
     private static MenuItem item(String id, String text, Runnable action) {

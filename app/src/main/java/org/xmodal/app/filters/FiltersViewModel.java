@@ -311,17 +311,22 @@ public final class FiltersViewModel {
         if (r == null) {
             return;
         }
-        context.executor().submit("Saving " + file.getFileName(), (progress, cancel) -> {
-            List<FilterAnimation.Frame> frames = FilterAnimation.frames(RunDirectory.open(r.path()));
-            FilterAnimation.write(frames, file, EVOLUTION_SCALE, EVOLUTION_DELAY_MS);
-            return frames.size();
-        }, outcome -> {
-            if (outcome instanceof Outcome.Done<Integer> done) {
-                notice.set("Saved " + file + " (" + done.value() + " frames)");
-            } else if (outcome instanceof Outcome.Failed<Integer> failed) {
-                context.problems().report(Problems.describe("Could not save " + file, failed.error()));
-            }
-        });
+        Path folder = r.path();
+        context.executor().submit("Saving " + file.getFileName(), (progress, cancel) -> writeEvolution(folder, file),
+                outcome -> {
+                    if (outcome instanceof Outcome.Done<Integer> done) {
+                        notice.set("Saved " + file + " (" + done.value() + " frames)");
+                    } else if (outcome instanceof Outcome.Failed<Integer> failed) {
+                        context.problems().report(Problems.describe("Could not save " + file, failed.error()));
+                    }
+                });
+    }
+
+    /** Writes the conv1 evolution of the run in {@code runFolder} as a looping GIF; returns its number of frames. */
+    public static int writeEvolution(Path runFolder, Path file) throws java.io.IOException {
+        List<FilterAnimation.Frame> frames = FilterAnimation.frames(RunDirectory.open(runFolder));
+        FilterAnimation.write(frames, file, EVOLUTION_SCALE, EVOLUTION_DELAY_MS);
+        return frames.size();
     }
 
     private void export(Picture p, Path file) {

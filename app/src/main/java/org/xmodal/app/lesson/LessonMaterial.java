@@ -47,6 +47,11 @@ public final class LessonMaterial implements AutoCloseable {
         Path root = Presets.workbenchRoot().orElseThrow(() -> new BadInputException(Path.of(Presets.FOLDER),
                 "is not in the working folder or its parent: the lesson needs the workbench's own folder (start it "
                         + "with ./xmodal lesson from there)"));
+        return of(context, root);
+    }
+
+    /** The lesson's material in the workbench folder {@code root}. */
+    static LessonMaterial of(WorkbenchContext context, Path root) throws BadInputException {
         LessonMaterial m = new LessonMaterial(context, root);
         for (Path p : List.of(m.rooms(), m.teacherRun(), m.table1())) {
             if (!Files.isDirectory(p)) {

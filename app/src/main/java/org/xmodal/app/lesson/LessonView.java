@@ -39,7 +39,7 @@ import org.xmodal.engine.image.BadInputException;
  * (Escape leaves it); every screen can be saved as a PNG for slides.
  */
 public final class LessonView implements WorkbenchView {
-    public static final String TITLE = "Lesson";
+    public static final String TITLE = WorkbenchContext.LESSON;
     private final StackPane holder = new StackPane();
     private final BorderPane screen = new BorderPane();
     private final Lesson lesson;
@@ -78,6 +78,7 @@ public final class LessonView implements WorkbenchView {
         holder.getChildren().add(screen);
         lesson.indexProperty().addListener((o, was, now) -> show());
         show();
+        context.lessons().handleWith(lesson::go);
     }
 
     /** The eight steps, in teaching order. */

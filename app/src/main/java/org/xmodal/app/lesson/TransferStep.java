@@ -25,6 +25,7 @@ final class TransferStep extends LessonStep {
     private final Pictures student = new Pictures("lesson-transfer-student", "Student (HHA)");
     private final Pictures error = new Pictures("lesson-transfer-error", "L2 error");
     private final Button again = new Button("Train again");
+    private final Button gif = new Button("Save the filters' evolution as GIF...");
     private LessonRun run;
     private long probed = -1;
     private boolean probing;
@@ -49,10 +50,13 @@ final class TransferStep extends LessonStep {
         grid.add(teacher, 0, 1);
         grid.add(student, 1, 1);
         grid.add(error, 2, 1);
-        grid.add(again, 0, 2);
+        gif.setId("lesson-transfer-gif");
+        gif.setDisable(true);
+        gif.setOnAction(e -> saveGif());
+        grid.add(new javafx.scene.layout.HBox(12, again, gif), 0, 2, 3, 1);
         for (Node n : grid.getChildren()) {
             GridPane.setHgrow(n, Priority.ALWAYS);
-            GridPane.setVgrow(n, n == again ? Priority.NEVER : Priority.ALWAYS);
+            GridPane.setVgrow(n, GridPane.getRowIndex(n) == 2 ? Priority.NEVER : Priority.ALWAYS);
         }
         return grid;
     }
@@ -93,6 +97,7 @@ final class TransferStep extends LessonStep {
         probe();
         if (look.ended()) {
             again.setDisable(false);
+            gif.setDisable(look.status().state() != RunStatus.State.FINISHED);
             if (look.status().state() == RunStatus.State.FINISHED && !probing
                     && look.checkpoint().orElse(-1L) == probed) {
                 ready(true);
@@ -129,6 +134,28 @@ final class TransferStep extends LessonStep {
                     }
                     probe(); // a newer checkpoint may have come meanwhile
                 });
+    }
+
+    private void saveGif() {
+        if (last == null) {
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Save the student's conv1 evolution as an animated GIF");
+        chooser.setInitialFileName("lesson-4-filters.gif");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Animated GIF", "*.gif"));
+        java.io.File f = chooser.showSaveDialog(gif.getScene() == null ? null : gif.getScene().getWindow());
+        if (f != null) {
+            saveGif(f.toPath());
+        }
+    }
+
+    /** Writes the finished run's conv1 evolution (every snapshot, step 0 included) to {@code file}. */
+    void saveGif(java.nio.file.Path file) {
+        java.nio.file.Path run = last.run().path();
+        work(material, "Saving " + file.getFileName(), (progress, cancel) ->
+                org.xmodal.app.filters.FiltersViewModel.writeEvolution(run, file),
+                frames -> status("Saved " + file + " (" + frames + " frames)"));
     }
 
     @Override

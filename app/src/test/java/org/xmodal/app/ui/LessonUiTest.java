@@ -25,6 +25,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.xmodal.app.filters.FiltersViewModel;
 import org.xmodal.app.lesson.Lesson;
 import org.xmodal.app.lesson.LessonStep;
 import org.xmodal.app.lesson.LessonView;
@@ -63,7 +64,9 @@ class LessonUiTest {
 
     @Test
     void theLessonIsWalkedWithTheKeyboardAndEveryScreenShowsItsArtefact(FxRobot robot) throws Exception {
-        robot.clickOn("#nav-lesson");
+        robot.clickOn("#start-lesson"); // on the Data view, where the window opens
+        WorkbenchRobot.waitUntil("the lesson is shown", () -> LessonView.TITLE.equals(
+                workbench.shell.shownProperty().get()));
         LessonView view = WorkbenchRobot.onFx(() -> (LessonView) workbench.shell.show(LessonView.TITLE));
         Lesson lesson = view.lesson();
         assertEquals(8, lesson.steps().size());
@@ -86,6 +89,9 @@ class LessonUiTest {
             waits.add(String.format(Locale.ROOT, "%d %s %.1f s", k + 1, step.id(),
                     (System.nanoTime() - start) / 1e9));
             checkArtefact(robot, step.id());
+            if (step.id().equals("transfer")) {
+                checkFilterAnimation();
+            }
         }
         System.out.println("lesson waits: " + waits);
         robot.push(KeyCode.RIGHT);
@@ -127,6 +133,23 @@ class LessonUiTest {
         assertTrue(WorkbenchRobot.onFx(() -> view.screen().getScene() == view.node().getScene()),
                 "the lesson is back in the window");
         workbench.assertNoProblems();
+    }
+
+    /** The live run's conv1 evolution exports as an animated GIF for slides: step 0 and a frame every 25 steps. */
+    private void checkFilterAnimation() throws Exception {
+        Path root = WorkbenchRobot.onFx(() -> workbench.context.runs().root());
+        Path run;
+        try (var s = Files.list(root)) {
+            run = s.filter(p -> p.getFileName().toString().endsWith("-lesson-transfer")).findFirst().orElseThrow();
+        }
+        Path gif = tmp.resolve("slides").resolve("lesson-4-filters.gif");
+        int frames = FiltersViewModel.writeEvolution(run, gif);
+        assertTrue(frames >= 300 / 25 + 1, frames + " frames");
+        try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            var reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(frames, reader.getNumImages(true));
+        }
     }
 
     /** What on the presenter screen does not fit: "" when everything does. */
