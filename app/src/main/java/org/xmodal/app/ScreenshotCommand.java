@@ -193,6 +193,11 @@ final class ScreenshotCommand {
      * presenter mode at a projector's 1280 x 720.
      */
     private void lessonViews() throws Exception {
+        // the lesson's runs go to a folder of their own: in the folder of runs, the newest transfer would be the
+        // lesson's next time, in the runs and features pictures
+        Path runs = HeadlessWorkbench.onFx(() -> w.context.runs().root());
+        Path lessonRuns = Files.createTempDirectory("xmodal-screenshot-lesson-runs");
+        HeadlessWorkbench.onFx(() -> w.context.runs().switchTo(lessonRuns));
         LessonView view = HeadlessWorkbench.onFx(() -> (LessonView) w.shell.show(LessonView.TITLE));
         Lesson lesson = view.lesson();
         for (int i = 0; i < lesson.steps().size(); i++) {
@@ -223,6 +228,7 @@ final class ScreenshotCommand {
             HeadlessWorkbench.onFx(() -> view.presenter(false));
         }
         HeadlessWorkbench.onFx(lesson::stop);
+        HeadlessWorkbench.onFx(() -> w.context.runs().switchTo(runs));
     }
 
     /** The runs, filters and features views on the newest finished teacher and transfer runs. */

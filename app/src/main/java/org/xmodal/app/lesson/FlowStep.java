@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import org.xmodal.app.lab.FlowPreview;
 import org.xmodal.app.lab.FlowPreviewMaker;
 import org.xmodal.engine.data.DatasetLoaders;
@@ -39,17 +37,7 @@ final class FlowStep extends LessonStep {
 
     @Override
     protected Node build() {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().addAll("lesson-artefact", "lesson-grid");
-        grid.add(frame, 0, 0);
-        grid.add(estimate, 1, 0);
-        grid.add(truth, 0, 1);
-        grid.add(tubes, 1, 1);
-        for (Node n : grid.getChildren()) {
-            GridPane.setHgrow(n, Priority.ALWAYS);
-            GridPane.setVgrow(n, Priority.ALWAYS);
-        }
-        return grid;
+        return grid(frame, estimate, truth, tubes);
     }
 
     @Override

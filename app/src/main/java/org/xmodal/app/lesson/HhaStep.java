@@ -1,8 +1,6 @@
 package org.xmodal.app.lesson;
 
 import javafx.scene.Node;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import org.xmodal.app.fx.FxImages;
 import org.xmodal.app.fx.ImageCanvas;
 import org.xmodal.app.lab.HhaPreview;
@@ -33,17 +31,7 @@ final class HhaStep extends LessonStep {
     protected Node build() {
         gravity.setId("lesson-hha-gravity");
         gravity.placeholderProperty().set("Computing HHA ...");
-        GridPane grid = new GridPane();
-        grid.getStyleClass().addAll("lesson-artefact", "lesson-grid");
-        grid.add(gravity, 0, 0);
-        grid.add(disparity, 1, 0);
-        grid.add(height, 0, 1);
-        grid.add(angle, 1, 1);
-        for (Node n : grid.getChildren()) {
-            GridPane.setHgrow(n, Priority.ALWAYS);
-            GridPane.setVgrow(n, Priority.ALWAYS);
-        }
-        return grid;
+        return grid(gravity, disparity, height, angle);
     }
 
     @Override

@@ -6,6 +6,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import java.util.function.Consumer;
 import javafx.scene.Node;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import org.xmodal.app.task.Job;
 import org.xmodal.app.task.Outcome;
 
@@ -67,6 +69,32 @@ public abstract class LessonStep {
      * the lesson without a person: the screenshots, the tests. Most screens need no click.
      */
     public void demonstrate() {
+    }
+
+    /**
+     * A grid of the step's pictures, each cell growing with the screen, styled as the lesson's; {@code cells} are
+     * added by the caller (with their spans) before or after.
+     */
+    protected static GridPane grid(Node... cellsInRows) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().addAll("lesson-artefact", "lesson-grid");
+        int columns = (int) Math.ceil(Math.sqrt(cellsInRows.length));
+        for (int i = 0; i < cellsInRows.length; i++) {
+            grid.add(cellsInRows[i], i % columns, i / columns);
+        }
+        return grown(grid);
+    }
+
+    /** Lets every cell of {@code grid} grow with it. */
+    protected static GridPane grown(GridPane grid) {
+        if (!grid.getStyleClass().contains("lesson-grid")) {
+            grid.getStyleClass().addAll("lesson-artefact", "lesson-grid");
+        }
+        for (Node n : grid.getChildren()) {
+            GridPane.setHgrow(n, Priority.ALWAYS);
+            GridPane.setVgrow(n, Priority.ALWAYS);
+        }
+        return grid;
     }
 
     /** Stops work in progress (the lesson is closed); a live run is stopped. */

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.device.CpuKernels;
 import org.xmodal.engine.image.RgbImage;
@@ -56,16 +55,11 @@ final class TeacherStep extends LessonStep {
     @Override
     protected Node build() {
         GridPane grid = new GridPane();
-        grid.getStyleClass().addAll("lesson-artefact", "lesson-grid");
         grid.add(filters, 0, 0, 1, 2);
         for (int i = 0; i < maps.size(); i++) {
             grid.add(maps.get(i), 1 + i % 2, i / 2);
         }
-        for (Node n : grid.getChildren()) {
-            GridPane.setHgrow(n, Priority.ALWAYS);
-            GridPane.setVgrow(n, Priority.ALWAYS);
-        }
-        return grid;
+        return grown(grid);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import org.xmodal.engine.image.ImageFiles;
 import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.run.RunSpec;
@@ -44,20 +43,16 @@ final class TransferStep extends LessonStep {
         again.setDisable(true);
         again.setOnAction(e -> start());
         GridPane grid = new GridPane();
-        grid.getStyleClass().addAll("lesson-artefact", "lesson-grid");
         grid.add(loss, 0, 0, 2, 1);
         grid.add(filters, 2, 0);
         grid.add(teacher, 0, 1);
         grid.add(student, 1, 1);
         grid.add(error, 2, 1);
+        grown(grid);
         gif.setId("lesson-transfer-gif");
         gif.setDisable(true);
         gif.setOnAction(e -> saveGif());
         grid.add(new javafx.scene.layout.HBox(12, again, gif), 0, 2, 3, 1);
-        for (Node n : grid.getChildren()) {
-            GridPane.setHgrow(n, Priority.ALWAYS);
-            GridPane.setVgrow(n, GridPane.getRowIndex(n) == 2 ? Priority.NEVER : Priority.ALWAYS);
-        }
         return grid;
     }
 

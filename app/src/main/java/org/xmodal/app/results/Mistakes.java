@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.xmodal.engine.data.Box;
 import org.xmodal.engine.image.RgbImage;
+import org.xmodal.engine.task.Cancellation;
 
 /** What the Results view shows for a cell (a class and an arm) at a seed: the detector's mistakes, or why not. */
 public sealed interface Mistakes {
@@ -12,6 +13,17 @@ public sealed interface Mistakes {
     int seed();
 
     String className();
+
+    /**
+     * The mistakes of one cell of {@code experiment}, found as the Results view finds them (from the runs' stored
+     * scores, with the engine's NMS and AP matching), for a caller outside the view (the lesson).
+     */
+    static Mistakes find(Experiment experiment, String arm, int seed, String className, Cancellation cancel)
+            throws java.io.IOException {
+        try (MistakeFinder finder = new MistakeFinder(experiment)) {
+            return finder.find(arm, seed, className, cancel);
+        }
+    }
 
     /**
      * The class's false positives and missed objects.
