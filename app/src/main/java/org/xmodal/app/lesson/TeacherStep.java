@@ -55,6 +55,11 @@ final class TeacherStep extends LessonStep {
     @Override
     protected Node build() {
         GridPane grid = new GridPane();
+        for (double percent : new double[] {46, 27, 27}) {
+            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+            c.setPercentWidth(percent);
+            grid.getColumnConstraints().add(c);
+        }
         grid.add(filters, 0, 0, 1, 2);
         for (int i = 0; i < maps.size(); i++) {
             grid.add(maps.get(i), 1 + i % 2, i / 2);
@@ -123,9 +128,8 @@ final class TeacherStep extends LessonStep {
                 + "(random filters: %.2f; the share of their energy at low spatial frequencies).", made.count(),
                 made.k(), made.k(), made.structure(), made.noise()));
         for (int i = 0; i < maps.size() && i < made.maps().size(); i++) {
-            maps.get(i).show(made.maps().get(i), String.format(Locale.ROOT, "Channel %d of %d (%dx%d, drawn over "
-                    + "the image): where it responds.", made.channels().get(i), made.allChannels(), made.mapWidth(),
-                    made.mapHeight()));
+            maps.get(i).show(made.maps().get(i), String.format(Locale.ROOT, "Channel %d of %d (%dx%d): where it "
+                    + "responds", made.channels().get(i), made.allChannels(), made.mapWidth(), made.mapHeight()));
         }
         ready(true);
     }

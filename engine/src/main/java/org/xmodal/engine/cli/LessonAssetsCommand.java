@@ -18,6 +18,8 @@ import org.xmodal.engine.BuildInfo;
 import org.xmodal.engine.device.CpuKernels;
 import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.engine.experiment.ExperimentSummary;
+import org.xmodal.engine.finetune.FinetuneResults;
+import org.xmodal.engine.finetune.RegionScores;
 import org.xmodal.engine.image.OutputFiles;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.lifecycle.RunSession;
@@ -47,6 +49,14 @@ final class LessonAssetsCommand extends CliCommand implements Callable<Integer> 
     /** The Table 1 experiment's folder in the set (its results/ only). */
     static final String TABLE1 = "table1";
     static final String PROVENANCE = "PROVENANCE.md";
+    /**
+     * The Table 1 arms whose fine-tuning runs are kept (spec and stored scores, no weights), so that the lesson and
+     * the Results view can show their mistakes: the scratch detector and the transferred one.
+     */
+    static final List<String> MISTAKE_ARMS = List.of("no-init", "transfer");
+    /** What of such a run's {@code results/} is kept. */
+    static final List<String> MISTAKE_FILES = List.of(RegionScores.SCORES_FILE, RegionScores.INDEX_FILE,
+            FinetuneResults.DETECTION_FILE, FinetuneResults.AP_FILE);
     /** The layer the lesson's teacher is kept up to (the paper's transfer layer). */
     static final String TAP = "pool5";
 
@@ -102,6 +112,8 @@ final class LessonAssetsCommand extends CliCommand implements Callable<Integer> 
             // the browser report and its charts (3 MB) are drawn from the rest; the lesson draws its own
             OutputFiles.deleteTree(results.resolve("charts"));
             Files.deleteIfExists(results.resolve(ExperimentLayout.REPORT));
+            copyMistakeRuns(new ExperimentLayout(work.resolve(TABLE1)), new ExperimentLayout(staged.resolve(TABLE1)),
+                    dataset.toAbsolutePath().normalize(), out.toAbsolutePath().normalize().resolve(TABLE1));
             Files.writeString(staged.resolve(PROVENANCE), provenance(teacherSpec, teacher, staged, teacherCommand,
                     table1Command));
             replace(staged, out);
@@ -135,6 +147,33 @@ final class LessonAssetsCommand extends CliCommand implements Callable<Integer> 
         }
     }
 
+    /**
+     * Copies the spec and stored scores of the {@link #MISTAKE_ARMS}' runs, every seed, to where the experiment's run
+     * index names them, the spec's dataset written relative to the experiment's final folder (which is where a
+     * relative dataset is looked for when the working folder has none), so that the set works wherever it is cloned.
+     */
+    private static void copyMistakeRuns(ExperimentLayout from, ExperimentLayout to, Path dataset, Path finalFolder)
+            throws IOException {
+        ExperimentLayout.RunIndex index = from.readRunIndex().orElseThrow(() -> new IllegalStateException(
+                from.folder() + " has no run index"));
+        String data = finalFolder.relativize(dataset).toString();
+        for (String arm : MISTAKE_ARMS) {
+            for (List<String> ids : index.arms().getOrDefault(arm, List.of())) {
+                Path run = from.run(ids.get(0));
+                Path kept = to.run(ids.get(0));
+                Files.createDirectories(kept.resolve("results"));
+                com.fasterxml.jackson.databind.node.ObjectNode spec = (com.fasterxml.jackson.databind.node.ObjectNode)
+                        Json.MAPPER.readTree(run.resolve(RunDirectory.SPEC).toFile());
+                spec.put("data", data);
+                Files.writeString(kept.resolve(RunDirectory.SPEC), Json.MAPPER.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(spec));
+                for (String f : MISTAKE_FILES) {
+                    Files.copy(run.resolve("results").resolve(f), kept.resolve("results").resolve(f));
+                }
+            }
+        }
+    }
+
     private String provenance(RunSpec spec, RunDirectory teacher, Path set, String[] teacherCommand,
                               String[] table1Command) throws IOException {
         BuildInfo build = BuildInfo.get();
@@ -158,8 +197,11 @@ final class LessonAssetsCommand extends CliCommand implements Callable<Integer> 
                 .replace(table1Command[3], shown(table1Command[3]))).append("\n\n");
         s.append("where `<teacher.json>` is `assets/presets/teacher-cpu-demo.json` with `data` set to the dataset. "
                 + "Kept: the teacher's run folder without its checkpoints, its weights up to ").append(TAP)
-                .append(" (what a transfer and the lesson use), and the experiment's `results/` without its browser "
-                        + "report and charts.\n\n");
+                .append(" (what a transfer and the lesson use), the experiment's `results/` without its browser "
+                        + "report and charts, and of the fine-tuning runs of the arms ")
+                .append(String.join(" and ", MISTAKE_ARMS)).append(" their `spec.json` (its `data` relative to the "
+                        + "experiment's folder) and `results/` scores, detections and APs, no weights: what the "
+                        + "mistakes of each detector are found from.\n\n");
         s.append("## Facts\n\n");
         s.append(String.format(Locale.ROOT, "- made %s with xmodal %s (DJL %s, PyTorch %s, %s natives)%n",
                 Instant.now().toString().substring(0, 19) + "Z", build.version(), build.djlVersion(),

@@ -89,6 +89,36 @@ class LessonAssetsTest {
     }
 
     @Test
+    void theScratchAndTransferRunsKeepWhatTheirMistakesAreFoundFromWhereverTheCheckoutIs() throws Exception {
+        ExperimentLayout table1 = new ExperimentLayout(lesson().resolve(LessonAssetsCommand.TABLE1));
+        ExperimentLayout.RunIndex index = table1.readRunIndex().orElseThrow();
+        Path rooms = repositoryRoot().resolve("sample-data/synth-rgbd").toRealPath();
+        java.util.Set<String> testPairs;
+        try (var ds = org.xmodal.engine.data.DatasetLoaders.open(rooms)) {
+            testPairs = ds.pairs(org.xmodal.engine.data.Split.TEST).stream().map(p -> p.id())
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+        for (String arm : LessonAssetsCommand.MISTAKE_ARMS) {
+            Path run = table1.run(index.arms().get(arm).get(0).get(0));
+            String data = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(run.resolve(RunDirectory.SPEC).toFile()).path("data").asText();
+            assertTrue(!Path.of(data).isAbsolute(), arm + "'s spec names its dataset relative to the experiment: "
+                    + data);
+            assertEquals(rooms, table1.folder().resolve(data).toRealPath(), arm + "'s dataset");
+            var scores = org.xmodal.engine.finetune.RegionScores.read(run.resolve("results"));
+            assertTrue(!scores.images().isEmpty(), arm + " has scores");
+            for (var image : scores.images()) {
+                assertTrue(testPairs.contains(image.id()), image.id() + " of " + arm + " is a test pair of "
+                        + rooms);
+            }
+            assertTrue(Files.isRegularFile(run.resolve("results").resolve("detection.json")));
+            try (var files = Files.walk(run)) {
+                assertTrue(files.noneMatch(f -> f.toString().endsWith(".params")), arm + " keeps no weights");
+            }
+        }
+    }
+
+    @Test
     @EnabledIfSystemProperty(named = "xmodal.lesson.regenerate", matches = "true")
     @Timeout(value = 30, unit = TimeUnit.MINUTES) // the teacher and a Table 1: about 6 minutes on two cores
     void theCommandMakesASetThatTellsTheSameStory() throws Exception {
