@@ -22,10 +22,10 @@ import org.xmodal.engine.synth.SynthDatasetWriter;
  */
 final class FlowStep extends LessonStep {
     private final LessonMaterial material;
-    private final Pictures frame = new Pictures("lesson-flow-frame", "Frame t (what the RGB teacher sees)");
-    private final Pictures estimate = new Pictures("lesson-flow-estimate", "Flow from t to t+1, estimated");
+    private final Pictures frame = new Pictures("lesson-flow-frame", "Frame t");
+    private final Pictures estimate = new Pictures("lesson-flow-estimate", "Flow, estimated");
     private final Pictures truth = new Pictures("lesson-flow-truth", "Flow, ground truth");
-    private final Pictures tubes = new Pictures("lesson-flow-tubes", "What the flow network sees");
+    private final Pictures tubes = new Pictures("lesson-flow-tubes", "The flow network's input");
 
     FlowStep(LessonMaterial material) {
         super("flow", "The same idea for optical flow", "Motion is another modality with few labels and endless "
@@ -55,8 +55,9 @@ final class FlowStep extends LessonStep {
     }
 
     private void show(FlowPreview p) {
-        frame.show(p.frame(), "The camera moves through a synthetic room.");
-        estimate.show(p.estimateWheel(), "Colour is direction, brightness is speed. " + p.summary());
+        frame.show(p.frame(), "What the RGB teacher sees; the camera moves through a synthetic room.");
+        estimate.show(p.estimateWheel(), "From frame t to t+1. Colour is direction, brightness is speed. "
+                + p.summary());
         if (p.truthWheel() != null) {
             truth.show(p.truthWheel(), String.format(Locale.ROOT, "The renderer's exact motion: the estimate is off "
                     + "by %.2f px on average.", p.endPointError()));

@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import java.util.function.Consumer;
 import javafx.scene.Node;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import org.xmodal.app.task.Job;
@@ -79,6 +80,11 @@ public abstract class LessonStep {
         GridPane grid = new GridPane();
         grid.getStyleClass().addAll("lesson-artefact", "lesson-grid");
         int columns = (int) Math.ceil(Math.sqrt(cellsInRows.length));
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints even = new ColumnConstraints();
+            even.setPercentWidth(100.0 / columns);
+            grid.getColumnConstraints().add(even);
+        }
         for (int i = 0; i < cellsInRows.length; i++) {
             grid.add(cellsInRows[i], i % columns, i / columns);
         }

@@ -35,7 +35,7 @@ final class MicroscopeStep extends LessonStep {
     private final Label loss = new Label("Loss on this batch: ...");
     private final Pictures weights = new Pictures("lesson-step-weights", "conv1");
     private final Pictures gradient = new Pictures("lesson-step-gradient", "Its gradient");
-    private final Pictures update = new Pictures("lesson-step-update", "The update: - rate x gradient");
+    private final Pictures update = new Pictures("lesson-step-update", "The update");
     private final Button step = new Button("Take one SGD step");
     private final ComboBox<Double> rate = new ComboBox<>();
     private final Button fresh = new Button("New student");
@@ -144,7 +144,7 @@ final class MicroscopeStep extends LessonStep {
                 String.format(Locale.ROOT, "Each scaled to its own range; largest %.3g",
                         maxAbs(s.conv1Gradient())));
         update.show(FilterPictures.composite(FilterPictures.Filters.of(shape, s.conv1Update()), 4),
-                String.format(Locale.ROOT, "Rate %.0e: no weight moves more than %.3g",
+                String.format(Locale.ROOT, "- rate %.0e x gradient: no weight moves more than %.3g",
                         s.learningRate(), maxAbs(s.conv1Update())));
         loss.setText(String.format(Locale.ROOT, "Step %d: loss %.4g before, %.4g after (%+.2f%%).", s.number(),
                 s.lossBefore(), s.lossAfter(), 100 * (s.lossAfter() - s.lossBefore()) / s.lossBefore()));

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -14,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.xmodal.app.fx.FxImages;
 import org.xmodal.app.results.Experiment;
@@ -30,7 +33,7 @@ final class PayoffStep extends LessonStep {
     /** The arms shown, in the order the story is told. */
     static final List<String> ARMS = List.of("no-init", "copy-rgb", "transfer", "rgb+transfer");
     /** How many false positives of each detector are drawn. */
-    static final int SHOWN = 4;
+    static final int SHOWN = 6;
     static final Map<String, String> LABELS = Map.of("no-init", "No init (scratch)", "copy-rgb", "Copy from RGB",
             "transfer", "Supervision transfer", "rgb+transfer", "RGB + transfer");
     private final LessonMaterial material;
@@ -58,6 +61,7 @@ final class PayoffStep extends LessonStep {
         means.setId("lesson-table1-means");
         means.getStyleClass().add("lesson-figure");
         means.setWrapText(true);
+        means.setMinHeight(Region.USE_PREF_SIZE);
         Button open = new Button("Open in Results: the mistakes, image by image");
         open.setId("lesson-table1-open");
         open.setOnAction(e -> material.context().experiments().request(material.table1()));
@@ -128,7 +132,7 @@ final class PayoffStep extends LessonStep {
         work(material, "Finding the detectors' mistakes on " + className, (progress, cancel) -> List.of(
                 Mistakes.find(e, "no-init", 1, className, cancel), Mistakes.find(e, "transfer", 1, className, cancel)),
                 found -> {
-                    mistakes.getChildren().setAll(found.stream().map(PayoffStep::column).toList());
+                    mistakes.getChildren().setAll(avoided(found.get(0), found.get(1)));
                     mistakesText = found.stream().map(m -> m instanceof Mistakes.Found f ? f.summary()
                             : ((Mistakes.Unavailable) m).reason()).reduce((x, y) -> x + "\n" + y).orElse("");
                     ready(!chart.getData().isEmpty());
@@ -136,30 +140,49 @@ final class PayoffStep extends LessonStep {
         return true;
     }
 
-    private static Node column(Mistakes m) {
-        String who = LABELS.getOrDefault(m.arm(), m.arm());
-        VBox col = new VBox(4);
-        col.setMinWidth(0);
-        HBox.setHgrow(col, Priority.ALWAYS);
+    /**
+     * The objects the scratch detector missed that the transferred one found, drawn, with both detectors' counts;
+     * or why they cannot be shown.
+     */
+    private static Node avoided(Mistakes scratch, Mistakes transfer) {
+        VBox box = new VBox(4);
         Label title = new Label();
+        title.setId("lesson-table1-mistakes-title");
         title.getStyleClass().add("lesson-card-title");
         title.setWrapText(true);
-        col.getChildren().add(title);
-        if (m instanceof Mistakes.Found f) {
-            title.setText(String.format(Locale.ROOT, "%s on %s: %d false positives, %d of %d objects missed", who,
-                    m.className(), f.falsePositiveCount(), f.missedCount(), f.truth()));
-            HBox pictures = new HBox(4);
-            f.falsePositives().stream().limit(SHOWN).forEach(x -> {
-                ImageView v = new ImageView(FxImages.toFx(x.picture()));
-                v.setFitHeight(72);
-                v.setPreserveRatio(true);
-                pictures.getChildren().add(v);
-            });
-            col.getChildren().add(pictures);
-        } else {
-            title.setText(who + " on " + m.className() + ": " + ((Mistakes.Unavailable) m).reason());
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        box.getChildren().add(title);
+        if (!(scratch instanceof Mistakes.Found a) || !(transfer instanceof Mistakes.Found b)) {
+            Mistakes missing = scratch instanceof Mistakes.Unavailable ? scratch : transfer;
+            title.setText("The detectors' mistakes cannot be shown: " + ((Mistakes.Unavailable) missing).reason());
+            return box;
         }
-        return col;
+        Set<String> missedByTransfer = b.missed().stream().map(PayoffStep::where).collect(Collectors.toSet());
+        boolean complete = b.missedCount() <= b.missed().size() && a.missedCount() <= a.missed().size();
+        List<Mistakes.Example> found = a.missed().stream().filter(x -> !missedByTransfer.contains(where(x))).toList();
+        title.setText(String.format(Locale.ROOT, "%s: the scratch detector misses %d of %d objects, the transferred "
+                + "one %d. %s", a.className(), a.missedCount(), a.truth(), b.missedCount(), complete
+                ? found.size() + " of the scratch detector's misses that the transferred one finds:"
+                : "Some of the scratch detector's misses:"));
+        HBox pictures = new HBox(4);
+        (complete ? found : a.missed()).stream().limit(SHOWN).forEach(x -> {
+            ImageView v = new ImageView(FxImages.toFx(x.picture()));
+            v.setFitHeight(72);
+            v.setPreserveRatio(true);
+            pictures.getChildren().add(v);
+        });
+        Label counts = new Label(String.format(Locale.ROOT, "False detections after NMS: scratch %d, transferred %d "
+                + "(AP %.0f%% and %.0f%%).", a.falsePositiveCount(), b.falsePositiveCount(), 100 * a.ap(),
+                100 * b.ap()));
+        counts.setWrapText(true);
+        counts.setMinHeight(Region.USE_PREF_SIZE);
+        box.getChildren().addAll(pictures, counts);
+        return box;
+    }
+
+    /** An object by its image and box. */
+    private static String where(Mistakes.Example x) {
+        return x.imageId() + " " + x.box();
     }
 
     /** The mistakes' summary lines (empty until they are found). */

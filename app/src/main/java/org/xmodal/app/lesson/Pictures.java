@@ -18,7 +18,7 @@ final class Pictures extends VBox {
         ImageTile tile = new ImageTile(id, title).show(picture);
         note.getStyleClass().add("lesson-note");
         note.setWrapText(true);
-        note.setMinHeight(0);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the picture shrinks, never the words
         VBox.setVgrow(tile, Priority.ALWAYS);
         setMinWidth(0);
         getChildren().addAll(tile, note);

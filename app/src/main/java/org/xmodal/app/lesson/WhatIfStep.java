@@ -129,14 +129,20 @@ final class WhatIfStep extends LessonStep {
             title.getStyleClass().add("lesson-card-title");
             Label what = new Label(w.explanation());
             what.setWrapText(true);
+            title.setWrapText(true);
             button = new Button("Run it (" + ITERATIONS + " steps)");
             button.setId("lesson-whatif-" + w.id() + "-run");
             button.setOnAction(e -> start());
             loss = new LossPlot("lesson-whatif-" + w.id() + "-loss", ITERATIONS);
-            loss.setPrefHeight(150);
+            loss.setPrefHeight(120);
             filters = new Pictures("lesson-whatif-" + w.id() + "-filters", "conv1 after the run");
             result.setWrapText(true);
             result.setId("lesson-whatif-" + w.id() + "-result");
+            // the words keep their lines; the loss and the filters take what is left
+            for (Label l : List.of(title, what, result)) {
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+            loss.setMinHeight(60);
             VBox.setVgrow(filters, Priority.ALWAYS);
             box.getChildren().addAll(title, what, button, loss, filters, result);
         }
