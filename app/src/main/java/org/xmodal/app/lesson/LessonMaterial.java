@@ -23,8 +23,8 @@ public final class LessonMaterial implements AutoCloseable {
     /** The folder of the committed teacher and Table 1 result, under the workbench's folder. */
     public static final String FOLDER = "sample-data/lesson";
     /**
-     * Which pair the lesson shows: the bundled rooms' eighth (an office with several objects, the floor in view and
-     * the horizon outside the image; a test pair, which none of the networks trained on).
+     * Which pair the lesson shows: the bundled rooms' eighth (a kitchen with six objects and the floor in view; the
+     * pair the screenshots show in the Data view).
      */
     static final int PAIR = 7;
 
