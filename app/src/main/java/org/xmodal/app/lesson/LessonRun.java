@@ -17,6 +17,8 @@ import javafx.application.Platform;
 import org.xmodal.app.WorkbenchContext;
 import org.xmodal.app.runs.EngineProcesses;
 import org.xmodal.app.runs.RunControl;
+import org.xmodal.engine.image.ImageFiles;
+import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.run.FilterStructure;
 import org.xmodal.engine.run.RunDirectory;
@@ -32,7 +34,8 @@ import org.xmodal.engine.run.RunStatus;
 final class LessonRun {
     /** What the run folder showed at one look. */
     record Look(RunDirectory run, RunStatus status, SortedMap<Long, Double> loss, Optional<Path> filters,
-                OptionalDouble structure, Optional<Long> checkpoint, OptionalDouble teacherScale) {
+                Optional<RgbImage> filtersPicture, OptionalDouble structure, Optional<Long> checkpoint,
+                OptionalDouble teacherScale) {
         boolean ended() {
             return status.state() != RunStatus.State.RUNNING && status.state() != RunStatus.State.CREATED;
         }
@@ -145,7 +148,10 @@ final class LessonRun {
                 scale = OptionalDouble.of(e.number("value", Double.NaN));
             }
         }
-        return new Look(run, status, loss, filters, structure.isEmpty() ? OptionalDouble.empty()
+        // decoded here, on the follower's thread, not on the UI thread that shows it
+        Optional<RgbImage> picture = filters.isPresent() ? Optional.of(ImageFiles.readRgb(filters.get()))
+                : Optional.empty();
+        return new Look(run, status, loss, filters, picture, structure.isEmpty() ? OptionalDouble.empty()
                 : OptionalDouble.of(structure.get(structure.lastKey())), run.latestCheckpointStep(), scale);
     }
 }

@@ -40,6 +40,10 @@ final class MicroscopeStep extends LessonStep {
     private final ComboBox<Double> rate = new ComboBox<>();
     private final Button fresh = new Button("New student");
     private TransferMicroscope microscope;
+
+    /** The microscope opened off the UI thread, with its batch's pictures and loss. */
+    private record Opened(TransferMicroscope microscope, List<RgbImage[]> images, double loss) {
+    }
     private int taken;
 
     MicroscopeStep(LessonMaterial material) {
@@ -104,16 +108,14 @@ final class MicroscopeStep extends LessonStep {
         work(material, "Preparing a batch of " + BATCH + " pairs", (progress, cancel) -> {
             TransferMicroscope m = TransferMicroscope.open(material.transferSpec("lesson-sgd", 1, 1), BATCH,
                     material.context().cache(), progress, cancel);
-            return new Object[] {m, m.images(), m.loss()};
+            return new Opened(m, m.images(), m.loss());
         }, opened -> {
-            microscope = (TransferMicroscope) opened[0];
-            @SuppressWarnings("unchecked")
-            List<RgbImage[]> images = (List<RgbImage[]>) opened[1];
-            for (RgbImage[] pair : images) {
+            microscope = opened.microscope();
+            for (RgbImage[] pair : opened.images()) {
                 VBox both = new VBox(2, thumb(pair[0]), thumb(pair[1]));
                 batch.getChildren().add(both);
             }
-            loss.setText(String.format(Locale.ROOT, "Loss on this batch: %.4g. Take a step.", (double) opened[2]));
+            loss.setText(String.format(Locale.ROOT, "Loss on this batch: %.4g. Take a step.", opened.loss()));
             step.setDisable(false);
             takeStep();
         });

@@ -4,8 +4,6 @@ import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.layout.GridPane;
-import org.xmodal.engine.image.ImageFiles;
-import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.run.RunStatus;
 
@@ -79,16 +77,9 @@ final class TransferStep extends LessonStep {
         status(look.run().id() + ": " + look.describe());
         loss.show(look.loss(), look.status().totalSteps() > 0 ? look.status().totalSteps() : ITERATIONS,
                 "Loss (teacher's pool5 vs student's)");
-        look.filters().ifPresent(p -> {
-            try {
-                RgbImage img = ImageFiles.readRgb(p);
-                filters.show(img, p.getFileName().toString().replaceFirst("step-0*(\\d+)\\.png", "step $1")
-                        + look.structure().stream().mapToObj(v -> String.format(Locale.ROOT, ", structure %.2f", v))
-                        .findFirst().orElse(""));
-            } catch (java.io.IOException e) {
-                status("Could not read " + p + ": " + e.getMessage());
-            }
-        });
+        look.filtersPicture().ifPresent(img -> filters.show(img, look.filters().orElseThrow().getFileName()
+                .toString().replaceFirst("step-0*(\\d+)\\.png", "step $1") + look.structure().stream()
+                .mapToObj(v -> String.format(Locale.ROOT, ", structure %.2f", v)).findFirst().orElse("")));
         probe();
         if (look.ended()) {
             again.setDisable(false);

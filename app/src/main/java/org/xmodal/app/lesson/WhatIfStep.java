@@ -13,7 +13,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.xmodal.app.task.Outcome;
-import org.xmodal.engine.image.ImageFiles;
 import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.run.RunStatus;
 
@@ -174,14 +173,8 @@ final class WhatIfStep extends LessonStep {
             if (look.status().state() != RunStatus.State.FINISHED) {
                 return;
             }
-            look.filters().ifPresent(p -> {
-                try {
-                    filters.show(ImageFiles.readRgb(p), look.structure().stream().mapToObj(v -> String.format(
-                            Locale.ROOT, "structure %.2f (random 0.17)", v)).findFirst().orElse(""));
-                } catch (IOException e) {
-                    result.setText("Could not read " + p + ": " + e.getMessage());
-                }
-            });
+            look.filtersPicture().ifPresent(img -> filters.show(img, look.structure().stream().mapToObj(v ->
+                    String.format(Locale.ROOT, "structure %.2f (random 0.17)", v)).findFirst().orElse("")));
             material.context().work().start("Comparing " + whatIf.title(), (progress, cancel) ->
                     FeatureLook.of(material, look, progress, cancel), outcome -> {
                         double first = look.loss().isEmpty() ? Double.NaN : look.loss().get(look.loss().firstKey());
