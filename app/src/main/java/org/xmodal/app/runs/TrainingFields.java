@@ -18,14 +18,15 @@ final class TrainingFields {
     /** The optimiser's and the schedule's fields. */
     static List<SpecField> optimiser() {
         return List.of(
-                SpecField.choice("optimizer.type", OPTIMISER, "Optimiser", List.of("sgd", "adam"), "sgd: SGD with "
-                        + "momentum, as in the paper (the default); adam: Adam (the CPU presets)"),
+                SpecField.choice("optimizer.type", OPTIMISER, "Optimiser", List.of("sgd", "adam", "adamw"),
+                        "sgd: SGD with momentum, as in the paper (the default); adam: Adam (the CPU presets); adamw: "
+                        + "Adam with decoupled weight decay, as PyTorch's AdamW"),
                 SpecField.of("optimizer.learningRate", OPTIMISER, "Learning rate", SpecField.Type.NUMBER, "The base "
                         + "learning rate, above 0 (default 0.001; 1e-4 is typed as 0.0001 or 1e-4)"),
                 SpecField.of("optimizer.momentum", OPTIMISER, "Momentum", SpecField.Type.NUMBER, "The momentum of "
-                        + "SGD, Adam's beta1, in [0, 1) (default 0.9)"),
-                SpecField.of("optimizer.weightDecay", OPTIMISER, "Weight decay", SpecField.Type.NUMBER, "L2 weight "
-                        + "decay, at least 0 (default 0.0005)"),
+                        + "SGD, in [0, 1) (default 0.9; Adam's beta1 is 0.9 whatever this says)"),
+                SpecField.of("optimizer.weightDecay", OPTIMISER, "Weight decay", SpecField.Type.NUMBER, "Weight "
+                        + "decay, at least 0 (default 0.0005): L2 for sgd and adam, decoupled for adamw"),
                 SpecField.of("optimizer.nesterov", OPTIMISER, "Nesterov momentum", SpecField.Type.BOOLEAN, "SGD "
                         + "with Nesterov's momentum, as PyTorch computes it (SHOT's and SOCKET's training); needs sgd "
                         + "with a momentum above 0 (default off)"),

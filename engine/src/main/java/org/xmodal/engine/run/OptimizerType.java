@@ -8,7 +8,14 @@ import org.xmodal.engine.json.Identified;
 public enum OptimizerType implements Identified {
     /** SGD with momentum and weight decay, as the paper. */
     SGD,
-    ADAM;
+    /** Adam with L2 weight decay added to the gradient, as torch.optim.Adam. */
+    ADAM,
+    /**
+     * Adam with decoupled weight decay (Loshchilov and Hutter), as torch.optim.AdamW: every step shrinks the weights
+     * by {@code lr x weightDecay} of themselves, whatever their gradient, where Adam's L2 term is divided away by
+     * its own normalisation.
+     */
+    ADAMW;
 
     @Override
     public String id() {

@@ -8,24 +8,27 @@ import java.util.Map;
 import org.xmodal.engine.nn.NoGrad;
 
 /**
- * Adam (Kingma and Ba) with bias correction and L2 weight decay added to the gradient, as torch.optim.Adam:
- * m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2; p -= lr m_hat / (sqrt(v_hat) + eps).
+ * Adam (Kingma and Ba) with bias correction: m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
+ * p -= lr m_hat / (sqrt(v_hat) + eps). Weight decay is either L2, added to the gradient as torch.optim.Adam does, or
+ * decoupled, p -= lr wd p before the update, as torch.optim.AdamW does.
  */
 final class AdamOptimizer implements ParameterOptimizer {
     private final double beta1;
     private final double beta2;
     private final double eps;
     private final double weightDecay;
+    private final boolean decoupled;
     private final NDManager manager;
     private final Map<String, NDArray> first = new LinkedHashMap<>();
     private final Map<String, NDArray> second = new LinkedHashMap<>();
     private final Map<String, NDArray> steps = new LinkedHashMap<>();
 
-    AdamOptimizer(double beta1, double beta2, double eps, double weightDecay, NDManager manager) {
+    AdamOptimizer(double beta1, double beta2, double eps, double weightDecay, boolean decoupled, NDManager manager) {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
         this.weightDecay = weightDecay;
+        this.decoupled = decoupled;
         this.manager = manager;
     }
 
@@ -45,7 +48,7 @@ final class AdamOptimizer implements ParameterOptimizer {
                 }
                 String k = e.getKey();
                 NDArray g = p.getGradient();
-                NDArray d = weightDecay > 0 ? g.add(p.mul(weightDecay)) : g;
+                NDArray d = weightDecay > 0 && !decoupled ? g.add(p.mul(weightDecay)) : g;
                 NDArray m = first.computeIfAbsent(k, x -> kept(p.zerosLike()));
                 NDArray v = second.computeIfAbsent(k, x -> kept(p.zerosLike()));
                 NDArray t = steps.computeIfAbsent(k, x -> kept(manager.create(0f)));
@@ -56,6 +59,9 @@ final class AdamOptimizer implements ParameterOptimizer {
                 double c1 = 1 - Math.pow(beta1, n);
                 double c2 = 1 - Math.pow(beta2, n);
                 NDArray denom = v.div(c2).sqrt().addi(eps);
+                if (decoupled && weightDecay > 0) {
+                    p.muli(1 - lr * weightDecay);
+                }
                 p.subi(m.div(c1).divi(denom).muli(lr));
                 g.subi(g);
             }

@@ -54,7 +54,8 @@ public interface ParameterOptimizer {
                                      boolean nesterov, NDManager manager) {
         return switch (type) {
             case SGD -> new SgdOptimizer(momentum, weightDecay, nesterov, manager);
-            case ADAM -> new AdamOptimizer(0.9, 0.999, 1e-8, weightDecay, manager);
+            case ADAM -> new AdamOptimizer(0.9, 0.999, 1e-8, weightDecay, false, manager);
+            case ADAMW -> new AdamOptimizer(0.9, 0.999, 1e-8, weightDecay, true, manager);
         };
     }
 }

@@ -78,7 +78,7 @@ class OptimisationStepTest {
 
     @Test
     void stepsLeaveNothingBehindButTheOptimiserState() {
-        for (String type : List.of("sgd", "adam")) {
+        for (String type : List.of("sgd", "adam", "adamw")) {
             try (NDManager manager = NDManager.newBaseManager()) {
                 Map<String, NDArray> params = parameters(manager, uniform(3, 1));
                 OptimisationStep step = quadratic(manager, params,

@@ -73,4 +73,31 @@ class ParameterOptimizerTest {
             assertEquals(1, new RunSpec.Optimizer(OptimizerType.SGD, 0.5, 0.9, 0, false).backboneFactor());
         }
     }
+
+    /**
+     * One step from w = 1 with gradient g = 0.5 (bias-corrected Adam moves by lr x sign of what it sees): AdamW
+     * shrinks the weight by lr x decay of itself, then moves it by lr (w = 1 (1 - 0.1 x 2) - 0.1 = 0.7, torch.optim.
+     * AdamW's arithmetic); Adam adds the decay to the gradient (0.5 + 2 x 1), whose size Adam's normalisation then
+     * divides away (w = 1 - 0.1 = 0.9), which is why a decay barely acts on Adam's weights.
+     */
+    @Test
+    void adamwDecaysTheWeightsApartFromTheGradient() {
+        assertEquals(0.7, oneStep(OptimizerType.ADAMW, 0.1, 2.0), 1e-5);
+        assertEquals(0.9, oneStep(OptimizerType.ADAM, 0.1, 2.0), 1e-5);
+        assertEquals(0.9, oneStep(OptimizerType.ADAMW, 0.1, 0), 1e-5);
+        assertEquals("adamw", OptimizerType.parse("adamw").id());
+    }
+
+    private static double oneStep(OptimizerType type, double lr, double decay) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray w = manager.create(new float[] {1f});
+            w.setRequiresGradient(true);
+            ParameterOptimizer opt = ParameterOptimizer.create(type, 0.9, decay, manager);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                gc.backward(w.mul(0.5f).sum());
+            }
+            opt.step(Map.of("w", w), lr);
+            return w.getFloat(0);
+        }
+    }
 }

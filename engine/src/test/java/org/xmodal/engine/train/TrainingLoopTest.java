@@ -149,7 +149,7 @@ class TrainingLoopTest {
 
     @Test
     void resumedRunContinuesExactlyAsAnUninterruptedOne() throws Exception {
-        for (String optimizer : List.of("sgd", "adam")) {
+        for (String optimizer : List.of("sgd", "adam", "adamw")) {
             RunSpec spec = spec(20, optimizer);
             RunDirectory whole = RunDirectory.create(runs, spec);
             float[] expected;
