@@ -14,11 +14,10 @@ import org.xmodal.engine.run.RunStatus;
 
 /**
  * Runs for pictures of the runs, filters and features views when a folder of runs has none: the CPU demo presets
- * (an RGB teacher, then a transfer from it to depth), shortened, run by engine processes one after the other.
+ * (an RGB teacher, then a transfer from it to depth) at their own lengths, so that the pictures show what a user's
+ * runs of them learn (about two minutes on two cores), run by engine processes one after the other.
  */
 final class DemoRuns {
-    static final int TEACHER_ITERATIONS = 200;
-    static final int TRANSFER_ITERATIONS = 150;
 
     private DemoRuns() {
     }
@@ -39,16 +38,15 @@ final class DemoRuns {
         return finished(runs, "teacher").isPresent() && finished(runs, "transfer").isPresent();
     }
 
-    /** Runs a shortened teacher and transfer into {@code runs}, waiting for each (a few minutes on two cores). */
+    /** Runs a shortened teacher and transfer into {@code runs}, waiting for each (about two minutes on two cores). */
     static void make(Path runs, Path workbenchRoot, EngineProcesses engine) throws Exception {
         List<Presets.Preset> presets = Presets.list(workbenchRoot);
         RunSpec teacher = Presets.load(preset(presets, "teacher-cpu-demo"), workbenchRoot, runs);
-        run(runs, engine, "demo-teacher", shorten(teacher, "demo-rgb-teacher", TEACHER_ITERATIONS, null));
+        run(runs, engine, "demo-teacher", named(teacher, "demo-rgb-teacher", null));
         Path teacherRun = finished(runs, "teacher").orElseThrow(() -> new IllegalStateException(
                 "the demo teacher run did not finish; its output is in " + runs.resolve(".engine-logs"))).path();
         RunSpec transfer = Presets.load(preset(presets, "transfer-cpu-demo"), workbenchRoot, runs);
-        run(runs, engine, "demo-transfer", shorten(transfer, "demo-transfer-depth", TRANSFER_ITERATIONS,
-                teacherRun.toString()));
+        run(runs, engine, "demo-transfer", named(transfer, "demo-transfer-depth", teacherRun.toString()));
     }
 
     private static Presets.Preset preset(List<Presets.Preset> presets, String name) {
@@ -56,11 +54,10 @@ final class DemoRuns {
                 new IllegalStateException("the preset " + name + " is missing from " + Presets.FOLDER));
     }
 
-    private static RunSpec shorten(RunSpec s, String name, int iterations, String teacherWeights) {
+    private static RunSpec named(RunSpec s, String name, String teacherWeights) {
         RunSpec.Teacher t = s.teacher() == null || teacherWeights == null ? s.teacher()
                 : s.teacher().withWeights(teacherWeights);
-        return s.toBuilder().name(name).teacher(t).iterations(iterations).checkpointEvery(iterations / 4)
-                .filterSnapshots(List.of(iterations / 2)).launch(null).build();
+        return s.toBuilder().name(name).teacher(t).launch(null).build();
     }
 
     private static void run(Path runs, EngineProcesses engine, String what, RunSpec spec) throws Exception {
