@@ -4,6 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +25,7 @@ import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.run.RunEvent;
 import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.task.Parallel;
+import org.xmodal.engine.tensorboard.RunBoard;
 import org.xmodal.engine.task.ProgressListener;
 
 /**
@@ -132,8 +135,10 @@ public final class RunSession {
         long[] s = w.getShape().getShape();
         float[] values = w.toFloatArray();
         try {
-            ImageFiles.writeRgb(FilterGrid.render(values, (int) s[0], (int) s[1], (int) s[2], 4),
-                    run.filters().resolve(String.format("step-%08d.png", step)));
+            RgbImage grid = FilterGrid.render(values, (int) s[0], (int) s[1], (int) s[2], 4);
+            Path png = run.filters().resolve(String.format("step-%08d.png", step));
+            ImageFiles.writeRgb(grid, png);
+            run.board().image(step, RunBoard.FILTERS_TAG, Files.readAllBytes(png), grid.width(), grid.height());
             double structure = FilterStructure.score(values, (int) s[0], (int) s[1], (int) s[2]);
             if (Double.isFinite(structure)) {
                 run.metrics().append(new MetricsLog.Row(step, Double.NaN, "train", FilterStructure.METRIC,

@@ -9,11 +9,15 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.xmodal.engine.image.OutputFiles;
+import org.xmodal.engine.tensorboard.RunBoard;
 import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** {@code metrics.csv}: {@code step,epoch,split,name,value}, one row per measurement, appended and flushed. */
+/**
+ * {@code metrics.csv}: {@code step,epoch,split,name,value}, one row per measurement, appended and flushed; each row
+ * also goes to the run's TensorBoard log as the scalar {@code split/name}.
+ */
 public final class MetricsLog {
     public static final String HEADER = "step,epoch,split,name,value";
 
@@ -25,9 +29,11 @@ public final class MetricsLog {
     }
 
     private final Path file;
+    private final RunBoard board;
 
-    MetricsLog(Path file) {
+    MetricsLog(Path file, RunBoard board) {
         this.file = file;
+        this.board = board;
     }
 
     public synchronized void append(Row row) throws IOException {
@@ -43,6 +49,7 @@ public final class MetricsLog {
         } catch (IOException e) {
             throw OutputFiles.cannotWrite(file, e);
         }
+        board.scalar(row.step(), row.split() + "/" + row.name(), row.value());
     }
 
     /** All complete rows; a line cut short by a crash is ignored. */
@@ -95,5 +102,6 @@ public final class MetricsLog {
         lines.add(HEADER);
         keep.forEach(r -> lines.add(r.csv()));
         OutputFiles.replace(file, tmp -> Files.write(tmp, lines, StandardCharsets.UTF_8));
+        board.truncateAfter(step);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.xmodal.engine.tensorboard.RunBoard;
 import java.util.stream.Stream;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.image.OutputFiles;
@@ -25,7 +26,8 @@ import org.xmodal.engine.nn.NetworkWeights;
 
 /**
  * A run's folder (DESIGN.md's contract): {@code spec.json}, {@code events.jsonl}, {@code metrics.csv},
- * {@code checkpoints/step-<n>.params}, {@code filters/}, {@code results/}. Everything is appended or written
+ * {@code checkpoints/step-<n>.params}, {@code filters/}, {@code results/}, and {@code tensorboard/} (the metrics,
+ * filter snapshots and spec again as TensorBoard's event files, {@link RunBoard}). Everything is appended or written
  * atomically, so a run killed at any moment leaves a directory that can be read and resumed.
  */
 public final class RunDirectory {
@@ -36,10 +38,12 @@ public final class RunDirectory {
 
     private final Path dir;
     private final MetricsLog metrics;
+    private final RunBoard board;
 
     private RunDirectory(Path dir) {
         this.dir = dir;
-        this.metrics = new MetricsLog(dir.resolve(METRICS));
+        this.board = new RunBoard(dir.resolve(RunBoard.FOLDER));
+        this.metrics = new MetricsLog(dir.resolve(METRICS), board);
     }
 
     /**
@@ -74,6 +78,9 @@ public final class RunDirectory {
         Files.createDirectories(dir.resolve("results"));
         RunDirectory run = new RunDirectory(dir);
         Json.writeAtomically(spec, dir.resolve(SPEC));
+        // the spec as TensorBoard's text, indented four spaces: a code block in its Markdown
+        run.board.text(0, RunBoard.SPEC_TAG, Files.readAllLines(dir.resolve(SPEC)).stream()
+                .map(l -> "    " + l).collect(java.util.stream.Collectors.joining("\n")));
         return run;
     }
 
@@ -159,6 +166,11 @@ public final class RunDirectory {
         return metrics;
     }
 
+    /** The run's TensorBoard event files. */
+    public RunBoard board() {
+        return board;
+    }
+
     public Path checkpoint(long step) {
         return dir.resolve("checkpoints").resolve(String.format("step-%08d.params", step));
     }
@@ -214,7 +226,7 @@ public final class RunDirectory {
      */
     public long deleteInterruptedWrites() throws IOException {
         long freed = 0;
-        for (Path folder : List.of(dir, dir.resolve("checkpoints"), filters(), results())) {
+        for (Path folder : List.of(dir, dir.resolve("checkpoints"), filters(), results(), board.folder())) {
             if (!Files.isDirectory(folder)) {
                 continue;
             }

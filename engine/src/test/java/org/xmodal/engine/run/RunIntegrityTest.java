@@ -132,7 +132,7 @@ class RunIntegrityTest {
         assertTrue(Files.isDirectory(folder), "the folder is left as it was");
 
         BadInputException full = assertThrows(BadInputException.class,
-                () -> new MetricsLog(Path.of("/dev/full")).append(new MetricsLog.Row(1, 0, "train", "loss", 1)));
+                () -> new MetricsLog(Path.of("/dev/full"), new org.xmodal.engine.tensorboard.RunBoard(tmp.resolve("tensorboard"))).append(new MetricsLog.Row(1, 0, "train", "loss", 1)));
         assertTrue(full.getMessage().startsWith("/dev/full: cannot be written (No space left on device"),
                 full.getMessage());
 

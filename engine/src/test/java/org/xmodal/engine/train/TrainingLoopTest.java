@@ -178,6 +178,11 @@ class TrainingLoopTest {
                 assertArrayEquals(expected, resumed.weights(), optimizer + ": final weights differ");
             }
             assertEquals(lossCurve(whole), lossCurve(parts), optimizer + ": loss curves differ");
+            // TensorBoard's copy (read by the tests' own parser) holds every row of metrics.csv once, the rows the
+            // killed attempt wrote after its checkpoint dropped, as the CSV's are
+            assertEquals(boardRows(whole), csvRows(whole), optimizer);
+            assertEquals(boardRows(parts), csvRows(parts), optimizer + ": resumed run's event files");
+            assertEquals(1, parts.board().files().size(), optimizer);
         }
     }
 
@@ -306,6 +311,26 @@ class TrainingLoopTest {
         }
         assertTrue(dir.events().stream().noneMatch(e -> e.type().equals(RunEvent.WARNING)),
                 "no warning claims an unchanged effective batch");
+    }
+
+    /** Each scalar of the run's event files as "tag step value", in file order (the spec's text left out). */
+    private static List<String> boardRows(RunDirectory dir) throws Exception {
+        List<String> rows = new java.util.ArrayList<>();
+        for (java.nio.file.Path f : dir.board().files()) {
+            for (org.xmodal.engine.tensorboard.TfEventsParser.Entry e
+                    : org.xmodal.engine.tensorboard.TfEventsParser.parse(f)) {
+                if (e.simpleValue() != null) {
+                    rows.add(e.tag() + " " + e.step() + " " + e.simpleValue());
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Each row of metrics.csv as "split/name step value", the value as the float TensorBoard keeps. */
+    private static List<String> csvRows(RunDirectory dir) throws Exception {
+        return dir.metrics().read().stream().map(r -> r.split() + "/" + r.name() + " " + r.step() + " "
+                + (float) r.value()).toList();
     }
 
     private static List<Double> lossCurve(RunDirectory dir) throws Exception {
