@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ResumeCommand.class,
                 RunsCommand.class,
                 FiltersCommand.class,
+                ExportCommand.class,
                 LessonAssetsCommand.class,
                 BenchCommand.class,
                 DatasetCommand.class,
