@@ -41,9 +41,6 @@ import org.xmodal.engine.task.ProgressListener;
  * view for its first visit and for its visits again; the last line printed is the worst of all.
  */
 final class FxBenchCommand {
-    private static final String USAGE = "Usage: xmodal bench fx [--seconds N] [--experiment DIR] [--no-switch] "
-            + "[--no-hha]   (default 20 s; the results view opens DIR as a returning user's newest experiment; the "
-            + "two flags leave out switching views or recomputing HHA, to see what a gap comes from)";
     private static final long CHANGE_EVERY_MS = 250;
     private static final long SWITCH_EVERY_MS = 2000;
     /** After a first visit's work is done, time for what it sets off (drawing, a late outcome) to show up. */
@@ -57,38 +54,20 @@ final class FxBenchCommand {
     private FxBenchCommand() {
     }
 
-    static int run(String[] args) {
-        int seconds = 20;
-        boolean switching = true;
-        boolean recomputing = true;
-        Path experiment = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--no-switch")) {
-                switching = false;
-            } else if (args[i].equals("--no-hha")) {
-                recomputing = false;
-            } else if (args[i].equals("--experiment") && i + 1 < args.length) {
-                experiment = Path.of(args[++i]).toAbsolutePath().normalize();
-                if (!new ExperimentLayout(experiment).isFinished()) {
-                    System.err.println("xmodal bench fx: " + experiment + ": not an experiment folder (no "
-                            + "results/summary.json; give the folder ./xmodal experiment table1 --out wrote)");
-                    return 2;
-                }
-            } else if (args[i].equals("--seconds") && i + 1 < args.length) {
-                try {
-                    seconds = Integer.parseInt(args[++i]);
-                } catch (NumberFormatException e) {
-                    seconds = -1;
-                }
-                if (seconds < 1) {
-                    System.err.println("xmodal bench fx: --seconds must be a positive whole number, got " + args[i]);
-                    return 2;
-                }
-            } else {
-                System.err.println("xmodal bench fx: unexpected argument " + args[i]);
-                System.err.println(USAGE);
-                return 2;
-            }
+    /**
+     * Measures for {@code seconds} after the first visits, switching views and recomputing HHA unless told not to,
+     * the results view opening {@code experiment} when given; the exit code.
+     */
+    static int run(int seconds, boolean switching, boolean recomputing, Path experimentArg) {
+        if (seconds < 1) {
+            System.err.println("xmodal bench fx: --seconds must be a positive whole number, got " + seconds);
+            return 2;
+        }
+        Path experiment = experimentArg == null ? null : experimentArg.toAbsolutePath().normalize();
+        if (experiment != null && !new ExperimentLayout(experiment).isFinished()) {
+            System.err.println("xmodal bench fx: " + experiment + ": not an experiment folder (no "
+                    + "results/summary.json; give the folder ./xmodal experiment table1 --out wrote)");
+            return 2;
         }
         Optional<SampleData> sample = SampleData.locate();
         if (sample.isEmpty()) {

@@ -63,34 +63,18 @@ final class ScreenshotCommand {
         this.experiment = experiment;
     }
 
-    static int run(String[] args) {
-        Path outArg = null;
-        Path runsArg = null;
-        Path experimentArg = null;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--out")) {
-                outArg = Path.of(args[i + 1]);
-            } else if (args[i].equals("--runs")) {
-                runsArg = Path.of(args[i + 1]);
-            } else if (args[i].equals("--experiment")) {
-                experimentArg = Path.of(args[i + 1]).toAbsolutePath().normalize();
-            } else {
-                outArg = null;
-                break;
-            }
-        }
-        if (outArg == null || args.length % 2 != 0) {
-            System.err.println("xmodal screenshots: expected --out DIR [--runs DIR] [--experiment DIR]");
-            System.err.println(WorkbenchMain.USAGE);
-            return 2;
-        }
+    /**
+     * Renders the views into {@code outArg}, from the runs in {@code runsArg} (null: the standard folder) and the
+     * experiment in {@code experimentArg} (null: the results view is left out); the exit code.
+     */
+    static int run(Path outArg, Path runsArg, Path experimentArg) {
         Optional<SampleData> sample = SampleData.locate();
         if (sample.isEmpty()) {
             System.err.println("xmodal screenshots: the bundled sample data was not found (run it through ./xmodal, "
                     + "which sets -Dxmodal.root, or from the repository root)");
             return 2;
         }
-        if (experimentArg != null && !new ExperimentLayout(experimentArg).isFinished()) {
+        if (experimentArg != null && !new ExperimentLayout(experimentArg.toAbsolutePath().normalize()).isFinished()) {
             System.err.println("xmodal screenshots: " + experimentArg + ": not an experiment folder (no "
                     + "results/summary.json; give the folder ./xmodal experiment table1 --out wrote)");
             return 2;
@@ -123,7 +107,8 @@ final class ScreenshotCommand {
             }
             try (HeadlessWorkbench w = HeadlessWorkbench.open(sample.get(), new RunsSetup(runs,
                     EngineProcesses.likeThisJvm(), DeviceProbe.pytorch()))) {
-                return new ScreenshotCommand(out, w, experimentArg).render();
+                return new ScreenshotCommand(out, w, experimentArg == null ? null
+                        : experimentArg.toAbsolutePath().normalize()).render();
             }
         } catch (java.util.concurrent.TimeoutException e) {
             System.err.println("xmodal screenshots: " + e.getMessage());

@@ -53,7 +53,15 @@ public final class XmodalCli implements Runnable {
 
     public static CommandLine commandLine() {
         System.setProperty("ai.djl.offline", "true");
-        CommandLine cl = new CommandLine(new XmodalCli());
+        return configure(new CommandLine(new XmodalCli()));
+    }
+
+    /**
+     * The engine's handling of mistakes and failures on a command line (the workbench's own commands use it too):
+     * a wrong option is one line and a hint to {@code --help}, exit 2; bad input one line naming the file, exit 2;
+     * anything else exit 1 with the trace in the log.
+     */
+    public static CommandLine configure(CommandLine cl) {
         cl.setExecutionExceptionHandler(XmodalCli::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -85,7 +93,8 @@ public final class XmodalCli implements Runnable {
         return 1;
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
+    /** The version line of {@code --version}: the build, DJL, PyTorch and the natives' flavour. */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             BuildInfo b = BuildInfo.get();
