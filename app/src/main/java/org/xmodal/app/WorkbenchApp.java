@@ -73,6 +73,7 @@ public final class WorkbenchApp extends Application {
                 SampleData.locate(), RunsSetup.remembered(settings.runsFolder()));
         RememberedSettings remembered = new RememberedSettings(settings, settingsFile, settingsWriter);
         remembered.followRunsFolder(context.runs().rootProperty());
+        remembered.followMlflowTracking(context.runs().mlflowTrackingProperty());
         WorkbenchShell shell = Workbench.shell(context, new WorkbenchMenus.Setup(remembered,
                 RecentExperiments.standard(), FolderChooser.desktop(), Optional.of(getHostServices()::showDocument)));
         stage.setTitle("xmodal \u00b7 cross-modal distillation workbench");

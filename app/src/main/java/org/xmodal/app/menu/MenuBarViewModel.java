@@ -119,4 +119,28 @@ public final class MenuBarViewModel {
     public ObservableList<Recent> recentExperiments() {
         return experiments;
     }
+
+    /** The MLflow tracking server new runs also log to ("" for none). */
+    public String mlflowTracking() {
+        String s = context.runs().mlflowTrackingProperty().get();
+        return s == null ? "" : s;
+    }
+
+    /**
+     * Sets the MLflow tracking server of new runs (blank: none), remembered between sessions; empty when taken, else
+     * why not (not an http:// or https:// address), and nothing changes.
+     */
+    public java.util.Optional<String> setMlflowTracking(String server) {
+        String s = server == null ? "" : server.strip();
+        if (!s.isEmpty()) {
+            try {
+                new org.xmodal.engine.run.RunSpec.Tracking(s, null);
+            } catch (IllegalArgumentException e) {
+                return java.util.Optional.of("MLflow server: " + s + " is not an http:// or https:// address of an "
+                        + "MLflow tracking server (e.g. http://localhost:5000)");
+            }
+        }
+        context.runs().mlflowTrackingProperty().set(s);
+        return java.util.Optional.empty();
+    }
 }

@@ -27,6 +27,7 @@ import org.xmodal.app.help.HelpWindows;
 import org.xmodal.app.results.RecentExperiments;
 import org.xmodal.app.shell.FolderChooser;
 import org.xmodal.app.shell.RememberedSettings;
+import org.xmodal.app.shell.Problem;
 import org.xmodal.app.shell.WorkbenchShell;
 import org.xmodal.engine.BuildInfo;
 
@@ -95,10 +96,11 @@ public final class WorkbenchMenus {
         MenuItem runsFolder = item("menu-runs-folder", "Folder of runs and experiments\u2026", () -> choose(
                 "Folder of runs and experiments (its runs, and experiments/<name>/)",
                 shell.context().runs().root(), shell.context().runs()::switchTo));
+        MenuItem mlflow = item("menu-mlflow", "MLflow tracking server\u2026", this::chooseMlflow);
         MenuItem quit = item("menu-quit", "Quit", this::quit);
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         file.getItems().addAll(openDataset, recentDatasets, new SeparatorMenuItem(), openExperiment,
-                recentExperiments, new SeparatorMenuItem(), runsFolder, new SeparatorMenuItem(), quit);
+                recentExperiments, new SeparatorMenuItem(), runsFolder, mlflow, new SeparatorMenuItem(), quit);
         file.setOnShowing(e -> vm.refresh()); // folders may have come or gone since the lists were checked
         return file;
     }
@@ -175,6 +177,20 @@ public final class WorkbenchMenus {
 
     private Window window() {
         return shell.getScene() == null ? null : shell.getScene().getWindow();
+    }
+
+    /** Asks for the MLflow tracking server of new runs; an address that is not one is said, and nothing changes. */
+    private void chooseMlflow() {
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(vm.mlflowTracking());
+        ask.initOwner(window());
+        ask.setTitle("MLflow tracking server");
+        ask.setHeaderText("New runs also log to this MLflow tracking server: the spec as parameters, the curves, the "
+                + "final weights.\nEmpty: none (a run's folder always has everything, TensorBoard's files included).");
+        ask.setContentText("Address (e.g. http://localhost:5000):");
+        ask.getEditor().setId("mlflow-server");
+        ask.showAndWait().flatMap(vm::setMlflowTracking).ifPresent(why -> shell.context().problems().report(
+                new Problem("MLflow tracking server not changed", why, "Type the server's address as "
+                        + "http://host:port, or leave it empty for none.")));
     }
 
     private void chooseDataset() {

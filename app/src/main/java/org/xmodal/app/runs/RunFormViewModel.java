@@ -60,6 +60,9 @@ public final class RunFormViewModel {
     /** Whether the form was opened (a new run, a clone, a fill) or edited: only then is it checked. */
     private boolean opened;
 
+    /** The form's field of the MLflow server a run also logs to. */
+    static final String TRACKING_KEY = "tracking.mlflow";
+
     public RunFormViewModel(TaskExecutor executor, DeviceProbe probe, Path workbenchRoot, RunLibrary library) {
         this(executor, probe, SpecCheck.engine(), workbenchRoot, library);
     }
@@ -202,8 +205,25 @@ public final class RunFormViewModel {
     private void applyPreset(Presets.Preset p) {
         try {
             fill(presets.load(p));
+            trackingDefault();
         } catch (IOException e) {
             problem.set(e.getMessage());
+        }
+    }
+
+    /** The window's MLflow server (File > MLflow tracking server...) for a new run whose preset names none. */
+    private void trackingDefault() {
+        String server = library.mlflowTrackingProperty().get();
+        ObjectProperty<Object> field = values.get(TRACKING_KEY);
+        if (server != null && !server.isBlank() && !edited.contains(TRACKING_KEY)
+                && (field.get() == null || field.get().toString().isBlank())) {
+            filling = true;
+            try {
+                field.set(server.strip());
+            } finally {
+                filling = false;
+            }
+            validate();
         }
     }
 
@@ -233,6 +253,7 @@ public final class RunFormViewModel {
                     values.get(k).set(v);
                 }
             }));
+            trackingDefault();
         } catch (IOException e) {
             problem.set(e.getMessage());
         }

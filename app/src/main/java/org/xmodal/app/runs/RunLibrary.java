@@ -36,6 +36,8 @@ public final class RunLibrary {
     private final ReadOnlyIntegerWrapper looks = new ReadOnlyIntegerWrapper(this, "looks");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final List<Runnable> afterLook = new ArrayList<>();
+    private final javafx.beans.property.StringProperty mlflowTracking =
+            new javafx.beans.property.SimpleStringProperty(this, "mlflowTracking", "");
     private boolean looking;
     private boolean closed;
 
@@ -131,6 +133,14 @@ public final class RunLibrary {
     /** The folder shown now. */
     public Path root() {
         return root.get();
+    }
+
+    /**
+     * The MLflow tracking server new runs of this window also log to (File > MLflow tracking server...; empty: none),
+     * filled into the run form's "MLflow server" when a preset names none.
+     */
+    public javafx.beans.property.StringProperty mlflowTrackingProperty() {
+        return mlflowTracking;
     }
 
     public ReadOnlyObjectProperty<Path> rootProperty() {

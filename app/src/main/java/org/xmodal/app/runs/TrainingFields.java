@@ -91,6 +91,13 @@ final class TrainingFields {
                         + "metrics.csv, the curves' points (default 0: every step)"),
                 SpecField.of("filterSnapshots", RECORDS, "Filter pictures at", SpecField.Type.STEPS, "Steps at which "
                         + "conv1's filters are drawn to filters/, e.g. 50, 100, 200 (always at 0 and the end; default "
-                        + "none more)"));
+                        + "none more)"),
+                SpecField.of("tracking.mlflow", RECORDS, "MLflow server", SpecField.Type.TEXT, "Also log the run to "
+                        + "this MLflow tracking server, e.g. http://localhost:5000: the spec as parameters, the curves, "
+                        + "the final weights (empty: only the run's folder, TensorBoard's files included; File > MLflow "
+                        + "tracking server... sets it for every new run). A server that cannot be reached is a "
+                        + "warning, never a failed run"),
+                SpecField.of("tracking.experiment", RECORDS, "MLflow experiment", SpecField.Type.TEXT, "The MLflow "
+                        + "experiment the run goes into (default xmodal)"));
     }
 }

@@ -24,6 +24,7 @@ public final class RememberedSettings {
     private final Optional<SettingsFile> file;
     private final Executor writer;
     private final ObservableList<Path> recentDatasets = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recentDatasets);
     private WorkbenchSettings settings;
 
     /**
@@ -58,9 +59,13 @@ public final class RememberedSettings {
         return settings;
     }
 
-    /** The datasets opened last, newest first. */
+    /**
+     * The datasets opened last, newest first. Always the same view: an unmodifiable view holds its list's changes
+     * only weakly, so a listener added to a view made per call stopped hearing them once that view was collected
+     * (the menu's recent datasets froze after a garbage collection).
+     */
     public ObservableList<Path> recentDatasets() {
-        return FXCollections.unmodifiableObservableList(recentDatasets);
+        return recentView;
     }
 
     /**
@@ -89,6 +94,18 @@ public final class RememberedSettings {
                 settings = settings.withRunsFolder(now);
                 save();
             }
+        });
+    }
+
+    /**
+     * Gives {@code server} the MLflow tracking server remembered, then remembers it each time it changes (saved at
+     * once).
+     */
+    public void followMlflowTracking(javafx.beans.property.StringProperty server) {
+        server.set(settings.mlflowTracking() == null ? "" : settings.mlflowTracking());
+        server.addListener((obs, old, now) -> {
+            settings = settings.withMlflowTracking(now);
+            save();
         });
     }
 

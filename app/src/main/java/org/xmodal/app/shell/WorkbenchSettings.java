@@ -17,13 +17,14 @@ import java.util.Objects;
  * @param lastView       the view shown when the window closed, or null
  * @param recentDatasets the datasets opened last, newest first, at most {@link #MAX_RECENT}
  * @param runsFolder     the folder of runs and experiments chosen in the window, or null (the standard one)
+ * @param mlflowTracking the MLflow tracking server new runs also log to, or null (none)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkbenchSettings(WindowPlacement window, String lastView, List<Path> recentDatasets,
-                                Path runsFolder) {
+                                Path runsFolder, String mlflowTracking) {
     public static final int MAX_RECENT = 8;
-    public static final WorkbenchSettings NONE = new WorkbenchSettings(null, null, List.of(), null);
+    public static final WorkbenchSettings NONE = new WorkbenchSettings(null, null, List.of(), null, null);
 
     public WorkbenchSettings {
         recentDatasets = recentDatasets == null ? List.of()
@@ -31,19 +32,24 @@ public record WorkbenchSettings(WindowPlacement window, String lastView, List<Pa
     }
 
     public WorkbenchSettings withWindow(WindowPlacement w) {
-        return new WorkbenchSettings(w, lastView, recentDatasets, runsFolder);
+        return new WorkbenchSettings(w, lastView, recentDatasets, runsFolder, mlflowTracking);
     }
 
     public WorkbenchSettings withLastView(String view) {
-        return new WorkbenchSettings(window, view, recentDatasets, runsFolder);
+        return new WorkbenchSettings(window, view, recentDatasets, runsFolder, mlflowTracking);
     }
 
     public WorkbenchSettings withRecentDatasets(List<Path> recent) {
-        return new WorkbenchSettings(window, lastView, recent, runsFolder);
+        return new WorkbenchSettings(window, lastView, recent, runsFolder, mlflowTracking);
     }
 
     public WorkbenchSettings withRunsFolder(Path folder) {
-        return new WorkbenchSettings(window, lastView, recentDatasets, folder);
+        return new WorkbenchSettings(window, lastView, recentDatasets, folder, mlflowTracking);
+    }
+
+    public WorkbenchSettings withMlflowTracking(String server) {
+        return new WorkbenchSettings(window, lastView, recentDatasets, runsFolder,
+                server == null || server.isBlank() ? null : server.strip());
     }
 
     /** {@code dataset} first, then the others in their order, without repeats, at most {@link #MAX_RECENT}. */

@@ -34,6 +34,7 @@ class MenuBarViewModelTest {
     private MenuBarViewModel menus(TestData.Direct direct, WorkbenchSettings before) {
         RememberedSettings remembered = new RememberedSettings(before, settingsFile(), Runnable::run);
         remembered.follow(direct.context.session().datasetProperty());
+        remembered.followMlflowTracking(direct.context.runs().mlflowTrackingProperty());
         return new MenuBarViewModel(direct.context, remembered, experiments());
     }
 
@@ -44,6 +45,7 @@ class MenuBarViewModelTest {
         Path rooms = TestData.tinySynth(tmp.resolve("rooms"), 2, 0);
         MenuBarViewModel vm = menus(direct, WorkbenchSettings.NONE.withDatasetOpened(older));
 
+        System.gc(); // nothing the menus listen to may be held only weakly
         vm.openDataset(rooms);
 
         assertEquals(List.of(new MenuBarViewModel.Recent(rooms, false), new MenuBarViewModel.Recent(older, false)),
@@ -115,5 +117,23 @@ class MenuBarViewModelTest {
         vm.refresh();
 
         assertFalse(vm.recentDatasets().get(0).missing());
+    }
+
+    @Test
+    void theMlflowServerOfNewRunsIsCheckedRememberedAndClearedByEmptiness() {
+        TestData.Direct direct = new TestData.Direct(tmp.resolve("cache"));
+        MenuBarViewModel vm = menus(direct, WorkbenchSettings.NONE);
+        assertEquals("", vm.mlflowTracking());
+        assertEquals(java.util.Optional.of("MLflow server: localhost:5000 is not an http:// or https:// address "
+                + "of an MLflow tracking server (e.g. http://localhost:5000)"), vm.setMlflowTracking("localhost:5000"));
+        assertEquals("", vm.mlflowTracking(), "nothing changes");
+        assertEquals(java.util.Optional.empty(), vm.setMlflowTracking(" http://localhost:5000 "));
+        assertEquals("http://localhost:5000", direct.context.runs().mlflowTrackingProperty().get());
+        assertEquals("http://localhost:5000", settingsFile().load().mlflowTracking(), "saved at once");
+        // the next session starts with it
+        TestData.Direct again = new TestData.Direct(tmp.resolve("cache2"));
+        assertEquals("http://localhost:5000", menus(again, settingsFile().load()).mlflowTracking());
+        assertEquals(java.util.Optional.empty(), vm.setMlflowTracking(""));
+        assertEquals(null, settingsFile().load().mlflowTracking());
     }
 }

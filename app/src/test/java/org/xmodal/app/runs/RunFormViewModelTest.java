@@ -400,4 +400,24 @@ class RunFormViewModelTest {
         assertEquals("Dataset: " + notes + " is a file but not NYU Depth v2's .mat file (choose a dataset folder, a "
                 + "folder of video frames or nyu_depth_v2_labeled.mat)", form.problemProperty().get());
     }
+
+    @Test
+    void theWindowsMlflowServerFillsNewRunsAndTheSpecCarriesIt() {
+        RunFormViewModel form = form();
+        library.mlflowTrackingProperty().set("http://localhost:5000");
+        form.newRun();
+        assertEquals("http://localhost:5000", form.value("tracking.mlflow").get());
+        form.value("teacher.source").set("random");
+        assertTrue(form.spec().isPresent(), form.problemProperty().get());
+        assertEquals(new org.xmodal.engine.run.RunSpec.Tracking("http://localhost:5000", null),
+                form.spec().orElseThrow().tracking());
+        // changed by hand for this run, it stays when the kind's preset fills the rest
+        form.value("tracking.mlflow").set("");
+        form.value("kind").set("teacher");
+        assertEquals("", form.value("tracking.mlflow").get());
+        // not an address: the form says so in its own words before anything starts
+        form.value("tracking.mlflow").set("mlflow.lab:5000");
+        assertTrue(form.spec().isEmpty());
+        assertTrue(form.problemProperty().get().contains("MLflow server"), form.problemProperty().get());
+    }
 }

@@ -26,8 +26,10 @@ class SettingsFileTest {
                 .withWindow(new WindowPlacement(40, 30, 1200, 780, true))
                 .withLastView("Runs")
                 .withDatasetOpened(Path.of("/data/nyu/nyu_depth_v2_labeled.mat"))
-                .withDatasetOpened(Path.of("/data/rooms with spaces"));
+                .withDatasetOpened(Path.of("/data/rooms with spaces"))
+                .withMlflowTracking(" http://mlflow.lab:5000 ");
         file().save(saved);
+        assertEquals("http://mlflow.lab:5000", saved.mlflowTracking());
 
         assertEquals(saved, file().load());
         String json = Files.readString(file().file());

@@ -117,6 +117,9 @@ public final class RunKinds {
             // the preparation goes to events.jsonl too, so a window shows it rather than "created"
             PreparationEvents prepare = new PreparationEvents(run, preparation);
             TrainingLoop.Listener steps = prepare.until(listener);
+            // MLflow, when the spec asks for it: sent from a thread of its own, ended (artifacts, state) at the end
+            java.util.Optional<org.xmodal.engine.tracking.MlflowTracking> tracking =
+                    org.xmodal.engine.tracking.MlflowTracking.start(run);
             try {
                 return switch (run.spec().kind()) {
                     case TEACHER -> TeacherRun.execute(run, resume, prepare, steps, cancel);
@@ -132,6 +135,8 @@ public final class RunKinds {
                 run.append(RunEvent.of(RunEvent.STOPPED, step).with("reason", step == 0 ? "stopped while preparing"
                         : "stopped by the user"));
                 throw e;
+            } finally {
+                tracking.ifPresent(org.xmodal.engine.tracking.MlflowTracking::close);
             }
         }
     }

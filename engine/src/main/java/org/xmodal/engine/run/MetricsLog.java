@@ -30,6 +30,7 @@ public final class MetricsLog {
 
     private final Path file;
     private final RunBoard board;
+    private final List<java.util.function.Consumer<Row>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     MetricsLog(Path file, RunBoard board) {
         this.file = file;
@@ -50,6 +51,16 @@ public final class MetricsLog {
             throw OutputFiles.cannotWrite(file, e);
         }
         board.scalar(row.step(), row.split() + "/" + row.name(), row.value());
+        listeners.forEach(l -> l.accept(row));
+    }
+
+    /** Also hands every row appended from now on to {@code listener} (after it is written), until removed. */
+    public void addListener(java.util.function.Consumer<Row> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(java.util.function.Consumer<Row> listener) {
+        listeners.remove(listener);
     }
 
     /** All complete rows; a line cut short by a crash is ignored. */

@@ -28,14 +28,14 @@ import org.xmodal.engine.objective.Objective;
 @JsonPropertyOrder({"name", "kind", "data", "modality", "encoding", "teacher", "student", "adaptation", "objective",
         "socket", "distill", "optimizer",
         "schedule", "batchSize", "iterations", "inputSize", "augmentation", "seed", "device", "threads",
-        "checkpointEvery", "logEvery", "filterSnapshots", "finetune", "launch"})
+        "checkpointEvery", "logEvery", "filterSnapshots", "finetune", "tracking", "launch"})
 public record RunSpec(String name, RunKind kind, String data, Modality modality, Encoding encoding, Teacher teacher,
                       Student student, Adaptation adaptation, Objective objective, Socket socket, Distill distill,
                       Optimizer optimizer,
                       Schedule schedule, int batchSize,
                       int iterations, int inputSize, Augmentation augmentation, long seed, RunDevice device,
                       int threads, int checkpointEvery, int logEvery, List<Integer> filterSnapshots, Finetune finetune,
-                      Launch launch) {
+                      Tracking tracking, Launch launch) {
 
 
 
@@ -347,6 +347,23 @@ public record RunSpec(String name, RunKind kind, String data, Modality modality,
         }
     }
 
+    /**
+     * Where the run is also logged, besides its folder (which always has everything, TensorBoard's files included):
+     * {@code mlflow}, an MLflow tracking server's address ({@code http://host:5000}), and the MLflow experiment the
+     * run goes into ({@code experiment}, default {@code xmodal}). A server that cannot be reached is a warning in the
+     * run's events, never a failed run.
+     */
+    public record Tracking(String mlflow, String experiment) {
+        public Tracking {
+            mlflow = mlflow == null || mlflow.isBlank() ? null : mlflow.strip();
+            experiment = experiment == null || experiment.isBlank() ? "xmodal" : experiment.strip();
+            if (mlflow != null && !(mlflow.startsWith("http://") || mlflow.startsWith("https://"))) {
+                throw new IllegalArgumentException("tracking.mlflow must be an http:// or https:// address of an "
+                        + "MLflow tracking server, got " + mlflow);
+            }
+        }
+    }
+
     /** Filled in when the run is launched: what actually ran it. */
     public record Launch(String engineVersion, String device, String time, String host) {
     }
@@ -440,7 +457,7 @@ public record RunSpec(String name, RunKind kind, String data, Modality modality,
                 .batchSize(batchSize)
                 .iterations(iterations).inputSize(inputSize).augmentation(augmentation).seed(seed).device(device)
                 .threads(threads).checkpointEvery(checkpointEvery).logEvery(logEvery)
-                .filterSnapshots(filterSnapshots).finetune(finetune).launch(launch);
+                .filterSnapshots(filterSnapshots).finetune(finetune).tracking(tracking).launch(launch);
     }
 
     public RunSpec withLaunch(Launch l) {

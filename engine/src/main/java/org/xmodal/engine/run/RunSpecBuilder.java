@@ -37,6 +37,7 @@ public final class RunSpecBuilder {
     private int logEvery;
     private List<Integer> filterSnapshots;
     private RunSpec.Finetune finetune;
+    private RunSpec.Tracking tracking;
     private RunSpec.Launch launch;
 
     RunSpecBuilder() {
@@ -174,6 +175,11 @@ public final class RunSpecBuilder {
         return this;
     }
 
+    public RunSpecBuilder tracking(RunSpec.Tracking v) {
+        tracking = v;
+        return this;
+    }
+
     public RunSpecBuilder launch(RunSpec.Launch v) {
         launch = v;
         return this;
@@ -182,6 +188,6 @@ public final class RunSpecBuilder {
     public RunSpec build() {
         return new RunSpec(name, kind, data, modality, encoding, teacher, student, adaptation, objective, socket, distill,
                 optimizer, schedule, batchSize, iterations, inputSize, augmentation, seed, device, threads, checkpointEvery,
-                logEvery, filterSnapshots, finetune, launch);
+                logEvery, filterSnapshots, finetune, tracking, launch);
     }
 }
