@@ -65,8 +65,10 @@ public final class RunBoard {
         TensorProto tensor = TensorProto.newBuilder().setDtype(DataType.DT_STRING)
                 .setTensorShape(TensorShapeProto.getDefaultInstance())
                 .addStringVal(ByteString.copyFrom(markdown, StandardCharsets.UTF_8)).build();
+        // as tf.summary.text writes it: the text plugin's data, a tensor time series
         SummaryMetadata text = SummaryMetadata.newBuilder().setPluginData(SummaryMetadata.PluginData.newBuilder()
-                .setPluginName("text")).build();
+                .setPluginName("text")).setDataClass(org.xmodal.engine.tensorboard.proto.DataClass.DATA_CLASS_TENSOR)
+                .build();
         write(event(step, Summary.Value.newBuilder().setTag(tag).setMetadata(text).setTensor(tensor)));
     }
 

@@ -54,6 +54,7 @@ class RunBoardTest {
         TfEventsParser.Entry text = e.get(5);
         assertEquals("text", text.plugin());
         assertEquals(7, text.dtype(), "DT_STRING");
+        assertEquals(2, text.dataClass(), "DATA_CLASS_TENSOR, as tf.summary.text writes it");
         assertEquals("    {\"kind\": \"transfer\"} \u00e9", text.text());
         // and the engine's own reader agrees
         assertEquals(6, board.read().size());

@@ -19,7 +19,7 @@ public final class TfEventsParser {
     /** One summary value or file-level event, flattened. */
     public record Entry(double wallTime, long step, String fileVersion, int sessionStatus, String tag,
                         Float simpleValue, byte[] image, int imageWidth, int imageHeight, int colorspace,
-                        String text, String plugin, int dtype) {
+                        String text, String plugin, int dtype, int dataClass) {
     }
 
     private static final int[] TABLE = new int[256];
@@ -93,7 +93,7 @@ public final class TfEventsParser {
             }
         }
         if (summaries.isEmpty()) {
-            out.add(new Entry(wall, step, version, status, null, null, null, 0, 0, 0, null, null, 0));
+            out.add(new Entry(wall, step, version, status, null, null, null, 0, 0, 0, null, null, 0, 0));
         }
         for (ByteBuffer s : summaries) {
             while (s.hasRemaining()) {
@@ -117,6 +117,7 @@ public final class TfEventsParser {
         String text = null;
         String plugin = null;
         int dtype = 0;
+        int dataClass = 0;
         while (v.hasRemaining()) {
             long key = varint(v);
             switch ((int) (key >>> 3)) {
@@ -160,6 +161,8 @@ public final class TfEventsParser {
                                     skip(pd, (int) (kk & 7));
                                 }
                             }
+                        } else if (k >>> 3 == 4) {
+                            dataClass = (int) varint(meta);
                         } else {
                             skip(meta, (int) (k & 7));
                         }
@@ -168,7 +171,7 @@ public final class TfEventsParser {
                 default -> skip(v, (int) (key & 7));
             }
         }
-        return new Entry(wall, step, null, 0, tag, simple, image, w, h, colorspace, text, plugin, dtype);
+        return new Entry(wall, step, null, 0, tag, simple, image, w, h, colorspace, text, plugin, dtype, dataClass);
     }
 
     private static int sessionStatus(ByteBuffer m) {
