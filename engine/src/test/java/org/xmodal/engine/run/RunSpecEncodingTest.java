@@ -105,8 +105,8 @@ class RunSpecEncodingTest {
                                 + "\"normalRadius\"?"),
                 Arguments.of("\"kind\": \"tranfser\"",
                         "kind must be transfer, teacher, finetune, socket or distill, not 'tranfser'"),
-                Arguments.of("\"optimizer\": {\"type\": \"adamw\", \"learningRate\": 0.1, \"momentum\": 0.9, "
-                        + "\"weightDecay\": 0}", "optimizer.type must be sgd or adam, not 'adamw'"),
+                Arguments.of("\"optimizer\": {\"type\": \"rmsprop\", \"learningRate\": 0.1, \"momentum\": 0.9, "
+                        + "\"weightDecay\": 0}", "optimizer.type must be sgd, adam or adamw, not 'rmsprop'"),
                 Arguments.of("\"modality\": \"sonar\"", "modality must be depth or flow, not 'sonar'"),
                 Arguments.of("\"device\": \"tpu\"", "device must be auto, cpu, gpu, gpu:N"));
     }
