@@ -32,8 +32,10 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
         if (iterations != null) {
             spec = spec.withIterations(iterations);
         }
-        RunKinds.check(spec); // before a run folder is made: a spec that cannot run leaves nothing behind
+        // the threads before anything starts PyTorch (the check below builds networks): set later, they did not hold
+        // for every operation, and a run and its resume (or the same run as a cluster's job) differed in the last bits
         EngineThreads.apply(spec.threads());
+        RunKinds.check(spec); // before a run folder is made: a spec that cannot run leaves nothing behind
         spec = spec.withLaunch(new RunSpec.Launch(BuildInfo.get().version(), spec.device().id(), Instant.now().toString(),
                 InetAddress.getLocalHost().getHostName()));
         RunDirectory run = RunDirectory.create(runs == null ? RunDirectory.defaultRunsRoot() : runs, spec);

@@ -29,7 +29,8 @@ final class RunsCommand extends CliCommand implements Callable<Integer> {
         for (RunDirectory r : list) {
             RunStatus s = r.status();
             out().printf(Locale.ROOT, "%-44s %-11s %13s %11.4g %10.1f%s%n", r.id(), s.stateName(),
-                    s.step() + "/" + s.totalSteps(), s.lastLoss(), s.imagesPerSecond(), preparation(s));
+                    s.step() + "/" + s.totalSteps(), s.lastLoss(), s.imagesPerSecond(), preparation(s)
+                            + slurm(r));
         }
         return 0;
     }
@@ -42,5 +43,19 @@ final class RunsCommand extends CliCommand implements Callable<Integer> {
         RunStatus.Preparation p = s.preparation();
         return "  " + p.message() + (Double.isNaN(p.fraction()) ? ""
                 : String.format(Locale.ROOT, " (%.0f%%)", 100 * p.fraction()));
+    }
+
+    /** A submitted run's Slurm job and its state: "  Slurm job 12: PENDING (Resources)", or "". */
+    static String slurm(RunDirectory r) {
+        return org.xmodal.engine.cluster.ClusterRuns.jobOf(r.path()).map(job -> {
+            String state;
+            try {
+                state = org.xmodal.engine.cluster.Slurm.onPath().state(job)
+                        .map(org.xmodal.engine.cluster.Slurm.JobState::describe).orElse("no longer known to Slurm");
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                state = "state unknown (" + e.getMessage() + ")";
+            }
+            return "  Slurm job " + job + ": " + state;
+        }).orElse("");
     }
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 EncodeCommand.class,
                 RunCommand.class,
                 ResumeCommand.class,
+                SubmitCommand.class,
                 RunsCommand.class,
                 FiltersCommand.class,
                 ExportCommand.class,

@@ -60,8 +60,11 @@ public final class RunSession {
      * Starts or resumes a run; with {@code dataParallel}, on every device the spec asks for. A kind of run that
      * cannot share its steps out uses the first device, and a warning event says so.
      */
-    public static Begin begin(RunDirectory run, boolean resume, boolean dataParallel) throws IOException {
+    public static Begin begin(RunDirectory run, boolean resumeAsked, boolean dataParallel) throws IOException {
         RunSpec spec = run.spec();
+        // a run folder made ahead and never started (a batch job's, submitted to a cluster) starts, not resumes
+        boolean resume = resumeAsked && run.events().stream().anyMatch(e -> e.type().equals(RunEvent.STARTED)
+                || e.type().equals(RunEvent.RESUMED));
         EngineInfo engine = EngineInfo.probeAndLog();
         List<Device> devices = Devices.resolveAll(spec.device().id());
         long freed = resume ? run.deleteInterruptedWrites() : 0;
