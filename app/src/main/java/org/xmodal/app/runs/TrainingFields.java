@@ -94,8 +94,8 @@ final class TrainingFields {
                         + "none more)"),
                 SpecField.of("tracking.mlflow", RECORDS, "MLflow server", SpecField.Type.TEXT, "Also log the run to "
                         + "this MLflow tracking server, e.g. http://localhost:5000: the spec as parameters, the curves, "
-                        + "the final weights (empty: only the run's folder, TensorBoard's files included; File > MLflow "
-                        + "tracking server... sets it for every new run). A server that cannot be reached is a "
+                        + "the final weights (default empty: only the run's folder, TensorBoard's files included; File > "
+                        + "MLflow tracking server... sets it for every new run). A server that cannot be reached is a "
                         + "warning, never a failed run"),
                 SpecField.of("tracking.experiment", RECORDS, "MLflow experiment", SpecField.Type.TEXT, "The MLflow "
                         + "experiment the run goes into (default xmodal)"));

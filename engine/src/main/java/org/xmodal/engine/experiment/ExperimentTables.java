@@ -43,7 +43,6 @@ public final class ExperimentTables {
      */
     static void writeResults(ExperimentLayout layout, String name, ExperimentSummary summary, String markdown,
                              String seedsCsv, ExperimentReport report, ExperimentOutput output) throws IOException {
-        summary.write(layout.summary());
         Path results = layout.results();
         write(results.resolve(name + ".md"), markdown);
         write(results.resolve(name + ".csv"), csv(summary));
@@ -56,5 +55,7 @@ public final class ExperimentTables {
         if (!drawn) {
             output.line("report.html not written: the viz module is not on the class path (the launcher has it)");
         }
+        // last: its presence says the experiment finished, everything in results/ written (what the window waits for)
+        summary.write(layout.summary());
     }
 }

@@ -249,7 +249,6 @@ public final class Table1Experiment {
     }
 
     private void writeResults(Table1Results r) throws IOException {
-        r.summary().write(layout.summary());
         String title = "Table 1: initialisations for " + (r.summary().task().equals("detection") ? "detection"
                 : "region classification") + " with few labels";
         write(results.resolve("table1.md"), Table1Tables.markdown(r, title));
@@ -263,6 +262,8 @@ public final class Table1Experiment {
         if (!drawn) {
             output.line("report.html not written: the viz module is not on the class path (the launcher has it)");
         }
+        // last: its presence says the experiment finished, everything in results/ written (what the window waits for)
+        r.summary().write(layout.summary());
     }
 
     private static void write(Path file, String text) throws IOException {
