@@ -200,7 +200,8 @@ class SocketRunUiTest {
         // resumed from the same page, to the end: it scores the test images
         // the button as the FX thread has it: a lookup from this thread could meet the page while it is redrawn
         // (TestFX's visibility check then found a node without a scene)
-        robot.clickOn(WorkbenchRobot.onFx(() -> robot.lookup("#resume-run").query()));
+        javafx.scene.Node resume = WorkbenchRobot.onFx(() -> robot.lookup("#resume-run").query());
+        robot.clickOn(resume);
         waitLong("the run is running again", () -> table(robot).getItems().get(0).summary().isRunning());
         waitFor("the resumed run's end", 180, runDir, () -> state(robot) == RunStatus.State.FINISHED);
         RunEvent resumed = run.events().stream().filter(e -> e.type().equals(RunEvent.RESUMED)).findFirst()
