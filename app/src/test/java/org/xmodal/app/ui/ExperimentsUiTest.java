@@ -129,6 +129,8 @@ class ExperimentsUiTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    // a teacher, a transfer and a 7-stage experiment on CI's two shared cores: 110-140 s here, once over 240 s
+    @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
     void aTeacherATransferAndTheQuickTable1ThroughTheWindowOnly(FxRobot robot) throws Exception {
         WorkbenchRobot.waitUntil("the bundled pairs are open", () -> workbench.context.session().dataset() != null);
 

@@ -119,7 +119,7 @@ class RunsUiTest {
         long stoppedAt = run.latestCheckpointStep().orElseThrow();
 
         // Resume, from the same page: a new engine process continues the run from its checkpoint
-        robot.clickOn("#resume-run");
+        WorkbenchRobot.clickWhenShown(robot, "#resume-run");
         WorkbenchRobot.waitUntil("the run is running again", () -> table(robot).getItems().get(0).summary()
                 .isRunning());
         WorkbenchRobot.waitUntil("the curve goes on past the stop", () -> run.metrics().read().stream()

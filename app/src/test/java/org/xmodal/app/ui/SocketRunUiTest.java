@@ -198,10 +198,7 @@ class SocketRunUiTest {
                 "the terms are not drawn twice");
 
         // resumed from the same page, to the end: it scores the test images
-        // the button as the FX thread has it: a lookup from this thread could meet the page while it is redrawn
-        // (TestFX's visibility check then found a node without a scene)
-        javafx.scene.Node resume = WorkbenchRobot.onFx(() -> robot.lookup("#resume-run").query());
-        robot.clickOn(resume);
+        WorkbenchRobot.clickWhenShown(robot, "#resume-run");
         waitLong("the run is running again", () -> table(robot).getItems().get(0).summary().isRunning());
         waitFor("the resumed run's end", 180, runDir, () -> state(robot) == RunStatus.State.FINISHED);
         RunEvent resumed = run.events().stream().filter(e -> e.type().equals(RunEvent.RESUMED)).findFirst()

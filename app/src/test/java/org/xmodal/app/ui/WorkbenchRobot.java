@@ -90,6 +90,18 @@ final class WorkbenchRobot {
         }
     }
 
+    /**
+     * Clicks {@code id} once the FX thread has it in the window, shown and enabled. TestFX's clickOn(query) looks the
+     * node up from the test thread, and meeting a run page the FX thread was still rebuilding after a run stopped, it
+     * found a node without a scene (a NullPointerException in its visibility check, twice in CI).
+     */
+    static void clickWhenShown(FxRobot robot, String id) {
+        waitUntil(id + " is shown and enabled", () -> robot.lookup(id).tryQuery().map(n -> n.getScene() != null
+                && n.isVisible() && !n.isDisabled()).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(id);
+    }
+
     /** Waits until no job runs and no outcome waits for the FX thread. */
     void waitUntilIdle() {
         waitUntil("the workbench is idle", () -> executor.isIdle() && context.work().running().isEmpty());
