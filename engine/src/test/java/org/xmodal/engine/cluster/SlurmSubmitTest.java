@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.engine.cli.CliRun;
 import org.xmodal.engine.cli.XmodalCli;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.run.MetricsLog;
@@ -74,26 +73,7 @@ class SlurmSubmitTest {
         return f;
     }
 
-    private record Said(int code, String out, String err) {
-    }
-
-    private static Said xmodal(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = XmodalCli.execute(args);
-            return new Said(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    private static String jobOf(Said said) {
+    private static String jobOf(CliRun said) {
         Matcher m = Pattern.compile("Slurm job (\\d+)").matcher(said.out());
         assertTrue(m.find(), said.out() + said.err());
         return m.group(1);
@@ -136,9 +116,9 @@ class SlurmSubmitTest {
     void aSubmittedRunWritesWhatALocalRunWritesPlusItsJob() throws Exception {
         needSlurm();
         Path spec = spec("on-slurm", 4);
-        Said said = xmodal("submit", "--spec", spec.toString(), "--runs", tmp.resolve("cluster").toString(),
+        CliRun said = CliRun.of("submit", "--spec", spec.toString(), "--runs", tmp.resolve("cluster").toString(),
                 "--cpus", "1", "--mem", "2G", "--time", "10");
-        assertEquals(0, said.code(), said.err());
+        assertEquals(0, said.exit(), said.err());
         String job = jobOf(said);
         Slurm.JobState end = waitForEnd(job);
         RunDirectory onSlurm = only(tmp.resolve("cluster"));
@@ -163,9 +143,9 @@ class SlurmSubmitTest {
     @Test
     void aJobSlurmRefusesIsSaidInItsWordsAndLeavesNoRunBehind() throws Exception {
         needSlurm();
-        Said said = xmodal("submit", "--spec", spec("refused", 2).toString(), "--runs", tmp.resolve("refused")
+        CliRun said = CliRun.of("submit", "--spec", spec("refused", 2).toString(), "--runs", tmp.resolve("refused")
                 .toString(), "--partition", "nosuchpartition");
-        assertEquals(XmodalCli.EXIT_BAD_INPUT, said.code());
+        assertEquals(XmodalCli.EXIT_BAD_INPUT, said.exit());
         assertTrue(said.err().contains("sbatch refused the job") && said.err().toLowerCase().contains("partition"),
                 said.err());
         assertEquals(List.of(), RunDirectory.list(tmp.resolve("refused")));
@@ -174,7 +154,7 @@ class SlurmSubmitTest {
     @Test
     void aCancelledJobStopsItsRunAtACheckpointAndResumesLocally() throws Exception {
         needSlurm();
-        Said said = xmodal("submit", "--spec", spec("cancelled", 100000).toString(), "--runs", tmp.resolve("cancel")
+        CliRun said = CliRun.of("submit", "--spec", spec("cancelled", 100000).toString(), "--runs", tmp.resolve("cancel")
                 .toString(), "--cpus", "1", "--mem", "2G");
         String job = jobOf(said);
         RunDirectory run = only(tmp.resolve("cancel"));

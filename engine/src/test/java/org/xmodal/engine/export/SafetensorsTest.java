@@ -9,8 +9,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -158,18 +156,10 @@ class SafetensorsTest {
                 .student(new RunSpec.Student("alexnet-small", null, null)).batchSize(2).iterations(1).inputSize(64)
                 .build();
         RunDirectory run = RunDirectory.create(dir.resolve("runs"), spec);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        int code;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = XmodalCli.execute("export", run.path().toString(), "--out", dir.resolve("x.safetensors")
-                    .toString());
-        } finally {
-            System.setErr(old);
-        }
-        assertEquals(XmodalCli.EXIT_BAD_INPUT, code);
-        String said = err.toString(StandardCharsets.UTF_8);
+        org.xmodal.engine.cli.CliRun r = org.xmodal.engine.cli.CliRun.of("export", run.path().toString(), "--out",
+                dir.resolve("x.safetensors").toString());
+        assertEquals(XmodalCli.EXIT_BAD_INPUT, r.exit());
+        String said = r.err();
         assertTrue(said.contains("results/weights.params") && said.contains("has not finished"), said);
         assertTrue(Files.notExists(dir.resolve("x.safetensors")));
     }
