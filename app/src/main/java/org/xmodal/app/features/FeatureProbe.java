@@ -54,6 +54,9 @@ public final class FeatureProbe {
         RgbImage pairedIn = paired(PairEncoding.of(spec.encoding(), ds, cache), pair, size);
         cancel.check();
         try {
+            // loads PyTorch (the window's process has not, when Features is the first view that needs it) and
+            // chooses oneDNN's kernels before the first convolution; nothing below may call into PyTorch before it
+            CpuKernels.configure();
             // PyTorch records gradients on every thread but the one that loaded it, and refuses to load weights in
             // place into parameters while it records: this is inference, so it records nothing here
             JniUtils.setGradMode(false);
@@ -86,7 +89,6 @@ public final class FeatureProbe {
             paired = crop(pairedIn, s);
             input = new Shape(1, 3, s, s);
         }
-        CpuKernels.configure(); // convolutions below: oneDNN's kernels are chosen before the first
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             Shape studentTap = NetworkFactory.create(arch, 3, 0).outputShape(input, tap);
             Teacher teacher = Teachers.open(spec.teacher(), input, studentTap, spec.seed(), Device.cpu(), manager);
