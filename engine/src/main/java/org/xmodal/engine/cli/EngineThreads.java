@@ -12,12 +12,27 @@ final class EngineThreads {
     private EngineThreads() {
     }
 
+    /**
+     * @param threads the spec's thread count; 0 (all cores) means the CPUs Slurm gave the job in a batch job that asked
+     *                for some ({@code SLURM_CPUS_PER_TASK}), so that jobs side by side on a node do not share cores
+     */
     static void apply(int threads) {
         NativeMemory.configure();
+        if (threads <= 0) {
+            threads = slurmCpus();
+        }
         if (threads > 0) {
             System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
         CpuKernels.configure();
+    }
+
+    private static int slurmCpus() {
+        try {
+            return Integer.parseInt(System.getenv().getOrDefault("SLURM_CPUS_PER_TASK", "0").strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

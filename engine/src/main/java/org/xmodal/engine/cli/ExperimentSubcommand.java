@@ -1,12 +1,20 @@
 package org.xmodal.engine.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
+import org.xmodal.engine.cluster.ClusterRuns;
+import org.xmodal.engine.cluster.ExperimentJobs;
+import org.xmodal.engine.cluster.Slurm;
 import org.xmodal.engine.experiment.ExperimentOutput;
+import org.xmodal.engine.experiment.RunQueue;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
 import org.xmodal.engine.train.TrainingLoop;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,6 +38,58 @@ abstract class ExperimentSubcommand extends CliCommand {
         void run(ExperimentOutput output, Cancellation cancel) throws Exception;
     }
 
+    private ExperimentJobs jobs;
+
+    /**
+     * Where the experiment's runs go: null (trained here) for {@code xmodal experiment NAME}, Slurm's queue for
+     * {@code xmodal submit ... experiment NAME}.
+     */
+    protected RunQueue queue() throws java.io.IOException {
+        if (jobs == null && spec.parent() != null && spec.parent().userObject() instanceof SubmitExperimentCommand s) {
+            jobs = new ExperimentJobs(out, s.submit.options(), Slurm.onPath());
+        }
+        return jobs;
+    }
+
+    /**
+     * The command that runs this experiment here, for its summary job: {@code experiment NAME} and the options given,
+     * paths made absolute, each word quoted for the shell.
+     */
+    String summaryCommand() {
+        List<String> words = new ArrayList<>(List.of("experiment", spec.name()));
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        for (CommandLine.Model.OptionSpec o : parsed.matchedOptions()) {
+            if (o.usageHelp() || o.versionHelp()) {
+                continue;
+            }
+            if (o.arity().max() == 0) {
+                words.add(o.longestName());
+                continue;
+            }
+            for (String v : o.originalStringValues()) {
+                words.add(o.longestName());
+                words.add(o.type() == Path.class ? Path.of(v).toAbsolutePath().normalize().toString() : v);
+            }
+        }
+        return String.join(" ", words.stream().map(ClusterRuns::quote).toList());
+    }
+
+    /** Submits what the experiment queued; prints each job. */
+    private int submitQueued() throws java.io.IOException {
+        ExperimentJobs.Submitted s = jobs.submit(spec.name(), summaryCommand());
+        out().println();
+        out().println("submitted to Slurm (" + s.runs().size() + " runs, then the summary):");
+        for (Map.Entry<String, ExperimentJobs.Submitted.Job> e : s.runs().entrySet()) {
+            out().println("  " + e.getValue().job() + "  " + e.getKey() + "  " + e.getValue().stage()
+                    + (e.getValue().reused() ? " (already queued or running)" : ""));
+        }
+        out().println("  " + s.summaryJob() + "  summary (writes " + new org.xmodal.engine.experiment.ExperimentLayout(out)
+                .results() + " when every run has finished)");
+        out().println("jobs: " + out.toAbsolutePath().resolve(ExperimentJobs.FOLDER).resolve(ExperimentJobs.RECORD)
+                + "; './xmodal runs --runs " + out.toAbsolutePath().resolve("runs") + "' shows their state");
+        return 0;
+    }
+
     /** Runs the experiment; 0 when it finished, 130 when the user stopped it. */
     protected int runStoppable(Body body) throws Exception {
         Cancellation cancel = new Cancellation();
@@ -45,7 +105,12 @@ abstract class ExperimentSubcommand extends CliCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             body.run(new Terminal(), cancel);
+            if (jobs != null) {
+                out().println("every run of the experiment had finished: nothing to submit, results written here");
+            }
             return 0;
+        } catch (RunQueue.Queued queued) {
+            return submitQueued();
         } catch (CancellationException e) {
             out().println("stopped (" + e.getMessage() + "); run the same command again to continue");
             return 130;

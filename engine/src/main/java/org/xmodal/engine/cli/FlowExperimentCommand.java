@@ -54,7 +54,7 @@ final class FlowExperimentCommand extends ExperimentSubcommand implements Callab
                 + (seeds == 1 ? "" : "s") + ", in " + out);
         out().flush();
         return runStoppable((output, cancel) -> {
-            FlowExperiment.Results r = new FlowExperiment(settings, output, cancel).run();
+            FlowExperiment.Results r = new FlowExperiment(settings, output, cancel).queueTo(queue()).run();
             out().println();
             FlowTables.terminal(r.summary()).forEach(out()::println);
             out().println();

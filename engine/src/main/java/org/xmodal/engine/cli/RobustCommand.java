@@ -50,7 +50,7 @@ final class RobustCommand extends ExperimentSubcommand implements Callable<Integ
                 + settings.levels() + ", " + seeds + " seed" + (seeds == 1 ? "" : "s") + ", in " + out);
         out().flush();
         return runStoppable((output, cancel) -> {
-            RobustExperiment.Results r = new RobustExperiment(settings, output, cancel).run();
+            RobustExperiment.Results r = new RobustExperiment(settings, output, cancel).queueTo(queue()).run();
             out().println();
             RobustTables.terminal(r.summary(), r.levels()).forEach(out()::println);
             out().println();

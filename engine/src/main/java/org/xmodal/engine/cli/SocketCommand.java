@@ -41,7 +41,7 @@ final class SocketCommand extends ExperimentSubcommand implements Callable<Integ
         out().flush();
         return runStoppable((output, cancel) -> {
             SocketExperiment.Results r = new SocketExperiment(new SocketExperiment.Settings(data, out, seeds, p,
-                    EncodingCache.userDefault()), output, cancel).run();
+                    EncodingCache.userDefault()), output, cancel).queueTo(queue()).run();
             out().println();
             SocketTables.terminal(r.summary()).forEach(out()::println);
             out().println();

@@ -17,15 +17,27 @@ import org.xmodal.engine.run.RunSpecFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code xmodal submit --spec F.json}: a run as a Slurm batch job. */
-@Command(name = "submit", mixinStandardHelpOptions = true, description = {
-    "Sends a run to a Slurm cluster through sbatch: its folder is made here (under --runs, on the shared filesystem), "
-        + "and the job is the headless engine training it there, writing what a local run writes plus the job's "
-        + "script, log (slurm-<job>.out) and id (slurm.json). Options not given come from the cluster profile "
-        + "(~/.config/xmodal/cluster.json, or --profile). './xmodal runs' shows the job's state."})
+/**
+ * {@code xmodal submit --spec F.json | RUN_DIR | experiment NAME ...}: a run, a resume or a whole experiment as Slurm
+ * batch jobs.
+ */
+@Command(name = "submit", mixinStandardHelpOptions = true, subcommands = SubmitExperimentCommand.class,
+        description = {
+    "Sends a run (--spec), a resume (RUN_DIR) or an experiment ('submit [OPTIONS] experiment table1|socket|robust|flow "
+        + "...', the experiment's own options after its name) to a Slurm cluster through sbatch. A run's folder is "
+        + "made here (under --runs, on the shared filesystem), and its job is the headless engine training it there, "
+        + "writing what a local run writes plus the job's script, log (slurm-<job>.out) and id (slurm.json). An "
+        + "experiment's runs become jobs that wait for the runs they need, side by side as job arrays, and its "
+        + "summary a job after them all. Near the time limit a job checkpoints and is requeued (--requeues times). "
+        + "Options not given come from the cluster profile (~/.config/xmodal/cluster.json, or --profile); for an "
+        + "experiment they come before 'experiment'. './xmodal runs' shows the jobs' state."})
 final class SubmitCommand extends CliCommand implements Callable<Integer> {
-    @Option(names = "--spec", required = true, paramLabel = "F.json", description = "The run spec.")
+    @Option(names = "--spec", paramLabel = "F.json", description = "The run spec of a new run.")
     Path specFile;
+
+    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "RUN_DIR", description = "A run that is not "
+            + "finished (stopped, failed, killed, or timed out more often than --requeues), to resume as a job.")
+    Path runDir;
 
     @Option(names = "--runs", paramLabel = "DIR", description = "Folder of runs, on a filesystem the cluster's nodes "
             + "share (default: runs/ of the workbench).")
@@ -54,15 +66,35 @@ final class SubmitCommand extends CliCommand implements Callable<Integer> {
             + "engine is told to checkpoint and stop (default 120).")
     Integer signalLead;
 
+    @Option(names = "--requeues", paramLabel = "N", description = "How many times a job that reaches its time limit "
+            + "is requeued to resume from its checkpoint (default 3).")
+    Integer requeues;
+
     @Option(names = "--sbatch", paramLabel = "LINE", description = "An extra #SBATCH line (repeatable), such as "
             + "--account=vision.")
     List<String> sbatch;
 
+    /** The profile's options with those given on the command line over them. */
+    SlurmOptions options() throws java.io.IOException {
+        return SlurmOptions.read(profile != null ? profile : SlurmOptions.standardProfile(), profile != null)
+                .with(new SlurmOptions(partition, gpus, cpus, mem, time, signalLead, requeues,
+                        sbatch == null ? List.of() : sbatch));
+    }
+
     @Override
     public Integer call() throws Exception {
-        SlurmOptions options = SlurmOptions.read(profile != null ? profile : SlurmOptions.standardProfile(),
-                profile != null).with(new SlurmOptions(partition, gpus, cpus, mem, time, signalLead,
-                sbatch == null ? List.of() : sbatch));
+        if ((specFile == null) == (runDir == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either --spec F.json (a new "
+                    + "run), RUN_DIR (a run to resume) or 'experiment NAME ...'");
+        }
+        SlurmOptions options = options();
+        if (runDir != null) {
+            RunDirectory run = RunDirectory.open(runDir);
+            String job = ClusterRuns.resubmit(run, options, Slurm.onPath());
+            out().println("run " + run.id() + " in " + run.path() + ": Slurm job " + job + " resumes it (log: "
+                    + run.path().resolve("slurm-" + job + ".out") + ")");
+            return 0;
+        }
         RunSpec spec = RunSpecFiles.read(specFile);
         RunKinds.check(spec); // before a run folder is made: a spec that cannot run leaves nothing behind
         spec = spec.withLaunch(new RunSpec.Launch(BuildInfo.get().version(), spec.device().id(),

@@ -48,7 +48,7 @@ final class Table1Command extends ExperimentSubcommand implements Callable<Integ
         out().flush();
         return runStoppable((output, cancel) -> {
             Table1Results r = new Table1Experiment(new Table1Experiment.Settings(data, out, seeds, p,
-                    EncodingCache.userDefault(), teacherPerSeed), output, cancel).run();
+                    EncodingCache.userDefault(), teacherPerSeed), output, cancel).queueTo(queue()).run();
             out().println();
             Table1Tables.terminal(r).forEach(out()::println);
             out().println();

@@ -9,30 +9,63 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunStatus;
 
 /**
  * Runs as Slurm batch jobs: each job is the headless engine resuming the run's folder (made ahead, on the shared
  * filesystem), so it writes exactly what a local run writes; the folder also gets the job's script
  * ({@code slurm-job.sh}), its log ({@code slurm-<job>.out}) and {@code slurm.json} (the job's id, when it was
- * submitted, the options). The script {@code exec}s the engine, so the SIGTERM Slurm sends before the time limit
- * ({@code --signal=B:TERM@lead}) or at {@code scancel} reaches it, and it checkpoints before it ends.
+ * submitted, the options).
+ *
+ * <p>Near its time limit Slurm sends the job's shell SIGUSR1 ({@code --signal=B:USR1@lead}); the shell passes it on to
+ * the engine as SIGTERM, the engine checkpoints and stops, and the shell requeues the job ({@code scontrol requeue}:
+ * same job id, so jobs that wait for it keep waiting) up to {@code requeues} times; the requeued job resumes from the
+ * checkpoint. {@code scancel} sends SIGTERM: the engine checkpoints and the job ends, not requeued.
  */
 public final class ClusterRuns {
     public static final String SCRIPT = "slurm-job.sh";
     public static final String RECORD = "slurm.json";
+    /** Slurm's job states in which the job still holds or waits for a node. */
+    static final List<String> ACTIVE = List.of("PENDING", "RUNNING", "CONFIGURING", "COMPLETING", "REQUEUED",
+            "REQUEUE_HOLD", "REQUEUE_FED", "RESIZING", "SUSPENDED", "STOPPED", "SIGNALING");
 
     private ClusterRuns() {
     }
 
-    /** The job script for {@code run}, started with {@code java} on {@code classPath}. */
-    static String script(RunDirectory run, SlurmOptions o, String java, String classPath, List<String> jvmOptions) {
+    /** How a job starts this engine: the same java, JVM options and class path as the process submitting it. */
+    record Engine(String java, List<String> jvmOptions, String classPath) {
+        static Engine current() {
+            List<String> jvm = new ArrayList<>();
+            jvm.add("-Dai.djl.offline=true");
+            String root = System.getProperty("xmodal.root");
+            if (root != null) {
+                jvm.add("-Dxmodal.root=" + root);
+            }
+            return new Engine(ProcessHandle.current().info().command().orElse("java"), jvm,
+                    System.getProperty("java.class.path"));
+        }
+
+        /** The shell words that run {@code xmodal ARGS...} (the arguments already quoted as the shell needs). */
+        String command(String quotedArgs) {
+            StringBuilder cmd = new StringBuilder(quote(java));
+            jvmOptions.forEach(j -> cmd.append(' ').append(quote(j)));
+            return cmd.append(" -cp ").append(quote(classPath)).append(" org.xmodal.engine.cli.XmodalCli ")
+                    .append(quotedArgs).toString();
+        }
+    }
+
+    /** The {@code #SBATCH} lines of a job. */
+    static List<String> header(String name, String output, SlurmOptions o, String workingDirectory,
+                               List<String> extra) {
         List<String> lines = new ArrayList<>();
         lines.add("#!/bin/bash");
-        lines.add("#SBATCH --job-name=xmodal-" + run.id());
-        lines.add("#SBATCH --output=" + run.path().toAbsolutePath().resolve("slurm-%j.out"));
+        lines.add("#SBATCH --job-name=" + name);
+        lines.add("#SBATCH --output=" + output);
         lines.add("#SBATCH --open-mode=append");
+        lines.add("#SBATCH --chdir=" + workingDirectory);
         lines.add("#SBATCH --ntasks=1");
         if (o.partition() != null) {
             lines.add("#SBATCH --partition=" + o.partition());
@@ -49,21 +82,63 @@ public final class ClusterRuns {
         if (o.time() != null) {
             lines.add("#SBATCH --time=" + o.time());
         }
-        lines.add("#SBATCH --signal=B:TERM@" + o.signalLead());
-        for (String extra : o.sbatch()) {
-            String e = extra.strip();
+        extra.forEach(e -> lines.add("#SBATCH " + e));
+        for (String line : o.sbatch()) {
+            String e = line.strip();
             lines.add(e.startsWith("#SBATCH") ? e : "#SBATCH " + e);
         }
+        return lines;
+    }
+
+    /**
+     * The script of a job that trains runs: one run ({@code list} null, the run's folder in {@code run}) or, as a
+     * job array, the run named by line {@code SLURM_ARRAY_TASK_ID + 1} of {@code list}.
+     */
+    static String runScript(String name, String output, SlurmOptions o, Engine engine, String scontrol, Path run,
+                            Path list, int tasks, List<String> dependsOn) {
+        List<String> extra = new ArrayList<>();
+        if (tasks > 1) {
+            extra.add("--array=0-" + (tasks - 1));
+        }
+        extra.add("--signal=B:USR1@" + o.signalLead());
+        extra.add("--requeue");
+        if (!dependsOn.isEmpty()) {
+            extra.add("--dependency=afterok:" + String.join(":", dependsOn));
+            extra.add("--kill-on-invalid-dep=yes");
+        }
+        List<String> lines = header(name, output, o, System.getProperty("user.dir"), extra);
         lines.add("# written by xmodal submit: the engine resumes the run's folder (from its newest checkpoint)");
-        StringBuilder cmd = new StringBuilder("exec ").append(quote(java));
-        jvmOptions.forEach(j -> cmd.append(' ').append(quote(j)));
-        cmd.append(" -cp ").append(quote(classPath)).append(" org.xmodal.engine.cli.XmodalCli resume ")
-                .append(quote(run.path().toAbsolutePath().toString()));
-        lines.add(cmd.toString());
+        if (list == null) {
+            lines.add("run=" + quote(run.toAbsolutePath().toString()));
+        } else {
+            lines.add("run=$(sed -n \"$((SLURM_ARRAY_TASK_ID + 1))p\" " + quote(list.toAbsolutePath().toString())
+                    + ")");
+            lines.add("exec >> \"$run/slurm-${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}.out\" 2>&1");
+        }
+        lines.add("limit=0 engine=");
+        lines.add("trap 'limit=1; [ -n \"$engine\" ] && kill -TERM \"$engine\"' USR1");
+        lines.add("trap '[ -n \"$engine\" ] && kill -TERM \"$engine\"' TERM");
+        lines.add(engine.command("resume \"$run\"") + " &");
+        lines.add("engine=$!");
+        lines.add("code=");
+        lines.add("while [ -z \"$code\" ]; do wait \"$engine\"; c=$?; kill -0 \"$engine\" 2>/dev/null || code=$c; "
+                + "done");
+        lines.add("if [ \"$limit\" = 1 ] && [ \"$code\" != 0 ]; then");
+        lines.add("  if [ \"${SLURM_RESTART_COUNT:-0}\" -lt " + o.maxRequeues() + " ]; then");
+        lines.add("    echo \"xmodal: the time limit is near; the run checkpointed; requeueing job $SLURM_JOB_ID "
+                + "(restart $(( ${SLURM_RESTART_COUNT:-0} + 1 )) of " + o.maxRequeues() + ")\"");
+        lines.add("    " + quote(scontrol) + " requeue \"$SLURM_JOB_ID\" && sleep 300");
+        lines.add("  else");
+        lines.add("    echo \"xmodal: the time limit is near and the job was requeued " + o.maxRequeues()
+                + " times already: stopped at its checkpoint (xmodal submit RUN_DIR continues it)\"");
+        lines.add("  fi");
+        lines.add("fi");
+        lines.add("exit $code");
         return String.join("\n", lines) + "\n";
     }
 
-    private static String quote(String s) {
+    /** A word for the shell, in single quotes. */
+    public static String quote(String s) {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 
@@ -72,23 +147,64 @@ public final class ClusterRuns {
      * The engine of the job is this one: the same java, class path and workbench folder.
      */
     public static String submit(RunDirectory run, SlurmOptions o, Slurm slurm) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> jvm = new ArrayList<>();
-        jvm.add("-Dai.djl.offline=true");
-        String root = System.getProperty("xmodal.root");
-        if (root != null) {
-            jvm.add("-Dxmodal.root=" + root);
-        }
+        return submit(run, o, slurm, List.of());
+    }
+
+    /** As {@link #submit(RunDirectory, SlurmOptions, Slurm)}, starting after the jobs {@code dependsOn} end well. */
+    static String submit(RunDirectory run, SlurmOptions o, Slurm slurm, List<String> dependsOn) throws IOException {
         Path script = run.path().resolve(SCRIPT);
-        Files.writeString(script, script(run, o, java, System.getProperty("java.class.path"), jvm));
+        Files.writeString(script, runScript("xmodal-" + run.id(), run.path().toAbsolutePath().resolve("slurm-%j.out")
+                .toString(), o, Engine.current(), slurm.command("scontrol"), run.path(), null, 1, dependsOn));
         script.toFile().setExecutable(true);
         String id = slurm.submit(script);
+        record(run.path(), id, o);
+        return id;
+    }
+
+    /**
+     * Submits a run that exists and is not finished (stopped, failed, killed or never started) again: its job
+     * resumes it from its newest checkpoint.
+     *
+     * @throws BadInputException when the run finished, or its engine or its job is still going
+     */
+    public static String resubmit(RunDirectory run, SlurmOptions o, Slurm slurm) throws IOException {
+        RunStatus status = run.status();
+        if (status.state() == RunStatus.State.FINISHED) {
+            throw new BadInputException(run.path(), "has already finished; clone it with more iterations instead");
+        }
+        Optional<String> job = activeJob(run.path(), slurm);
+        if (job.isPresent()) {
+            throw new BadInputException(run.path(), "is already Slurm job " + job.get() + " ("
+                    + slurm.state(job.get()).map(Slurm.JobState::describe).orElse("queued") + ")");
+        }
+        if (status.state() == RunStatus.State.RUNNING) {
+            throw new BadInputException(run.path(), "is still running (its engine process is alive)");
+        }
+        return submit(run, o, slurm);
+    }
+
+    /** Whether a job in this state (Slurm's word) still holds or waits for a node. */
+    public static boolean isActive(String state) {
+        return ACTIVE.contains(state);
+    }
+
+    /** The run's job, when Slurm still runs it or has it queued. */
+    static Optional<String> activeJob(Path runFolder, Slurm slurm) throws IOException {
+        Optional<String> job = jobOf(runFolder);
+        if (job.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Slurm.JobState> state = slurm.state(job.get());
+        return state.isPresent() && isActive(state.get().state()) ? job : Optional.empty();
+    }
+
+    /** Keeps the job's id beside the run. */
+    static void record(Path runFolder, String jobId, SlurmOptions o) throws IOException {
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("jobId", id);
+        record.put("jobId", jobId);
         record.put("submitted", Instant.now().toString());
         record.put("options", o);
-        Json.writeAtomically(record, run.path().resolve(RECORD));
-        return id;
+        Json.writeAtomically(record, runFolder.resolve(RECORD));
     }
 
     /** The Slurm job of a run folder, if it was submitted to one. */

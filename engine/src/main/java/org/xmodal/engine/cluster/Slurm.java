@@ -79,12 +79,41 @@ public final class Slurm {
         return Optional.empty();
     }
 
+    /**
+     * Every job in the queue (pending, running, completing), one per array task, by id ({@code 123} or
+     * {@code 123_4}): one call, for a window that shows many runs' jobs.
+     */
+    public Map<String, JobState> queue() throws IOException {
+        Result q = call("squeue", "-h", "-r", "-o", "%i|%T|%r|%N");
+        if (q.code != 0) {
+            throw new IOException("squeue failed: " + firstLine(q.err, q.out));
+        }
+        Map<String, JobState> jobs = new java.util.LinkedHashMap<>();
+        for (String line : q.out.strip().split("\n")) {
+            String[] p = line.split("\\|", -1);
+            if (p.length >= 4 && !p[0].isBlank()) {
+                jobs.put(p[0].strip(), new JobState(p[1], p[2], p[3], ""));
+            }
+        }
+        return jobs;
+    }
+
+    /** Whether Slurm's commands are on this PATH. */
+    public boolean available() {
+        return find("squeue").isPresent();
+    }
+
     /** Cancels the job (Slurm sends its processes SIGTERM first, which the engine answers with a checkpoint). */
     public void cancel(String jobId) throws IOException {
         Result r = call("scancel", jobId);
         if (r.code != 0) {
             throw new IllegalArgumentException("scancel refused: " + firstLine(r.err, r.out));
         }
+    }
+
+    /** Where a Slurm command is on this PATH, for a job script to call it by; its bare name when not found. */
+    public String command(String name) {
+        return find(name).map(Path::toString).orElse(name);
     }
 
     private static String field(String line, String name) {

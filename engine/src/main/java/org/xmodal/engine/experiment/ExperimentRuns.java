@@ -2,9 +2,14 @@ package org.xmodal.engine.experiment;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.xmodal.engine.json.Json;
 import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.lifecycle.RunKinds;
 import org.xmodal.engine.run.RunDirectory;
@@ -26,6 +31,9 @@ final class ExperimentRuns {
     private final String prefix;
     private final ExperimentLayout layout;
     private ExperimentStages stages = new ExperimentStages(null, List.of());
+    private RunQueue queue;
+    /** The runs queued so far, by their folder's absolute path (as a spec that needs one names it). */
+    private final Map<String, RunDirectory> queued = new LinkedHashMap<>();
 
     /** @param prefix the experiment's prefix of run names, left out of the progress bars' labels */
     ExperimentRuns(Path runs, EncodingCache cache, ExperimentOutput output, Cancellation cancel, String prefix) {
@@ -51,8 +59,25 @@ final class ExperimentRuns {
         stages.write(layout);
     }
 
+    /** From now on, runs that are not finished go to {@code queue} instead of being trained here. */
+    void queueTo(RunQueue queue) {
+        this.queue = queue;
+    }
+
     /**
-     * A finished run of this spec: an earlier one reused, an interrupted one resumed, or a new one trained.
+     * Called where the experiment is about to read its runs' results.
+     *
+     * @throws RunQueue.Queued when the runs were queued rather than trained
+     */
+    void resultsNeeded() {
+        if (queue != null && !queued.isEmpty()) {
+            throw new RunQueue.Queued();
+        }
+    }
+
+    /**
+     * A finished run of this spec: an earlier one reused, an interrupted one resumed, or a new one trained. With a
+     * {@linkplain #queueTo queue}, a run that is not finished is queued instead and returned as it is.
      *
      * @throws CancellationException when the user stopped the experiment (the run is left resumable)
      */
@@ -61,10 +86,15 @@ final class ExperimentRuns {
         boolean resume = false;
         if (run != null) {
             RunStatus status = run.status();
+            if (queue != null && status.state() != RunStatus.State.FINISHED) {
+                return queue(run, spec, what);
+            }
             switch (status.state()) {
                 case FINISHED -> {
                     output.line(what + ": reusing finished run " + run.id());
-                    mark(what, ExperimentStages.State.REUSED, run);
+                    // a run its cluster job trained for this experiment finished here, it was not found from before
+                    mark(what, stages.stateOf(what) == ExperimentStages.State.QUEUED ? ExperimentStages.State.FINISHED
+                            : ExperimentStages.State.REUSED, run);
                     return run;
                 }
                 case RUNNING -> throw new IllegalArgumentException(run.path() + ": the same run is going on in "
@@ -76,6 +106,9 @@ final class ExperimentRuns {
         cancel.check();
         if (run == null) {
             run = RunDirectory.create(runs, spec);
+            if (queue != null) {
+                return queue(run, spec, what);
+            }
         }
         output.line(what + ": " + (resume ? "resuming " : "training ") + run.id());
         mark(what, resume ? ExperimentStages.State.RESUMING : ExperimentStages.State.TRAINING, run);
@@ -105,6 +138,28 @@ final class ExperimentRuns {
         output.line(String.format(Locale.ROOT, "%s: finished %s in %.0f s", what, run.id(),
                 (System.nanoTime() - t0) / 1e9));
         return run;
+    }
+
+    private RunDirectory queue(RunDirectory run, RunSpec spec, String what) throws IOException {
+        List<RunDirectory> needs = new ArrayList<>();
+        collectNeeds(Json.MAPPER.valueToTree(spec), needs);
+        queue.queue(run, what, needs);
+        queued.put(run.path().toAbsolutePath().toString(), run);
+        mark(what, ExperimentStages.State.QUEUED, run);
+        output.line(what + ": queued " + run.id() + (needs.isEmpty() ? "" : " (after "
+                + String.join(", ", needs.stream().map(RunDirectory::id).toList()) + ")"));
+        return run;
+    }
+
+    /** The queued runs a spec names (in any field: a teacher's weights, an initialisation, a source model). */
+    private void collectNeeds(JsonNode node, List<RunDirectory> needs) {
+        if (node.isTextual()) {
+            RunDirectory r = queued.get(node.asText());
+            if (r != null && !needs.contains(r)) {
+                needs.add(r);
+            }
+        }
+        node.forEach(child -> collectNeeds(child, needs));
     }
 
     private String shortName(RunSpec spec) {

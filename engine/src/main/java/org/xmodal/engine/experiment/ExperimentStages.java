@@ -27,7 +27,9 @@ public record ExperimentStages(String experiment, List<Stage> stages) {
 
     /** Where a stage is. */
     public enum State {
-        WAITING, TRAINING, RESUMING, FINISHED, REUSED, STOPPED, FAILED;
+        WAITING, TRAINING, RESUMING, FINISHED, REUSED, STOPPED, FAILED,
+        /** Sent to a cluster's queue as a job of its own ({@code xmodal submit experiment}). */
+        QUEUED;
 
         @JsonValue
         public String id() {
@@ -92,6 +94,11 @@ public record ExperimentStages(String experiment, List<Stage> stages) {
                     .orElse(new Stage(label, State.WAITING, null)));
         }
         return new ExperimentStages(kind, out);
+    }
+
+    /** The state of the stage with this label, or null when the plan has none. */
+    State stateOf(String label) {
+        return stages.stream().filter(s -> s.label().equals(label)).map(Stage::state).findFirst().orElse(null);
     }
 
     /** This stage now in this state with this run; a stage the plan lacks is added at the end. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,6 +74,12 @@ public final class FlowExperiment {
         this.cancel = cancel;
         this.layout = new ExperimentLayout(settings.out());
         this.runs = new ExperimentRuns(layout.runs(), settings.cache(), output, cancel, "flow-");
+    }
+
+    /** Sends the runs that are not finished to {@code queue} instead of training them here (see {@link RunQueue}). */
+    public FlowExperiment queueTo(RunQueue queue) {
+        runs.queueTo(queue);
+        return this;
     }
 
     public Results run() throws IOException {
@@ -143,6 +150,7 @@ public final class FlowExperiment {
         Map<String, List<String>> runIds = new LinkedHashMap<>();
         Map<String, List<List<String>>> index = new LinkedHashMap<>();
         List<Long> seeds = new ArrayList<>();
+        List<RunDirectory> trained = new ArrayList<>();
         for (long seed = 1; seed <= settings.seeds(); seed++) {
             seeds.add(seed);
             for (FlowArm arm : FlowArm.ALL) {
@@ -151,7 +159,14 @@ public final class FlowExperiment {
                         .name("flow-" + arm.name() + "-s" + seed)
                         .finetune(template.finetune().withInit(inits.get(arm))
                                 .withInput(arm == FlowArm.RGB ? FinetuneInput.RGB : FinetuneInput.PAIRED)).build();
-                RunDirectory run = runs.ensure(spec, arm.name() + ", seed " + seed);
+                trained.add(runs.ensure(spec, arm.name() + ", seed " + seed));
+            }
+        }
+        runs.resultsNeeded();
+        Iterator<RunDirectory> done = trained.iterator();
+        for (long seed : seeds) {
+            for (FlowArm arm : FlowArm.ALL) {
+                RunDirectory run = done.next();
                 SceneAccuracy a = Json.MAPPER.readValue(run.results().resolve(SceneAccuracy.FILE).toFile(),
                         SceneAccuracy.class);
                 output.line(String.format(Locale.ROOT, "  %s, seed %d: clip accuracy %.1f%%", arm.name(), seed,

@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,6 +93,12 @@ public final class RobustExperiment {
         this.runs = new ExperimentRuns(layout.runs(), settings.cache(), output, cancel, "robust-");
     }
 
+    /** Sends the runs that are not finished to {@code queue} instead of training them here (see {@link RunQueue}). */
+    public RobustExperiment queueTo(RunQueue queue) {
+        runs.queueTo(queue);
+        return this;
+    }
+
     public Results run() throws IOException {
         RobustPreset preset = settings.preset();
         Path clean = prepareData(preset);
@@ -135,6 +142,7 @@ public final class RobustExperiment {
             }
         }
         List<Long> seeds = new ArrayList<>();
+        List<RunDirectory> trained = new ArrayList<>();
         for (long seed = 1; seed <= settings.seeds(); seed++) {
             seeds.add(seed);
             for (double level : settings.levels()) {
@@ -144,8 +152,17 @@ public final class RobustExperiment {
                             .name("robust-" + arm.name() + "-noise" + RobustArm.level(level) + "-s" + seed)
                             .objective(arm.objective(template.objective()))
                             .teacher(template.teacher().withWeights(teacherPath)).build();
+                    trained.add(runs.ensure(spec, arm.at(level) + ", seed " + seed));
+                }
+            }
+        }
+        runs.resultsNeeded();
+        Iterator<RunDirectory> done = trained.iterator();
+        for (long seed : seeds) {
+            for (double level : settings.levels()) {
+                for (RobustArm arm : RobustArm.ALL) {
                     String key = arm.at(level);
-                    RunDirectory run = runs.ensure(spec, key + ", seed " + seed);
+                    RunDirectory run = done.next();
                     SceneAccuracy a = Json.MAPPER.readValue(run.results().resolve(SceneAccuracy.FILE).toFile(),
                             SceneAccuracy.class);
                     output.line(String.format(Locale.ROOT, "  %s, seed %d: accuracy %.1f%%", key, seed,

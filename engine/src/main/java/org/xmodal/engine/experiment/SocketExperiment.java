@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +69,12 @@ public final class SocketExperiment {
         this.runs = new ExperimentRuns(layout.runs(), settings.cache(), output, cancel, "socket-");
     }
 
+    /** Sends the runs that are not finished to {@code queue} instead of training them here (see {@link RunQueue}). */
+    public SocketExperiment queueTo(RunQueue queue) {
+        runs.queueTo(queue);
+        return this;
+    }
+
     public Results run() throws IOException {
         SocketPreset preset = settings.preset();
         Path data = prepareData(preset);
@@ -95,6 +102,7 @@ public final class SocketExperiment {
         Map<String, List<String>> runIds = new LinkedHashMap<>();
         Map<String, List<List<String>>> index = new LinkedHashMap<>();
         List<Long> seeds = new ArrayList<>();
+        List<RunDirectory> trained = new ArrayList<>();
         for (long seed = 1; seed <= settings.seeds(); seed++) {
             seeds.add(seed);
             for (SocketArm arm : SocketArm.ALL) {
@@ -104,7 +112,14 @@ public final class SocketExperiment {
                         .iterations(arm.adapts() ? template.iterations() : 0)
                         .objective(arm.adapts() ? arm.objective(template.objective()) : template.objective())
                         .socket(template.socket().withSource(sourcePath)).build();
-                RunDirectory run = runs.ensure(spec, arm.name() + ", seed " + seed);
+                trained.add(runs.ensure(spec, arm.name() + ", seed " + seed));
+            }
+        }
+        runs.resultsNeeded();
+        Iterator<RunDirectory> done = trained.iterator();
+        for (long seed : seeds) {
+            for (SocketArm arm : SocketArm.ALL) {
+                RunDirectory run = done.next();
                 SceneAccuracy a = Json.MAPPER.readValue(run.results().resolve(SceneAccuracy.FILE)
                         .toFile(), SceneAccuracy.class);
                 output.line(String.format(Locale.ROOT, "  %s, seed %d: accuracy %.1f%%", arm.name(), seed,

@@ -79,6 +79,12 @@ public final class Table1Experiment {
         this.experimentRuns = new ExperimentRuns(runs, settings.cache(), output, cancel, "table1-");
     }
 
+    /** Sends the runs that are not finished to {@code queue} instead of training them here (see {@link RunQueue}). */
+    public Table1Experiment queueTo(RunQueue queue) {
+        experimentRuns.queueTo(queue);
+        return this;
+    }
+
     public Table1Results run() throws IOException {
         Table1Preset preset = settings.preset();
         int trainPairs = checkData(preset);
@@ -150,14 +156,20 @@ public final class Table1Experiment {
                         .withName("table1-" + arm.name() + "-s" + seed)
                         .withFinetune(new RunSpec.Finetune(FinetuneInput.parse(arm.input()), init,
                                 arm.freezeUpTo(), f.task(), f.proposals(), f.foreground()));
-                RunDirectory run = ensure(spec, arm.name() + ", seed " + seed);
+                trained.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(ensure(spec,
+                        arm.name() + ", seed " + seed));
+            }
+        }
+        experimentRuns.resultsNeeded();
+        for (int i = 0; i < seeds.size(); i++) {
+            for (Table1Arm arm : Table1Arm.trained()) {
+                RunDirectory run = trained.get(arm.name()).get(i);
                 DetectionResult result = FinetuneResults.detection(run);
-                output.line(String.format(Locale.ROOT, "  %s, seed %d: mAP %.1f%%", arm.name(), seed,
+                output.line(String.format(Locale.ROOT, "  %s, seed %d: mAP %.1f%%", arm.name(), seeds.get(i),
                         100 * result.mAP()));
                 perSeed.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(result);
                 runIds.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(run.id());
                 index.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(List.of(run.id()));
-                trained.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(run);
             }
         }
         for (Table1Arm arm : Table1Arm.ALL.stream().filter(Table1Arm::isFusion).toList()) {

@@ -8,12 +8,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,9 +24,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmodal.engine.cli.CliRun;
 import org.xmodal.engine.cli.XmodalCli;
+import org.xmodal.engine.experiment.Table1Preset;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.run.MetricsLog;
 import org.xmodal.engine.run.RunDirectory;
+import org.xmodal.engine.run.RunEvent;
 import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.run.RunStatus;
 import org.xmodal.engine.synth.SynthConfig;
@@ -112,6 +117,16 @@ class SlurmSubmitTest {
                 .toList();
     }
 
+    /** {@code xmodal ARGS} in an engine process of its own, as the launcher starts it; its output. */
+    private static String engine(Path log, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), XmodalCli.class.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertEquals(0, p.waitFor(), Files.readString(log));
+        return Files.readString(log);
+    }
+
     @Test
     void aSubmittedRunWritesWhatALocalRunWritesPlusItsJob() throws Exception {
         needSlurm();
@@ -130,11 +145,7 @@ class SlurmSubmitTest {
 
         // the same run locally, as ./xmodal run starts it: an engine process of its own (this JVM's kernels and
         // threads were set by the tests before it)
-        Process local0 = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), XmodalCli.class.getName(),
-                "run", "--spec", spec.toString(), "--runs", tmp.resolve("local").toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("local.log").toFile()).start();
-        assertEquals(0, local0.waitFor(), Files.readString(tmp.resolve("local.log")));
+        engine(tmp.resolve("local.log"), "run", "--spec", spec.toString(), "--runs", tmp.resolve("local").toString());
         RunDirectory local = only(tmp.resolve("local"));
         assertEquals(files(local.path()), files(onSlurm.path()), "the same files as a local run, and the job's");
         assertEquals(metrics(local), metrics(onSlurm), "the same steps and values (same machine, one thread)");
@@ -179,5 +190,153 @@ class SlurmSubmitTest {
         assertEquals("PENDING (Resources)", new Slurm.JobState("PENDING", "Resources", "", "").describe());
         assertEquals("RUNNING on node3", new Slurm.JobState("RUNNING", "None", "node3", "").describe());
         assertEquals("FAILED (exit 1:0)", new Slurm.JobState("FAILED", "", "", "1:0").describe());
+    }
+
+    /** Table 1's quick preset cut to a few steps per run, one thread per run. */
+    private static Path tinyTable1Preset() throws IOException {
+        Table1Preset q = Table1Preset.named(Table1Preset.QUICK);
+        Table1Preset tiny = new Table1Preset("tiny-slurm", "a few steps per run, one thread", few(q.teacher(), 6),
+                few(q.transfer(), 6), few(q.finetune(), 4), few(q.fromScratch(), 4), 0);
+        Path f = tmp.resolve("tiny-table1.json");
+        Json.writeAtomically(tiny, f);
+        return f;
+    }
+
+    private static RunSpec few(RunSpec s, int iterations) {
+        return s.toBuilder().iterations(iterations).threads(1).checkpointEvery(2).logEvery(1)
+                .filterSnapshots(List.of()).build();
+    }
+
+    private static Instant time(RunDirectory run, String type) throws IOException {
+        return run.events().stream().filter(e -> e.type().equals(type)).map(e -> Instant.parse(e.time()))
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError(run.id() + " has no " + type + " event"));
+    }
+
+    /** A time Slurm keeps of a job ({@code StartTime}, {@code EndTime}), in seconds of the epoch (local time). */
+    private static long jobTime(String job, String field) throws Exception {
+        Process p = new ProcessBuilder("scontrol", "show", "job", "-o", job).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        Matcher m = Pattern.compile(field + "=(\\S+)").matcher(said);
+        assertTrue(m.find(), said);
+        return java.time.LocalDateTime.parse(m.group(1)).toEpochSecond(java.time.ZoneOffset.UTC);
+    }
+
+    @Test
+    void anExperimentIsJobsThatWaitForWhatTheyNeedAndItsSummaryEqualsTheLocalOne() throws Exception {
+        needSlurm();
+        Path rooms = tmp.resolve("labelled-rooms");
+        SynthDatasetWriter.write(SynthConfig.of(4, 12).withSize(80, 60).withFractions(0.5, 0.3), rooms, false, 2,
+                ProgressListener.NONE, new Cancellation());
+        String preset = tinyTable1Preset().toString();
+        long t0 = System.nanoTime();
+        engine(tmp.resolve("table1-local.log"), "experiment", "table1", "--data", rooms.toString(), "--out",
+                tmp.resolve("table1-local").toString(), "--preset", preset, "--seeds", "2");
+        double local = (System.nanoTime() - t0) / 1e9;
+
+        t0 = System.nanoTime();
+        Path out = tmp.resolve("table1-slurm");
+        CliRun said = CliRun.of("submit", "--cpus", "1", "--mem", "2G", "experiment", "table1", "--data",
+                rooms.toString(), "--out", out.toString(), "--preset", preset, "--seeds", "2");
+        assertEquals(0, said.exit(), said.out() + said.err());
+        JsonNode jobs = Json.MAPPER.readTree(out.resolve("slurm/jobs.json").toFile());
+        String summaryJob = jobs.path("summaryJob").asText();
+        assertEquals(12, jobs.path("runs").size(), "teacher, transfer, five arms for two seeds: " + jobs);
+        Slurm.JobState end = waitForEnd(summaryJob);
+        double slurm = (System.nanoTime() - t0) / 1e9;
+        Path log = out.resolve("slurm/summary-" + summaryJob + ".out");
+        assertEquals("COMPLETED", end.state(), Files.exists(log) ? Files.readString(log) : said.out());
+
+        JsonNode here = Json.MAPPER.readTree(tmp.resolve("table1-local/results/summary.json").toFile());
+        JsonNode there = Json.MAPPER.readTree(out.resolve("results/summary.json").toFile());
+        assertEquals(here, there, "the same summary to the last digit (same machine, one thread per run)");
+
+        // the teacher's job first, the transfer's after it, the arms after what they start from, side by side
+        List<RunDirectory> runs = RunDirectory.list(out.resolve("runs"));
+        RunDirectory teacher = runs.stream().filter(r -> r.id().endsWith("table1-rgb-teacher")).findFirst()
+                .orElseThrow();
+        RunDirectory transfer = runs.stream().filter(r -> r.id().endsWith("table1-transfer")).findFirst()
+                .orElseThrow();
+        assertTrue(!time(transfer, RunEvent.STARTED).isBefore(time(teacher, RunEvent.FINISHED)));
+        List<RunDirectory> arms = runs.stream().filter(r -> r.id().matches(".*table1-transfer(-frozen)?-s\\d"))
+                .toList();
+        assertEquals(4, arms.size());
+        boolean overlap = false;
+        for (RunDirectory a : arms) {
+            assertTrue(!time(a, RunEvent.STARTED).isBefore(time(transfer, RunEvent.FINISHED)), a.id());
+            String job = ClusterRuns.jobOf(a.path()).orElseThrow();
+            assertTrue(job.matches("\\d+_\\d"), "a task of a job array: " + job);
+            assertTrue(Files.exists(a.path().resolve("slurm-" + job + ".out")), "an array task's log beside its run");
+            for (RunDirectory b : arms) {
+                String other = ClusterRuns.jobOf(b.path()).orElseThrow();
+                // when Slurm ran the jobs (seconds): a few steps train faster than a job starts, so the runs' own
+                // events may not overlap while their jobs did
+                overlap |= a != b && jobTime(job, "StartTime") < jobTime(other, "EndTime")
+                        && jobTime(other, "StartTime") < jobTime(job, "EndTime");
+            }
+        }
+        assertTrue(overlap, "two arms' jobs ran at the same time");
+        System.out.printf("SlurmSubmitTest: tiny Table 1 (2 seeds) locally %.1f s, through Slurm %.1f s%n", local,
+                slurm);
+
+        CliRun again = CliRun.of("submit", "experiment", "table1", "--data", rooms.toString(), "--out",
+                out.toString(), "--preset", preset, "--seeds", "2");
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("nothing to submit"), again.out());
+    }
+
+    @Test
+    void aJobReachingItsTimeLimitIsRequeuedAndResumesFromItsCheckpoint() throws Exception {
+        needSlurm();
+        // a limit of one minute, the warning 50 s before it: Slurm signals the job 10-40 s after it starts (it
+        // checks limits every 30 s or so); one requeue allowed, so the second warning stops the run for good
+        CliRun said = CliRun.of("submit", "--spec", spec("time-limited", 100000).toString(), "--runs",
+                tmp.resolve("limited").toString(), "--cpus", "1", "--mem", "2G", "--time", "1", "--signal-lead", "50",
+                "--requeues", "1");
+        assertEquals(0, said.exit(), said.err());
+        String job = jobOf(said);
+        RunDirectory run = only(tmp.resolve("limited"));
+        Path log = run.path().resolve("slurm-" + job + ".out");
+        Slurm slurm = Slurm.onPath();
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
+        long firstStop = -1;
+        while (System.nanoTime() < until) {
+            Optional<Slurm.JobState> s = slurm.state(job);
+            if (firstStop < 0 && Files.exists(log) && Files.readString(log).contains("requeueing job " + job)) {
+                firstStop = run.latestCheckpointStep().orElse(0L);
+            }
+            if (s.isPresent() && s.get().state().equals("PENDING") && s.get().reason().equals("BeginTime")) {
+                // Slurm holds a requeued job back for two minutes; a person would wait, the test need not
+                new ProcessBuilder("scontrol", "update", "JobId=" + job, "StartTime=now").start().waitFor();
+            }
+            if (s.isPresent() && !ClusterRuns.ACTIVE.contains(s.get().state()) && firstStop >= 0) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        String said2 = Files.readString(log);
+        assertTrue(firstStop > 0, "the run checkpointed at the first warning and the job was requeued: " + said2);
+        assertTrue(said2.contains("requeued 1 times already"), said2);
+        assertEquals(RunStatus.State.STOPPED, run.status().state(), said2);
+        assertTrue(run.latestCheckpointStep().orElse(0L) > firstStop, "the requeued job resumed from step "
+                + firstStop + " and trained on: " + run.status());
+        assertTrue(run.events().stream().anyMatch(e -> e.type().equals(RunEvent.RESUMED)), "a resume, not a restart");
+
+        // submitted again by hand, it resumes once more; while that job is queued or running it is not sent twice
+        CliRun resumed = CliRun.of("submit", run.path().toString(), "--cpus", "1", "--mem", "2G");
+        assertEquals(0, resumed.exit(), resumed.err());
+        String job2 = jobOf(resumed);
+        CliRun twice = CliRun.of("submit", run.path().toString());
+        assertEquals(XmodalCli.EXIT_BAD_INPUT, twice.exit());
+        assertTrue(twice.err().contains("is already Slurm job " + job2), twice.err());
+        long before = run.latestCheckpointStep().orElse(0L);
+        until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (run.status().step() < before + 4 && System.nanoTime() < until) {
+            Thread.sleep(500);
+        }
+        assertTrue(run.status().step() >= before + 4, "the resubmitted job trains on: " + run.status());
+        slurm.cancel(job2);
+        waitForEnd(job2);
+        assertEquals(RunStatus.State.STOPPED, run.status().state());
     }
 }
