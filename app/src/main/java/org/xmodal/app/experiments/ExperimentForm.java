@@ -41,6 +41,8 @@ public final class ExperimentForm {
     private final StringProperty preset = new SimpleStringProperty(this, "preset", "");
     private final StringProperty data = new SimpleStringProperty(this, "data", "");
     private final IntegerProperty seeds = new SimpleIntegerProperty(this, "seeds", 3);
+    private final javafx.beans.property.BooleanProperty onSlurm = new javafx.beans.property.SimpleBooleanProperty(this,
+            "onSlurm");
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description", "");
@@ -143,7 +145,7 @@ public final class ExperimentForm {
         Path folder = folderOf(name.get().strip());
         return Optional.of(new Start(folder, new ExperimentLaunch(kind.get().command(),
                 Path.of(data.get().strip()).toAbsolutePath().normalize().toString(), preset.get(), seeds.get(),
-                null)));
+                null, onSlurm.get())));
     }
 
     private void check() {
@@ -208,6 +210,11 @@ public final class ExperimentForm {
 
     public StringProperty dataProperty() {
         return data;
+    }
+
+    /** Run on: this machine (false) or the Slurm cluster of the cluster profile (true). */
+    public javafx.beans.property.BooleanProperty onSlurmProperty() {
+        return onSlurm;
     }
 
     public IntegerProperty seedsProperty() {

@@ -18,14 +18,26 @@ import org.xmodal.engine.json.Json;
  * @param preset     a built-in preset's name or a preset file
  * @param seeds      seeds per arm
  * @param log        the engine's log of the last start, or null
+ * @param slurm      whether its runs go to a Slurm cluster as jobs ({@code xmodal submit experiment ...}, with the
+ *                   cluster profile's options) instead of running on this machine
  */
-public record ExperimentLaunch(String experiment, String data, String preset, int seeds, String log) {
+public record ExperimentLaunch(String experiment, String data, String preset, int seeds, String log, boolean slurm) {
     public static final String FILE = "launch.json";
+
+    /** Run on this machine. */
+    public ExperimentLaunch(String experiment, String data, String preset, int seeds, String log) {
+        this(experiment, data, preset, seeds, log, false);
+    }
 
     /** The engine's arguments for an experiment in {@code folder}. */
     public List<String> arguments(Path folder) {
-        List<String> args = new ArrayList<>(List.of("experiment", experiment, "--data", data, "--out",
-                folder.toString(), "--seeds", String.valueOf(seeds)));
+        List<String> args = new ArrayList<>();
+        if (slurm) {
+            args.addAll(List.of("submit", "experiment"));
+        } else {
+            args.add("experiment");
+        }
+        args.addAll(List.of(experiment, "--data", data, "--out", folder.toString(), "--seeds", String.valueOf(seeds)));
         if (preset != null && !preset.isBlank()) {
             args.add("--preset");
             args.add(preset);
@@ -34,7 +46,7 @@ public record ExperimentLaunch(String experiment, String data, String preset, in
     }
 
     public ExperimentLaunch withLog(Path file) {
-        return new ExperimentLaunch(experiment, data, preset, seeds, file.toString());
+        return new ExperimentLaunch(experiment, data, preset, seeds, file.toString(), slurm);
     }
 
     public void write(Path folder) throws IOException {

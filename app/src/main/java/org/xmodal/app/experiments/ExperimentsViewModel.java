@@ -27,6 +27,8 @@ import org.xmodal.app.runs.RunLibrary;
 import org.xmodal.app.shell.Problem;
 import org.xmodal.app.shell.Problems;
 import org.xmodal.app.task.Outcome;
+import org.xmodal.engine.cluster.ExperimentJobs;
+import org.xmodal.engine.cluster.Slurm;
 import org.xmodal.engine.experiment.ExperimentStages;
 
 /**
@@ -138,6 +140,17 @@ public final class ExperimentsViewModel {
             child.process().destroy();
             return;
         }
+        if (onSlurm(e)) {
+            context.executor().submit("Cancelling the Slurm jobs of " + e.name(), (p, c) ->
+                    ExperimentJobs.cancel(e.folder(), Slurm.onPath()), outcome -> {
+                        if (outcome instanceof Outcome.Failed<Integer> failed) {
+                            context.problems().report(Problems.describe("Could not cancel the Slurm jobs of "
+                                    + e.name(), failed.error()));
+                        }
+                        library.poll();
+                    });
+            return;
+        }
         // started elsewhere (a terminal, an earlier session): its engine is the process of the run under way
         Optional<RunRecord> run = runOf(e, e.current());
         try {
@@ -157,9 +170,19 @@ public final class ExperimentsViewModel {
         }
     }
 
+    /** Whether runs of the experiment are Slurm jobs still queued or running. */
+    private boolean onSlurm(ExperimentFolder e) {
+        return e.stages().stages().stream().filter(s -> s.state() == ExperimentStages.State.QUEUED)
+                .map(s -> runOf(e, s)).flatMap(Optional::stream)
+                .anyMatch(r -> r.summary().hasActiveJob() || r.summary().isRunning());
+    }
+
     private boolean isRunning(ExperimentFolder e) {
         EngineProcesses.Child child = children.get(e.folder());
         if (child != null && child.process().isAlive()) {
+            return true;
+        }
+        if (onSlurm(e)) {
             return true;
         }
         return runOf(e, e.current()).map(r -> r.summary().isRunning()).orElse(false);
@@ -265,6 +288,12 @@ public final class ExperimentsViewModel {
                     state = StageText.running(run.get().summary());
                 }
             }
+            if (s.state() == ExperimentStages.State.QUEUED && run.isPresent()) {
+                state = StageText.onSlurm(run.get().summary());
+                if (run.get().summary().status().state() == org.xmodal.engine.run.RunStatus.State.FINISHED) {
+                    f = 1;
+                }
+            }
             sum += f;
             rows.add(new StageRow(s.label(), state, f, s.run() == null ? "" : s.run()));
         }
@@ -273,7 +302,8 @@ public final class ExperimentsViewModel {
         }
         boolean running = isRunning(e);
         overall.set(e.finished() ? 1 : rows.isEmpty() ? 0 : sum / rows.size());
-        status.set(StageText.status(e, running));
+        status.set(onSlurm(e) ? StageText.slurmStatus(rows.size(), rows.stream().filter(r -> r.fraction() >= 1)
+                .count()) : StageText.status(e, running));
         canStop.set(running);
         canContinue.set(!running && !e.finished() && e.launch() != null);
         canOpen.set(e.finished());

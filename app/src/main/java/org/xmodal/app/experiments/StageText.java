@@ -19,6 +19,7 @@ final class StageText {
             case REUSED -> "finished (reused)";
             case STOPPED -> "stopped";
             case FAILED -> "failed";
+            case QUEUED -> "queued on Slurm";
         };
     }
 
@@ -27,6 +28,23 @@ final class StageText {
         String figures = RunText.figures(run);
         return String.format(Locale.ROOT, "step %d of %d", run.status().step(), run.status().totalSteps() > 0
                 ? run.status().totalSteps() : run.spec().iterations()) + (figures.isEmpty() ? "" : ", " + figures);
+    }
+
+    /** A stage sent to Slurm: its run's state and its job's, "finished" once the run is. */
+    static String onSlurm(RunSummary run) {
+        if (run.status().state() == org.xmodal.engine.run.RunStatus.State.FINISHED) {
+            return "finished (on Slurm)";
+        }
+        String job = run.job() == null || run.job().state() == null ? "queued on Slurm"
+                : "Slurm: " + run.job().state().describe();
+        return run.isRunning() ? running(run) + "; " + job : job;
+    }
+
+    /** One line on an experiment whose runs are Slurm jobs. */
+    static String slurmStatus(int total, long done) {
+        return String.format(Locale.ROOT, "On Slurm: %d of %d stages done. Each run is a job (the Runs view shows its "
+                + "state); the summary is a job after them all. Stop cancels the jobs (each run checkpoints first).",
+                done, total);
     }
 
     /** One line on the experiment: where it is, or how it ended. */

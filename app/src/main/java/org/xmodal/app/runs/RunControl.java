@@ -41,6 +41,12 @@ public final class RunControl {
                 root.get().toString())));
     }
 
+    /** {@code xmodal submit --spec F --runs ROOT}: the run as a Slurm job; the child ends once it is submitted. */
+    public EngineProcesses.Child submit(Path specFile, String name) throws IOException {
+        return engine.start("submit " + name, logs(), List.of("submit", "--spec", specFile.toString(), "--runs",
+                root.get().toString()));
+    }
+
     public synchronized EngineProcesses.Child resume(RunSummary run) throws IOException {
         if (!run.status().canResume()) {
             throw new IllegalArgumentException(run.id() + " is " + run.status().state().name()

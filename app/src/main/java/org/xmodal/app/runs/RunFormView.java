@@ -96,13 +96,23 @@ final class RunFormView extends BorderPane {
         start.setDefaultButton(true);
         start.disableProperty().bind(vm.specProperty().isNull());
         start.setOnAction(e -> runs.start());
+        javafx.scene.control.ComboBox<String> runOn = new javafx.scene.control.ComboBox<>();
+        runOn.setId("run-on");
+        runOn.getItems().setAll(RunsViewModel.THIS_MACHINE, RunsViewModel.SLURM);
+        runOn.setValue(runs.onSlurmProperty().get() ? RunsViewModel.SLURM : RunsViewModel.THIS_MACHINE);
+        runOn.valueProperty().addListener((obs, o, n) -> runs.onSlurmProperty().set(RunsViewModel.SLURM.equals(n)));
+        runOn.setTooltip(new javafx.scene.control.Tooltip("Where the run trains: in an engine process on this machine, "
+                + "or as a Slurm batch job (xmodal submit) with the cluster profile's options "
+                + "(~/.config/xmodal/cluster.json); the folder of runs must be on a filesystem the nodes share"));
+        Label runOnLabel = new Label("Run on");
+        runOnLabel.setLabelFor(runOn);
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-form");
         cancel.setOnAction(e -> runs.modeProperty().set(RunsViewModel.Mode.PAGE));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(problem, Priority.ALWAYS);
-        HBox bottom = new HBox(10, problem, spacer, cancel, start);
+        HBox bottom = new HBox(10, problem, spacer, runOnLabel, runOn, cancel, start);
         bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.getStyleClass().add("form-buttons");
         setBottom(bottom);

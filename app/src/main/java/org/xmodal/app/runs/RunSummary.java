@@ -7,12 +7,24 @@ import org.xmodal.engine.run.RunStatus;
 /**
  * A run as the table shows it, read from its folder: the spec, the state its events give, the engine process that
  * writes it (the pid of the last started or resumed event) and the steps that have a checkpoint. Before a run's
- * first step its status carries the stage of its preparation ({@link RunStatus#preparation()}).
+ * first step its status carries the stage of its preparation ({@link RunStatus#preparation()}). A run sent to Slurm
+ * also has its {@code job} (null otherwise).
  */
 public record RunSummary(String id, Path path, SpecSummary spec, RunStatus status, long pid, String startedAt,
-                         List<Long> checkpoints) {
+                         List<Long> checkpoints, ClusterJob job) {
     public RunSummary {
         checkpoints = List.copyOf(checkpoints);
+    }
+
+    /** A run that was not sent to a cluster. */
+    public RunSummary(String id, Path path, SpecSummary spec, RunStatus status, long pid, String startedAt,
+                      List<Long> checkpoints) {
+        this(id, path, spec, status, pid, startedAt, checkpoints, null);
+    }
+
+    /** Whether the run's Slurm job is queued or running: Stop cancels it. */
+    public boolean hasActiveJob() {
+        return job != null && job.isActive();
     }
 
     public boolean isRunning() {

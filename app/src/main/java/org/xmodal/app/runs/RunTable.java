@@ -103,8 +103,11 @@ final class RunTable extends TableView<RunRecord> {
                 return;
             }
             setGraphic(null);
-            setText(RunText.state(status) + here);
+            setText(RunText.state(status) + here + RunText.job(s.job()));
             String message = s.spec().problem() != null ? s.spec().problem() : status.message();
+            if (s.job() != null) {
+                message = s.job().describe() + (message == null ? "" : "\n" + message);
+            }
             setTooltip(message == null ? null : new Tooltip(message));
         }
     }

@@ -40,8 +40,13 @@ final class RunTail {
         this.metrics = new FileTail(dir.resolve(RunDirectory.METRICS));
     }
 
-    /** What changed since the last call, or null when nothing did. */
-    RunUpdate poll() throws IOException {
+    /** The run's Slurm job, when it was sent to one ({@code slurm.json}; a resubmission changes it). */
+    java.util.Optional<String> jobId() {
+        return org.xmodal.engine.cluster.ClusterRuns.jobOf(dir);
+    }
+
+    /** What changed since the last call, or null when nothing did; {@code job}: its Slurm job as known, or null. */
+    RunUpdate poll(ClusterJob job) throws IOException {
         if (spec == null) {
             spec = SpecSummary.read(dir.resolve(RunDirectory.SPEC));
         }
@@ -67,7 +72,7 @@ final class RunTail {
         }
         boolean news = e.restarted() || m.restarted() || !fresh.isEmpty() || !rows.isEmpty();
         RunStatus status = news || last == null || last.isRunning() ? RunStatus.of(compact) : last.status();
-        RunSummary summary = new RunSummary(id, dir, spec, status, pid, startedAt, List.copyOf(checkpoints));
+        RunSummary summary = new RunSummary(id, dir, spec, status, pid, startedAt, List.copyOf(checkpoints), job);
         if (!news && summary.equals(last)) {
             return null;
         }

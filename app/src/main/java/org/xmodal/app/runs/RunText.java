@@ -23,6 +23,14 @@ public final class RunText {
         return s.stateName();
     }
 
+    /** " (Slurm: PENDING (Priority))" after the state of a run sent to Slurm; "" for any other run. */
+    public static String job(ClusterJob job) {
+        if (job == null) {
+            return "";
+        }
+        return " (Slurm: " + (job.state() != null ? job.state().describe() : "?") + ")";
+    }
+
     /** "Preparing: Encoding HHA 120 of 800 pairs", or "" when the run is not preparing. */
     public static String preparation(RunStatus s) {
         return s.preparing() ? "Preparing: " + s.preparation().message() : "";

@@ -29,9 +29,15 @@ final class RunWatcher {
 
     private final Path root;
     private final Map<String, RunTail> tails = new HashMap<>();
+    private final ClusterJobs jobs;
 
     RunWatcher(Path root) {
+        this(root, org.xmodal.engine.cluster.Slurm.onPath());
+    }
+
+    RunWatcher(Path root, org.xmodal.engine.cluster.Slurm slurm) {
         this.root = root;
+        this.jobs = new ClusterJobs(slurm);
     }
 
     Scan scan() throws IOException {
@@ -43,10 +49,17 @@ final class RunWatcher {
         all.sort(Comparator.comparing((RunDirectory r) -> r.path().getFileName().toString()).reversed());
         List<String> present = new ArrayList<>();
         List<RunUpdate> updates = new ArrayList<>();
+        Map<String, String> jobIds = new HashMap<>();
+        for (RunDirectory run : all) {
+            String id = root.relativize(run.path()).toString();
+            tails.computeIfAbsent(id, k -> new RunTail(run.path(), k)).jobId().ifPresent(j -> jobIds.put(id, j));
+        }
+        jobs.refresh(jobIds.values()); // one squeue for every run sent to Slurm, every few seconds at most
         for (RunDirectory run : all) {
             String id = root.relativize(run.path()).toString();
             present.add(id);
-            RunUpdate u = tails.computeIfAbsent(id, k -> new RunTail(run.path(), k)).poll();
+            String job = jobIds.get(id);
+            RunUpdate u = tails.get(id).poll(job == null ? null : jobs.of(job));
             if (u != null) {
                 updates.add(u);
             }

@@ -20,6 +20,9 @@ import org.xmodal.app.shell.Problem;
 import org.xmodal.app.shell.Problems;
 import org.xmodal.app.task.Outcome;
 import org.xmodal.engine.json.Json;
+import org.xmodal.engine.cluster.ClusterRuns;
+import org.xmodal.engine.cluster.Slurm;
+import org.xmodal.engine.cluster.SlurmOptions;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.app.NewRunRequests;
 import org.xmodal.engine.run.RunSpec;
@@ -31,6 +34,11 @@ import org.xmodal.engine.run.RunStatus;
  * window starts them and reads what they write, nothing more, so closing it leaves them running.
  */
 public final class RunsViewModel {
+    static final String THIS_MACHINE = "this machine";
+    static final String SLURM = "Slurm (cluster profile)";
+    private final javafx.beans.property.BooleanProperty onSlurm = new javafx.beans.property.SimpleBooleanProperty(this,
+            "onSlurm");
+
     /** What the lower half of the view shows. */
     public enum Mode { PAGE, FORM, DIFF }
 
@@ -82,7 +90,8 @@ public final class RunsViewModel {
                 notice.set("");
             });
         }
-        if (stopping != null && library.find(stopping).map(r -> !r.summary().isRunning()).orElse(true)) {
+        if (stopping != null && library.find(stopping).map(r -> !r.summary().isRunning()
+                && !r.summary().hasActiveJob()).orElse(true)) {
             stopping = null;
             notice.set("");
         }
@@ -129,8 +138,11 @@ public final class RunsViewModel {
     private void updateActions() {
         RunRecord r = selected.get();
         RunSummary s = r == null ? null : r.summary();
-        canStop.set(s != null && s.isRunning());
-        canResume.set(s != null && s.status().canResume() && s.spec().problem() == null);
+        canStop.set(s != null && (s.isRunning() || s.hasActiveJob()));
+        // a run sent to Slurm whose job left the queue before it started can be sent again too
+        boolean resumable = s != null && (s.status().canResume() || s.job() != null
+                && s.status().state() == RunStatus.State.CREATED);
+        canResume.set(resumable && s.spec().problem() == null && !s.hasActiveJob());
         canClone.set(s != null && s.spec().problem() == null);
         canCompare.set(chosen.size() == 2);
     }
@@ -174,14 +186,57 @@ public final class RunsViewModel {
         }
         RunSpec s = spec.get();
         String name = s.name() == null || s.name().isBlank() ? s.kind().id() : s.name();
+        if (onSlurm.get()) {
+            submit(s, name);
+            return;
+        }
         notice.set("Starting " + name + "...");
         context.executor().submit("Starting " + name, (p, c) -> {
-            Path file = library.root().resolve(".specs").resolve(LocalDateTime.now().format(
-                    DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-" + slug(name) + ".json");
-            Json.writeAtomically(s, file);
-            return control.start(file, name);
+            return control.start(writeSpec(s, name), name);
         }, outcome -> started(outcome, "start " + name));
         mode.set(Mode.PAGE);
+    }
+
+    /** Where a run started from the form trains: this machine (false) or Slurm (true). */
+    public javafx.beans.property.BooleanProperty onSlurmProperty() {
+        return onSlurm;
+    }
+
+    /**
+     * Sends the form's run to Slurm ({@code xmodal submit --spec}, the cluster profile's options): the run's folder is
+     * made at once and shows in the table with its job's state.
+     */
+    private void submit(RunSpec s, String name) {
+        notice.set("Submitting " + name + " to Slurm...");
+        context.executor().submit("Submitting " + name + " to Slurm", (p, c) -> {
+            Path file = writeSpec(s, name);
+            EngineProcesses.Child child = control.submit(file, name);
+            if (!child.process().waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                child.process().destroy();
+                throw new java.io.IOException("xmodal submit did not answer within 2 minutes (is Slurm up?)");
+            }
+            if (child.process().exitValue() != 0) {
+                throw new IllegalArgumentException(EngineProcesses.lastWords(child.log()));
+            }
+            return EngineProcesses.lastWords(child.log());
+        }, outcome -> {
+            if (outcome instanceof Outcome.Done<String> done) {
+                notice.set(done.value());
+                mode.set(Mode.PAGE);
+                library.poll();
+            } else if (outcome instanceof Outcome.Failed<String> failed) {
+                notice.set("");
+                context.problems().report(Problems.describe("Could not submit " + name + " to Slurm",
+                        failed.error()));
+            }
+        });
+    }
+
+    private Path writeSpec(RunSpec s, String name) throws java.io.IOException {
+        Path file = library.root().resolve(".specs").resolve(LocalDateTime.now().format(
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-" + slug(name) + ".json");
+        Json.writeAtomically(s, file);
+        return file;
     }
 
     public void resumeSelected() {
@@ -190,6 +245,10 @@ public final class RunsViewModel {
             return;
         }
         RunSummary s = r.summary();
+        if (s.job() != null) {
+            resubmit(r);
+            return;
+        }
         notice.set("Resuming " + r.id() + "...");
         context.executor().submit("Resuming " + r.id(), (p, c) -> control.resume(s),
                 outcome -> started(outcome, "resume " + r.id()));
@@ -206,10 +265,52 @@ public final class RunsViewModel {
         }
     }
 
-    /** Asks the chosen run's engine to stop cleanly (it writes a checkpoint, then a "stopped" event). */
+    /**
+     * A run that was sent to Slurm resumes there: a new job (the cluster profile's options) that resumes it from its
+     * newest checkpoint, as {@code xmodal submit RUN_DIR} does.
+     */
+    private void resubmit(RunRecord r) {
+        notice.set("Submitting " + r.id() + " to Slurm again...");
+        context.executor().submit("Submitting " + r.id() + " to Slurm", (p, c) -> ClusterRuns.resubmit(
+                RunDirectory.open(r.path()), SlurmOptions.read(SlurmOptions.standardProfile(), false),
+                Slurm.onPath()), outcome -> {
+                    if (outcome instanceof Outcome.Done<String> done) {
+                        notice.set("Slurm job " + done.value() + " resumes " + r.id() + " (log: slurm-"
+                                + done.value() + ".out in its folder)");
+                        library.poll();
+                    } else if (outcome instanceof Outcome.Failed<String> failed) {
+                        notice.set("");
+                        context.problems().report(Problems.describe("Could not submit " + r.id() + " to Slurm",
+                                failed.error()));
+                    }
+                });
+    }
+
+    /**
+     * Asks the chosen run's engine to stop cleanly (it writes a checkpoint, then a "stopped" event); a run on Slurm
+     * by cancelling its job ({@code scancel}: the engine gets SIGTERM and does the same; a job still queued just
+     * leaves the queue).
+     */
     public void stopSelected() {
         RunRecord r = selected.get();
         if (r == null) {
+            return;
+        }
+        ClusterJob job = r.summary().job();
+        if (job != null && job.isActive()) {
+            stopping = r.id();
+            notice.set("Cancelling Slurm job " + job.id() + " of " + r.id() + " (it writes a checkpoint first)...");
+            context.executor().submit("Cancelling Slurm job " + job.id(), (p, c) -> {
+                Slurm.onPath().cancel(job.id());
+                return job.id();
+            }, outcome -> {
+                if (outcome instanceof Outcome.Failed<String> failed) {
+                    stopping = null;
+                    notice.set("");
+                    context.problems().report(Problems.describe("Could not cancel Slurm job " + job.id(),
+                            failed.error()));
+                }
+            });
             return;
         }
         try {

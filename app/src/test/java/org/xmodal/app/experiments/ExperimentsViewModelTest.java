@@ -153,4 +153,36 @@ class ExperimentsViewModelTest {
                 .toString(), "--out", start.folder().toString(), "--seeds", "1", "--preset", "quick"),
                 start.launch().arguments(start.folder()));
     }
+
+    @Test
+    void runOnSlurmSubmitsTheExperimentAndItsQueuedStagesShowTheirRunsAndJobs() throws Exception {
+        TestData.Direct d = direct();
+        ExperimentsViewModel vm = new ExperimentsViewModel(d.context);
+        ExperimentForm form = vm.form();
+        form.dataProperty().set(TestData.sample().rgbd().toString());
+        form.onSlurmProperty().set(true);
+        ExperimentForm.Start start = form.validated().orElseThrow();
+        List<String> args = start.launch().arguments(start.folder());
+        assertEquals(List.of("submit", "experiment", "table1", "--data"), args.subList(0, 4),
+                "Slurm's options come from the cluster profile, the experiment's after its name");
+        start.launch().write(tmp.resolve("launched"));
+        assertTrue(ExperimentLaunch.read(tmp.resolve("launched")).orElseThrow().slurm(), "Continue submits again");
+
+        // an experiment whose runs were queued: the teacher's job finished, the transfer's job waits
+        ExperimentLayout layout = new ExperimentLayout(d.context.runs().root().resolve("experiments").resolve("s1"));
+        Path teacher = run(layout, "20260101-000000-table1-rgb-teacher");
+        append(teacher, RunEvent.of(RunEvent.FINISHED, 100));
+        Path transfer = run(layout, "20260101-000000-table1-transfer");
+        Files.createDirectories(layout.results());
+        Json.writeAtomically(new ExperimentStages("table1", List.of(
+                new Stage("RGB teacher", State.QUEUED, teacher.getFileName().toString()),
+                new Stage("supervision transfer", State.QUEUED, transfer.getFileName().toString()))),
+                layout.results().resolve(ExperimentStages.FILE));
+        d.context.runs().poll();
+        vm.experiments().stream().filter(x -> x.name().equals("s1")).findFirst().ifPresent(vm.selectedProperty()::set);
+        assertEquals("finished (on Slurm)", vm.stages().get(0).state());
+        assertEquals(1.0, vm.stages().get(0).fraction());
+        assertEquals("queued on Slurm", vm.stages().get(1).state(), "no job state known (no slurm.json)");
+        assertEquals(StageText.state(State.QUEUED), "queued on Slurm");
+    }
 }

@@ -28,6 +28,7 @@ class RunsViewModelTest {
     private RunsViewModel runs() {
         EngineProcesses engine = EngineProcesses.likeThisJvm()
                 .withEnvironment("XDG_CACHE_HOME", tmp.resolve("engine-cache").toString())
+                .withEnvironment("XDG_CONFIG_HOME", tmp.resolve("config").toString()) // no cluster profile
                 .withJvmOption("-Dxmodal.log.level=WARN");
         WorkbenchContext context = WorkbenchContext.create(new DirectTaskExecutor(), problems::add,
                 new EncodingCache(tmp.resolve("cache")), Optional.of(TestData.sample()), new RunsSetup(
@@ -65,5 +66,58 @@ class RunsViewModelTest {
         assertEquals(List.of(EngineProcesses.MAIN_CLASS, "resume", "/runs/x"), cmd.subList(cmd.size() - 3,
                 cmd.size()));
         assertTrue(cmd.contains("-Dai.djl.offline=true"));
+    }
+
+    private static RunRecord waitFor(RunsViewModel vm, String what, java.util.function.Predicate<RunSummary> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            vm.library().poll();
+            Optional<RunRecord> r = vm.library().runs().stream().findFirst();
+            if (r.isPresent() && done.test(r.get().summary())) {
+                return r.get();
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("not within 3 minutes: " + what + "; runs: " + vm.library().runs().stream()
+                .map(r -> r.summary().status() + " " + r.summary().job()).toList());
+    }
+
+    @Test
+    void aRunSentToSlurmShowsItsJobStopCancelsItAndResumeSubmitsItAgain() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.xmodal.engine.cluster.Slurm.onPath().available()
+                && new ProcessBuilder("sinfo", "-h").start().waitFor() == 0, "no Slurm cluster answers here; "
+                + ".ci/slurm-up starts a one-node one as root");
+        RunsViewModel vm = runs();
+        vm.onSlurmProperty().set(true);
+        vm.form().fill(RunFolders.spec("on-slurm", TestData.sample().rgbd().toString()).toBuilder().iterations(100000)
+                .build());
+        vm.start();
+        assertTrue(problems.isEmpty(), problems.toString());
+        assertTrue(vm.noticeProperty().get().contains(": Slurm job "), vm.noticeProperty().get());
+
+        RunRecord run = waitFor(vm, "the job trains", s -> s.job() != null && s.job().isActive()
+                && s.isRunning() && s.status().step() >= 2);
+        String first = run.summary().job().id();
+        assertTrue(RunText.job(run.summary().job()).startsWith(" (Slurm: RUNNING on "), RunText.job(run.summary()
+                .job()));
+        vm.selectedProperty().set(run);
+        assertTrue(vm.canStopProperty().get() && !vm.canResumeProperty().get());
+
+        vm.stopSelected(); // scancel: the engine checkpoints on SIGTERM
+        run = waitFor(vm, "the cancelled job's run stops", s -> s.status().state() == RunStatus.State.STOPPED
+                && s.job() != null && !s.job().isActive() && s.job().state() != null);
+        assertTrue(vm.canResumeProperty().get(), "a stopped run on Slurm can be resumed");
+        assertTrue(problems.isEmpty(), problems.toString());
+
+        vm.resumeSelected(); // a new job resumes it
+        assertTrue(vm.noticeProperty().get().startsWith("Slurm job "), vm.noticeProperty().get());
+        run = waitFor(vm, "the resubmitted job trains", s -> s.job() != null && !s.job().id().equals(first)
+                && s.isRunning());
+        vm.selectedProperty().set(run);
+        vm.stopSelected();
+        waitFor(vm, "the second job stops", s -> s.status().state() == RunStatus.State.STOPPED && s.job() != null
+                && !s.job().isActive() && s.job().state() != null);
+        assertTrue(problems.isEmpty(), problems.toString());
     }
 }
