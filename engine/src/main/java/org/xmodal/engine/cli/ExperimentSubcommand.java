@@ -52,8 +52,9 @@ abstract class ExperimentSubcommand extends CliCommand {
     }
 
     /**
-     * The command that runs this experiment here, for its summary job: {@code experiment NAME} and the options given,
-     * paths made absolute, each word quoted for the shell.
+     * The command that runs this experiment here, for its summary job: {@code experiment NAME} and the options as
+     * given (the job starts in the folder this command ran in), each word quoted for the shell, so that its results
+     * are those of the same command run here.
      */
     String summaryCommand() {
         List<String> words = new ArrayList<>(List.of("experiment", spec.name()));
@@ -68,7 +69,7 @@ abstract class ExperimentSubcommand extends CliCommand {
             }
             for (String v : o.originalStringValues()) {
                 words.add(o.longestName());
-                words.add(o.type() == Path.class ? Path.of(v).toAbsolutePath().normalize().toString() : v);
+                words.add(v); // as given: the job starts in this folder (--chdir), and results name the data so
             }
         }
         return String.join(" ", words.stream().map(ClusterRuns::quote).toList());

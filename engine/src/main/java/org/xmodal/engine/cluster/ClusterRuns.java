@@ -162,6 +162,27 @@ public final class ClusterRuns {
     }
 
     /**
+     * {@code xmodal WORDS... --shard I/N} as a job array of {@code shards} tasks, task I taking shard I; the script
+     * and the tasks' logs in {@code folder/slurm/}. The array's id.
+     */
+    public static String submitShards(List<String> words, int shards, Path folder, SlurmOptions o, Slurm slurm)
+            throws IOException {
+        Path dir = folder.resolve("slurm");
+        Files.createDirectories(dir);
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
+                "yyyyMMdd-HHmmss"));
+        List<String> lines = header("xmodal-" + words.get(0), dir.resolve(words.get(0) + "-%A_%a.out").toString(), o,
+                System.getProperty("user.dir"), List.of("--array=0-" + (shards - 1)));
+        lines.add("# written by xmodal " + words.get(0) + " --slurm: each task one shard; finished work is cached and "
+                + "skipped when submitted again");
+        String args = String.join(" ", words.stream().map(ClusterRuns::quote).toList());
+        lines.add("exec " + Engine.current().command(args + " --shard \"$SLURM_ARRAY_TASK_ID/" + shards + "\""));
+        Path script = dir.resolve(words.get(0) + "-" + stamp + ".sh");
+        Files.writeString(script, String.join("\n", lines) + "\n");
+        return slurm.submit(script);
+    }
+
+    /**
      * Submits a run that exists and is not finished (stopped, failed, killed or never started) again: its job
      * resumes it from its newest checkpoint.
      *

@@ -34,8 +34,25 @@ public final class DatasetEncoder {
      * as a run with that encoding will read them.
      */
     public Summary encodeAll(PairedDataset ds, Encoding encoding, ProgressListener progress, Cancellation cancel) {
+        return encodeShard(ds, encoding, 0, 1, progress, cancel);
+    }
+
+    /**
+     * Encodes one shard of the pairs: those whose place in the dataset's list is {@code shard} modulo {@code shards}
+     * (the shards of one dataset are disjoint and together every pair; a cluster's job array encodes them side by
+     * side into one shared cache).
+     */
+    public Summary encodeShard(PairedDataset ds, Encoding encoding, int shard, int shards, ProgressListener progress,
+                               Cancellation cancel) {
+        if (shards < 1 || shard < 0 || shard >= shards) {
+            throw new IllegalArgumentException("shard " + shard + " of " + shards + ": a shard is 0.." + (shards - 1));
+        }
         long start = System.nanoTime();
-        List<Pair> pairs = ds.pairs();
+        List<Pair> all = ds.pairs();
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = shard; i < all.size(); i += shards) {
+            pairs.add(all.get(i));
+        }
         List<DatasetIssue> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         AtomicInteger reused = new AtomicInteger();

@@ -23,6 +23,11 @@ public record SceneAccuracy(double accuracy, Map<String, Double> perClass, int i
      * @param predicted each test pair's predicted class, an index into {@code classes}
      * @param test      the test pairs, each labelled with one of {@code classes}
      */
+    /** The accuracy a finished run wrote to its results folder. */
+    public static SceneAccuracy of(org.xmodal.engine.run.RunDirectory run) throws java.io.IOException {
+        return org.xmodal.engine.json.Json.MAPPER.readValue(run.results().resolve(FILE).toFile(), SceneAccuracy.class);
+    }
+
     public static SceneAccuracy score(long[] predicted, List<Pair> test, List<String> classes) {
         if (predicted.length != test.size()) {
             throw new IllegalArgumentException(predicted.length + " predictions for " + test.size() + " test pairs");

@@ -167,8 +167,7 @@ public final class FlowExperiment {
         for (long seed : seeds) {
             for (FlowArm arm : FlowArm.ALL) {
                 RunDirectory run = done.next();
-                SceneAccuracy a = Json.MAPPER.readValue(run.results().resolve(SceneAccuracy.FILE).toFile(),
-                        SceneAccuracy.class);
+                SceneAccuracy a = SceneAccuracy.of(run);
                 output.line(String.format(Locale.ROOT, "  %s, seed %d: clip accuracy %.1f%%", arm.name(), seed,
                         100 * a.accuracy()));
                 perSeed.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(a);

@@ -163,8 +163,7 @@ public final class RobustExperiment {
                 for (RobustArm arm : RobustArm.ALL) {
                     String key = arm.at(level);
                     RunDirectory run = done.next();
-                    SceneAccuracy a = Json.MAPPER.readValue(run.results().resolve(SceneAccuracy.FILE).toFile(),
-                            SceneAccuracy.class);
+                    SceneAccuracy a = SceneAccuracy.of(run);
                     output.line(String.format(Locale.ROOT, "  %s, seed %d: accuracy %.1f%%", key, seed,
                             100 * a.accuracy()));
                     perSeed.get(key).add(a);

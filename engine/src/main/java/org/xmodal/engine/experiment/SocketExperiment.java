@@ -120,8 +120,7 @@ public final class SocketExperiment {
         for (long seed : seeds) {
             for (SocketArm arm : SocketArm.ALL) {
                 RunDirectory run = done.next();
-                SceneAccuracy a = Json.MAPPER.readValue(run.results().resolve(SceneAccuracy.FILE)
-                        .toFile(), SceneAccuracy.class);
+                SceneAccuracy a = SceneAccuracy.of(run);
                 output.line(String.format(Locale.ROOT, "  %s, seed %d: accuracy %.1f%%", arm.name(), seed,
                         100 * a.accuracy()));
                 perSeed.computeIfAbsent(arm.name(), k -> new ArrayList<>()).add(a);

@@ -75,4 +75,19 @@ class EncodeSpecCommandTest {
         assertTrue(r.firstErrLine().endsWith("bad.json: encoding.depth.floorReference must be lowest-point or "
                 + "floor-plane, not 'flor'"), r.err());
     }
+
+    @Test
+    void shardsAreDisjointAndTogetherEveryPairAndAWrongShardIsSaid() throws Exception {
+        Path cache = tmp.resolve("sharded");
+        CliRun first = CliRun.of("encode", "--data", data.toString(), "--cache", cache.toString(), "--shard", "0/2");
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(first.out().startsWith("2 encoded, 0 already cached"), "pairs 0 and 2 of 3: " + first.out());
+        CliRun second = CliRun.of("encode", "--data", data.toString(), "--cache", cache.toString(), "--shard", "1/2");
+        assertTrue(second.out().startsWith("1 encoded, 0 already cached"), "pair 1: " + second.out());
+        CliRun all = CliRun.of("encode", "--data", data.toString(), "--cache", cache.toString());
+        assertTrue(all.out().startsWith("0 encoded, 3 already cached"), all.out());
+        CliRun wrong = CliRun.of("encode", "--data", data.toString(), "--cache", cache.toString(), "--shard", "2/2");
+        assertEquals(2, wrong.exit());
+        assertTrue(wrong.err().contains("--shard 2/2: give I/N with 0 <= I < N"), wrong.err());
+    }
 }

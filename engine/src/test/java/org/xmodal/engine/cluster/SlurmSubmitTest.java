@@ -339,4 +339,32 @@ class SlurmSubmitTest {
         waitForEnd(job2);
         assertEquals(RunStatus.State.STOPPED, run.status().state());
     }
+
+    @Test
+    void aDatasetIsEncodedAsAJobArrayOfShardsIntoTheSharedCache() throws Exception {
+        needSlurm();
+        Path cache = tmp.resolve("shared-cache");
+        Path profile = tmp.resolve("encode-profile.json");
+        Files.writeString(profile, "{\"cpus\": 1, \"mem\": \"1G\"}");
+        CliRun said = CliRun.of("encode", "--data", data.toString(), "--cache", cache.toString(), "--slurm",
+                "--shards", "3", "--profile", profile.toString());
+        assertEquals(0, said.exit(), said.err());
+        Matcher m = Pattern.compile("Slurm job array (\\d+): 3 shards of (\\d+) pairs").matcher(said.out());
+        assertTrue(m.find(), said.out());
+        int pairs = Integer.parseInt(m.group(2));
+        int encoded = 0;
+        for (int i = 0; i < 3; i++) {
+            String task = m.group(1) + "_" + i;
+            Slurm.JobState end = waitForEnd(task);
+            String log = Files.readString(cache.resolve("slurm/encode-" + task + ".out"));
+            assertEquals("COMPLETED", end.state(), log);
+            Matcher n = Pattern.compile("(\\d+) encoded, 0 already cached, 0 failed").matcher(log);
+            assertTrue(n.find(), log);
+            assertTrue(log.contains("shard " + i + " of 3"), log);
+            encoded += Integer.parseInt(n.group(1));
+        }
+        assertEquals(pairs, encoded, "the shards are disjoint and cover every pair");
+        CliRun again = CliRun.of("encode", "--data", data.toString(), "--cache", cache.toString());
+        assertTrue(again.out().startsWith("0 encoded, " + pairs + " already cached"), again.out());
+    }
 }
