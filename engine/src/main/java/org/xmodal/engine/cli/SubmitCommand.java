@@ -44,7 +44,7 @@ final class SubmitCommand extends CliCommand implements Callable<Integer> {
     Path runs;
 
     @Option(names = "--profile", paramLabel = "F", description = "A cluster profile (JSON: partition, gpus, cpus, "
-            + "mem, time, signalSeconds, sbatch) instead of ~/.config/xmodal/cluster.json.")
+            + "mem, time, signalSeconds, requeues, sbatch) instead of ~/.config/xmodal/cluster.json.")
     Path profile;
 
     @Option(names = "--partition", paramLabel = "P", description = "Slurm partition.")
