@@ -288,10 +288,11 @@ class SlurmSubmitTest {
     @Test
     void aJobReachingItsTimeLimitIsRequeuedAndResumesFromItsCheckpoint() throws Exception {
         needSlurm();
-        // a limit of one minute, the warning 50 s before it: Slurm signals the job 10-40 s after it starts (it
-        // checks limits every 30 s or so); one requeue allowed, so the second warning stops the run for good
+        // a limit of two minutes, the warning 30 s before it: Slurm may send it up to a minute earlier than asked
+        // (its resolution), so 30 to 90 s after the job starts, with steps trained before it; one requeue allowed,
+        // so the second warning stops the run for good
         CliRun said = CliRun.of("submit", "--spec", spec("time-limited", 100000).toString(), "--runs",
-                tmp.resolve("limited").toString(), "--cpus", "1", "--mem", "2G", "--time", "1", "--signal-lead", "50",
+                tmp.resolve("limited").toString(), "--cpus", "1", "--mem", "2G", "--time", "2", "--signal-lead", "30",
                 "--requeues", "1");
         assertEquals(0, said.exit(), said.err());
         String job = jobOf(said);
@@ -300,16 +301,23 @@ class SlurmSubmitTest {
         Slurm slurm = Slurm.onPath();
         long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
         long firstStop = -1;
+        long requeuedAt = 0;
         while (System.nanoTime() < until) {
             Optional<Slurm.JobState> s = slurm.state(job);
             if (firstStop < 0 && Files.exists(log) && Files.readString(log).contains("requeueing job " + job)) {
                 firstStop = run.latestCheckpointStep().orElse(0L);
+                requeuedAt = System.nanoTime();
             }
-            if (s.isPresent() && s.get().state().equals("PENDING") && s.get().reason().equals("BeginTime")) {
-                // Slurm holds a requeued job back for two minutes; a person would wait, the test need not
+            if (s.isPresent() && s.get().state().equals("PENDING") && s.get().reason().equals("BeginTime")
+                    && System.nanoTime() - requeuedAt > TimeUnit.SECONDS.toNanos(20)) {
+                // Slurm holds a requeued job back for two minutes; a person would wait, the test waits 20 s (a job
+                // started again at once meets its old credential revoked and fails)
                 new ProcessBuilder("scontrol", "update", "JobId=" + job, "StartTime=now").start().waitFor();
             }
-            if (s.isPresent() && !ClusterRuns.ACTIVE.contains(s.get().state()) && firstStop >= 0) {
+            // the requeue itself ends the job for a moment ("CANCELLED ... DUE TO JOB REQUEUE") before it pends
+            // again: the job has ended when the second warning's words are in its log and Slurm no longer runs it
+            if (s.isPresent() && !ClusterRuns.ACTIVE.contains(s.get().state()) && firstStop >= 0
+                    && Files.readString(log).contains("requeued 1 times already")) {
                 break;
             }
             Thread.sleep(1000);
