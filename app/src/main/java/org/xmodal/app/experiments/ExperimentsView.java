@@ -40,9 +40,6 @@ import org.xmodal.app.shell.WorkbenchView;
  * {@link ExperimentsViewModel}; its own work is the folder choosers.
  */
 public final class ExperimentsView implements WorkbenchView {
-    static final String THIS_MACHINE = "this machine";
-    static final String SLURM = "Slurm (cluster profile)";
-
     private final ExperimentsViewModel vm;
     private final BorderPane root = new BorderPane();
 
@@ -119,12 +116,7 @@ public final class ExperimentsView implements WorkbenchView {
                 + "choose another); depth pairs for Table 1, SOCKET and robust, flow pairs for the flow experiment");
         Forms.row(g, "Seeds", Forms.intSpinner("experiment-seeds", form.seedsProperty(), 1, ExperimentForm.MAX_SEEDS,
                 1), "How many times each arm is fine-tuned with a different seed (the tables give mean and spread)");
-        ComboBox<String> runOn = new ComboBox<>();
-        runOn.setId("experiment-run-on");
-        runOn.getItems().setAll(THIS_MACHINE, SLURM);
-        runOn.setValue(form.onSlurmProperty().get() ? SLURM : THIS_MACHINE);
-        runOn.valueProperty().addListener((obs, o, n) -> form.onSlurmProperty().set(SLURM.equals(n)));
-        form.onSlurmProperty().addListener((obs, o, n) -> runOn.setValue(n ? SLURM : THIS_MACHINE));
+        ComboBox<String> runOn = Forms.runOnChoice("experiment-run-on", form.onSlurmProperty());
         runOn.setMaxWidth(Double.MAX_VALUE);
         Forms.row(g, "Run on", runOn, "This machine trains the runs one after another in an engine process; Slurm "
                 + "sends them to the cluster as jobs (xmodal submit experiment): each run waits for the runs it needs, "

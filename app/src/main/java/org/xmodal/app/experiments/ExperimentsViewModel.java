@@ -300,9 +300,10 @@ public final class ExperimentsViewModel {
         if (!rows.equals(stages)) {
             stages.setAll(rows);
         }
-        boolean running = isRunning(e);
+        boolean slurm = onSlurm(e);
+        boolean running = slurm || isRunning(e);
         overall.set(e.finished() ? 1 : rows.isEmpty() ? 0 : sum / rows.size());
-        status.set(onSlurm(e) ? StageText.slurmStatus(rows.size(), rows.stream().filter(r -> r.fraction() >= 1)
+        status.set(slurm ? StageText.slurmStatus(rows.size(), rows.stream().filter(r -> r.fraction() >= 1)
                 .count()) : StageText.status(e, running));
         canStop.set(running);
         canContinue.set(!running && !e.finished() && e.launch() != null);

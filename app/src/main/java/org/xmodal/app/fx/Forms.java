@@ -140,6 +140,22 @@ public final class Forms {
     }
 
     /** A two-column form grid: labels on the left, fields on the right. */
+    /** The choice of where work runs, as "Run on" shows it. */
+    public static final String THIS_MACHINE = "this machine";
+    public static final String SLURM = "Slurm (cluster profile)";
+
+    /** "Run on: this machine / Slurm (cluster profile)", kept in step with {@code onSlurm} both ways. */
+    public static javafx.scene.control.ComboBox<String> runOnChoice(String id,
+                                                                    javafx.beans.property.BooleanProperty onSlurm) {
+        javafx.scene.control.ComboBox<String> c = new javafx.scene.control.ComboBox<>();
+        c.setId(id);
+        c.getItems().setAll(THIS_MACHINE, SLURM);
+        c.setValue(onSlurm.get() ? SLURM : THIS_MACHINE);
+        c.valueProperty().addListener((obs, o, n) -> onSlurm.set(SLURM.equals(n)));
+        onSlurm.addListener((obs, o, n) -> c.setValue(n ? SLURM : THIS_MACHINE));
+        return c;
+    }
+
     public static GridPane grid() {
         GridPane g = new GridPane();
         g.getStyleClass().add("form-grid");

@@ -96,11 +96,8 @@ final class RunFormView extends BorderPane {
         start.setDefaultButton(true);
         start.disableProperty().bind(vm.specProperty().isNull());
         start.setOnAction(e -> runs.start());
-        javafx.scene.control.ComboBox<String> runOn = new javafx.scene.control.ComboBox<>();
-        runOn.setId("run-on");
-        runOn.getItems().setAll(RunsViewModel.THIS_MACHINE, RunsViewModel.SLURM);
-        runOn.setValue(runs.onSlurmProperty().get() ? RunsViewModel.SLURM : RunsViewModel.THIS_MACHINE);
-        runOn.valueProperty().addListener((obs, o, n) -> runs.onSlurmProperty().set(RunsViewModel.SLURM.equals(n)));
+        javafx.scene.control.ComboBox<String> runOn = org.xmodal.app.fx.Forms.runOnChoice("run-on",
+                runs.onSlurmProperty());
         runOn.setTooltip(new javafx.scene.control.Tooltip("Where the run trains: in an engine process on this machine, "
                 + "or as a Slurm batch job (xmodal submit) with the cluster profile's options "
                 + "(~/.config/xmodal/cluster.json); the folder of runs must be on a filesystem the nodes share"));

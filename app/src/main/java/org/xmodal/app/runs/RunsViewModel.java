@@ -34,8 +34,6 @@ import org.xmodal.engine.run.RunStatus;
  * window starts them and reads what they write, nothing more, so closing it leaves them running.
  */
 public final class RunsViewModel {
-    static final String THIS_MACHINE = "this machine";
-    static final String SLURM = "Slurm (cluster profile)";
     private final javafx.beans.property.BooleanProperty onSlurm = new javafx.beans.property.SimpleBooleanProperty(this,
             "onSlurm");
 
