@@ -16,6 +16,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.xmodal.app.fx.ImageTile;
@@ -31,14 +32,39 @@ final class LabLayout {
     private LabLayout() {
     }
 
+    /** Rows of a section's grid added in one pulse: a row is a label and a field (a spinner is three controls). */
+    private static final int ROWS_PER_PULSE = 2;
+
     /**
-     * The footer and the form's first section now, each further section and then the pictures in a pulse of its
-     * own: styling and laying out the whole lab at once was the longest the window froze on its first visit.
+     * The footer and the first rows of the form's first section now, each further pair of a section's rows and then
+     * the pictures in a pulse of their own: styling and laying out the whole lab at once, and then even a whole
+     * section (the camera's seven fields), was the longest the window froze on its first visit.
      */
     static void arrange(BorderPane pane, String id, VBox form, Supplier<Node> pictures, Node footer) {
         pane.setId(id);
         List<Node> sections = List.copyOf(form.getChildren());
-        form.getChildren().setAll(sections.subList(0, 1));
+        form.getChildren().clear();
+        List<Runnable> steps = new ArrayList<>();
+        for (Node section : sections) {
+            List<List<Node>> rows = takeRows(section);
+            steps.add(() -> form.getChildren().add(section));
+            for (int r = 0; r < rows.size(); r += ROWS_PER_PULSE) {
+                List<Node> some = rows.subList(r, Math.min(rows.size(), r + ROWS_PER_PULSE)).stream()
+                        .flatMap(List::stream).toList();
+                GridPane grid = (GridPane) ((TitledPane) section).getContent();
+                Runnable add = () -> grid.getChildren().addAll(some);
+                if (r == 0) {
+                    // the section with its first rows: a titled pane is never shown empty
+                    Runnable frame = steps.remove(steps.size() - 1);
+                    steps.add(() -> {
+                        add.run();
+                        frame.run();
+                    });
+                } else {
+                    steps.add(add);
+                }
+            }
+        }
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         scroll.setPrefWidth(330);
@@ -48,12 +74,26 @@ final class LabLayout {
         waiting.getStyleClass().add("placeholder-text");
         pane.setCenter(waiting);
         pane.setBottom(footer);
-        List<Runnable> steps = new ArrayList<>();
-        for (Node section : sections.subList(1, sections.size())) {
-            steps.add(() -> form.getChildren().add(section));
-        }
+        steps.remove(0).run();
         steps.add(() -> pane.setCenter(pictures.get()));
         NextPulse.inTurn(steps);
+    }
+
+    /**
+     * The nodes of each row of a section whose content is a form grid, taken out of the grid (they keep their row
+     * and column); none for any other section, which is added whole.
+     */
+    private static List<List<Node>> takeRows(Node section) {
+        if (!(section instanceof TitledPane t) || !(t.getContent() instanceof GridPane grid)) {
+            return List.of();
+        }
+        java.util.TreeMap<Integer, List<Node>> rows = new java.util.TreeMap<>();
+        for (Node n : grid.getChildren()) {
+            Integer row = GridPane.getRowIndex(n);
+            rows.computeIfAbsent(row == null ? 0 : row, k -> new ArrayList<>()).add(n);
+        }
+        grid.getChildren().clear();
+        return new ArrayList<>(rows.values());
     }
 
     static TitledPane section(String title, Node content) {
