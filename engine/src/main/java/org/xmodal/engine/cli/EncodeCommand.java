@@ -1,6 +1,8 @@
 package org.xmodal.engine.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.xmodal.engine.data.DatasetIssue;
@@ -12,6 +14,7 @@ import org.xmodal.engine.flow.FlowMethod;
 import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.run.RunSpecFiles;
 import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.transfer.TeacherFeatureEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,7 +44,8 @@ final class EncodeCommand extends CliCommand implements Callable<Integer> {
     String shard;
 
     @Option(names = "--slurm", description = "Encode on a Slurm cluster as a job array of --shards tasks into the "
-            + "cache (on a filesystem the nodes share), with the cluster profile's options; what is cached already "
+            + "cache (on a filesystem the nodes share), with the Slurm options below over the cluster profile's; what "
+            + "is cached already "
             + "is skipped, so submitting again redoes only what a failed or cancelled task left.")
     boolean slurm;
 
@@ -49,9 +53,14 @@ final class EncodeCommand extends CliCommand implements Callable<Integer> {
             + "--slurm (default ${DEFAULT-VALUE}).")
     int shards;
 
-    @Option(names = "--profile", paramLabel = "F", description = "With --slurm: a cluster profile instead of "
-            + "~/.config/xmodal/cluster.json.")
-    Path profile;
+    @picocli.CommandLine.Mixin
+    SlurmChoices cluster = new SlurmChoices();
+
+    @Option(names = "--teacher-features", description = "With --spec of a transfer run with a teacher cache "
+            + "(teacher.cache true and a finite set of crops): compute the teacher's features of every training pair, "
+            + "crop and flip the run can ask for, into the cache the run reads (with --shard: the shard's own file, "
+            + "which the cache gathers when it is next opened).")
+    boolean teacherFeatures;
 
     @Option(names = "--method", description = "Flow method for frame pairs, without --spec (default: dis-fast, as new runs).")
     String method;
@@ -74,8 +83,15 @@ final class EncodeCommand extends CliCommand implements Callable<Integer> {
         if (dataset == null) {
             throw new IllegalArgumentException("say which dataset to encode: --data PATH, or --spec F.json");
         }
+        if (!slurm && cluster.firstGiven() != null) {
+            throw new picocli.CommandLine.ParameterException(super.spec.commandLine(), cluster.firstGiven()
+                    + " is a Slurm option: give it with --slurm");
+        }
         EncodingCache c = cache == null ? EncodingCache.userDefault() : new EncodingCache(cache);
         int[] part = shard == null ? new int[] {0, 1} : parseShard(shard);
+        if (teacherFeatures) {
+            return teacherFeatures(c, part);
+        }
         try (PairedDataset ds = openDataset(dataset)) {
             if (ds.pairs().isEmpty()) {
                 err().println("xmodal: " + dataset + ": no usable pair to encode (" + ds.report().summary() + ")");
@@ -108,6 +124,42 @@ final class EncodeCommand extends CliCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --teacher-features}: the spec's run's teacher features, here or as a job array. */
+    private int teacherFeatures(EncodingCache c, int[] part) throws Exception {
+        if (spec == null) {
+            throw new IllegalArgumentException("--teacher-features computes a run's teacher features: give the run's "
+                    + "spec with --spec F.json");
+        }
+        if (data != null || method != null) {
+            throw new IllegalArgumentException("--teacher-features computes them for the spec's own dataset and "
+                    + "crops, as its run reads them: leave out " + (data != null ? "--data" : "--method"));
+        }
+        RunSpec run = RunSpecFiles.read(spec);
+        TeacherFeatureEncoder.check(run);
+        if (slurm) {
+            int pairs;
+            try (PairedDataset ds = openDataset(Path.of(run.data()))) {
+                pairs = ds.pairs(org.xmodal.engine.data.Split.TRAIN).size();
+            }
+            err().println("teacher features (" + run.teacher().source().id() + " " + run.teacher().architecture()
+                    + ", up to " + (run.teacher().tap() == null ? "pool5" : run.teacher().tap()) + ") of " + spec + "'s training pairs");
+            return submitShards(List.of("encode", "--spec", spec.toAbsolutePath().normalize().toString(), "--cache",
+                    c.root().toAbsolutePath().toString(), "--teacher-features"), c, pairs, "training pairs");
+        }
+        EngineThreads.apply(run.threads());
+        if (shard != null) {
+            err().println("shard " + part[0] + " of " + part[1] + " (0-based): the training pairs from "
+                    + part[0] + "/" + part[1] + " to " + (part[0] + 1) + "/" + part[1] + " of the way");
+        }
+        TeacherFeatureEncoder.Summary s = TeacherFeatureEncoder.encode(run, c, part[0], part[1],
+                new TerminalProgress("teacher features", err()), Cancellation.NEVER);
+        out().printf(Locale.ROOT, "%d teacher feature views computed, %d already cached, of %d in %.1f s%s; %s%n",
+                s.computed(), s.reused(), s.views(), s.seconds(), s.computed() > 0
+                        ? String.format(Locale.ROOT, " (%.1f ms/view)", 1000 * s.seconds() / s.computed()) : "",
+                s.file() == null ? "no pair in this shard" : s.file());
+        return 0;
+    }
+
     private int[] parseShard(String text) {
         String[] p = text.split("/");
         try {
@@ -125,27 +177,31 @@ final class EncodeCommand extends CliCommand implements Callable<Integer> {
 
     /** The same command as a job array, each task with its --shard; its logs in the cache's slurm/ folder. */
     private int submit(Path dataset, EncodingCache c, int pairs) throws java.io.IOException {
+        List<String> words = new ArrayList<>(List.of("encode", "--data",
+                dataset.toAbsolutePath().normalize().toString(), "--cache", c.root().toAbsolutePath().toString()));
+        if (spec != null) {
+            words.addAll(List.of("--spec", spec.toAbsolutePath().normalize().toString()));
+        }
+        if (method != null) {
+            words.addAll(List.of("--method", method));
+        }
+        return submitShards(words, c, pairs, "pairs");
+    }
+
+    /** {@code words} (an encode command) as a job array of up to --shards tasks, each adding its --shard. */
+    private int submitShards(List<String> words, EncodingCache c, int pairs, String what) throws java.io.IOException {
         if (shard != null) {
             throw new IllegalArgumentException("--slurm makes the shards itself (--shards N); leave out --shard");
         }
         if (shards < 1) {
             throw new IllegalArgumentException("--shards must be at least 1, got " + shards);
         }
-        java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("encode", "--data",
-                dataset.toAbsolutePath().normalize().toString(), "--cache", c.root().toAbsolutePath().toString()));
-        if (spec != null) {
-            words.addAll(java.util.List.of("--spec", spec.toAbsolutePath().normalize().toString()));
-        }
-        if (method != null) {
-            words.addAll(java.util.List.of("--method", method));
-        }
-        org.xmodal.engine.cluster.SlurmOptions options = org.xmodal.engine.cluster.SlurmOptions.read(
-                profile != null ? profile : org.xmodal.engine.cluster.SlurmOptions.standardProfile(), profile != null);
+        org.xmodal.engine.cluster.SlurmOptions options = cluster.options();
         int tasks = Math.min(shards, Math.max(1, pairs));
         String job = org.xmodal.engine.cluster.ClusterRuns.submitShards(words, tasks, c.root(), options,
                 org.xmodal.engine.cluster.Slurm.onPath());
-        out().printf(Locale.ROOT, "Slurm job array %s: %d shards of %d pairs into %s (logs: %s)%n", job, tasks, pairs,
-                c.root(), c.root().resolve("slurm"));
+        out().printf(Locale.ROOT, "Slurm job array %s: %d shards of %d %s into %s (logs: %s)%n", job, tasks, pairs,
+                what, c.root(), c.root().resolve("slurm"));
         return 0;
     }
 }

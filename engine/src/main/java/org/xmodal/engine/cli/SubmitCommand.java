@@ -43,42 +43,12 @@ final class SubmitCommand extends CliCommand implements Callable<Integer> {
             + "share (default: runs/ of the workbench).")
     Path runs;
 
-    @Option(names = "--profile", paramLabel = "F", description = "A cluster profile (JSON: partition, gpus, cpus, "
-            + "mem, time, signalSeconds, requeues, sbatch) instead of ~/.config/xmodal/cluster.json.")
-    Path profile;
-
-    @Option(names = "--partition", paramLabel = "P", description = "Slurm partition.")
-    String partition;
-
-    @Option(names = "--gpus", paramLabel = "N", description = "GPUs for the job.")
-    Integer gpus;
-
-    @Option(names = "--cpus", paramLabel = "N", description = "CPUs for the job (--cpus-per-task).")
-    Integer cpus;
-
-    @Option(names = "--mem", paramLabel = "M", description = "Memory, in Slurm's syntax (16G).")
-    String mem;
-
-    @Option(names = "--time", paramLabel = "T", description = "Time limit, in Slurm's syntax (1-00:00:00).")
-    String time;
-
-    @Option(names = "--signal-lead", paramLabel = "S", description = "Seconds before the time limit at which the "
-            + "engine is told to checkpoint and stop (default 120).")
-    Integer signalLead;
-
-    @Option(names = "--requeues", paramLabel = "N", description = "How many times a job that reaches its time limit "
-            + "is requeued to resume from its checkpoint (default 3).")
-    Integer requeues;
-
-    @Option(names = "--sbatch", paramLabel = "LINE", description = "An extra #SBATCH line (repeatable), such as "
-            + "--account=vision.")
-    List<String> sbatch;
+    @picocli.CommandLine.Mixin
+    SlurmChoices slurm = new SlurmChoices();
 
     /** The profile's options with those given on the command line over them. */
     SlurmOptions options() throws java.io.IOException {
-        return SlurmOptions.read(profile != null ? profile : SlurmOptions.standardProfile(), profile != null)
-                .with(new SlurmOptions(partition, gpus, cpus, mem, time, signalLead, requeues,
-                        sbatch == null ? List.of() : sbatch));
+        return slurm.options();
     }
 
     @Override

@@ -100,7 +100,7 @@ public final class PairedBatches implements TransferBatches {
                 Pair p = pairs.get(i);
                 RgbImage rgb = ds.rgb(p);
                 int[] size = Resize.toShortSide(rgb.width(), rgb.height(), shortSide);
-                src[i] = Resize.rgb(rgb, size[0], size[1]);
+                src[i] = resized(rgb, side);
                 if (flo != null) {
                     flo[i] = Resize.flow(encoding.flow(p), size[0], size[1]);
                 } else {
@@ -133,7 +133,34 @@ public final class PairedBatches implements TransferBatches {
     }
 
     private int positions() {
+        return positions(randomCrop, cropGrid);
+    }
+
+    /** Crop positions along each side: the grid's with random crops from a grid, one (the centre) without. */
+    static int positions(boolean randomCrop, int cropGrid) {
         return randomCrop ? Math.max(1, cropGrid) : 1;
+    }
+
+    /** An image as the batches crop it: its shorter side resized to {@code side / CROP_FRACTION}. */
+    static RgbImage resized(RgbImage rgb, int side) {
+        int[] size = Resize.toShortSide(rgb.width(), rgb.height(), (int) Math.ceil(side / CROP_FRACTION));
+        return Resize.rgb(rgb, size[0], size[1]);
+    }
+
+    /**
+     * Where the crop of cell {@code cell} of a {@code g} x {@code g} grid starts ({x, y}) in a {@code width} x
+     * {@code height} image: the grid's corners spread over the image, the centre for a grid of one.
+     */
+    static int[] gridOrigin(int width, int height, int side, int g, int cell) {
+        int gx = cell % g;
+        int gy = cell / g;
+        return new int[] {g == 1 ? (width - side) / 2 : Math.round(gx * (width - side) / (float) (g - 1)),
+                g == 1 ? (height - side) / 2 : Math.round(gy * (height - side) / (float) (g - 1))};
+    }
+
+    /** A teacher cache's slot for (pair, grid cell, flip): a pair's views are consecutive. */
+    static long view(int pair, int g, int cell, boolean mirror) {
+        return ((long) pair * g * g + cell) * 2 + (mirror ? 1 : 0);
     }
 
     /** The batch of step {@code step}; the next ones are prepared in the background meanwhile. */
@@ -167,22 +194,22 @@ public final class PairedBatches implements TransferBatches {
             int x0;
             int y0;
             int cell = 0;
-            if (!randomCrop) {
-                x0 = (s.width() - side) / 2;
-                y0 = (s.height() - side) / 2;
-            } else if (gridded) {
-                int gx = rnd.nextInt(g);
-                int gy = rnd.nextInt(g);
-                cell = gy * g + gx;
-                x0 = g == 1 ? (s.width() - side) / 2 : Math.round(gx * (s.width() - side) / (float) (g - 1));
-                y0 = g == 1 ? (s.height() - side) / 2 : Math.round(gy * (s.height() - side) / (float) (g - 1));
+            if (!randomCrop || gridded) {
+                if (randomCrop) {
+                    int gx = rnd.nextInt(g);
+                    int gy = rnd.nextInt(g);
+                    cell = gy * g + gx;
+                }
+                int[] origin = gridOrigin(s.width(), s.height(), side, g, cell);
+                x0 = origin[0];
+                y0 = origin[1];
             } else {
                 x0 = rnd.nextInt(s.width() - side + 1);
                 y0 = rnd.nextInt(s.height() - side + 1);
             }
             boolean mirror = flip && rnd.nextBoolean();
             if (gridded) {
-                views[b] = ((long) i * g * g + cell) * 2 + (mirror ? 1 : 0);
+                views[b] = view(i, g, cell, mirror);
             }
             InputNormalisation.IMAGE.write(s, x0, y0, side, mirror, source, b);
             if (flows != null) {

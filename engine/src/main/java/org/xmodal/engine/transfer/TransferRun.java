@@ -1,6 +1,5 @@
 package org.xmodal.engine.transfer;
 
-import org.xmodal.engine.run.TeacherSource;
 import org.xmodal.engine.run.MatchTo;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -208,39 +207,14 @@ public final class TransferRun {
         };
     }
 
-    /**
-     * The size and time of the dataset's manifest (or of its file): a dataset written again in the same place (synth
-     * --force, another corruption) gets other cached teacher features, not the old images' ones.
-     */
-    private static String dataVersion(String data) throws IOException {
-        java.nio.file.Path p = java.nio.file.Path.of(data);
-        java.nio.file.Path m = java.nio.file.Files.isDirectory(p)
-                ? p.resolve(org.xmodal.engine.data.folder.DatasetManifest.FILE_NAME) : p;
-        if (!java.nio.file.Files.isRegularFile(m)) {
-            return "";
-        }
-        return "@" + java.nio.file.Files.size(m) + "@" + java.nio.file.Files.getLastModifiedTime(m).toMillis();
-    }
-
     private static TeacherFeatureCache openCache(EncodingCache cache, RunSpec spec, String teacher,
                                                  TransferBatches batches, Shape input, SupervisionTransfer transfer)
             throws IOException {
         if (batches.viewCount() == 0) {
-            throw new IllegalArgumentException("teacher.cache needs a finite set of crops: set augmentation.cropGrid "
-                    + "(for example 3) or turn randomCrop off");
+            throw new IllegalArgumentException(TeacherFeatureEncoder.NEEDS_FINITE_CROPS);
         }
         Shape f = transfer.teacher().featureShape(input);
-        String weights = "";
-        if (spec.teacher().weights() != null && spec.teacher().source() != TeacherSource.RANDOM) {
-            java.nio.file.Path w = Teachers.weightsOf(java.nio.file.Path.of(spec.teacher().weights()));
-            weights = w.toAbsolutePath() + "@" + java.nio.file.Files.size(w) + "@"
-                    + java.nio.file.Files.getLastModifiedTime(w).toMillis();
-        }
-        String fingerprint = String.join("|", "teacher=" + teacher, "weights=" + weights, "tap=" + spec.teacher().tap(),
-                "size=" + spec.inputSize(), "grid=" + spec.augmentation().cropGrid(),
-                "crop=" + spec.augmentation().randomCrop(), "data=" + spec.data() + dataVersion(spec.data()),
-                "pairs=" + batches.pairCount(),
-                "features=" + f);
+        String fingerprint = TeacherFeatureEncoder.fingerprint(spec, teacher, batches.pairCount(), f);
         return TeacherFeatureCache.open(cache.root().resolve("teacher"), fingerprint, batches.viewCount(),
                 Math.toIntExact(f.size() / f.get(0)));
     }

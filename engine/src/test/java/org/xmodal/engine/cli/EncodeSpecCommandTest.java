@@ -90,4 +90,48 @@ class EncodeSpecCommandTest {
         assertEquals(2, wrong.exit());
         assertTrue(wrong.err().contains("--shard 2/2: give I/N with 0 <= I < N"), wrong.err());
     }
+
+    @Test
+    void teacherFeaturesComeInShardsTheCacheGathersAndAreRefusedWhereNoRunReadsThem() throws Exception {
+        Path cache = tmp.resolve("teacher-cache");
+        CliRun uncached = CliRun.of("encode", "--spec", spec("uncached", "").toString(), "--cache", cache.toString(),
+                "--teacher-features");
+        assertEquals(XmodalCli.EXIT_BAD_INPUT, uncached.exit(), uncached.err());
+        assertTrue(uncached.err().contains("teacher.cache is off"), uncached.err());
+        CliRun noSpec = CliRun.of("encode", "--data", data.toString(), "--teacher-features");
+        assertEquals(XmodalCli.EXIT_BAD_INPUT, noSpec.exit(), noSpec.err());
+        assertTrue(noSpec.err().contains("give the run's spec with --spec"), noSpec.err());
+        Path rooms = tmp.resolve("more-rooms");
+        SynthDatasetWriter.write(SynthConfig.of(3, 8).withSize(64, 48), rooms, false, 1, ProgressListener.NONE,
+                new Cancellation());
+        Path f = tmp.resolve("cached.json");
+        Files.writeString(f, "{\"name\": \"cached\", \"data\": \"more-rooms\", \"teacher\": {\"source\": \"random\", "
+                + "\"architecture\": \"alexnet-small\", \"cache\": true}, \"student\": {\"architecture\": "
+                + "\"alexnet-small\", \"tap\": \"pool5\"}, \"augmentation\": {\"randomCrop\": true, \"flip\": true, \"cropGrid\": 2}, "
+                + "\"batchSize\": 4, \"iterations\": 2, \"inputSize\": 40, \"device\": \"cpu\"}");
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "(\\d+) teacher feature views computed, (\\d+) already cached, of (\\d+) in .*");
+        long views = 0;
+        for (String shard : new String[] {"0/2", "1/2"}) {
+            CliRun r = CliRun.of("encode", "--spec", f.toString(), "--cache", cache.toString(), "--teacher-features",
+                    "--shard", shard);
+            assertEquals(0, r.exit(), r.err());
+            java.util.regex.Matcher m = line.matcher(r.out().strip());
+            assertTrue(m.matches(), r.out());
+            assertEquals(m.group(3), m.group(1), "a fresh shard computes all its views: " + r.out());
+            assertTrue(r.out().strip().endsWith(".f16"), "names the shard's file: " + r.out());
+            views += Long.parseLong(m.group(3));
+        }
+        try (PairedDataset ds = DatasetLoaders.open(rooms, ProgressListener.NONE, Cancellation.NEVER)) {
+            assertEquals(ds.pairs(org.xmodal.engine.data.Split.TRAIN).size() * 8L, views,
+                    "every training pair's four crops, each flipped or not");
+        }
+        CliRun all = CliRun.of("encode", "--spec", f.toString(), "--cache", cache.toString(), "--teacher-features");
+        assertEquals(0, all.exit(), all.err());
+        assertTrue(all.out().startsWith("0 teacher feature views computed, " + views + " already cached, of " + views),
+                "the shards were gathered into the cache: " + all.out());
+        try (java.util.stream.Stream<Path> files = Files.list(cache.resolve("teacher"))) {
+            assertEquals(1, files.filter(p -> p.toString().endsWith(".f16")).count(), "the shard files are gone");
+        }
+    }
 }

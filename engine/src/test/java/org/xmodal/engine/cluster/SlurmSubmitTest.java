@@ -361,11 +361,9 @@ class SlurmSubmitTest {
         assertTrue(m.find(), said.out());
         int pairs = Integer.parseInt(m.group(2));
         int encoded = 0;
+        List<String> logs = completedLogs(m.group(1), 3, cache);
         for (int i = 0; i < 3; i++) {
-            String task = m.group(1) + "_" + i;
-            Slurm.JobState end = waitForEnd(task);
-            String log = Files.readString(cache.resolve("slurm/encode-" + task + ".out"));
-            assertEquals("COMPLETED", end.state(), log);
+            String log = logs.get(i);
             Matcher n = Pattern.compile("(\\d+) encoded, 0 already cached, 0 failed").matcher(log);
             assertTrue(n.find(), log);
             assertTrue(log.contains("shard " + i + " of 3"), log);
@@ -374,5 +372,48 @@ class SlurmSubmitTest {
         assertEquals(pairs, encoded, "the shards are disjoint and cover every pair");
         CliRun again = CliRun.of("encode", "--data", data.toString(), "--cache", cache.toString());
         assertTrue(again.out().startsWith("0 encoded, " + pairs + " already cached"), again.out());
+    }
+
+    @Test
+    void teacherFeaturesAreComputedAsAJobArrayAndGatheredIntoTheCache() throws Exception {
+        needSlurm();
+        Path cache = tmp.resolve("teacher-cache");
+        Path spec = tmp.resolve("cached-teacher.json");
+        Files.writeString(spec, "{\"name\": \"cached\", \"data\": \"" + data + "\", \"teacher\": {\"source\": "
+                + "\"random\", \"architecture\": \"alexnet-small\", \"cache\": true}, \"student\": {\"architecture\": "
+                + "\"alexnet-small\", \"tap\": \"pool5\"}, \"augmentation\": {\"randomCrop\": true, \"flip\": true, "
+                + "\"cropGrid\": 2}, \"batchSize\": 4, \"iterations\": 2, \"inputSize\": 48, \"device\": \"cpu\", "
+                + "\"threads\": 0}");
+        CliRun said = CliRun.of("encode", "--spec", spec.toString(), "--cache", cache.toString(), "--teacher-features",
+                "--slurm", "--shards", "2", "--cpus", "1", "--mem", "2G");
+        assertEquals(0, said.exit(), said.err());
+        Matcher m = Pattern.compile("Slurm job array (\\d+): 2 shards of (\\d+) training pairs").matcher(said.out());
+        assertTrue(m.find(), said.out());
+        long views = 0;
+        for (String log : completedLogs(m.group(1), 2, cache)) {
+            Matcher n = Pattern.compile("(\\d+) teacher feature views computed, 0 already cached, of (\\d+)")
+                    .matcher(log);
+            assertTrue(n.find(), log);
+            assertEquals(n.group(2), n.group(1), log);
+            views += Long.parseLong(n.group(2));
+        }
+        assertEquals(Integer.parseInt(m.group(2)) * 8L, views, "every training pair's 4 crops, flipped or not");
+        CliRun gathered = CliRun.of("encode", "--spec", spec.toString(), "--cache", cache.toString(),
+                "--teacher-features");
+        assertTrue(gathered.out().startsWith("0 teacher feature views computed, " + views + " already cached"),
+                gathered.out() + gathered.err());
+    }
+
+    /** The logs of an encoding's job array's tasks, each waited for and asserted to have completed. */
+    private static List<String> completedLogs(String array, int tasks, Path cache) throws Exception {
+        List<String> logs = new java.util.ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            String task = array + "_" + i;
+            Slurm.JobState end = waitForEnd(task);
+            String log = Files.readString(cache.resolve("slurm/encode-" + task + ".out"));
+            assertEquals("COMPLETED", end.state(), log);
+            logs.add(log);
+        }
+        return logs;
     }
 }
