@@ -45,7 +45,8 @@ abstract class ExperimentSubcommand extends CliCommand {
      * {@code xmodal submit ... experiment NAME}.
      */
     protected RunQueue queue() throws java.io.IOException {
-        if (jobs == null && spec.parent() != null && spec.parent().userObject() instanceof SubmitExperimentCommand s) {
+        SubmitExperimentCommand s = submitted();
+        if (jobs == null && s != null) {
             jobs = new ExperimentJobs(out, s.submit.options(), Slurm.onPath());
         }
         return jobs;
@@ -58,9 +59,18 @@ abstract class ExperimentSubcommand extends CliCommand {
      */
     String summaryCommand() {
         List<String> words = new ArrayList<>(List.of("experiment", spec.name()));
-        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        for (CommandLine.Model.OptionSpec o : parsed.matchedOptions()) {
-            if (o.usageHelp() || o.versionHelp()) {
+        words.addAll(asGiven(spec, null));
+        return String.join(" ", words.stream().map(ClusterRuns::quote).toList());
+    }
+
+    /**
+     * The options of {@code command} as they were given (values as typed: a job starts in this folder), but
+     * {@code left} (null for none), unquoted.
+     */
+    static List<String> asGiven(CommandLine.Model.CommandSpec command, String left) {
+        List<String> words = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec o : command.commandLine().getParseResult().matchedOptions()) {
+            if (o.usageHelp() || o.versionHelp() || o.longestName().equals(left)) {
                 continue;
             }
             if (o.arity().max() == 0) {
@@ -69,10 +79,33 @@ abstract class ExperimentSubcommand extends CliCommand {
             }
             for (String v : o.originalStringValues()) {
                 words.add(o.longestName());
-                words.add(v); // as given: the job starts in this folder (--chdir), and results name the data so
+                words.add(v);
             }
         }
-        return String.join(" ", words.stream().map(ClusterRuns::quote).toList());
+        return words;
+    }
+
+    /** The {@code submit ... experiment} command this one was given as, when it was; null for a local experiment. */
+    private SubmitExperimentCommand submitted() {
+        return spec.parent() != null && spec.parent().userObject() instanceof SubmitExperimentCommand s ? s : null;
+    }
+
+    /**
+     * {@code submit --prepare-in-job ... experiment NAME ...}: this same command, without that option, as one job, so
+     * that the experiment's preparation (the data check, proposals, a synthetic extension) runs on a node and the job
+     * then submits the experiment's runs.
+     */
+    private int submitPreparation(SubmitExperimentCommand s) throws java.io.IOException {
+        List<String> words = new ArrayList<>(List.of("submit"));
+        words.addAll(asGiven(s.submit.spec, SubmitCommand.PREPARE_IN_JOB));
+        words.add("experiment");
+        words.add(spec.name());
+        words.addAll(asGiven(spec, null));
+        String job = ExperimentJobs.submitPreparation(out, words, s.submit.options(), Slurm.onPath());
+        out().println("Slurm job " + job + " prepares the experiment on a node, then submits its runs and summary as "
+                + "jobs (log: " + out.toAbsolutePath().resolve(ExperimentJobs.FOLDER).resolve("prepare-" + job
+                + ".out") + ")");
+        return 0;
     }
 
     /** Submits what the experiment queued; prints each job. */
@@ -93,6 +126,10 @@ abstract class ExperimentSubcommand extends CliCommand {
 
     /** Runs the experiment; 0 when it finished, 130 when the user stopped it. */
     protected int runStoppable(Body body) throws Exception {
+        SubmitExperimentCommand submit = submitted();
+        if (submit != null && submit.submit.prepareInJob) {
+            return submitPreparation(submit);
+        }
         Cancellation cancel = new Cancellation();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

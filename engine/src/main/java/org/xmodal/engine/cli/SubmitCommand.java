@@ -43,8 +43,15 @@ final class SubmitCommand extends CliCommand implements Callable<Integer> {
             + "share (default: runs/ of the workbench).")
     Path runs;
 
+    static final String PREPARE_IN_JOB = "--prepare-in-job";
+
     @picocli.CommandLine.Mixin
     SlurmChoices slurm = new SlurmChoices();
+
+    @Option(names = PREPARE_IN_JOB, description = "For an experiment: prepare it (check the data, compute proposals, "
+            + "extend a synthetic set) in a job of its own, which then submits its runs (from a node: the cluster must "
+            + "allow sbatch there), instead of here on the login node.")
+    boolean prepareInJob;
 
     /** The profile's options with those given on the command line over them. */
     SlurmOptions options() throws java.io.IOException {
@@ -56,6 +63,11 @@ final class SubmitCommand extends CliCommand implements Callable<Integer> {
         if ((specFile == null) == (runDir == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either --spec F.json (a new "
                     + "run), RUN_DIR (a run to resume) or 'experiment NAME ...'");
+        }
+        if (prepareInJob) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), PREPARE_IN_JOB + " is for an "
+                    + "experiment ('submit " + PREPARE_IN_JOB + " [OPTIONS] experiment NAME ...'); a run has nothing "
+                    + "to prepare before its job");
         }
         SlurmOptions options = options();
         if (runDir != null) {

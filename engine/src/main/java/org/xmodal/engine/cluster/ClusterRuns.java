@@ -169,17 +169,40 @@ public final class ClusterRuns {
             throws IOException {
         Path dir = folder.resolve("slurm");
         Files.createDirectories(dir);
-        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
-                "yyyyMMdd-HHmmss"));
         List<String> lines = header("xmodal-" + words.get(0), dir.resolve(words.get(0) + "-%A_%a.out").toString(), o,
                 System.getProperty("user.dir"), List.of("--array=0-" + (shards - 1)));
         lines.add("# written by xmodal " + words.get(0) + " --slurm: each task one shard; finished work is cached and "
                 + "skipped when submitted again");
         String args = String.join(" ", words.stream().map(ClusterRuns::quote).toList());
         lines.add("exec " + Engine.current().command(args + " --shard \"$SLURM_ARRAY_TASK_ID/" + shards + "\""));
-        Path script = dir.resolve(words.get(0) + "-" + stamp + ".sh");
+        return slurm.submit(writeScript(dir, words.get(0), lines));
+    }
+
+    /**
+     * {@code xmodal WORDS...} as one job, a command that itself submits jobs: the variables Slurm set for this job
+     * are unset before it runs (but SLURM_CONF), so that the jobs it submits, which inherit its environment, get only
+     * their own (a job without --cpus-per-task would otherwise read this one's SLURM_CPUS_PER_TASK). Script and log
+     * ({@code <log>-<job>.out}) in {@code dir}; the job's id.
+     */
+    static String submitCommand(String name, List<String> words, Path dir, String log, SlurmOptions o, Slurm slurm)
+            throws IOException {
+        Files.createDirectories(dir);
+        List<String> lines = header(name, dir.toAbsolutePath().resolve(log + "-%j.out").toString(), o,
+                System.getProperty("user.dir"), List.of());
+        lines.add("# written by xmodal: the command below submits further jobs, which inherit this environment");
+        lines.add("for v in $(compgen -e); do case \"$v\" in SLURM_CONF) ;; SLURM_*) unset \"$v\" ;; esac; done");
+        lines.add("exec " + Engine.current().command(String.join(" ", words.stream().map(ClusterRuns::quote)
+                .toList())));
+        return slurm.submit(writeScript(dir, log, lines));
+    }
+
+    /** A job's script, {@code dir/<prefix>-<date>-<time>.sh}. */
+    private static Path writeScript(Path dir, String prefix, List<String> lines) throws IOException {
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
+                "yyyyMMdd-HHmmss"));
+        Path script = dir.resolve(prefix + "-" + stamp + ".sh");
         Files.writeString(script, String.join("\n", lines) + "\n");
-        return slurm.submit(script);
+        return script;
     }
 
     /**

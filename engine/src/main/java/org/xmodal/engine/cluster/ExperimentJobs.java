@@ -31,6 +31,8 @@ import org.xmodal.engine.run.RunStatus;
 public final class ExperimentJobs implements RunQueue {
     public static final String FOLDER = "slurm";
     public static final String RECORD = "jobs.json";
+    /** The id of the job that prepares an experiment submitted with {@code --prepare-in-job}. */
+    public static final String PREPARATION = "prepare.job";
 
     private final Path experiment;
     private final SlurmOptions options;
@@ -146,13 +148,19 @@ public final class ExperimentJobs implements RunQueue {
      */
     public static int cancel(Path experiment, Slurm slurm) throws IOException {
         Path file = experiment.resolve(FOLDER).resolve(RECORD);
-        if (!Files.isRegularFile(file)) {
+        Path preparing = experiment.resolve(FOLDER).resolve(PREPARATION);
+        if (!Files.isRegularFile(file) && !Files.isRegularFile(preparing)) {
             throw new BadInputException(file, "does not exist: the experiment was not submitted to Slurm");
         }
-        Submitted s = Json.MAPPER.readValue(file.toFile(), Submitted.class);
         List<String> ids = new ArrayList<>();
-        s.runs().values().forEach(j -> ids.add(j.job()));
-        ids.add(s.summaryJob());
+        if (Files.isRegularFile(preparing)) {
+            ids.add(Files.readString(preparing).strip()); // first: it would submit the others
+        }
+        if (Files.isRegularFile(file)) {
+            Submitted s = Json.MAPPER.readValue(file.toFile(), Submitted.class);
+            s.runs().values().forEach(j -> ids.add(j.job()));
+            ids.add(s.summaryJob());
+        }
         Map<String, Slurm.JobState> queue = slurm.queue();
         int n = 0;
         for (String id : ids) {
@@ -162,6 +170,23 @@ public final class ExperimentJobs implements RunQueue {
             }
         }
         return n;
+    }
+
+    /**
+     * {@code xmodal WORDS...} (a {@code submit ... experiment} command) as one job that prepares the experiment and
+     * submits its jobs; its script, log ({@code prepare-<job>.out}) and id ({@value #PREPARATION}) in the
+     * experiment's {@value #FOLDER} folder. The job's id.
+     */
+    public static String submitPreparation(Path experiment, List<String> words, SlurmOptions o, Slurm slurm)
+            throws IOException {
+        Path dir = experiment.resolve(FOLDER);
+        Files.createDirectories(dir);
+        // the preparation needs no GPU, and is not requeued: submitted again it goes on where it stopped
+        SlurmOptions cpu = new SlurmOptions(o.partition(), null, o.cpus(), o.mem(), o.time(), o.signalSeconds(), 0,
+                o.sbatch());
+        String id = ClusterRuns.submitCommand("xmodal-prepare", words, dir, "prepare", cpu, slurm);
+        Files.writeString(dir.resolve(PREPARATION), id + "\n");
+        return id;
     }
 
     /** How many runs were queued. */

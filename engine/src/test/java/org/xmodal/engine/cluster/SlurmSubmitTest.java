@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -222,12 +223,18 @@ class SlurmSubmitTest {
         return java.time.LocalDateTime.parse(m.group(1)).toEpochSecond(java.time.ZoneOffset.UTC);
     }
 
+    /** A small synthetic set with labels (half of it for training, 30% for testing), for Table 1. */
+    private static Path labelledRooms(String name) throws Exception {
+        Path rooms = tmp.resolve(name);
+        SynthDatasetWriter.write(SynthConfig.of(4, 12).withSize(80, 60).withFractions(0.5, 0.3), rooms, false, 2,
+                ProgressListener.NONE, new Cancellation());
+        return rooms;
+    }
+
     @Test
     void anExperimentIsJobsThatWaitForWhatTheyNeedAndItsSummaryEqualsTheLocalOne() throws Exception {
         needSlurm();
-        Path rooms = tmp.resolve("labelled-rooms");
-        SynthDatasetWriter.write(SynthConfig.of(4, 12).withSize(80, 60).withFractions(0.5, 0.3), rooms, false, 2,
-                ProgressListener.NONE, new Cancellation());
+        Path rooms = labelledRooms("labelled-rooms");
         String preset = tinyTable1Preset().toString();
         long t0 = System.nanoTime();
         engine(tmp.resolve("table1-local.log"), "experiment", "table1", "--data", rooms.toString(), "--out",
@@ -283,6 +290,44 @@ class SlurmSubmitTest {
                 out.toString(), "--preset", preset, "--seeds", "2");
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().contains("nothing to submit"), again.out());
+    }
+
+    @Test
+    void anExperimentPreparedInAJobSubmitsItsRunsFromThereAndIsCancelledWhole() throws Exception {
+        needSlurm();
+        Path rooms = labelledRooms("rooms-to-prepare");
+        Path out = tmp.resolve("table1-prepared");
+        CliRun said = CliRun.of("submit", "--prepare-in-job", "--cpus", "1", "--mem", "2G", "experiment", "table1",
+                "--data", rooms.toString(), "--out", out.toString(), "--preset", tinyTable1Preset().toString(),
+                "--seeds", "1");
+        assertEquals(0, said.exit(), said.out() + said.err());
+        Matcher m = Pattern.compile("Slurm job (\\d+) prepares the experiment on a node").matcher(said.out());
+        assertTrue(m.find(), said.out());
+        String prepare = m.group(1);
+        assertEquals(prepare, Files.readString(out.resolve("slurm/prepare.job")).strip());
+        Slurm.JobState end = waitForEnd(prepare);
+        String log = Files.readString(out.resolve("slurm/prepare-" + prepare + ".out"));
+        assertEquals("COMPLETED", end.state(), log);
+        assertTrue(log.contains("submitted to Slurm (7 runs, then the summary)"), "the job submitted the runs: " + log);
+        JsonNode jobs = Json.MAPPER.readTree(out.resolve("slurm/jobs.json").toFile());
+        assertEquals(7, jobs.path("runs").size(), "teacher, transfer, five arms: " + jobs);
+        assertEquals(List.of(), RunDirectory.list(out.resolve("runs")).stream()
+                .filter(r -> ClusterRuns.jobOf(r.path()).isEmpty()).toList(), "every run has its job");
+        // Stop in the window (or its code) cancels what is still queued, the preparation's jobs included
+        assertTrue(ExperimentJobs.cancel(out, Slurm.onPath()) >= 1);
+        List<String> ids = new ArrayList<>(List.of(jobs.path("summaryJob").asText()));
+        jobs.path("runs").forEach(j -> ids.add(j.path("job").asText()));
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        Map<String, Slurm.JobState> queue = Slurm.onPath().queue();
+        while (ids.stream().anyMatch(queue::containsKey) && System.nanoTime() < until) {
+            Thread.sleep(500);
+            queue = Slurm.onPath().queue();
+        }
+        // (a pending array task cancelled before it started is gone from Slurm without a state, here without sacct)
+        assertTrue(ids.stream().noneMatch(queue::containsKey), "every job of the experiment left the queue: " + queue);
+        CliRun run = CliRun.of("submit", "--prepare-in-job", "--spec", spec("not-an-experiment", 4).toString());
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().contains("--prepare-in-job is for an experiment"), run.err());
     }
 
     @Test
