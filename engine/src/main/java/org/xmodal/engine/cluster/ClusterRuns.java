@@ -115,26 +115,39 @@ public final class ClusterRuns {
                     + ")");
             lines.add("exec >> \"$run/slurm-${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}.out\" 2>&1");
         }
+        superviseAndRequeue(lines, engine.command("resume \"$run\""), o, scontrol, "the run checkpointed",
+                "stopped at its checkpoint (xmodal submit RUN_DIR continues it)");
+        return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * The script's lines that run {@code command} (an engine) in the background and wait for it: Slurm's TERM
+     * (scancel) is passed on to it, and Slurm's warning before the time limit ({@code --signal=B:USR1}) stops it with
+     * TERM and requeues the job (the same id, so the jobs waiting for it wait on), which then starts the command
+     * again, up to the options' {@code maxRequeues()} times. {@code kept}: what the engine keeps when stopped;
+     * {@code last}: what the log says when no requeue is left.
+     */
+    private static void superviseAndRequeue(List<String> lines, String command, SlurmOptions o, String scontrol,
+                                            String kept, String last) {
         lines.add("limit=0 engine=");
         lines.add("trap 'limit=1; [ -n \"$engine\" ] && kill -TERM \"$engine\"' USR1");
         lines.add("trap '[ -n \"$engine\" ] && kill -TERM \"$engine\"' TERM");
-        lines.add(engine.command("resume \"$run\"") + " &");
+        lines.add(command + " &");
         lines.add("engine=$!");
         lines.add("code=");
         lines.add("while [ -z \"$code\" ]; do wait \"$engine\"; c=$?; kill -0 \"$engine\" 2>/dev/null || code=$c; "
                 + "done");
         lines.add("if [ \"$limit\" = 1 ] && [ \"$code\" != 0 ]; then");
         lines.add("  if [ \"${SLURM_RESTART_COUNT:-0}\" -lt " + o.maxRequeues() + " ]; then");
-        lines.add("    echo \"xmodal: the time limit is near; the run checkpointed; requeueing job $SLURM_JOB_ID "
+        lines.add("    echo \"xmodal: the time limit is near; " + kept + "; requeueing job $SLURM_JOB_ID "
                 + "(restart $(( ${SLURM_RESTART_COUNT:-0} + 1 )) of " + o.maxRequeues() + ")\"");
         lines.add("    " + quote(scontrol) + " requeue \"$SLURM_JOB_ID\" && sleep 300");
         lines.add("  else");
         lines.add("    echo \"xmodal: the time limit is near and the job was requeued " + o.maxRequeues()
-                + " times already: stopped at its checkpoint (xmodal submit RUN_DIR continues it)\"");
+                + " times already: " + last + "\"");
         lines.add("  fi");
         lines.add("fi");
         lines.add("exit $code");
-        return String.join("\n", lines) + "\n";
     }
 
     /** A word for the shell, in single quotes. */
@@ -170,11 +183,14 @@ public final class ClusterRuns {
         Path dir = folder.resolve("slurm");
         Files.createDirectories(dir);
         List<String> lines = header("xmodal-" + words.get(0), dir.resolve(words.get(0) + "-%A_%a.out").toString(), o,
-                System.getProperty("user.dir"), List.of("--array=0-" + (shards - 1)));
+                System.getProperty("user.dir"), List.of("--array=0-" + (shards - 1), "--signal=B:USR1@"
+                        + o.signalLead(), "--requeue"));
         lines.add("# written by xmodal " + words.get(0) + " --slurm: each task one shard; finished work is cached and "
-                + "skipped when submitted again");
+                + "skipped when submitted again (or when the task is requeued at its time limit)");
         String args = String.join(" ", words.stream().map(ClusterRuns::quote).toList());
-        lines.add("exec " + Engine.current().command(args + " --shard \"$SLURM_ARRAY_TASK_ID/" + shards + "\""));
+        superviseAndRequeue(lines, Engine.current().command(args + " --shard \"$SLURM_ARRAY_TASK_ID/" + shards
+                + "\""), o, slurm.command("scontrol"), "what the task encoded is kept",
+                "stopped; submitting the same command again goes on with what is left");
         return slurm.submit(writeScript(dir, words.get(0), lines));
     }
 

@@ -415,6 +415,13 @@ class SlurmSubmitTest {
             encoded += Integer.parseInt(n.group(1));
         }
         assertEquals(pairs, encoded, "the shards are disjoint and cover every pair");
+        try (Stream<Path> scripts = Files.list(cache.resolve("slurm"))) {
+            String script = Files.readString(scripts.filter(f -> f.toString().endsWith(".sh")).findFirst()
+                    .orElseThrow());
+            // a task at its time limit is requeued as a run's job is (the same lines, tested on a run above)
+            assertTrue(script.contains("#SBATCH --signal=B:USR1@") && script.contains("requeue \"$SLURM_JOB_ID\""),
+                    script);
+        }
         CliRun again = CliRun.of("encode", "--data", data.toString(), "--cache", cache.toString());
         assertTrue(again.out().startsWith("0 encoded, " + pairs + " already cached"), again.out());
     }
