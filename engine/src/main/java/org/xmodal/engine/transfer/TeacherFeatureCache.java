@@ -26,7 +26,7 @@ import org.xmodal.engine.image.BadInputException;
  * <p>Shards: the tasks of a cluster's job array (on several nodes, over a shared filesystem) must not write one
  * memory-mapped file, whose pages are written back whole (the last node's page wins). Each task writes a file of
  * its own for a range of slots ({@link #openShard}: {@code <cache>.slots-FROM-TO.f16.part} while it is written, a
- * task killed half-way goes on from it; renamed without {@code .part} by {@link #finish} once every slot is in it);
+ * task killed half-way goes on from it; renamed without {@code .part} by {@link #finish} once its task is done);
  * whoever opens the cache itself (a run, or {@code encode} on one machine) first gathers the slots of every finished
  * shard file into it and removes them, one process at a time (a lock file beside the cache).
  */
