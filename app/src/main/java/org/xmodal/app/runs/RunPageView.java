@@ -70,18 +70,6 @@ final class RunPageView extends BorderPane {
 
         ChartTile loss = new ChartTile("loss-chart", "Loss", "loss", vm.lossProperty());
         loss.logScale(vm.logScaleProperty());
-        ChartTile rate = new ChartTile("lr-chart", "Learning rate", "learning rate", vm.rateProperty());
-        ChartTile speed = new ChartTile("speed-chart", "Throughput", "images/s", vm.speedProperty());
-        ChartTile metrics = new ChartTile("metrics-chart", "Other metrics", "value", vm.metricsProperty());
-        metrics.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.metricsProperty().get().isEmpty(),
-                vm.metricsProperty()));
-        metrics.managedProperty().bind(metrics.visibleProperty());
-        // a run whose objective is a sum of terms (SOCKET's four, a transfer's hint, a distill run's): each term's curve
-        ChartTile terms = new ChartTile("terms-chart", "Objective terms (each unweighted; the loss is their weighted "
-                + "sum)", "term value", vm.termsProperty());
-        terms.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.termsProperty().get().isEmpty(),
-                vm.termsProperty()));
-        terms.managedProperty().bind(terms.visibleProperty());
         ListView<String> events = new ListView<>(vm.events());
         events.setId("run-events");
         events.getStyleClass().add("run-events");
@@ -91,10 +79,16 @@ final class RunPageView extends BorderPane {
                 events.scrollTo(vm.events().size() - 1);
             }
         });
-        VBox side = new VBox(6, terms, rate, speed, metrics);
-        for (var n : side.getChildren()) {
-            VBox.setVgrow(n, Priority.ALWAYS);
-        }
+        // the side's four charts are made a pulse each after the loss chart: five chart viewers made, styled and
+        // drawn in one pulse were most of the Runs view's first visit (bench fx)
+        VBox side = new VBox(6);
+        org.xmodal.app.fx.NextPulse.inTurn(java.util.List.of(
+                () -> addTo(side, shownWhenAny(new ChartTile("terms-chart", "Objective terms (each unweighted; the "
+                        + "loss is their weighted sum)", "term value", vm.termsProperty()), vm.termsProperty())),
+                () -> addTo(side, new ChartTile("lr-chart", "Learning rate", "learning rate", vm.rateProperty())),
+                () -> addTo(side, new ChartTile("speed-chart", "Throughput", "images/s", vm.speedProperty())),
+                () -> addTo(side, shownWhenAny(new ChartTile("metrics-chart", "Other metrics", "value",
+                        vm.metricsProperty()), vm.metricsProperty()))));
         GridPane grid = new GridPane();
         grid.getStyleClass().add("run-grid");
         grid.setHgap(8);
@@ -114,6 +108,19 @@ final class RunPageView extends BorderPane {
         grid.add(side, 1, 0, 1, 2);
         grid.add(events, 0, 1);
         setCenter(grid);
+    }
+
+    private static void addTo(VBox side, ChartTile tile) {
+        VBox.setVgrow(tile, Priority.ALWAYS);
+        side.getChildren().add(tile);
+    }
+
+    /** The tile shown (and taking room) only while its curves are not empty. */
+    private static ChartTile shownWhenAny(ChartTile tile,
+                                          javafx.beans.value.ObservableValue<? extends java.util.List<?>> curves) {
+        tile.visibleProperty().bind(Bindings.createBooleanBinding(() -> !curves.getValue().isEmpty(), curves));
+        tile.managedProperty().bind(tile.visibleProperty());
+        return tile;
     }
 
     private void setPlaceholderWhenEmpty(RunPageViewModel vm) {
