@@ -89,7 +89,6 @@ public final class PairedBatches implements TransferBatches {
         RgbImage[] src = new RgbImage[n];
         RgbImage[] img = new RgbImage[n];
         FlowField[] flo = ds.modality() == Modality.FLOW ? new FlowField[n] : null;
-        int shortSide = (int) Math.ceil(side / CROP_FRACTION);
         AtomicInteger done = new AtomicInteger();
         IOException[] failure = new IOException[1];
         Parallel.forEach(n, i -> {
@@ -99,12 +98,13 @@ public final class PairedBatches implements TransferBatches {
             try {
                 Pair p = pairs.get(i);
                 RgbImage rgb = ds.rgb(p);
-                int[] size = Resize.toShortSide(rgb.width(), rgb.height(), shortSide);
                 src[i] = resized(rgb, side);
+                int w = src[i].width();
+                int h = src[i].height();
                 if (flo != null) {
-                    flo[i] = Resize.flow(encoding.flow(p), size[0], size[1]);
+                    flo[i] = Resize.flow(encoding.flow(p), w, h);
                 } else {
-                    img[i] = Resize.rgb(encoding.depthInput(p), size[0], size[1]);
+                    img[i] = Resize.rgb(encoding.depthInput(p), w, h);
                 }
             } catch (IOException e) {
                 synchronized (failure) {

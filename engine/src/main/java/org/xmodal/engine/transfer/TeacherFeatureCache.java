@@ -155,14 +155,17 @@ public final class TeacherFeatureCache implements AutoCloseable {
         return root.resolve(sha256(fingerprint + "|" + slots + "|" + slotValues) + ".f16");
     }
 
+    /** Maps {@code file}; a fingerprint (null: leave it) is written beside it, for people looking at the folder. */
     private static TeacherFeatureCache openFile(Path file, String fingerprint, long first, long slots,
                                                 int slotValues) throws IOException {
         Files.createDirectories(file.getParent());
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
-            Files.writeString(file.resolveSibling(file.getFileName() + ".txt"), fingerprint + "\n",
-                    StandardCharsets.UTF_8);
+            if (fingerprint != null) {
+                Files.writeString(file.resolveSibling(file.getFileName() + ".txt"), fingerprint + "\n",
+                        StandardCharsets.UTF_8);
+            }
             return new TeacherFeatureCache(file, ch, first, slots, slotValues);
         } catch (IOException | RuntimeException e) {
             ch.close();
@@ -189,7 +192,6 @@ public final class TeacherFeatureCache implements AutoCloseable {
         long gathered = 0;
         try (FileChannel lockFile = FileChannel.open(file.resolveSibling(base + ".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); java.nio.channels.FileLock lock = lockFile.lock()) {
-            float[] values = new float[slotValues];
             for (Path shard : shards) {
                 if (!Files.exists(shard)) {
                     continue; // gathered by another process while this one waited for the lock
@@ -202,11 +204,12 @@ public final class TeacherFeatureCache implements AutoCloseable {
                     throw new BadInputException(shard, "is a teacher cache shard of slots " + from + " to " + to
                             + " but the cache has " + slots + " slots");
                 }
-                try (TeacherFeatureCache part = openFile(shard, "", from, to - from, slotValues)) {
+                try (TeacherFeatureCache part = openFile(shard, null, from, to - from, slotValues)) {
                     for (long slot = from; slot < to; slot++) {
                         if (part.has(slot) && !has(slot)) {
-                            part.get(slot, values, 0);
-                            put(slot, values, 0);
+                            // the stored half-precision values as they are, then the flag
+                            view(slot).put(part.view(slot));
+                            flags.put((int) (slot - first), (byte) 1);
                             gathered++;
                         }
                     }
