@@ -177,8 +177,9 @@ final class FxBenchCommand {
             HeadlessWorkbench.onFx(monitor::stop);
             java.util.Map<String, Long> cpuAfter = cpuByThreadGroup();
             for (FxPulseMonitor.Gap g : monitor.notableGaps()) {
-                System.err.printf(Locale.ROOT, "bench fx: gap of %.0f ms (FX thread on the CPU %.0f ms of it) at "
-                        + "%.1f s, %s%n", g.millis(), g.fxCpuMillis(), (g.endNanos() - measuring) / 1e9, g.phase());
+                System.err.printf(Locale.ROOT, "bench fx: gap of %.0f ms (CPU in it: FX thread %.0f ms, renderer %.0f ms, "
+                        + "this process %.0f ms) at %.1f s, %s%n", g.millis(), g.fxCpuMillis(), g.rendererCpuMillis(),
+                        g.processCpuMillis(), (g.endNanos() - measuring) / 1e9, g.phase());
             }
             RunRecord run = HeadlessWorkbench.onFx(() -> runsModel.selectedProperty().get());
             int streamed = HeadlessWorkbench.onFx(() -> run.series("train", "loss").map(s -> s.size()).orElse(0));

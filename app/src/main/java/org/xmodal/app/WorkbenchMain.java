@@ -37,6 +37,7 @@ public final class WorkbenchMain implements Callable<Integer> {
 
     public static void main(String[] args) {
         BackgroundPriority.forCommonPool(); // before anything starts the pool
+        BackgroundPriority.lowerCompilerThreads(); // compiling waits while the window has work
         JAVAFX.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         int code = execute(args);
         if (code != 0) {

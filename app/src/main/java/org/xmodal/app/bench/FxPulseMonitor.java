@@ -20,8 +20,13 @@ public final class FxPulseMonitor extends AnimationTimer {
 
     public static final int NOTABLE_MILLIS = 50;
 
-    /** A gap of at least {@link #NOTABLE_MILLIS}: when it ended (System.nanoTime), how long, in which phase. */
-    public record Gap(long endNanos, double millis, double fxCpuMillis, String phase) {
+    /**
+     * A gap of at least {@link #NOTABLE_MILLIS}: when it ended (System.nanoTime), how long, the CPU time within it of
+     * the FX thread, of the renderer (JavaFX's QuantumRenderer thread, which draws the scene the FX thread handed it;
+     * the next pulse waits for that drawing) and of this whole process, and in which phase.
+     */
+    public record Gap(long endNanos, double millis, double fxCpuMillis, double rendererCpuMillis,
+            double processCpuMillis, String phase) {
     }
 
     /**
@@ -34,7 +39,13 @@ public final class FxPulseMonitor extends AnimationTimer {
 
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
     private long lastCpu;
+    private long lastRendererCpu;
+    private long lastProcessCpu;
+    private long renderer = -1;
 
     private final long[] histogram = new long[BINS + 1];
     private final java.util.List<Gap> notable = new java.util.ArrayList<>();
@@ -49,6 +60,8 @@ public final class FxPulseMonitor extends AnimationTimer {
     @Override
     public void handle(long now) {
         long cpu = THREADS.getCurrentThreadCpuTime();
+        long rendererCpu = renderer < 0 ? 0 : Math.max(0, THREADS.getThreadCpuTime(renderer));
+        long processCpu = PROCESS.getProcessCpuTime();
         long[] stats = phases.computeIfAbsent(phase, p -> new long[4]);
         if (last >= 0) {
             long gap = now - last;
@@ -60,7 +73,8 @@ public final class FxPulseMonitor extends AnimationTimer {
                 stats[1]++;
             }
             if (gap >= NOTABLE_MILLIS * 1_000_000L) {
-                notable.add(new Gap(System.nanoTime(), gap / 1e6, (cpu - lastCpu) / 1e6, phase));
+                notable.add(new Gap(System.nanoTime(), gap / 1e6, (cpu - lastCpu) / 1e6,
+                        (rendererCpu - lastRendererCpu) / 1e6, (processCpu - lastProcessCpu) / 1e6, phase));
             }
         } else {
             firstPulse = now;
@@ -68,6 +82,8 @@ public final class FxPulseMonitor extends AnimationTimer {
         stats[2]++;
         last = now;
         lastCpu = cpu;
+        lastRendererCpu = rendererCpu;
+        lastProcessCpu = processCpu;
         lastPulse = now;
         pulses++;
     }
@@ -80,6 +96,8 @@ public final class FxPulseMonitor extends AnimationTimer {
         Arrays.fill(histogram, 0);
         notable.clear();
         phases.clear();
+        renderer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .mapToLong(Thread::getId).findFirst().orElse(-1);
         super.start();
     }
 

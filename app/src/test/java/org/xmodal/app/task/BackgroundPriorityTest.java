@@ -50,4 +50,29 @@ class BackgroundPriorityTest {
             assertTrue(nice.get(10, TimeUnit.SECONDS) >= BackgroundPriority.NICE);
         }
     }
+
+    @Test
+    void theCompilerThreadsAreLoweredAndNoOtherThread() throws Exception {
+        assumeTrue(Platform.isLinux(), "nice values per thread are Linux's");
+        assumeTrue(!java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-Xint"),
+                "this JVM compiles nothing");
+        int before = BackgroundPriority.niceOfThisThread();
+        assertTrue(BackgroundPriority.lowerCompilerThreads() >= 1, "no compiler thread found in /proc/self/task");
+        int compilers = 0;
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                String name = BackgroundPriority.readName(task);
+                String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                // after the name in brackets: state is field 3, nice field 19
+                int nice = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    compilers++;
+                    assertTrue(nice >= BackgroundPriority.NICE, name + " has nice " + nice);
+                } else if (name.equals("main") || name.startsWith("GC Thread")) {
+                    assertEquals(before, nice, name + " was lowered too");
+                }
+            }
+        }
+        assertTrue(compilers >= 1);
+    }
 }
