@@ -54,7 +54,7 @@ public final class BackgroundPriority {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return lowered;
+            // /proc unreadable: the threads found so far stay lowered
         }
         return lowered;
     }
