@@ -1,8 +1,10 @@
 package org.xmodal.app.data;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -32,6 +34,8 @@ public final class DatasetSession {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     /** The name of the dataset being opened, or "" when none is. */
     private final ReadOnlyStringWrapper opening = new ReadOnlyStringWrapper(this, "opening", "");
+    /** {@link #dataset}, for other threads. */
+    private volatile PairedDataset shown;
 
     public DatasetSession(LongWork work, ProblemReporter problems) {
         this.work = work;
@@ -90,6 +94,7 @@ public final class DatasetSession {
     private void replace(PairedDataset opened) {
         PairedDataset old = dataset.get();
         selectedPair.set(null);
+        shown = opened;
         dataset.set(opened);
         // listeners of the dataset (the data view's filters) may already have chosen a pair
         if (selectedPair.get() == null && !opened.pairs().isEmpty()) {
@@ -113,6 +118,24 @@ public final class DatasetSession {
 
     public PairedDataset dataset() {
         return dataset.get();
+    }
+
+    /**
+     * The dataset the window shows if it was opened from the folder {@code folder}, else empty; from any thread. Lets
+     * a view that needs a pair of the same folder (the lesson's rooms) use the pairs already checked instead of reading
+     * every image again. The caller must not close it. A folder's pixels are read from its files, so it stays
+     * readable after the window opens another dataset and closes this one.
+     */
+    public Optional<PairedDataset> openedFolder(Path folder) {
+        PairedDataset ds = shown;
+        if (ds == null || !Files.isDirectory(ds.root()) || !Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try {
+            return Files.isSameFile(ds.root(), folder) ? Optional.of(ds) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // one of them went away: the caller opens the folder itself and says why
+        }
     }
 
     public ObjectProperty<Pair> selectedPairProperty() {

@@ -31,6 +31,8 @@ public final class LessonMaterial implements AutoCloseable {
     private final WorkbenchContext context;
     private final Path root;
     private PairedDataset dataset;
+    /** Whether {@link #dataset} is the window's own (the Data view's), which the lesson must not close. */
+    private boolean borrowed;
 
     private LessonMaterial(WorkbenchContext context, Path root) {
         this.context = context;
@@ -86,10 +88,17 @@ public final class LessonMaterial implements AutoCloseable {
         return teacherRun().resolve("results/weights.params");
     }
 
-    /** The rooms, opened on the first call and kept open. */
+    /**
+     * The rooms: the window's own dataset when the Data view shows them (as it does on the bundled data; checking
+     * their 200 pairs again would cost seconds of both cores), else opened on the first call and kept open.
+     */
     public synchronized PairedDataset dataset(ProgressListener progress, Cancellation cancel) throws IOException {
         if (dataset == null) {
-            dataset = DatasetLoaders.open(rooms(), progress, cancel);
+            dataset = context.session().openedFolder(rooms()).orElse(null);
+            borrowed = dataset != null;
+            if (!borrowed) {
+                dataset = DatasetLoaders.open(rooms(), progress, cancel);
+            }
         }
         return dataset;
     }
@@ -125,7 +134,9 @@ public final class LessonMaterial implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         if (dataset != null) {
-            dataset.close();
+            if (!borrowed) {
+                dataset.close();
+            }
             dataset = null;
         }
     }

@@ -1,6 +1,8 @@
 package org.xmodal.app.lesson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmodal.app.TestData;
+import org.xmodal.engine.data.PairedDataset;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.nn.NetworkWeights;
 
@@ -37,5 +43,29 @@ class LessonMaterialTest {
         assertEquals(4, NetworkWeights.firstConvolution(m.teacherWeights()).shape().dimension());
         assertTrue(Files.isRegularFile(m.table1().resolve("results/summary.json")));
         assertTrue(Files.isRegularFile(m.rooms().resolve("dataset.json")));
+    }
+
+    @Test
+    void theRoomsTheDataViewShowsAreUsedAsTheyAreAndStayOpenAfterTheLessonCloses(@TempDir Path tmp) throws Exception {
+        TestData.Direct direct = new TestData.Direct(tmp.resolve("cache"));
+        LessonMaterial m = LessonMaterial.of(direct.context, checkout());
+        direct.context.session().open(m.rooms());
+        PairedDataset shown = direct.context.session().dataset();
+        PairedDataset used = m.dataset(ProgressListener.NONE, new Cancellation());
+        assertSame(shown, used, "the lesson checked the 200 pairs again instead of using the Data view's");
+        m.close();
+        assertEquals(m.pair(ProgressListener.NONE, new Cancellation()), shown.pairs().get(LessonMaterial.PAIR));
+        assertEquals(120, shown.rgb(shown.pairs().get(0)).height(), "the Data view's dataset was closed");
+    }
+
+    @Test
+    void whileTheDataViewShowsAnotherDatasetTheLessonOpensTheRoomsItself(@TempDir Path tmp) throws Exception {
+        TestData.Direct direct = new TestData.Direct(tmp.resolve("cache"));
+        direct.context.session().open(TestData.tinySynth(tmp.resolve("tiny"), 2, 0));
+        try (LessonMaterial m = LessonMaterial.of(direct.context, checkout())) {
+            PairedDataset used = m.dataset(ProgressListener.NONE, new Cancellation());
+            assertNotSame(direct.context.session().dataset(), used);
+            assertTrue(Files.isSameFile(m.rooms(), used.root()), used.root().toString());
+        }
     }
 }
