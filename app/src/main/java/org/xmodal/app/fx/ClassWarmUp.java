@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.control.Control;
+import org.xmodal.app.runs.SpecForm;
 
 /**
  * Gets the classes the views are made of ready before a view is first shown. The first visit of a view used to spend
@@ -29,7 +30,8 @@ import javafx.scene.control.Control;
  * FX thread, where they would have been anyway, a few at a time at the start of pulses (at most
  * {@link #INIT_BUDGET_NANOS} a pulse). Only JavaFX's control classes are initialised ahead: their initialisers only
  * describe styleable properties and input maps, while some of this workbench's and the chart library's draw text with
- * Java2D, which must never happen on the FX thread.
+ * Java2D, which must never happen on the FX thread. The chart library's and the JSON library's first uses (a chart
+ * drawn, a run's spec read and written) are made on the background thread too.
  */
 public final class ClassWarmUp {
     /** Packages loaded ahead (as paths in their jars or class folders). */
@@ -77,6 +79,7 @@ public final class ClassWarmUp {
             return;
         }
         ChartWarmUp.chart();
+        SpecForm.warmUp();
         ClassLoader loader = ClassWarmUp.class.getClassLoader();
         Platform.runLater(() -> initialiseBetweenPulses(toInitialise, loader));
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -168,6 +169,24 @@ public final class SpecForm {
             });
         }
         return out;
+    }
+
+    /**
+     * Reads the workbench's presets and turns each into the form's values, back into a spec and into JSON, off the FX
+     * thread and once: the form's first preset and its first start spent 60-90 ms of one pulse each in the JSON
+     * library building its readers and writers of a run's spec. Whatever fails here is said when the form uses it.
+     */
+    public static void warmUp() {
+        Presets.workbenchRoot().ifPresent(root -> {
+            try {
+                for (Presets.Preset p : Presets.list(root)) {
+                    RunSpec spec = Presets.read(p);
+                    Json.MAPPER.writeValueAsString(build(values(spec)));
+                }
+            } catch (IOException | RuntimeException e) {
+                // an unreadable or invalid preset: the form names it when it is chosen
+            }
+        });
     }
 
     /**
