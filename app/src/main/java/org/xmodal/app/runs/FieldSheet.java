@@ -24,7 +24,7 @@ import org.xmodal.app.fx.NextPulse;
  */
 public final class FieldSheet extends GridPane {
     /** Rows made per pulse: a row (a name and an editor, a combo box the heaviest) is styled in a few ms. */
-    static final int ROWS_PER_PULSE = 5;
+    static final int ROWS_PER_PULSE = 3;
     private final ObservableList<PropertySheet.Item> items = FXCollections.observableArrayList();
     private int generation;
 
