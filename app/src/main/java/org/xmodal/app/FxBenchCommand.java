@@ -176,10 +176,15 @@ final class FxBenchCommand {
             }
             HeadlessWorkbench.onFx(monitor::stop);
             java.util.Map<String, Long> cpuAfter = cpuByThreadGroup();
+            // the clock time a gap ended, to find it in a flight recording or a GC log
+            java.time.LocalTime clockNow = java.time.LocalTime.now();
+            long nanoNow = System.nanoTime();
             for (FxPulseMonitor.Gap g : monitor.notableGaps()) {
                 System.err.printf(Locale.ROOT, "bench fx: gap of %.0f ms (CPU in it: FX thread %.0f ms, renderer %.0f ms, "
-                        + "this process %.0f ms) at %.1f s, %s%n", g.millis(), g.fxCpuMillis(), g.rendererCpuMillis(),
-                        g.processCpuMillis(), (g.endNanos() - measuring) / 1e9, g.phase());
+                        + "this process %.0f ms) at %.1f s (ending %s), %s%n", g.millis(), g.fxCpuMillis(),
+                        g.rendererCpuMillis(), g.processCpuMillis(), (g.endNanos() - measuring) / 1e9,
+                        clockNow.minusNanos(nanoNow - g.endNanos()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                        g.phase());
             }
             RunRecord run = HeadlessWorkbench.onFx(() -> runsModel.selectedProperty().get());
             int streamed = HeadlessWorkbench.onFx(() -> run.series("train", "loss").map(s -> s.size()).orElse(0));
