@@ -24,7 +24,8 @@ final class PairListCell extends ListCell<Pair> {
     private final Label id = new Label();
     private final Label details = new Label();
     private final Label badge = new Label("noisy");
-    private final Tooltip badgeTip = new Tooltip();
+    /** Made for the first noisy pair the cell shows: a tooltip is a popup window, and most pairs are clean. */
+    private Tooltip badgeTip;
     private final HBox box;
     private RunningTask pending;
 
@@ -34,9 +35,6 @@ final class PairListCell extends ListCell<Pair> {
         id.getStyleClass().add("pair-id");
         details.getStyleClass().add("pair-details");
         badge.getStyleClass().add("corruption-badge");
-        badgeTip.setWrapText(true);
-        badgeTip.setMaxWidth(360);
-        badge.setTooltip(badgeTip);
         badge.managedProperty().bind(badge.visibleProperty());
         // the id and the badge keep their width; the details line is the one cut when the list is narrow
         id.setMinWidth(Region.USE_PREF_SIZE);
@@ -69,7 +67,15 @@ final class PairListCell extends ListCell<Pair> {
         details.setText(PairText.details(pair, ds));
         String corruption = PairText.corruption(pair).orElse(null);
         badge.setVisible(corruption != null);
-        badgeTip.setText(corruption == null ? "" : corruption);
+        if (corruption != null && badgeTip == null) {
+            badgeTip = new Tooltip();
+            badgeTip.setWrapText(true);
+            badgeTip.setMaxWidth(360);
+            badge.setTooltip(badgeTip);
+        }
+        if (badgeTip != null) {
+            badgeTip.setText(corruption == null ? "" : corruption);
+        }
         thumbnail.setImage(null);
         pending = thumbnails.load(ds, pair, img -> {
             if (getItem() == pair) {
