@@ -177,16 +177,23 @@ public final class SpecForm {
      * library building its readers and writers of a run's spec. Whatever fails here is said when the form uses it.
      */
     public static void warmUp() {
-        Presets.workbenchRoot().ifPresent(root -> {
+        java.util.Optional<java.nio.file.Path> root = Presets.workbenchRoot();
+        if (root.isEmpty()) {
+            return; // no workbench folder: the form has no presets either
+        }
+        List<Presets.Preset> presets;
+        try {
+            presets = Presets.list(root.get());
+        } catch (IOException e) {
+            return; // the form says why the presets cannot be listed
+        }
+        for (Presets.Preset p : presets) {
             try {
-                for (Presets.Preset p : Presets.list(root)) {
-                    RunSpec spec = Presets.read(p);
-                    Json.MAPPER.writeValueAsString(build(values(spec)));
-                }
+                Json.MAPPER.writeValueAsString(build(values(Presets.read(p))));
             } catch (IOException | RuntimeException e) {
-                // an unreadable or invalid preset: the form names it when it is chosen
+                // an unreadable or invalid preset (the next one may warm the readers): the form names it when chosen
             }
-        });
+        }
     }
 
     /**
