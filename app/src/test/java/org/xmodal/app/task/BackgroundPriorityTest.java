@@ -61,8 +61,14 @@ class BackgroundPriorityTest {
         int compilers = 0;
         try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
             for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
-                String name = BackgroundPriority.readName(task);
-                String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                String name;
+                String stat;
+                try {
+                    name = BackgroundPriority.readName(task);
+                    stat = java.nio.file.Files.readString(task.resolve("stat"));
+                } catch (java.nio.file.NoSuchFileException e) {
+                    continue; // a thread that ended since the folder was listed
+                }
                 // after the name in brackets: state is field 3, nice field 19
                 int nice = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
                 if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
