@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmodal.app.TestData;
 import org.xmodal.engine.data.PairedDataset;
-import org.xmodal.engine.task.Cancellation;
-import org.xmodal.engine.task.ProgressListener;
 import org.xmodal.engine.image.BadInputException;
 import org.xmodal.engine.nn.NetworkWeights;
+import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.task.ProgressListener;
 
 /** The lesson's material: what it needs from the checkout, and a clear message naming what is missing. */
 class LessonMaterialTest {

@@ -61,13 +61,12 @@ class BackgroundPriorityTest {
         int compilers = 0;
         try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
             for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
-                String name;
+                String name = BackgroundPriority.readName(task);
                 String stat;
                 try {
-                    name = BackgroundPriority.readName(task);
                     stat = java.nio.file.Files.readString(task.resolve("stat"));
                 } catch (java.nio.file.NoSuchFileException e) {
-                    continue; // a thread that ended since the folder was listed
+                    continue; // a thread that ended since the folder was listed (readName says "" for it)
                 }
                 // after the name in brackets: state is field 3, nice field 19
                 int nice = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
