@@ -34,11 +34,14 @@ final class LabLayout {
 
     /** Rows of a section's grid added in one pulse: a row is a label and a field (a spinner is three controls). */
     private static final int ROWS_PER_PULSE = 2;
+    /** Pictures added in one pulse: a tile is a title, a canvas, a legend and a placeholder. */
+    private static final int TILES_PER_PULSE = 2;
 
     /**
-     * The footer and the first rows of the form's first section now, each further pair of a section's rows and then
-     * the pictures in a pulse of their own: styling and laying out the whole lab at once, and then even a whole
-     * section (the camera's seven fields), was the longest the window froze on its first visit.
+     * A placeholder for the pictures now; then, each in a pulse of its own, the form with the first rows of its first
+     * section, the footer, each further pair of a section's rows and the pictures: styling and laying out the whole
+     * lab at once, and then even a whole section (the camera's seven fields), was the longest the window froze on
+     * its first visit.
      */
     static void arrange(BorderPane pane, String id, VBox form, Supplier<Node> pictures, Node footer) {
         pane.setId(id);
@@ -69,13 +72,39 @@ final class LabLayout {
         scroll.setFitToWidth(true);
         scroll.setPrefWidth(330);
         scroll.setMinWidth(300);
-        pane.setLeft(scroll);
         Label waiting = new Label("Loading the pictures\u2026");
         waiting.getStyleClass().add("placeholder-text");
         pane.setCenter(waiting);
-        pane.setBottom(footer);
+        // the first visit styles every kind of control for the first time, which costs several times what it costs
+        // later: the form's frame with its first rows and the footer each get a pulse of their own too
+        Runnable firstRows = steps.remove(0);
+        steps.add(0, () -> {
+            pane.setLeft(scroll);
+            firstRows.run();
+        });
+        steps.add(1, () -> pane.setBottom(footer));
+        steps.add(() -> showInTurn(pane, pictures.get()));
+        NextPulse.inTurn(steps);
+    }
+
+    /**
+     * The pictures' grid with its first tiles now and the others {@link #TILES_PER_PULSE} a pulse: six tiles styled,
+     * laid out and drawn at once were the lab's longest pulse (50-90 ms of the FX thread, bench fx).
+     */
+    private static void showInTurn(BorderPane pane, Node pictures) {
+        if (!(pictures instanceof GridPane grid) || grid.getChildren().isEmpty()) {
+            pane.setCenter(pictures);
+            return;
+        }
+        List<Node> tiles = List.copyOf(grid.getChildren());
+        grid.getChildren().clear();
+        List<Runnable> steps = new ArrayList<>();
+        for (int i = 0; i < tiles.size(); i += TILES_PER_PULSE) {
+            List<Node> some = tiles.subList(i, Math.min(tiles.size(), i + TILES_PER_PULSE));
+            steps.add(() -> grid.getChildren().addAll(some));
+        }
         steps.remove(0).run();
-        steps.add(() -> pane.setCenter(pictures.get()));
+        pane.setCenter(grid);
         NextPulse.inTurn(steps);
     }
 
