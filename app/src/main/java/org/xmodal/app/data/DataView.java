@@ -123,6 +123,9 @@ public final class DataView implements WorkbenchView {
         ComboBox<ClassChoice> cls = new ComboBox<>(data.classChoices());
         cls.setId("filter-class");
         cls.setMaxWidth(Double.MAX_VALUE);
+        // a width of its own (the column stretches it): measuring its natural width, a combo box makes, styles and
+        // lays out a cell for every class the dataset has, and that was half the pulse the first dataset arrived in
+        cls.setPrefWidth(120);
         cls.setVisibleRowCount(16);
         cls.valueProperty().bindBidirectional(data.classChoiceProperty());
         ChoiceBox<PairFilter.Labelling> labelled = new ChoiceBox<>();
