@@ -69,7 +69,7 @@ public final class BackgroundPriority {
     }
 
     /** The calling thread's nice value, or {@link Integer#MIN_VALUE} where it cannot be read. */
-    static int niceOfThisThread() {
+    public static int niceOfThisThread() {
         int tid = threadId();
         return tid > 0 ? C.getpriority(PRIO_PROCESS, tid) : Integer.MIN_VALUE;
     }
