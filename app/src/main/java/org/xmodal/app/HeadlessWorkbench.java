@@ -75,7 +75,8 @@ final class HeadlessWorkbench implements AutoCloseable {
             w.stage = new Stage();
             w.stage.setScene(Workbench.scene(w.shell, Workbench.WIDTH, Workbench.HEIGHT));
             w.stage.show();
-            ClassWarmUp.start(w.executor::isIdle); // as the workbench's own window does
+            // as the workbench's own window does
+            ClassWarmUp.start(w.executor::isIdle, w.stage.getScene().getStylesheets());
             WhenQuiet.run("xmodal-engine-probe", w.executor::isIdle, () -> Platform.runLater( // as the window does
                     () -> w.shell.status().probeEngine(EngineProbe.of(runs.devices()))));
             return null;

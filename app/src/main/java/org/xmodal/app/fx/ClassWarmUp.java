@@ -31,7 +31,9 @@ import org.xmodal.app.runs.SpecForm;
  * {@link #INIT_BUDGET_NANOS} a pulse). Only JavaFX's control classes are initialised ahead: their initialisers only
  * describe styleable properties and input maps, while some of this workbench's and the chart library's draw text with
  * Java2D, which must never happen on the FX thread. The chart library's and the JSON library's first uses (a chart
- * drawn, a run's spec read and written) are made on the background thread too.
+ * drawn, a run's spec read and written) are made on the background thread too. Loaded classes still run slowly
+ * until the just-in-time compiler has seen them at work: {@link StyleWarmUp} puts JavaFX's styling and layout to work
+ * beforehand.
  */
 public final class ClassWarmUp {
     /** Packages loaded ahead (as paths in their jars or class folders). */
@@ -53,11 +55,15 @@ public final class ClassWarmUp {
     }
 
     /**
-     * Starts warming up once {@code idle} (read off the FX thread) has held for a moment; returns at once. Call on
-     * the FX thread once the window is shown.
+     * Starts styling form rows at once ({@link StyleWarmUp}, with the window's {@code stylesheets}), and loading
+     * classes once {@code idle} (read off the FX thread) has held for a moment; once the controls' classes are
+     * initialised, the styling takes in lists, tables and the other dearer groups. Returns at once. Call on the FX
+     * thread once the window is shown.
      */
-    public static void start(BooleanSupplier idle) {
-        WhenQuiet.run("xmodal-class-warm-up", idle, ClassWarmUp::load);
+    public static void start(BooleanSupplier idle, List<String> stylesheets) {
+        List<String> sheets = List.copyOf(stylesheets);
+        StyleWarmUp styling = StyleWarmUp.start(sheets, () -> { });
+        WhenQuiet.run("xmodal-class-warm-up", idle, () -> load(styling));
     }
 
     /**
@@ -72,7 +78,7 @@ public final class ClassWarmUp {
         t.start();
     }
 
-    private static void load() {
+    private static void load(StyleWarmUp styling) {
         List<String> toInitialise = loadAll(LOADED, INITIALISED, Control.class, javafx.scene.Node.class,
                 ClassWarmUp.class, named("org.jfree.chart.JFreeChart"), named("org.jfree.chart.fx.ChartViewer"));
         if (toInitialise == null) {
@@ -81,7 +87,7 @@ public final class ClassWarmUp {
         ChartWarmUp.chart();
         SpecForm.warmUp();
         ClassLoader loader = ClassWarmUp.class.getClassLoader();
-        Platform.runLater(() -> initialiseBetweenPulses(toInitialise, loader));
+        Platform.runLater(() -> initialiseBetweenPulses(toInitialise, loader, styling::addHeavy));
     }
 
     /**
@@ -113,7 +119,7 @@ public final class ClassWarmUp {
         return out;
     }
 
-    private static void initialiseBetweenPulses(List<String> names, ClassLoader loader) {
+    private static void initialiseBetweenPulses(List<String> names, ClassLoader loader, Runnable then) {
         Deque<String> left = new ArrayDeque<>(names);
         new AnimationTimer() {
             @Override
@@ -128,6 +134,7 @@ public final class ClassWarmUp {
                 }
                 if (left.isEmpty()) {
                     stop();
+                    then.run();
                 }
             }
         }.start();

@@ -1,0 +1,195 @@
+package org.xmodal.app.fx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Gets JavaFX's styling and layout code compiled before the views are first shown. A view's first visit styles and
+ * lays out a few hundred new nodes in one pulse, and with that code still interpreted, or compiled only by the quick
+ * compiler, it cost two to three times what the same nodes cost once the just-in-time compiler had seen that code a
+ * few thousand times (a form of 24 rows: 150 ms the first time after its classes were loaded, 15 ms the hundredth).
+ * So, on the FX thread, at the start of pulses and for at most {@link #BUDGET_NANOS} of each, small pieces made of
+ * the controls the views use (form rows, lists, tables, tool bars, sections) are styled and laid out in a scene of
+ * their own that no window shows, and dropped, until {@link #PIECES} have been. A pulse that follows a long one (the
+ * window had work) is left alone. It has to be the FX thread: JavaFX 21 measures text with one layout object that
+ * all threads share, and styling controls on another thread corrupted the window's own text measuring.
+ * <p>
+ * The first piece of a kind is the dear one (bench fx: a form row 10-55 ms, a table 160 ms while its classes were
+ * still to be loaded, 30 ms by its third). So only form rows come from the start, with the window; lists, tables,
+ * tabs, sections and tool bars once {@link #addHeavy()} says their classes are loaded and initialised.
+ */
+public final class StyleWarmUp extends AnimationTimer {
+    /** FX-thread time a pulse gives the warm-up (a piece started is finished). */
+    static final long BUDGET_NANOS = 4_000_000;
+    /** Pieces styled in all: about 5,000 nodes. */
+    static final int PIECES = 550;
+    /** A pulse this long after the one before follows work of the window's: the warm-up waits for the next. */
+    static final long BUSY_NANOS = 25_000_000;
+
+    /** Rows of a form, as the run form and the labs have: a label and a field, spinner, combo box or choice box. */
+    private static final List<IntFunction<Node>> LIGHT = List.of(
+            n -> row("Number", new TextField(Integer.toString(n))),
+            n -> row("Whole", editable(new Spinner<>(0, 100, n % 100))),
+            n -> row("Real", editable(new Spinner<>(0.0, 1.0, 0.5, 0.1))),
+            n -> row("Kind", new ComboBox<>(FXCollections.observableArrayList("teacher", "transfer"))),
+            n -> row("Split", new ChoiceBox<>(FXCollections.observableArrayList("train", "test"))),
+            n -> row(new CheckBox("Check"), new Hyperlink("Browse\u2026")));
+    /** Groups of controls whose first styling costs several pulses' worth. */
+    private static final List<IntFunction<Node>> HEAVY = List.of(StyleWarmUp::toolbar, StyleWarmUp::section,
+            StyleWarmUp::list, StyleWarmUp::table, StyleWarmUp::tabs);
+
+    private final StackPane root = new StackPane();
+    private final List<IntFunction<Node>> kinds = new ArrayList<>(LIGHT);
+    private final int pieces;
+    private final Consumer<Node> styledOne;
+    private final Runnable done;
+    private int styled;
+    private long lastPulse = -1;
+
+    StyleWarmUp(List<String> stylesheets, int pieces, Consumer<Node> styledOne, Runnable done) {
+        this.pieces = pieces;
+        this.styledOne = styledOne;
+        this.done = done;
+        Scene scene = new Scene(root, 800, 600);
+        scene.getStylesheets().setAll(stylesheets);
+    }
+
+    /**
+     * Starts styling form rows at the start of the following pulses, with these style sheets (the window's);
+     * {@code done} runs on the FX thread after the last piece. Call on the FX thread.
+     */
+    public static StyleWarmUp start(List<String> stylesheets, Runnable done) {
+        StyleWarmUp w = new StyleWarmUp(stylesheets, PIECES, piece -> { }, done);
+        w.start();
+        return w;
+    }
+
+    /** From now on lists, tables, tabs, sections and tool bars are styled too, in turn with the rows. FX thread. */
+    public void addHeavy() {
+        if (kinds.size() == LIGHT.size()) {
+            kinds.addAll(HEAVY);
+        }
+    }
+
+    @Override
+    public void handle(long now) {
+        boolean windowBusy = lastPulse >= 0 && now - lastPulse > BUSY_NANOS;
+        lastPulse = now;
+        if (windowBusy) {
+            return;
+        }
+        long until = System.nanoTime() + BUDGET_NANOS;
+        while (styled < pieces && System.nanoTime() < until) {
+            style(kinds.get(styled % kinds.size()).apply(styled));
+            styled++;
+        }
+        if (styled >= pieces) {
+            stop();
+            done.run();
+        }
+    }
+
+    private void style(Node piece) {
+        root.getChildren().setAll(piece);
+        root.applyCss();
+        root.layout();
+        root.getChildren().clear();
+        styledOne.accept(piece);
+    }
+
+    /** The root pieces are styled in (empty between pulses). */
+    StackPane root() {
+        return root;
+    }
+
+    private static Node row(String label, Node field) {
+        return row(new Label(label), field);
+    }
+
+    /** A row of a form: a label (or a check box) and its field, as the run form and the labs have. */
+    private static Node row(Node label, Node field) {
+        GridPane form = new GridPane();
+        form.getStyleClass().add("form-grid");
+        form.addRow(0, label, field);
+        return form;
+    }
+
+    private static <T> Spinner<T> editable(Spinner<T> s) {
+        s.setEditable(true);
+        return s;
+    }
+
+    /** A titled section in a scroll pane, with a progress bar and a slider under it. */
+    private static Node section(int n) {
+        GridPane grid = new GridPane();
+        grid.addRow(0, new Label("Field"), new TextField("value " + n));
+        TitledPane section = new TitledPane("Section " + n, grid);
+        section.setAnimated(false);
+        return new VBox(6, new ScrollPane(section), new ProgressBar(0.4), new Slider(0, 1, 0.3));
+    }
+
+    private static Node list(int n) {
+        ListView<String> list = new ListView<>(FXCollections.observableArrayList("pair " + n, "pair 2", "pair 3"));
+        list.setPrefHeight(120);
+        return list;
+    }
+
+    private static Node table(int n) {
+        TableView<String> table = new TableView<>(FXCollections.observableArrayList("bed", "chair", "sofa"));
+        for (String name : new String[] {"class", "mAP " + n}) {
+            TableColumn<String, String> col = new TableColumn<>(name);
+            col.setCellValueFactory(c -> new SimpleStringProperty(c.getValue()));
+            table.getColumns().add(col);
+        }
+        table.setPrefHeight(140);
+        return table;
+    }
+
+    private static Node toolbar(int n) {
+        MenuButton menu = new MenuButton("Open", null, new MenuItem("Folder"));
+        return new ToolBar(new Button("Start " + n), new ToggleButton("Blink"), menu, new Separator(),
+                new Label("status"));
+    }
+
+    private static Node tabs(int n) {
+        TextArea notes = new TextArea("notes " + n);
+        notes.setPrefRowCount(2);
+        TabPane tabs = new TabPane(new Tab("Notes", notes), new Tab("More", new Label("more")));
+        return new SplitPane(tabs, new HBox(6, new Label("Split"), new Button("Apply")));
+    }
+}
