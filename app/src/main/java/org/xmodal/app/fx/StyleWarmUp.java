@@ -45,19 +45,22 @@ import javafx.scene.layout.VBox;
  * few thousand times (a form of 24 rows: 150 ms the first time after its classes were loaded, 15 ms the hundredth).
  * So, on the FX thread, at the start of pulses and for at most {@link #BUDGET_NANOS} of each, small pieces made of
  * the controls the views use (form rows, lists, tables, tool bars, sections) are styled and laid out in a scene of
- * their own that no window shows, and dropped, until {@link #PIECES} have been. A pulse that follows a long one (the
- * window had work) is left alone. It has to be the FX thread: JavaFX 21 measures text with one layout object that
- * all threads share, and styling controls on another thread corrupted the window's own text measuring.
+ * their own that no window shows, and dropped. A pulse that follows a long one (the window had work) is left alone.
+ * It has to be the FX thread: JavaFX 21 measures text with one layout object that all threads share, and styling
+ * controls on another thread corrupted the window's own text measuring.
  * <p>
  * The first piece of a kind is the dear one (bench fx: a form row 10-55 ms, a table 160 ms while its classes were
- * still to be loaded, 30 ms by its third). So only form rows come from the start, with the window; lists, tables,
- * tabs, sections and tool bars once {@link #addHeavy()} says their classes are loaded and initialised.
+ * still to be loaded, 15-35 ms once they were). So {@link #ROWS} form rows come first, from the window's opening;
+ * then, once {@link #addHeavy()} says the controls' classes are loaded and initialised, {@link #MIXED} pieces of
+ * every kind.
  */
 public final class StyleWarmUp extends AnimationTimer {
     /** FX-thread time a pulse gives the warm-up (a piece started is finished). */
     static final long BUDGET_NANOS = 4_000_000;
-    /** Pieces styled in all: about 5,000 nodes. */
-    static final int PIECES = 550;
+    /** Form rows styled first: about 1,500 nodes. */
+    static final int ROWS = 300;
+    /** Pieces of every kind styled once {@link #addHeavy()} has been called: about 4,000 nodes. */
+    static final int MIXED = 330;
     /** A pulse this long after the one before follows work of the window's: the warm-up waits for the next. */
     static final long BUSY_NANOS = 25_000_000;
 
@@ -75,14 +78,17 @@ public final class StyleWarmUp extends AnimationTimer {
 
     private final StackPane root = new StackPane();
     private final List<IntFunction<Node>> kinds = new ArrayList<>(LIGHT);
-    private final int pieces;
+    private final int mixed;
+    private int target;
+    private boolean heavy;
     private final Consumer<Node> styledOne;
     private final Runnable done;
     private int styled;
     private long lastPulse = -1;
 
-    StyleWarmUp(List<String> stylesheets, int pieces, Consumer<Node> styledOne, Runnable done) {
-        this.pieces = pieces;
+    StyleWarmUp(List<String> stylesheets, int rows, int mixed, Consumer<Node> styledOne, Runnable done) {
+        this.target = rows;
+        this.mixed = mixed;
         this.styledOne = styledOne;
         this.done = done;
         Scene scene = new Scene(root, 800, 600);
@@ -94,15 +100,22 @@ public final class StyleWarmUp extends AnimationTimer {
      * {@code done} runs on the FX thread after the last piece. Call on the FX thread.
      */
     public static StyleWarmUp start(List<String> stylesheets, Runnable done) {
-        StyleWarmUp w = new StyleWarmUp(stylesheets, PIECES, piece -> { }, done);
+        StyleWarmUp w = new StyleWarmUp(stylesheets, ROWS, MIXED, piece -> { }, done);
         w.start();
         return w;
     }
 
-    /** From now on lists, tables, tabs, sections and tool bars are styled too, in turn with the rows. FX thread. */
+    /**
+     * From now on lists, tables, tabs, sections and tool bars are styled too, in turn with the rows, {@link #MIXED}
+     * pieces more (once; the warm-up waits for this after its rows). FX thread.
+     */
     public void addHeavy() {
-        if (kinds.size() == LIGHT.size()) {
+        if (!heavy) {
+            heavy = true;
             kinds.addAll(HEAVY);
+            target = styled + mixed;
+            lastPulse = -1;
+            start();
         }
     }
 
@@ -114,13 +127,15 @@ public final class StyleWarmUp extends AnimationTimer {
             return;
         }
         long until = System.nanoTime() + BUDGET_NANOS;
-        while (styled < pieces && System.nanoTime() < until) {
+        while (styled < target && System.nanoTime() < until) {
             style(kinds.get(styled % kinds.size()).apply(styled));
             styled++;
         }
-        if (styled >= pieces) {
+        if (styled >= target) {
             stop();
-            done.run();
+            if (heavy) {
+                done.run();
+            }
         }
     }
 

@@ -48,36 +48,39 @@ class StyleWarmUpTest {
 
     @Test
     void rowsFirstThenEveryKindEachStyledAndNothingLeft() throws Exception {
-        int pieces = 30;
+        int rows = 12;
+        int mixed = 22;
         List<Node> seen = new CopyOnWriteArrayList<>();
         List<Boolean> skinned = new CopyOnWriteArrayList<>();
         CompletableFuture<Integer> done = new CompletableFuture<>();
         StyleWarmUp[] w = new StyleWarmUp[1];
         WaitForAsyncUtils.asyncFx(() -> {
-            w[0] = new StyleWarmUp(List.of(), pieces, piece -> {
+            w[0] = new StyleWarmUp(List.of(), rows, mixed, piece -> {
                 seen.add(piece);
                 controls(piece).forEach(c -> skinned.add(c.getSkin() != null));
             }, () -> done.complete(seen.size()));
             w[0].start();
         }).get(10, TimeUnit.SECONDS);
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (seen.size() < 12 && System.nanoTime() < until) {
+        while (seen.size() < rows && System.nanoTime() < until) {
             Thread.sleep(10);
         }
-        assertTrue(seen.size() >= 12, "styled " + seen.size() + " pieces in 10 s");
-        List<Node> before = List.copyOf(seen);
-        assertTrue(before.stream().allMatch(p -> p instanceof GridPane), "only form rows before addHeavy: " + before);
+        Thread.sleep(300);
+        assertEquals(rows, seen.size(), "the rows, then it waits to be told the other kinds' classes are ready");
+        assertTrue(seen.stream().allMatch(p -> p instanceof GridPane), "only form rows before addHeavy: " + seen);
+        assertTrue(!done.isDone(), "not done before the other kinds");
         WaitForAsyncUtils.asyncFx(() -> w[0].addHeavy()).get(10, TimeUnit.SECONDS);
-        assertEquals(pieces, done.get(20, TimeUnit.SECONDS), "done after its pieces, once");
-        List<Node> after = seen.subList(before.size(), seen.size());
+        assertEquals(rows + mixed, done.get(20, TimeUnit.SECONDS), "done after the mixed pieces, once");
+        List<Node> after = seen.subList(rows, seen.size());
         assertTrue(after.stream().anyMatch(p -> p instanceof GridPane), "rows go on");
-        assertTrue(after.stream().anyMatch(p -> !controls(p).isEmpty()
-                && controls(p).stream().anyMatch(c -> c instanceof TableView)), "tables come after addHeavy");
+        assertTrue(after.stream().anyMatch(p -> controls(p).stream().anyMatch(c -> c instanceof TableView)),
+                "tables come after addHeavy");
         assertTrue(!skinned.isEmpty() && skinned.stream().allMatch(b -> b), "every control was styled (has its skin)");
         assertNotNull(w[0].root().getScene(), "styled in a scene of its own");
         assertTrue(w[0].root().getScene().getWindow() == null, "which no window shows");
         assertTrue(WaitForAsyncUtils.asyncFx(() -> w[0].root().getChildren().isEmpty()).get(), "nothing left");
-        Thread.sleep(200);
-        assertEquals(pieces, seen.size(), "and nothing styled after it stopped");
+        WaitForAsyncUtils.asyncFx(() -> w[0].addHeavy()).get(10, TimeUnit.SECONDS);
+        Thread.sleep(300);
+        assertEquals(rows + mixed, seen.size(), "nothing styled after it ended, even when told again");
     }
 }
