@@ -79,11 +79,12 @@ public final class StyleWarmUp extends AnimationTimer {
     private final StackPane root = new StackPane();
     private final List<IntFunction<Node>> kinds = new ArrayList<>(LIGHT);
     private final int mixed;
-    private int target;
-    private boolean heavy;
     private final Consumer<Node> styledOne;
     private final Runnable done;
+    /** Pieces styled so far, and how many to style before stopping (the rows, then also the mixed pieces). */
     private int styled;
+    private int target;
+    private boolean heavy;
     private long lastPulse = -1;
 
     StyleWarmUp(List<String> stylesheets, int rows, int mixed, Consumer<Node> styledOne, Runnable done) {
