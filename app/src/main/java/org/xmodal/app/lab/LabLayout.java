@@ -33,13 +33,13 @@ final class LabLayout {
     }
 
     /** Rows of a section's grid added in one pulse: a row is a label and a field (a spinner is three controls). */
-    private static final int ROWS_PER_PULSE = 2;
+    private static final int ROWS_PER_PULSE = 1;
     /** Pictures added in one pulse: a tile is a title, a canvas, a legend and a placeholder. */
     private static final int TILES_PER_PULSE = 2;
 
     /**
      * A placeholder for the pictures now; then, each in a pulse of its own, the form with the first rows of its first
-     * section, the footer, each further pair of a section's rows and the pictures: styling and laying out the whole
+     * section, the footer, each further row of a section and the pictures: styling and laying out the whole
      * lab at once, and then even a whole section (the camera's seven fields), was the longest the window froze on
      * its first visit.
      */
