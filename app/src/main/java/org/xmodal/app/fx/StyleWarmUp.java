@@ -159,8 +159,7 @@ public final class StyleWarmUp extends AnimationTimer {
 
     /** A row of a form: a label (or a check box) and its field, as the run form and the labs have. */
     private static Node row(Node label, Node field) {
-        GridPane form = new GridPane();
-        form.getStyleClass().add("form-grid");
+        GridPane form = Forms.grid();
         form.addRow(0, label, field);
         return form;
     }

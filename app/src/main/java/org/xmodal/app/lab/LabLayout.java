@@ -51,9 +51,9 @@ final class LabLayout {
         for (Node section : sections) {
             List<List<Node>> rows = takeRows(section);
             steps.add(() -> form.getChildren().add(section));
-            for (int r = 0; r < rows.size(); r += ROWS_PER_PULSE) {
-                List<Node> some = rows.subList(r, Math.min(rows.size(), r + ROWS_PER_PULSE)).stream()
-                        .flatMap(List::stream).toList();
+            List<List<List<Node>>> pulses = groups(rows, ROWS_PER_PULSE);
+            for (int r = 0; r < pulses.size(); r++) {
+                List<Node> some = pulses.get(r).stream().flatMap(List::stream).toList();
                 GridPane grid = (GridPane) ((TitledPane) section).getContent();
                 Runnable add = () -> grid.getChildren().addAll(some);
                 if (r == 0) {
@@ -99,13 +99,21 @@ final class LabLayout {
         List<Node> tiles = List.copyOf(grid.getChildren());
         grid.getChildren().clear();
         List<Runnable> steps = new ArrayList<>();
-        for (int i = 0; i < tiles.size(); i += TILES_PER_PULSE) {
-            List<Node> some = tiles.subList(i, Math.min(tiles.size(), i + TILES_PER_PULSE));
+        for (List<Node> some : groups(tiles, TILES_PER_PULSE)) {
             steps.add(() -> grid.getChildren().addAll(some));
         }
         steps.remove(0).run();
         pane.setCenter(grid);
         NextPulse.inTurn(steps);
+    }
+
+    /** {@code items} in order, {@code size} to a group (the last may have fewer): what one pulse adds. */
+    private static <T> List<List<T>> groups(List<T> items, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += size) {
+            out.add(items.subList(i, Math.min(items.size(), i + size)));
+        }
+        return out;
     }
 
     /**
