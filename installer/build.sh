@@ -34,7 +34,8 @@ common=(
   --java-options '-Dai.djl.offline=true'
   --java-options '-Dxmodal.root=$APPDIR'
   --java-options '-Xmn32m'
-  --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.unsupported,jdk.zipfs,jdk.crypto.ec,jdk.jfr
+  --java-options '-XX:InitialRAMPercentage=4'
+  --add-modules java.base,java.desktop,java.logging,java.management,jdk.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.unsupported,jdk.zipfs,jdk.crypto.ec,jdk.jfr
   --add-launcher "xmodal-engine=$ROOT/installer/engine-launcher.properties"
 )
 

@@ -12,6 +12,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.xmodal.app.fx.ChartWarmUp;
 import org.xmodal.app.fx.ClassWarmUp;
+import org.xmodal.app.fx.HeapWarmUp;
 import org.xmodal.app.fx.WhenQuiet;
 import org.xmodal.app.runs.RunsSetup;
 import org.xmodal.app.shell.EngineProbe;
@@ -50,6 +51,7 @@ final class HeadlessWorkbench implements AutoCloseable {
         if (!started) {
             useHeadlessPlatform();
             ClassWarmUp.startRenderer();
+            HeapWarmUp.start();
             ChartWarmUp.beforeToolkit(); // as the workbench's own window does
             Platform.startup(() -> { });
             started = true;
