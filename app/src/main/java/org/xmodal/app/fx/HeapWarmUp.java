@@ -89,7 +89,7 @@ public final class HeapWarmUp {
             return;
         }
         Thread t = new Thread(() -> {
-            BackgroundPriority.lower();
+            BackgroundPriority.lowest();
             write(bytes, region.getAsLong(), PAUSE_MILLIS);
         }, "xmodal-heap-warm-up");
         t.setDaemon(true);

@@ -26,10 +26,25 @@ public final class BackgroundPriority {
     private BackgroundPriority() {
     }
 
+    /** Weight 15: a thread at it runs when a core would be idle otherwise, hardly ever in the window's turn. */
+    static final int IDLE_NICE = 19;
+
     /** Lowers the calling thread's scheduling priority; returns whether it could. */
     public static boolean lower() {
+        return lowerTo(NICE);
+    }
+
+    /**
+     * Lowers the calling thread's scheduling priority as far as it goes ({@link #IDLE_NICE}), for work that only
+     * spares the window later and must not slow it now; returns whether it could.
+     */
+    public static boolean lowest() {
+        return lowerTo(IDLE_NICE);
+    }
+
+    private static boolean lowerTo(int nice) {
         int tid = threadId();
-        return tid > 0 && C.setpriority(PRIO_PROCESS, tid, NICE) == 0;
+        return tid > 0 && C.setpriority(PRIO_PROCESS, tid, nice) == 0;
     }
 
     /**
