@@ -17,12 +17,14 @@ import org.xmodal.app.task.BackgroundPriority;
  * same pauses took 10-23 ms, but that flag touches the whole heap at start and on every expansion, in a pause: 1 s
  * for 600 MB).
  *
- * <p>So, as the toolkit starts, a thread below the window's priority ({@link BackgroundPriority}) allocates byte
- * arrays as large as two of G1's regions, until {@link #bytesFor} of them: G1 places such arrays (humongous objects) in the
- * lowest free regions, the very ones the old generation takes next, and zeroes them, which writes every page. Then it
- * drops them, and the next young collection gives the regions back, written. The process's resident memory grows
- * by that much at once rather than over the first minutes of use, as the old generation fills. With another
- * collector, or where the region size cannot be read, nothing is done.
+ * <p>So, as the toolkit starts, a thread at the lowest priority there is ({@link BackgroundPriority#lowest}: it
+ * runs when a core would otherwise be idle; at nice 5 it still slowed the Data view's first frame) allocates byte
+ * arrays as large as two of G1's regions, until {@link #bytesFor} of them: G1 places such arrays (humongous objects)
+ * in the lowest free regions, the very ones the old generation takes next, and zeroes them, which writes every page.
+ * Then it lets go of them, and the next young collection gives the regions back, written. The process's resident
+ * memory grows by that much at once rather than over the first minutes of use, as the old generation fills. On a
+ * machine of its own a page fault costs a small part of this, and so does the warm-up. With another collector, or
+ * where the region size cannot be read, nothing is done.
  */
 public final class HeapWarmUp {
     /** The most written: about what the old generation reaches in a few minutes of use (160-190 MB in bench fx). */

@@ -19,15 +19,14 @@ import org.xmodal.engine.device.LibC;
 public final class BackgroundPriority {
     /** Weight 335 against the window's 1024 in Linux's scheduler. */
     static final int NICE = 5;
+    /** Weight 15: a thread at it runs when a core would be idle otherwise, hardly ever in the window's turn. */
+    static final int IDLE_NICE = 19;
     private static final int PRIO_PROCESS = 0;
 
     private static final LibC C = LibC.linux().orElse(null);
 
     private BackgroundPriority() {
     }
-
-    /** Weight 15: a thread at it runs when a core would be idle otherwise, hardly ever in the window's turn. */
-    static final int IDLE_NICE = 19;
 
     /** Lowers the calling thread's scheduling priority; returns whether it could. */
     public static boolean lower() {
