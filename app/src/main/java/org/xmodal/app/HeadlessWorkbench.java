@@ -10,9 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.xmodal.app.fx.ChartWarmUp;
 import org.xmodal.app.fx.ClassWarmUp;
-import org.xmodal.app.fx.HeapWarmUp;
+import org.xmodal.app.fx.WarmUp;
 import org.xmodal.app.fx.WhenQuiet;
 import org.xmodal.app.runs.RunsSetup;
 import org.xmodal.app.shell.EngineProbe;
@@ -50,9 +49,7 @@ final class HeadlessWorkbench implements AutoCloseable {
     static synchronized void startFx() {
         if (!started) {
             useHeadlessPlatform();
-            ClassWarmUp.startRenderer();
-            HeapWarmUp.start();
-            ChartWarmUp.beforeToolkit(); // as the workbench's own window does
+            WarmUp.beforeToolkit(); // as the workbench's own window does
             Platform.startup(() -> { });
             started = true;
         }

@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 import javafx.application.Application;
-import org.xmodal.app.fx.ChartWarmUp;
-import org.xmodal.app.fx.ClassWarmUp;
-import org.xmodal.app.fx.HeapWarmUp;
+import org.xmodal.app.fx.WarmUp;
 import org.xmodal.app.task.BackgroundPriority;
 import org.xmodal.engine.cli.XmodalCli;
 import org.xmodal.engine.image.BadInputException;
@@ -153,9 +151,7 @@ public final class WorkbenchMain implements Callable<Integer> {
     }
 
     private static int launch(String[] args) {
-        ClassWarmUp.startRenderer();
-        HeapWarmUp.start();
-        ChartWarmUp.beforeToolkit();
+        WarmUp.beforeToolkit();
         try {
             Application.launch(WorkbenchApp.class, args);
             return 0;

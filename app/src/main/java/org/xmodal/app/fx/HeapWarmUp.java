@@ -66,21 +66,21 @@ public final class HeapWarmUp {
     static int write(long bytes, long regionSize, long pauseMillis) {
         int size = (int) Math.min(Integer.MAX_VALUE - 64, 2 * regionSize - 1024);
         List<byte[]> held = new ArrayList<>();
-        for (long written = 0; written < bytes; written += size) {
-            held.add(new byte[size]); // zeroed as it is allocated: every page written
-            try {
+        try {
+            for (long written = 0; written < bytes; written += size) {
+                held.add(new byte[size]); // zeroed as it is allocated: every page written
                 Thread.sleep(pauseMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
             }
+            return held.size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        } finally {
+            // held until here, so that no array's regions were given back and written again; then let go of
+            // explicitly: the list's own array has outlived a few young collections by now and sits in the old
+            // generation, where young collections take whatever it refers to as alive until the next marking
+            held.clear();
         }
-        // held until here, so that no array's regions were given back and written again; then let go of explicitly:
-        // the list's own array has outlived a few young collections by now and sits in the old generation, where
-        // young collections take whatever it refers to as alive until the next marking, which may be minutes away
-        int arrays = held.size();
-        held.clear();
-        return arrays;
     }
 
     /** Starts the writing on a background thread below the window's priority; returns at once. */
