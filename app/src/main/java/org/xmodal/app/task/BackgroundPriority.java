@@ -19,8 +19,6 @@ import org.xmodal.engine.device.LibC;
 public final class BackgroundPriority {
     /** Weight 335 against the window's 1024 in Linux's scheduler. */
     static final int NICE = 5;
-    /** Weight 15: a thread at it runs when a core would be idle otherwise, hardly ever in the window's turn. */
-    static final int IDLE_NICE = 19;
     private static final int PRIO_PROCESS = 0;
 
     private static final LibC C = LibC.linux().orElse(null);
@@ -30,20 +28,8 @@ public final class BackgroundPriority {
 
     /** Lowers the calling thread's scheduling priority; returns whether it could. */
     public static boolean lower() {
-        return lowerTo(NICE);
-    }
-
-    /**
-     * Lowers the calling thread's scheduling priority as far as it goes ({@link #IDLE_NICE}), for work that only
-     * spares the window later and must not slow it now; returns whether it could.
-     */
-    public static boolean lowest() {
-        return lowerTo(IDLE_NICE);
-    }
-
-    private static boolean lowerTo(int nice) {
         int tid = threadId();
-        return tid > 0 && C.setpriority(PRIO_PROCESS, tid, nice) == 0;
+        return tid > 0 && C.setpriority(PRIO_PROCESS, tid, NICE) == 0;
     }
 
     /**

@@ -26,17 +26,6 @@ class BackgroundPriorityTest {
     }
 
     @Test
-    void theLowestPriorityIsBelowTheBackgrounds() throws Exception {
-        assumeTrue(Platform.isLinux(), "nice values per thread are Linux's");
-        CompletableFuture<Integer> lowest = new CompletableFuture<>();
-        Thread t = new Thread(() -> lowest.complete(BackgroundPriority.lowest()
-                ? BackgroundPriority.niceOfThisThread() : null));
-        t.start();
-        assertEquals(BackgroundPriority.IDLE_NICE, lowest.get(10, TimeUnit.SECONDS));
-        assertTrue(BackgroundPriority.IDLE_NICE > BackgroundPriority.NICE);
-    }
-
-    @Test
     void theCommonPoolsThreadsLowerThemselvesAsTheyStart() throws Exception {
         assumeTrue(Platform.isLinux(), "nice values per thread are Linux's");
         ForkJoinPool pool = new ForkJoinPool(1, new BackgroundPriority.CommonPoolThreads(), null, false);

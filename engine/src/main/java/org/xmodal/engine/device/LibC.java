@@ -3,12 +3,13 @@ package org.xmodal.engine.device;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
 import java.util.Optional;
 
 /**
  * The few C library calls the workbench makes, through JNA, on Linux only: the allocator's tuning
- * ({@link NativeMemory}), an environment variable read by a native library ({@link CpuKernels}), and a thread's
- * scheduling priority (the window's background threads).
+ * ({@link NativeMemory}), an environment variable read by a native library ({@link CpuKernels}), a thread's
+ * scheduling priority (the window's background threads) and advice on a range of memory (the window's heap).
  */
 public interface LibC extends Library {
     int mallopt(int param, int value);
@@ -18,6 +19,9 @@ public interface LibC extends Library {
     int setpriority(int which, int who, int prio);
 
     int getpriority(int which, int who);
+
+    /** {@code madvise(2)}: {@code length} is a {@code size_t}, 64 bits on the 64-bit systems the workbench runs on. */
+    int madvise(Pointer addr, long length, int advice);
 
     /** glibc, loaded once; empty off Linux or where it cannot be loaded. */
     static Optional<LibC> linux() {
