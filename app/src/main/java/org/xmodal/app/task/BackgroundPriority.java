@@ -19,6 +19,8 @@ import org.xmodal.engine.device.LibC;
 public final class BackgroundPriority {
     /** Weight 335 against the window's 1024 in Linux's scheduler. */
     static final int NICE = 5;
+    /** The optimising compiler's: weight 15, so it runs when a core is free (see {@link #lowerCompilerThreads}). */
+    static final int OPTIMISER_NICE = 19;
     private static final int PRIO_PROCESS = 0;
 
     private static final LibC C = LibC.linux().orElse(null);
@@ -33,12 +35,20 @@ public final class BackgroundPriority {
     }
 
     /**
-     * Lowers the JVM's just-in-time compiler threads ({@code C1 CompilerThread0}, {@code C2 CompilerThread0}: named so
-     * in /proc, cut to 15 characters) to {@link #NICE}; returns how many it lowered (0 off Linux). On two cores the
-     * compilers took a whole core on each view's first visit, while the FX thread got two thirds of the other: the
-     * Data view's first pulse took 128 ms of which the FX thread worked 70. Compiling then waits for a free core
-     * instead, and the code it would have compiled runs a little longer as it is. Compiler threads the JVM adds later
-     * are started by a compiler thread and inherit its nice value.
+     * Lowers the JVM's just-in-time compilers below the window (returns how many threads it lowered; 0 off Linux):
+     * the quick compiler ({@code C1 CompilerThread0}, named so in /proc, cut to 15 characters) to {@link #NICE}, the
+     * optimising one ({@code C2 CompilerThread0}) and the code cache's sweeper to {@link #OPTIMISER_NICE}. On two
+     * cores the compilers took a whole core on each view's first visit, while the FX thread got two thirds of the
+     * other (the Data view's first pulse took 128 ms of which the FX thread worked 70), so both went to
+     * {@link #NICE}. That still left the FX thread waiting for a core 16-37 ms in a first visit's longest gap, behind
+     * the optimising compiler mostly (bench fx with a per-thread sampler of /proc's schedstat). The quick compiler's
+     * work is what a first visit needs (the view's code out of the interpreter), the optimising compiler's can wait
+     * until a core is free: at nice 19 it gets a free core at once and a busy one seldom. Eight bench fx runs each,
+     * worst gap of a run: both at nice 5: 80-144 ms, three over 100; at nice 10: 66-125, two; at nice 15: 77-124,
+     * three; the optimising compiler at 19, the quick one at 5: 62-96 ms, none over 100 (without the optimising
+     * compiler at all, {@code -XX:TieredStopAtLevel=1}: 64-88 ms, at the cost of Java loops running up to half as
+     * fast). Compiler threads the JVM adds later, on machines with more cores, are started by a compiler thread and
+     * take its nice value.
      */
     public static int lowerCompilerThreads() {
         if (C == null) {
@@ -47,9 +57,8 @@ public final class BackgroundPriority {
         int lowered = 0;
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
-                String name = readName(task);
-                if (name.matches("C[12] CompilerThre.*")
-                        && C.setpriority(PRIO_PROCESS, Integer.parseInt(task.getFileName().toString()), NICE) == 0) {
+                int nice = niceOfJitThread(readName(task));
+                if (nice > 0 && C.setpriority(PRIO_PROCESS, Integer.parseInt(task.getFileName().toString()), nice) == 0) {
                     lowered++;
                 }
             }
@@ -57,6 +66,14 @@ public final class BackgroundPriority {
             // /proc unreadable: the threads found so far stay lowered
         }
         return lowered;
+    }
+
+    /** The nice value a JVM thread named {@code name} (as in /proc) gets from {@link #lowerCompilerThreads}, or 0. */
+    static int niceOfJitThread(String name) {
+        if (name.startsWith("C1 CompilerThre")) {
+            return NICE;
+        }
+        return name.startsWith("C2 CompilerThre") || name.equals("Sweeper thread") ? OPTIMISER_NICE : 0;
     }
 
     /** A thread's name as the system has it ({@code /proc/<pid>/task/<tid>/comm}), empty when it has gone. */

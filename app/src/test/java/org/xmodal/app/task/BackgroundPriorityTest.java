@@ -70,14 +70,29 @@ class BackgroundPriorityTest {
                 }
                 // after the name in brackets: state is field 3, nice field 19
                 int nice = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
-                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                if (name.startsWith("C1 CompilerThre")) {
                     compilers++;
                     assertTrue(nice >= BackgroundPriority.NICE, name + " has nice " + nice);
+                } else if (name.startsWith("C2 CompilerThre") || name.equals("Sweeper thread")) {
+                    compilers++;
+                    assertEquals(BackgroundPriority.OPTIMISER_NICE, nice, name + " has nice " + nice);
                 } else if (name.equals("main") || name.startsWith("GC Thread")) {
                     assertEquals(before, nice, name + " was lowered too");
                 }
             }
         }
         assertTrue(compilers >= 1);
+    }
+
+    @Test
+    void theQuickCompilerWaitsLessThanTheOptimisingOneAndOtherThreadsKeepTheirs() {
+        assertEquals(BackgroundPriority.NICE, BackgroundPriority.niceOfJitThread("C1 CompilerThre"));
+        assertEquals(BackgroundPriority.OPTIMISER_NICE, BackgroundPriority.niceOfJitThread("C2 CompilerThre"));
+        assertEquals(BackgroundPriority.OPTIMISER_NICE, BackgroundPriority.niceOfJitThread("Sweeper thread"));
+        assertTrue(BackgroundPriority.OPTIMISER_NICE > BackgroundPriority.NICE);
+        for (String other : new String[] {"JavaFX Applicat", "QuantumRenderer", "GC Thread#0", "G1 Conc#0", "main",
+                "Sweeper", "C3 CompilerThre"}) {
+            assertEquals(0, BackgroundPriority.niceOfJitThread(other), other);
+        }
     }
 }
