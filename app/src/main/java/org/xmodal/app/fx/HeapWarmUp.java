@@ -234,8 +234,8 @@ public final class HeapWarmUp {
         long written = System.nanoTime();
         long garbage = arrays < 0 ? 0 : untilYoungCollection(4 * bytes);
         LOG.debug("heap warm-up: {} MB faulted in ({} ms), written in {} arrays ({} ms), a young collection after "
-                + "{} MB ({} ms)", faulted >> 20, (populated - start) / 1_000_000, arrays,
-                (written - populated) / 1_000_000, garbage >> 20, (System.nanoTime() - written) / 1_000_000);
+                + "{} KB ({} ms)", faulted >> 20, (populated - start) / 1_000_000, arrays,
+                (written - populated) / 1_000_000, garbage >> 10, (System.nanoTime() - written) / 1_000_000);
     }
 
     private static List<String> readMaps() {
