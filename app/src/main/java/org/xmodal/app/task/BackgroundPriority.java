@@ -58,7 +58,8 @@ public final class BackgroundPriority {
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 int nice = niceOfJitThread(readName(task));
-                if (nice > 0 && C.setpriority(PRIO_PROCESS, Integer.parseInt(task.getFileName().toString()), nice) == 0) {
+                int tid = Integer.parseInt(task.getFileName().toString());
+                if (nice > 0 && C.setpriority(PRIO_PROCESS, tid, nice) == 0) {
                     lowered++;
                 }
             }
