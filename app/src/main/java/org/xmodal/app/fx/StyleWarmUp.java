@@ -59,8 +59,14 @@ public final class StyleWarmUp extends AnimationTimer {
     static final long BUDGET_NANOS = 4_000_000;
     /** Form rows styled first: about 1,500 nodes. */
     static final int ROWS = 300;
-    /** Pieces of every kind styled once {@link #addHeavy()} has been called: about 4,000 nodes. */
-    static final int MIXED = 330;
+    /**
+     * Pieces of every kind styled once {@link #addHeavy()} has been called: about 8,000 nodes. Twice the 330 it was:
+     * bench fx, runs taken in turns with the two values on the same machine, the worst gap of each run was 61-97 ms
+     * in 16 runs (median 67) against 70-121 ms in 14 (median 80, two over 100); the first visits' worst gaps 53.8 ms
+     * on average against 57.4, and the run's start 48-83 ms against 52-121. Three times (990): 64-135 ms, two of 8
+     * runs over 100, the styling then still going on during the last views' first visits. None at all: 84-169 ms.
+     */
+    static final int MIXED = 660;
     /** A pulse this long after the one before follows work of the window's: the warm-up waits for the next. */
     static final long BUSY_NANOS = 25_000_000;
 
