@@ -12,9 +12,9 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.xmodal.app.fx.ClassWarmUp;
 import org.xmodal.app.fx.WarmUp;
+import org.xmodal.app.fx.WhenQuiet;
 import org.xmodal.app.runs.RunsSetup;
 import org.xmodal.app.shell.EngineProbe;
-import org.xmodal.app.shell.EngineWarmUp;
 import org.xmodal.app.shell.Problem;
 import org.xmodal.app.shell.WorkbenchShell;
 import org.xmodal.app.task.FxTaskExecutor;
@@ -76,8 +76,8 @@ final class HeadlessWorkbench implements AutoCloseable {
             w.stage.show();
             // as the workbench's own window does
             ClassWarmUp.start(w.executor::isIdle, w.stage.getScene().getStylesheets());
-            // as the window does
-            EngineWarmUp.start(w.executor::isIdle, w.shell.status(), EngineProbe.of(runs.devices()));
+            WhenQuiet.run("xmodal-engine-probe", w.executor::isIdle, () -> Platform.runLater( // as the window does
+                    () -> w.shell.status().probeEngine(EngineProbe.of(runs.devices()))));
             return null;
         });
         return w;

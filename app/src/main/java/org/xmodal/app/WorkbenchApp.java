@@ -9,11 +9,11 @@ import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.xmodal.app.fx.ClassWarmUp;
+import org.xmodal.app.fx.WhenQuiet;
 import org.xmodal.app.menu.WorkbenchMenus;
 import org.xmodal.app.results.RecentExperiments;
 import org.xmodal.app.shell.AlertProblemReporter;
 import org.xmodal.app.shell.EngineProbe;
-import org.xmodal.app.shell.EngineWarmUp;
 import org.xmodal.app.shell.FolderChooser;
 import org.xmodal.app.shell.ProblemReporter;
 import org.xmodal.app.shell.Problems;
@@ -82,9 +82,9 @@ public final class WorkbenchApp extends Application {
         stage.show();
         // the classes of the views not shown yet load in the background, not on their first visit
         ClassWarmUp.start(executor::isIdle, stage.getScene().getStylesheets());
-        // the engine is asked (a child JVM loading PyTorch) once the first dataset is open, not while it opens, then
-        // loaded here too, before a view needs it
-        EngineWarmUp.start(executor::isIdle, shell.status(), EngineProbe.of(context.runsSetup().devices()));
+        // the engine is asked (a child JVM loading PyTorch) once the first dataset is open, not while it opens
+        WhenQuiet.run("xmodal-engine-probe", executor::isIdle, () -> javafx.application.Platform.runLater(
+                () -> shell.status().probeEngine(EngineProbe.of(context.runsSetup().devices()))));
         startDataset.ifPresent(context.session()::open);
         String view = getParameters().getNamed().get(VIEW.substring(2));
         if (view != null) {

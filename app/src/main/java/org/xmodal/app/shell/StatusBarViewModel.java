@@ -32,16 +32,10 @@ public final class StatusBarViewModel {
 
     /** Starts the probe; the engine line says "probing..." until it is known. */
     public void probeEngine(EngineProbe probe) {
-        probeEngine(probe, () -> { });
-    }
-
-    /** {@link #probeEngine(EngineProbe)}, then runs {@code whenItWorks} on the FX thread if the engine answered. */
-    public void probeEngine(EngineProbe probe, Runnable whenItWorks) {
         engine.set(PROBING);
         work.executor().submit("Probing the engine", (progress, cancel) -> probe.describe(), outcome -> {
             if (outcome instanceof Outcome.Done<String> done) {
                 engine.set(done.value());
-                whenItWorks.run();
             } else if (outcome instanceof Outcome.Failed<String> failed) {
                 String why = failed.error().getMessage();
                 engine.set("engine unavailable: " + (why == null ? failed.error().getClass().getSimpleName() : why));

@@ -47,22 +47,6 @@ class StatusBarViewModelTest {
     }
 
     @Test
-    void whatWaitsForAWorkingEngineRunsOnlyOnceItAnswered() {
-        int[] loads = {0};
-        vm.probeEngine(() -> "xmodal 1.0 \u00b7 PyTorch 2.5.1 (cpu natives) \u00b7 device cpu (2 cores)",
-                () -> loads[0]++);
-        assertEquals(0, loads[0], "not before the probe answered");
-        executor.runAll();
-        assertEquals(1, loads[0]);
-        vm.probeEngine(() -> {
-            throw new IllegalStateException("libtorch_cpu.so: cannot open shared object file");
-        }, () -> loads[0]++);
-        executor.runAll();
-        assertEquals(1, loads[0], "an engine the child could not load is not loaded into the window");
-        assertEquals("engine unavailable: libtorch_cpu.so: cannot open shared object file", vm.engineProperty().get());
-    }
-
-    @Test
     void progressIsCopiedOnlyWhenSampled() {
         RunningTask task = work.start("Encoding", (p, c) -> 0, o -> { });
         task.progress().progress("Encoding HHA 50/200", 0.25);
