@@ -65,6 +65,8 @@ public final class StyleWarmUp extends AnimationTimer {
      * in 16 runs (median 67) against 70-121 ms in 14 (median 80, two over 100); the first visits' worst gaps 53.8 ms
      * on average against 57.4, and the run's start 48-83 ms against 52-121. Three times (990): 64-135 ms, two of 8
      * runs over 100, the styling then still going on during the last views' first visits. None at all: 84-169 ms.
+     * A later batch of ten runs with 660 had four over 100 ms, three of them in the Features view's first visit as
+     * it loaded PyTorch into the window's process: batches an hour apart differ by more than these values do.
      */
     static final int MIXED = 660;
     /** A pulse this long after the one before follows work of the window's: the warm-up waits for the next. */
