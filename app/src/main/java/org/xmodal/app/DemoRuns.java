@@ -44,7 +44,7 @@ final class DemoRuns {
         RunSpec teacher = Presets.load(preset(presets, "teacher-cpu-demo"), workbenchRoot, runs);
         run(runs, engine, "demo-teacher", named(teacher, "demo-rgb-teacher", null));
         Path teacherRun = finished(runs, "teacher").orElseThrow(() -> new IllegalStateException(
-                "the demo teacher run did not finish; its output is in " + runs.resolve(".engine-logs"))).path();
+                "the demo teacher run did not finish; its output is in " + runs.resolve(EngineProcesses.LOGS))).path();
         RunSpec transfer = Presets.load(preset(presets, "transfer-cpu-demo"), workbenchRoot, runs);
         run(runs, engine, "demo-transfer", named(transfer, "demo-transfer-depth", teacherRun.toString()));
     }
@@ -64,7 +64,7 @@ final class DemoRuns {
         Path file = runs.resolve(".specs").resolve(what + ".json");
         Json.writeAtomically(spec, file);
         System.err.println("xmodal screenshots: running " + what + " (" + spec.iterations() + " iterations) ...");
-        EngineProcesses.Child c = engine.start(what, runs.resolve(".engine-logs"), List.of("run", "--spec",
+        EngineProcesses.Child c = engine.start(what, runs.resolve(EngineProcesses.LOGS), List.of("run", "--spec",
                 file.toString(), "--runs", runs.toString()));
         int exit = c.process().waitFor();
         if (exit != 0) {

@@ -134,6 +134,7 @@ final class HeadlessWorkbench implements AutoCloseable {
     public void close() throws Exception {
         onFx(() -> {
             context.runs().close();
+            context.runsSetup().featureMaps().close();
             executor.close();
         });
     }

@@ -108,7 +108,7 @@ public final class ExperimentsViewModel {
 
     private void launch(Path folder, ExperimentLaunch launch, String verb) {
         context.executor().submit("Starting experiment " + folder.getFileName(), (progress, cancel) -> {
-            Path logs = library.root().resolve(".engine-logs");
+            Path logs = library.root().resolve(EngineProcesses.LOGS);
             EngineProcesses.Child child = context.runsSetup().engine().start("experiment " + folder.getFileName(),
                     logs, launch.arguments(folder));
             launch.withLog(child.log()).write(folder);

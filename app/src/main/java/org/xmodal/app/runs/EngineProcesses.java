@@ -26,6 +26,8 @@ import org.xmodal.engine.device.CpuKernels;
  */
 public final class EngineProcesses {
     public static final String MAIN_CLASS = "org.xmodal.engine.cli.XmodalCli";
+    /** The folder, in a folder of runs, of the logs of the engine processes started for it. */
+    public static final String LOGS = ".engine-logs";
     private static final Path NICE = Path.of("/usr/bin/nice");
     private static final String NICENESS = System.getProperty("xmodal.engine.nice", "10");
 
@@ -95,14 +97,30 @@ public final class EngineProcesses {
      * @param what a few words for the log's name and for messages ("run transfer-depth")
      */
     public Child start(String what, Path logs, List<String> args) throws IOException {
-        Files.createDirectories(logs);
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-        Path log = logs.resolve(stamp + "-" + what.replaceAll("[^A-Za-z0-9.+-]+", "-") + ".log");
-        Files.writeString(log, String.join(" ", command(args)) + System.lineSeparator(), StandardCharsets.UTF_8);
+        Path log = newLog(what, logs, args);
         Process p = builder(args).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         p.getOutputStream().close();
         return new Child(p, log, what);
+    }
+
+    /**
+     * Starts {@code xmodal ARGS} as a helper that is talked to: its standard input and output are the caller's to
+     * use (through the returned process), its standard error is appended to a new log in {@code logs}.
+     */
+    public Child startTalking(String what, Path logs, List<String> args) throws IOException {
+        Path log = newLog(what, logs, args);
+        Process p = builder(args).redirectOutput(ProcessBuilder.Redirect.PIPE)
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return new Child(p, log, what);
+    }
+
+    private Path newLog(String what, Path logs, List<String> args) throws IOException {
+        Files.createDirectories(logs);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        Path log = logs.resolve(stamp + "-" + what.replaceAll("[^A-Za-z0-9.+-]+", "-") + ".log");
+        Files.writeString(log, String.join(" ", command(args)) + System.lineSeparator(), StandardCharsets.UTF_8);
+        return log;
     }
 
     /** The child's process: this JVM's engine command line, folder and environment, input closed by the caller. */

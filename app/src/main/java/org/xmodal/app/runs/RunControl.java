@@ -125,7 +125,7 @@ public final class RunControl {
     }
 
     private Path logs() {
-        return root.get().resolve(".engine-logs");
+        return root.get().resolve(EngineProcesses.LOGS);
     }
 
     private static Instant parse(String time) {

@@ -1,16 +1,22 @@
 package org.xmodal.app.runs;
 
 import java.nio.file.Path;
+import org.xmodal.app.features.FeatureMapsProcess;
 import org.xmodal.engine.run.RunDirectory;
 
 /**
- * Where runs live and how they are started: the folder of runs, the engine's child processes, and the probe of the
- * devices offered in the run form.
+ * Where runs live and how they are started: the folder of runs, the engine's child processes, the probe of the
+ * devices offered in the run form, and the engine process that shows what runs learned (their feature maps).
  */
-public record RunsSetup(Path root, EngineProcesses engine, DeviceProbe devices) {
-    /** The same engine and devices with another folder of runs (one chosen in the window). */
+public record RunsSetup(Path root, EngineProcesses engine, DeviceProbe devices, FeatureMapsProcess featureMaps) {
+    /** With a feature-map process of {@code engine}'s, its logs beside the runs'. */
+    public RunsSetup(Path root, EngineProcesses engine, DeviceProbe devices) {
+        this(root, engine, devices, new FeatureMapsProcess(engine, root.resolve(EngineProcesses.LOGS)));
+    }
+
+    /** The same engine, devices and feature-map process with another folder of runs (one chosen in the window). */
     public RunsSetup withRoot(Path folder) {
-        return new RunsSetup(folder.toAbsolutePath().normalize(), engine, devices);
+        return new RunsSetup(folder.toAbsolutePath().normalize(), engine, devices, featureMaps);
     }
 
     /**

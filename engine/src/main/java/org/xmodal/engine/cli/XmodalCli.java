@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 DatasetCommand.class,
                 EngineInfoCommand.class,
+                ServeFeatureMapsCommand.class,
                 CommandLine.HelpCommand.class,
                 SynthCommand.class,
                 ProposalsCommand.class,

@@ -1,0 +1,202 @@
+package org.xmodal.app.features;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.xmodal.app.runs.EngineProcesses;
+import org.xmodal.engine.inspect.FeatureMaps;
+import org.xmodal.engine.inspect.FeatureMapsServer;
+import org.xmodal.engine.json.Json;
+import org.xmodal.engine.task.Cancellation;
+
+/**
+ * Where the workbench runs its networks for a look at their features: one engine process beside the window
+ * ({@code xmodal serve-feature-maps}), started on the first request and kept while it is used, so that only the
+ * first look waits for PyTorch to load. Not in the window's process: loading PyTorch there (half a gigabyte of
+ * libraries, whose initialisers run under the dynamic linker's lock) stalled the window's threads whenever they
+ * needed that lock, for about half a second; and a native crash here cannot take the window down. The process is
+ * stopped after {@link #IDLE} without requests (it holds PyTorch's few hundred megabytes), when the window closes,
+ * and when it takes longer than {@link #ANSWER_TIMEOUT} to answer; it is started again on the next request.
+ */
+public final class FeatureMapsProcess implements AutoCloseable {
+    static final Duration IDLE = Duration.ofMinutes(10);
+    static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(2);
+    private static final String WHAT = "feature maps";
+
+    private final EngineProcesses engine;
+    private final Path logs;
+    private final Duration idle;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "feature-maps-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile EngineProcesses.Child child;
+    private volatile boolean closed;
+    private Writer requests;
+    private BufferedReader answers;
+    private ScheduledFuture<?> idleStop;
+    private long nextId;
+    private int started;
+
+    /** @param logs the folder of the helper process's logs (one per start) */
+    public FeatureMapsProcess(EngineProcesses engine, Path logs) {
+        this(engine, logs, IDLE);
+    }
+
+    FeatureMapsProcess(EngineProcesses engine, Path logs, Duration idle) {
+        this.engine = engine;
+        this.logs = logs;
+        this.idle = idle;
+    }
+
+    /**
+     * The maps of one request, from the helper process (started first when it is not running).
+     *
+     * @throws IOException what the engine said was wrong (a missing checkpoint, say), or that its process ended or
+     *     did not answer in time, with the line of its log that says why
+     */
+    public synchronized FeatureMaps.Result compute(FeatureMaps.Request request, Cancellation cancel)
+            throws IOException {
+        if (idleStop != null) {
+            idleStop.cancel(false);
+        }
+        try {
+            cancel.check();
+            if (closed) {
+                throw new IOException("the workbench is closing: the " + WHAT + " process was stopped");
+            }
+            FeatureMapsServer.Answer answer;
+            try {
+                if (child == null || !child.process().isAlive()) {
+                    start();
+                }
+                long id = ++nextId;
+                requests.write(Json.compact(new FeatureMapsServer.Asked(id, request)));
+                requests.write('\n');
+                requests.flush();
+                answer = awaitAnswer(id);
+            } catch (IOException e) {
+                throw ended(e); // the process failed to start, ended, or did not answer in time
+            }
+            if (answer.error() != null) {
+                throw new IOException(answer.error());
+            }
+            return answer.result();
+        } finally {
+            if (child != null && !closed) {
+                idleStop = timers.schedule(this::stopIdle, idle.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** How many times the helper process has been started (tests). */
+    synchronized int starts() {
+        return started;
+    }
+
+    /** Whether the helper process is running now (tests). */
+    synchronized boolean running() {
+        return child != null && child.process().isAlive();
+    }
+
+    private void start() throws IOException {
+        child = null;
+        child = engine.startTalking(WHAT, logs, List.of("serve-feature-maps"));
+        started++;
+        requests = new OutputStreamWriter(child.process().getOutputStream(), StandardCharsets.UTF_8);
+        answers = new BufferedReader(new InputStreamReader(child.process().getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** Reads lines until the answer to {@code id}; stops the process when it does not come in time. */
+    private FeatureMapsServer.Answer awaitAnswer(long id) throws IOException {
+        Process p = child.process();
+        ScheduledFuture<?> watchdog = timers.schedule(p::destroyForcibly, ANSWER_TIMEOUT.toMillis(),
+                TimeUnit.MILLISECONDS);
+        try {
+            String line;
+            while ((line = answers.readLine()) != null) {
+                if (!line.startsWith(FeatureMapsServer.PREFIX)) {
+                    // the JVM's or a native library's own output (a JVM that cannot start says why there): logged
+                    Files.writeString(child.log(), line + System.lineSeparator(), StandardCharsets.UTF_8,
+                            StandardOpenOption.APPEND);
+                    continue;
+                }
+                FeatureMapsServer.Answer a = Json.COMPACT.readValue(line.substring(FeatureMapsServer.PREFIX.length()),
+                        FeatureMapsServer.Answer.class);
+                if (a.id() == id || a.id() == -1) {
+                    return a;
+                }
+            }
+            if (watchdog.isDone()) {
+                throw new IOException("the " + WHAT + " process did not answer within " + ANSWER_TIMEOUT.toSeconds()
+                        + " s and was stopped");
+            }
+            throw new IOException("the " + WHAT + " process ended without answering");
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    /** The failure, with how the process ended and the line of its log that says why; the next request starts anew. */
+    private IOException ended(IOException cause) {
+        EngineProcesses.Child c = child;
+        child = null;
+        if (c == null) {
+            return cause;
+        }
+        try {
+            if (!c.process().waitFor(5, TimeUnit.SECONDS)) {
+                c.process().destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            c.process().destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        String exit = c.process().isAlive() ? "" : " (exit " + c.process().exitValue() + ")";
+        return new IOException(cause.getMessage() + exit + ": " + EngineProcesses.lastWords(c.log()) + " (its log is "
+                + c.log() + ")", cause);
+    }
+
+    private synchronized void stopIdle() {
+        stop();
+    }
+
+    private void stop() {
+        if (child == null) {
+            return;
+        }
+        try {
+            requests.close(); // the helper ends when its input does
+        } catch (IOException e) {
+            child.process().destroy();
+        }
+        child = null;
+    }
+
+    /**
+     * Stops the helper process and the timers, at once: not waiting for a request in flight (which then fails), as
+     * the window closes.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        EngineProcesses.Child c = child;
+        if (c != null) {
+            c.process().destroy();
+        }
+        timers.shutdownNow();
+    }
+}
