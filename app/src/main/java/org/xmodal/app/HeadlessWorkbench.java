@@ -134,7 +134,7 @@ final class HeadlessWorkbench implements AutoCloseable {
     public void close() throws Exception {
         onFx(() -> {
             context.runs().close();
-            context.runsSetup().featureMaps().close();
+            context.runsSetup().inspection().close();
             executor.close();
         });
     }

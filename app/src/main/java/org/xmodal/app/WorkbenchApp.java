@@ -101,7 +101,7 @@ public final class WorkbenchApp extends Application {
         // runs started from this window go on training: they are engine processes of their own
         if (context != null) {
             context.runs().close();
-            context.runsSetup().featureMaps().close();
+            context.runsSetup().inspection().close();
         }
         if (executor != null) {
             executor.close();

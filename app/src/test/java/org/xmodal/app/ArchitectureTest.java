@@ -2,6 +2,8 @@ package org.xmodal.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -33,6 +35,16 @@ class ArchitectureTest {
     void theTaskSeamNeverTouchesTheSceneGraph() {
         noClasses().that().resideInAPackage("org.xmodal.app.task..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(app);
+    }
+
+    @Test
+    void theWindowNeverCallsPyTorchItself() {
+        // a shape (ai.djl.ndarray.types) is plain Java, read from a weights file without the engine
+        noClasses().should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("ai.djl..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("ai.djl.ndarray.types.."))))
+                .because("PyTorch loads in engine processes only (InspectionProcess): loading it in the window's "
+                        + "process stalled the window for half a second, and a native crash would take it down")
                 .check(app);
     }
 

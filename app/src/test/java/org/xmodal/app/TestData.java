@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.xmodal.app.features.FeatureMapsProcess;
 import org.xmodal.app.runs.EngineProcesses;
+import org.xmodal.app.runs.InspectionProcess;
 import org.xmodal.app.runs.RunsSetup;
 import org.xmodal.app.shell.Problem;
 import org.xmodal.app.task.DirectTaskExecutor;
@@ -20,28 +20,28 @@ import org.xmodal.engine.task.ProgressListener;
 
 /** The bundled sample data, small generated datasets, and workbench contexts for tests. */
 public final class TestData {
-    private static FeatureMapsProcess featureMaps;
+    private static InspectionProcess inspection;
 
     private TestData() {
     }
 
     /**
-     * One feature-map process for all the tests of this JVM (each holds PyTorch, a few hundred megabytes), its logs
+     * One inspection process for all the tests of this JVM (each holds PyTorch, a few hundred megabytes), its logs
      * and engine cache in a temporary folder; it ends with the JVM.
      */
-    public static synchronized FeatureMapsProcess featureMaps() {
-        if (featureMaps == null) {
+    public static synchronized InspectionProcess inspection() {
+        if (inspection == null) {
             try {
-                Path dir = java.nio.file.Files.createTempDirectory("xmodal-test-feature-maps");
+                Path dir = java.nio.file.Files.createTempDirectory("xmodal-test-inspection");
                 dir.toFile().deleteOnExit();
-                featureMaps = new FeatureMapsProcess(EngineProcesses.likeThisJvm()
+                inspection = new InspectionProcess(EngineProcesses.likeThisJvm()
                         .withEnvironment("XDG_CACHE_HOME", dir.resolve("engine-cache").toString())
                         .withJvmOption("-Dxmodal.log.level=WARN"), dir.resolve("logs"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return featureMaps;
+        return inspection;
     }
 
     public static SampleData sample() {
@@ -78,7 +78,7 @@ public final class TestData {
             context = WorkbenchContext.create(executor, problems::add, new EncodingCache(cache),
                     Optional.of(sample()), new RunsSetup(runs, EngineProcesses.likeThisJvm(), () -> {
                         throw new IllegalStateException("no engine in view-model tests");
-                    }, featureMaps()));
+                    }, inspection()));
         }
     }
 }

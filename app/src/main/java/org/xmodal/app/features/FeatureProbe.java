@@ -3,6 +3,7 @@ package org.xmodal.app.features;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
+import org.xmodal.app.runs.InspectionProcess;
 import org.xmodal.engine.data.Modality;
 import org.xmodal.engine.data.Pair;
 import org.xmodal.engine.data.PairedDataset;
@@ -18,7 +19,7 @@ import org.xmodal.engine.transfer.Resize;
 /**
  * A transfer run's teacher and student (with its adaptation layer, from a checkpoint) on one pair: the images are
  * read, encoded and resized here, as training resized them (called off the UI thread), and the networks run in the
- * engine's feature-map process ({@link FeatureMapsProcess}), never in the window's. The images are shown whole (the
+ * engine's inspection process ({@link InspectionProcess}), never in the window's. The images are shown whole (the
  * networks are convolutional); if the two transfer layers do not line up on the whole image, the centre crop
  * training used is shown instead.
  */
@@ -30,12 +31,12 @@ public final class FeatureProbe {
      * @param teacherScale the factor the run applied to its teacher's features when it matched feature norms (its
      *     {@code teacherScale} metric event); empty for runs that logged none
      */
-    public static FeatureComparison compare(FeatureMapsProcess maps, RunSpec spec, Path checkpoint,
+    public static FeatureComparison compare(InspectionProcess maps, RunSpec spec, Path checkpoint,
                                             OptionalDouble teacherScale, PairedDataset ds, Pair pair,
                                             EncodingCache cache, Cancellation cancel) throws IOException {
         FeatureMaps.Request request = request(spec, checkpoint, teacherScale, ds, pair, cache);
         cancel.check();
-        FeatureMaps.Result r = maps.compute(request, cancel);
+        FeatureMaps.Result r = maps.featureMaps(request, cancel);
         RgbImage rgb = r.cropSide() == 0 ? request.rgb() : FeatureMaps.crop(request.rgb(), r.cropSide());
         RgbImage paired = r.cropSide() == 0 ? request.paired() : FeatureMaps.crop(request.paired(), r.cropSide());
         return new FeatureComparison(rgb, paired, r.teacher(), r.student(), r.channels(), r.width(), r.height(),
@@ -44,8 +45,8 @@ public final class FeatureProbe {
     }
 
     /** The request for a pair: its images read, encoded and resized as the run's training batches were. */
-    static FeatureMaps.Request request(RunSpec spec, Path checkpoint, OptionalDouble teacherScale, PairedDataset ds,
-                                      Pair pair, EncodingCache cache) throws IOException {
+    public static FeatureMaps.Request request(RunSpec spec, Path checkpoint, OptionalDouble teacherScale,
+                                             PairedDataset ds, Pair pair, EncodingCache cache) throws IOException {
         RgbImage rgb = ds.rgb(pair);
         int side = spec.inputSize();
         int[] size = Resize.toShortSide(rgb.width(), rgb.height(),

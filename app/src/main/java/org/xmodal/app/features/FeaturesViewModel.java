@@ -87,8 +87,8 @@ public final class FeaturesViewModel {
         this.library = context.runs();
         this.comparisons = new LatestWins<>(context.executor(), "Running teacher and student", (r, cancel) -> {
             RunDirectory dir = RunDirectory.open(r.run());
-            return FeatureProbe.compare(context.runsSetup().featureMaps(), dir.spec(), dir.checkpoint(r.step()), dir.lastMetric("teacherScale"),
-                    r.dataset(), r.pair(), context.cache(), cancel);
+            return FeatureProbe.compare(context.runsSetup().inspection(), dir.spec(), dir.checkpoint(r.step()),
+                    dir.lastMetric("teacherScale"), r.dataset(), r.pair(), context.cache(), cancel);
         }, this::arrived, e -> context.problems().report(Problems.describe(
                 "Could not compare the teacher's and the student's features", e)));
         this.drawings = new LatestWins<>(context.executor(), "Drawing feature maps", (d, cancel) -> draw(d),

@@ -234,8 +234,12 @@ public final class FiltersViewModel {
         for (Slot s : Slot.values()) {
             if (s == Slot.RANDOM) {
                 String key = r.architecture() + "#" + r.seed() + "#" + r.weightInit();
-                FilterPictures.Filters f = randomInits.computeIfAbsent(key, k -> FirstLayer.random(r.architecture(),
-                        r.seed(), r.weightInit()));
+                FilterPictures.Filters f = randomInits.get(key);
+                if (f == null) {
+                    f = FirstLayer.random(context.runsSetup().inspection(), r.architecture(), r.seed(),
+                            r.weightInit());
+                    randomInits.put(key, f);
+                }
                 panels.add(new FilterPictures.Panel(s.title(), r.architecture() + ", seed " + r.seed()
                         + (r.weightInit() == WeightInit.KAIMING ? "" : ", " + r.weightInit().id() + " init")
                         + " \u00b7 " + structure(f), composite(f)));

@@ -1,14 +1,13 @@
 package org.xmodal.app.filters;
 
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.xmodal.app.runs.InspectionProcess;
+import org.xmodal.engine.inspect.RandomFilters;
 import org.xmodal.engine.lifecycle.RunSession;
-import org.xmodal.engine.nn.FeatureNetwork;
-import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.nn.WeightInit;
 import org.xmodal.engine.nn.NetworkWeights;
 import org.xmodal.engine.run.RunDirectory;
@@ -17,7 +16,7 @@ import org.xmodal.viz.FilterPictures;
 /**
  * A network's first convolution, where it comes from: a checkpoint or weights file (read directly, one entry, no
  * engine: a run can be drawn while it trains), or a freshly seeded network (the random init of the paper's Figure 2,
- * which needs the engine). Also which planes a network's input has, by what it sees.
+ * which needs the engine, in its inspection process). Also which planes a network's input has, by what it sees.
  */
 public final class FirstLayer {
     private FirstLayer() {
@@ -41,17 +40,12 @@ public final class FirstLayer {
 
     /**
      * conv1 of a network of {@code architecture} initialised from {@code seed}, as the engine initialises a student
-     * (so for a transfer run's seed, the filters it started from). Loads the engine in this process.
+     * (so for a transfer run's seed, the filters it started from), made in the inspection process.
      */
-    public static FilterPictures.Filters random(String architecture, long seed, WeightInit weightInit) {
-        try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-            FeatureNetwork net = NetworkFactory.create(architecture, 3, 0).weightInit(weightInit);
-            net.initializeUpTo(manager, net.inputShape(1), seed, net.taps().get(0));
-            return FilterPictures.Filters.of(net.conv1Weight().getShape().getShape(), net.conv1Weight()
-                    .toFloatArray());
-        } catch (LinkageError e) {
-            throw new IllegalStateException("the PyTorch engine could not be loaded here (" + e.getMessage() + ")", e);
-        }
+    public static FilterPictures.Filters random(InspectionProcess engine, String architecture, long seed,
+                                                WeightInit weightInit) throws IOException {
+        RandomFilters.Result r = engine.randomFilters(new RandomFilters.Request(architecture, seed, weightInit));
+        return FilterPictures.Filters.of(r.shape(), r.values());
     }
 
     /**

@@ -23,7 +23,7 @@ record FeatureLook(long step, RgbImage teacher, RgbImage student, RgbImage error
             throws IOException {
         long step = look.checkpoint().orElseThrow(() -> new IllegalStateException(look.run().id()
                 + " has no checkpoint yet"));
-        FeatureComparison c = FeatureProbe.compare(material.context().runsSetup().featureMaps(),
+        FeatureComparison c = FeatureProbe.compare(material.context().runsSetup().inspection(),
                 look.run().spec(), look.run().checkpoint(step),
                 look.teacherScale(), material.dataset(progress, cancel), material.pair(progress, cancel),
                 material.context().cache(), cancel);

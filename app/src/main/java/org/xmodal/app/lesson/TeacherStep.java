@@ -1,10 +1,5 @@
 package org.xmodal.app.lesson;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,15 +9,14 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
+import org.xmodal.app.runs.InspectionProcess;
 import org.xmodal.engine.data.PairedDataset;
-import org.xmodal.engine.device.CpuKernels;
+import org.xmodal.engine.inspect.NetworkFeatures;
 import org.xmodal.engine.image.RgbImage;
-import org.xmodal.engine.nn.NetworkInput;
-import org.xmodal.engine.nn.NetworkTeacher;
 import org.xmodal.engine.nn.NetworkWeights;
 import org.xmodal.engine.run.FilterStructure;
 import org.xmodal.engine.run.RunDirectory;
-import org.xmodal.engine.transfer.InputNormalisation;
+import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.transfer.PairedBatches;
 import org.xmodal.engine.transfer.Resize;
 import org.xmodal.viz.ColourMap;
@@ -72,7 +66,8 @@ final class TeacherStep extends LessonStep {
         work(material, "Running the teacher", (progress, cancel) -> {
             PairedDataset ds = material.dataset(progress, cancel);
             RgbImage rgb = trainingScale(ds.rgb(material.pair(progress, cancel)));
-            return make(material.teacherRun(), material.teacherWeights(), rgb);
+            return make(material.context().runsSetup().inspection(), material.teacherRun(),
+                    material.teacherWeights(), rgb, cancel);
         }, this::show);
     }
 
@@ -82,45 +77,39 @@ final class TeacherStep extends LessonStep {
         return Resize.rgb(rgb, size[0], size[1]);
     }
 
-    static Made make(Path run, Path weights, RgbImage rgb) throws IOException {
+    static Made make(InspectionProcess engine, Path run, Path weights, RgbImage rgb, Cancellation cancel)
+            throws IOException {
         NetworkWeights.Values conv1 = NetworkWeights.firstConvolution(weights);
         long[] s = conv1.shape().getShape();
         FilterPictures.Filters f = FilterPictures.Filters.of(s, conv1.data());
         RgbImage grid = FilterPictures.composite(f, 6);
         double structure = FilterStructure.score(conv1.data(), (int) s[0], (int) s[1], (int) s[2]);
         String arch = RunDirectory.open(run).spec().student().architecture();
-        CpuKernels.configure();
-        JniUtils.setGradMode(false); // inference on a worker thread: nothing to record
-        try (NetworkTeacher teacher = NetworkTeacher.fromCheckpoint(arch, 3, weights, "pool5", Device.cpu());
-             NDManager m = NDManager.newBaseManager(Device.cpu())) {
-            Shape input = new Shape(1, 3, rgb.height(), rgb.width());
-            NDArray x = NetworkInput.tensor(m, InputNormalisation.IMAGE.whole(rgb), input);
-            NDArray features = teacher.features(x);
-            long[] fs = features.getShape().getShape();
-            int c = (int) fs[1];
-            int h = (int) fs[2];
-            int w = (int) fs[3];
-            float[] v = features.toFloatArray();
-            int plane = w * h;
-            double[] mean = new double[c];
-            for (int ch = 0; ch < c; ch++) {
-                for (int i = 0; i < plane; i++) {
-                    mean[ch] += v[ch * plane + i];
-                }
+        NetworkFeatures.Result features = engine.networkFeatures(new NetworkFeatures.Request(arch, weights, "pool5",
+                rgb), cancel);
+        int c = features.channels();
+        int h = features.height();
+        int w = features.width();
+        float[] v = features.values();
+        int plane = w * h;
+        double[] mean = new double[c];
+        for (int ch = 0; ch < c; ch++) {
+            for (int i = 0; i < plane; i++) {
+                mean[ch] += v[ch * plane + i];
             }
-            List<Integer> strongest = IntStream.range(0, c).boxed()
-                    .sorted(Comparator.comparingDouble((Integer ch) -> -mean[ch])).limit(CHANNELS).toList();
-            List<RgbImage> pictures = new ArrayList<>();
-            for (int ch : strongest) {
-                float[] one = new float[plane];
-                System.arraycopy(v, ch * plane, one, 0, plane);
-                FeatureMapPictures.Map2d map = new FeatureMapPictures.Map2d(one, w, h);
-                pictures.add(FeatureMapPictures.overlay(rgb, map, 0, Math.max(1e-6, map.max()), ColourMap.VIRIDIS,
-                        0.6));
-            }
-            return new Made(grid, structure, FilterStructure.noiseLevel((int) s[2]), (int) s[0], (int) s[2],
-                    pictures, strongest, w, h, c);
         }
+        List<Integer> strongest = IntStream.range(0, c).boxed()
+                .sorted(Comparator.comparingDouble((Integer ch) -> -mean[ch])).limit(CHANNELS).toList();
+        List<RgbImage> pictures = new ArrayList<>();
+        for (int ch : strongest) {
+            float[] one = new float[plane];
+            System.arraycopy(v, ch * plane, one, 0, plane);
+            FeatureMapPictures.Map2d map = new FeatureMapPictures.Map2d(one, w, h);
+            pictures.add(FeatureMapPictures.overlay(rgb, map, 0, Math.max(1e-6, map.max()), ColourMap.VIRIDIS,
+                    0.6));
+        }
+        return new Made(grid, structure, FilterStructure.noiseLevel((int) s[2]), (int) s[0], (int) s[2],
+                pictures, strongest, w, h, c);
     }
 
     private void show(Made made) {

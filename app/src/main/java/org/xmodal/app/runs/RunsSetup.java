@@ -1,22 +1,21 @@
 package org.xmodal.app.runs;
 
 import java.nio.file.Path;
-import org.xmodal.app.features.FeatureMapsProcess;
 import org.xmodal.engine.run.RunDirectory;
 
 /**
  * Where runs live and how they are started: the folder of runs, the engine's child processes, the probe of the
- * devices offered in the run form, and the engine process that shows what runs learned (their feature maps).
+ * devices offered in the run form, and the engine process that runs networks for a look at what they learned.
  */
-public record RunsSetup(Path root, EngineProcesses engine, DeviceProbe devices, FeatureMapsProcess featureMaps) {
-    /** With a feature-map process of {@code engine}'s, its logs beside the runs'. */
+public record RunsSetup(Path root, EngineProcesses engine, DeviceProbe devices, InspectionProcess inspection) {
+    /** With an inspection process of {@code engine}'s, its logs beside the runs'. */
     public RunsSetup(Path root, EngineProcesses engine, DeviceProbe devices) {
-        this(root, engine, devices, new FeatureMapsProcess(engine, root.resolve(EngineProcesses.LOGS)));
+        this(root, engine, devices, new InspectionProcess(engine, root.resolve(EngineProcesses.LOGS)));
     }
 
-    /** The same engine, devices and feature-map process with another folder of runs (one chosen in the window). */
+    /** The same engine, devices and inspection process with another folder of runs (one chosen in the window). */
     public RunsSetup withRoot(Path folder) {
-        return new RunsSetup(folder.toAbsolutePath().normalize(), engine, devices, featureMaps);
+        return new RunsSetup(folder.toAbsolutePath().normalize(), engine, devices, inspection);
     }
 
     /**

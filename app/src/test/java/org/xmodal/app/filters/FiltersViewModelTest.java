@@ -140,11 +140,11 @@ class FiltersViewModelTest {
     }
 
     @Test
-    void aRandomInitIsTheSeedsOwnFilters() {
-        var a = FirstLayer.random("alexnet-small", 5, WeightInit.KAIMING);
-        var b = FirstLayer.random("alexnet-small", 5, WeightInit.KAIMING);
-        var c = FirstLayer.random("alexnet-small", 6, WeightInit.KAIMING);
-        var caffe = FirstLayer.random("alexnet-small", 5, WeightInit.CAFFE);
+    void aRandomInitIsTheSeedsOwnFilters() throws Exception {
+        var a = FirstLayer.random(TestData.inspection(), "alexnet-small", 5, WeightInit.KAIMING);
+        var b = FirstLayer.random(TestData.inspection(), "alexnet-small", 5, WeightInit.KAIMING);
+        var c = FirstLayer.random(TestData.inspection(), "alexnet-small", 6, WeightInit.KAIMING);
+        var caffe = FirstLayer.random(TestData.inspection(), "alexnet-small", 5, WeightInit.CAFFE);
         assertTrue(Arrays.equals(a.weights(), b.weights()));
         assertFalse(Arrays.equals(a.weights(), c.weights()));
         assertFalse(Arrays.equals(a.weights(), caffe.weights()), "a run's weight init is the one drawn");

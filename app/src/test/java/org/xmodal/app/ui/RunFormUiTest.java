@@ -133,6 +133,8 @@ class RunFormUiTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> offered(FxRobot robot, String id) {
+        // the form's rows are made a few a pulse: on a busy machine a field low on the form comes later
+        WorkbenchRobot.waitUntil(id + " is on the form", () -> robot.lookup(id).tryQuery().isPresent());
         return WorkbenchRobot.onFx(() -> List.copyOf(robot.lookup(id).queryAs(ComboBox.class).getItems()));
     }
 

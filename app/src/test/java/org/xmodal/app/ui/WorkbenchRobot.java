@@ -74,7 +74,7 @@ final class WorkbenchRobot {
             problems.add(p);
             dialogs.report(p);
         }, new EncodingCache(cache), Optional.of(TestData.sample()), new RunsSetup(beside.resolve("runs"), engine,
-                DEVICES, TestData.featureMaps()));
+                DEVICES, TestData.inspection()));
         shell = Workbench.shell(context, menus);
         stage.setScene(Workbench.scene(shell, width, height));
         stage.show();

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 DatasetCommand.class,
                 EngineInfoCommand.class,
-                ServeFeatureMapsCommand.class,
+                ServeInspectionCommand.class,
                 CommandLine.HelpCommand.class,
                 SynthCommand.class,
                 ProposalsCommand.class,

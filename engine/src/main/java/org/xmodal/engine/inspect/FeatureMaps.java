@@ -4,12 +4,10 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.xmodal.engine.data.Modality;
-import org.xmodal.engine.device.CpuKernels;
 import org.xmodal.engine.image.RgbImage;
 import org.xmodal.engine.nn.NetworkFactory;
 import org.xmodal.engine.nn.NetworkInput;
@@ -56,16 +54,8 @@ public final class FeatureMaps {
 
     /** Runs both networks; loads PyTorch first when this process has not yet. */
     public static Result compute(Request r, Cancellation cancel) throws IOException {
-        try {
-            // chooses oneDNN's kernels before the first convolution; nothing below may call into PyTorch before it
-            CpuKernels.configure();
-            // PyTorch records gradients on every thread but the one that loaded it, and refuses to load weights in
-            // place into parameters while it records: this is inference, so it records nothing here
-            JniUtils.setGradMode(false);
-            return run(r, cancel);
-        } catch (LinkageError e) {
-            throw new IllegalStateException("the PyTorch engine could not run (" + e.getMessage() + ")", e);
-        }
+        InferenceThread.prepare();
+        return run(r, cancel);
     }
 
     private static Result run(Request r, Cancellation cancel) throws IOException {

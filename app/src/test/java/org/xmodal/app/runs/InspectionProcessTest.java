@@ -1,4 +1,4 @@
-package org.xmodal.app.features;
+package org.xmodal.app.runs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,32 +9,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmodal.app.TinyRuns;
-import org.xmodal.app.runs.EngineProcesses;
+import org.xmodal.app.features.FeatureComparison;
+import org.xmodal.app.features.FeatureProbe;
 import org.xmodal.engine.data.DatasetLoaders;
 import org.xmodal.engine.data.PairedDataset;
 import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.inspect.FeatureMaps;
+import org.xmodal.engine.inspect.NetworkFeatures;
+import org.xmodal.engine.inspect.RandomFilters;
+import org.xmodal.engine.nn.WeightInit;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
 
 /**
- * The feature-map process beside the window: it answers as the engine does in this process, names what is wrong
+ * The inspection process beside the window: it answers as the engine does in this process, names what is wrong
  * with a request and goes on serving, says why when it cannot start, and is started again after it stopped (idle or
  * ended).
  */
-class FeatureMapsProcessTest {
+class InspectionProcessTest {
     @TempDir
     Path tmp;
-    private FeatureMapsProcess maps;
+    private InspectionProcess maps;
 
-    private FeatureMapsProcess maps(EngineProcesses engine, Duration idle) {
-        maps = new FeatureMapsProcess(engine, tmp.resolve("logs"), idle);
+    private InspectionProcess maps(EngineProcesses engine, Duration idle) {
+        maps = new InspectionProcess(engine, tmp.resolve("logs"), idle);
         return maps;
     }
 
@@ -63,7 +68,7 @@ class FeatureMapsProcessTest {
         TinyRuns runs = TinyRuns.get();
         RunDirectory run = runs.transfer();
         long step = run.latestCheckpointStep().orElseThrow();
-        FeatureMapsProcess p = maps(engine(), FeatureMapsProcess.IDLE);
+        InspectionProcess p = maps(engine(), InspectionProcess.IDLE);
         try (PairedDataset ds = DatasetLoaders.open(Path.of(run.spec().data()), ProgressListener.NONE,
                 Cancellation.NEVER)) {
             EncodingCache cache = new EncodingCache(runs.home().resolve("cache"));
@@ -76,7 +81,7 @@ class FeatureMapsProcessTest {
             assertFalse(java.util.Arrays.equals(first.teacher(), second.teacher()), "two pairs, two answers");
         }
         FeatureMaps.Request r = request(run, step, 0);
-        FeatureMaps.Result there = p.compute(r, Cancellation.NEVER);
+        FeatureMaps.Result there = p.featureMaps(r, Cancellation.NEVER);
         FeatureMaps.Result here = FeatureMaps.compute(r, Cancellation.NEVER);
         assertEquals(here.channels(), there.channels());
         assertEquals(here.cropSide(), there.cropSide());
@@ -85,26 +90,47 @@ class FeatureMapsProcessTest {
     }
 
     @Test
+    void aTeachersMapsAndARandomInitAreTheEnginesOwn() throws Exception {
+        TinyRuns runs = TinyRuns.get();
+        RunDirectory teacher = runs.teacher();
+        FeatureMaps.Request pair = request(runs.transfer(), runs.transfer().latestCheckpointStep().orElseThrow(), 0);
+        NetworkFeatures.Request maps = new NetworkFeatures.Request(teacher.spec().student().architecture(),
+                teacher.checkpoint(teacher.latestCheckpointStep().orElseThrow()), "pool5", pair.rgb());
+        InspectionProcess p = maps(engine(), InspectionProcess.IDLE);
+        NetworkFeatures.Result there = p.networkFeatures(maps, Cancellation.NEVER);
+        NetworkFeatures.Result here = NetworkFeatures.compute(maps);
+        assertEquals(List.of(here.channels(), here.height(), here.width()), List.of(there.channels(), there.height(),
+                there.width()));
+        assertArrayEquals(here.values(), there.values(), 1e-4f * max(here.values()));
+        RandomFilters.Request init = new RandomFilters.Request(teacher.spec().student().architecture(), 5,
+                WeightInit.KAIMING);
+        RandomFilters.Result drawnThere = p.randomFilters(init);
+        assertArrayEquals(RandomFilters.compute(init).shape(), drawnThere.shape());
+        assertArrayEquals(RandomFilters.compute(init).values(), drawnThere.values(), "the seed's own filters");
+        assertEquals(1, p.starts());
+    }
+
+    @Test
     void aMissingCheckpointIsNamedAndTheNextRequestIsServed() throws Exception {
         RunDirectory run = TinyRuns.get().transfer();
         long step = run.latestCheckpointStep().orElseThrow();
-        FeatureMapsProcess p = maps(engine(), FeatureMapsProcess.IDLE);
+        InspectionProcess p = maps(engine(), InspectionProcess.IDLE);
         FeatureMaps.Request good = request(run, step, 0);
         Path missing = tmp.resolve("step-999.params");
         FeatureMaps.Request bad = new FeatureMaps.Request(good.spec(), missing, null, good.modality(), good.rgb(),
                 good.paired());
-        IOException e = assertThrows(IOException.class, () -> p.compute(bad, Cancellation.NEVER));
+        IOException e = assertThrows(IOException.class, () -> p.featureMaps(bad, Cancellation.NEVER));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
-        assertEquals(64, p.compute(good, Cancellation.NEVER).channels());
+        assertEquals(64, p.featureMaps(good, Cancellation.NEVER).channels());
         assertEquals(1, p.starts());
     }
 
     @Test
     void aProcessThatCannotStartSaysWhy() throws Exception {
-        FeatureMapsProcess p = maps(engine().withJvmOption("-Xmx1k"), FeatureMapsProcess.IDLE);
+        InspectionProcess p = maps(engine().withJvmOption("-Xmx1k"), InspectionProcess.IDLE);
         RunDirectory run = TinyRuns.get().transfer();
         FeatureMaps.Request r = request(run, run.latestCheckpointStep().orElseThrow(), 0);
-        IOException e = assertThrows(IOException.class, () -> p.compute(r, Cancellation.NEVER));
+        IOException e = assertThrows(IOException.class, () -> p.featureMaps(r, Cancellation.NEVER));
         assertTrue(e.getMessage().contains("ended without answering (exit 1)"), e.getMessage());
         assertTrue(e.getMessage().contains("heap"), "the JVM's own words: " + e.getMessage());
         assertTrue(e.getMessage().contains(tmp.resolve("logs").toString()), "names the log: " + e.getMessage());
@@ -114,14 +140,14 @@ class FeatureMapsProcessTest {
     void anIdleProcessStopsAndAProcessThatEndedIsStartedAgain() throws Exception {
         RunDirectory run = TinyRuns.get().transfer();
         FeatureMaps.Request r = request(run, run.latestCheckpointStep().orElseThrow(), 0);
-        FeatureMapsProcess p = maps(engine(), Duration.ofMillis(300));
-        p.compute(r, Cancellation.NEVER);
+        InspectionProcess p = maps(engine(), Duration.ofMillis(300));
+        p.featureMaps(r, Cancellation.NEVER);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (p.running() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertFalse(p.running(), "still running 30 s after its last request");
-        assertEquals(64, p.compute(r, Cancellation.NEVER).channels());
+        assertEquals(64, p.featureMaps(r, Cancellation.NEVER).channels());
         assertEquals(2, p.starts());
     }
 

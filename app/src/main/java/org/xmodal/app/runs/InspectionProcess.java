@@ -1,4 +1,4 @@
-package org.xmodal.app.features;
+package org.xmodal.app.runs;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,31 +15,33 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.xmodal.app.runs.EngineProcesses;
 import org.xmodal.engine.inspect.FeatureMaps;
-import org.xmodal.engine.inspect.FeatureMapsServer;
+import org.xmodal.engine.inspect.InspectionServer;
+import org.xmodal.engine.inspect.NetworkFeatures;
+import org.xmodal.engine.inspect.RandomFilters;
 import org.xmodal.engine.json.Json;
 import org.xmodal.engine.task.Cancellation;
 
 /**
- * Where the workbench runs its networks for a look at their features: one engine process beside the window
- * ({@code xmodal serve-feature-maps}), started on the first request and kept while it is used, so that only the
- * first look waits for PyTorch to load. Not in the window's process: loading PyTorch there (half a gigabyte of
- * libraries, whose initialisers run under the dynamic linker's lock) stalled the window's threads whenever they
- * needed that lock, for about half a second; and a native crash here cannot take the window down. The process is
- * stopped after {@link #IDLE} without requests (it holds PyTorch's few hundred megabytes), when the window closes,
- * and when it takes longer than {@link #ANSWER_TIMEOUT} to answer; it is started again on the next request.
+ * Where the workbench runs networks to look at them (a transfer's feature maps, a teacher's maps, the filters of a
+ * random init): one engine process beside the window ({@code xmodal serve-inspection}), started on the first request
+ * and kept while it is used, so that only the first look waits for PyTorch to load. Never in the window's process:
+ * loading PyTorch there (half a gigabyte of libraries, whose initialisers run under the dynamic linker's lock)
+ * stalled the window's threads whenever they needed that lock, for about half a second; and a native crash here
+ * cannot take the window down. The process is stopped after {@link #IDLE} without requests (it holds PyTorch's few
+ * hundred megabytes), when the window closes, and when it takes longer than {@link #ANSWER_TIMEOUT} to answer; it
+ * is started again on the next request. One request at a time.
  */
-public final class FeatureMapsProcess implements AutoCloseable {
+public final class InspectionProcess implements AutoCloseable {
     static final Duration IDLE = Duration.ofMinutes(10);
     static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(2);
-    private static final String WHAT = "feature maps";
+    private static final String WHAT = "inspection";
 
     private final EngineProcesses engine;
     private final Path logs;
     private final Duration idle;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "feature-maps-timer");
+        Thread t = new Thread(r, "inspection-timer");
         t.setDaemon(true);
         return t;
     });
@@ -51,25 +53,41 @@ public final class FeatureMapsProcess implements AutoCloseable {
     private long nextId;
     private int started;
 
-    /** @param logs the folder of the helper process's logs (one per start) */
-    public FeatureMapsProcess(EngineProcesses engine, Path logs) {
+    /** @param logs the folder of the process's logs (one per start) */
+    public InspectionProcess(EngineProcesses engine, Path logs) {
         this(engine, logs, IDLE);
     }
 
-    FeatureMapsProcess(EngineProcesses engine, Path logs, Duration idle) {
+    InspectionProcess(EngineProcesses engine, Path logs, Duration idle) {
         this.engine = engine;
         this.logs = logs;
         this.idle = idle;
     }
 
+    /** A transfer run's teacher's and student's maps at its transfer layer. */
+    public FeatureMaps.Result featureMaps(FeatureMaps.Request request, Cancellation cancel) throws IOException {
+        return ask(id -> InspectionServer.Asked.of(id, request), cancel).featureMaps();
+    }
+
+    /** A network's maps at one layer. */
+    public NetworkFeatures.Result networkFeatures(NetworkFeatures.Request request, Cancellation cancel)
+            throws IOException {
+        return ask(id -> InspectionServer.Asked.of(id, request), cancel).networkFeatures();
+    }
+
+    /** conv1 of a freshly initialised network. */
+    public RandomFilters.Result randomFilters(RandomFilters.Request request) throws IOException {
+        return ask(id -> InspectionServer.Asked.of(id, request), Cancellation.NEVER).randomFilters();
+    }
+
     /**
-     * The maps of one request, from the helper process (started first when it is not running).
+     * The answer to one request, from the process (started first when it is not running).
      *
      * @throws IOException what the engine said was wrong (a missing checkpoint, say), or that its process ended or
      *     did not answer in time, with the line of its log that says why
      */
-    public synchronized FeatureMaps.Result compute(FeatureMaps.Request request, Cancellation cancel)
-            throws IOException {
+    private synchronized InspectionServer.Answer ask(java.util.function.LongFunction<InspectionServer.Asked> asked,
+                                                     Cancellation cancel) throws IOException {
         if (idleStop != null) {
             idleStop.cancel(false);
         }
@@ -78,13 +96,13 @@ public final class FeatureMapsProcess implements AutoCloseable {
             if (closed) {
                 throw new IOException("the workbench is closing: the " + WHAT + " process was stopped");
             }
-            FeatureMapsServer.Answer answer;
+            InspectionServer.Answer answer;
             try {
                 if (child == null || !child.process().isAlive()) {
                     start();
                 }
                 long id = ++nextId;
-                requests.write(Json.compact(new FeatureMapsServer.Asked(id, request)));
+                requests.write(Json.compact(asked.apply(id)));
                 requests.write('\n');
                 requests.flush();
                 answer = awaitAnswer(id);
@@ -94,7 +112,7 @@ public final class FeatureMapsProcess implements AutoCloseable {
             if (answer.error() != null) {
                 throw new IOException(answer.error());
             }
-            return answer.result();
+            return answer;
         } finally {
             if (child != null && !closed) {
                 idleStop = timers.schedule(this::stopIdle, idle.toMillis(), TimeUnit.MILLISECONDS);
@@ -102,40 +120,40 @@ public final class FeatureMapsProcess implements AutoCloseable {
         }
     }
 
-    /** How many times the helper process has been started (tests). */
+    /** How many times the process has been started (tests). */
     synchronized int starts() {
         return started;
     }
 
-    /** Whether the helper process is running now (tests). */
+    /** Whether the process is running now (tests). */
     synchronized boolean running() {
         return child != null && child.process().isAlive();
     }
 
     private void start() throws IOException {
         child = null;
-        child = engine.startTalking(WHAT, logs, List.of("serve-feature-maps"));
+        child = engine.startTalking(WHAT, logs, List.of("serve-inspection"));
         started++;
         requests = new OutputStreamWriter(child.process().getOutputStream(), StandardCharsets.UTF_8);
         answers = new BufferedReader(new InputStreamReader(child.process().getInputStream(), StandardCharsets.UTF_8));
     }
 
     /** Reads lines until the answer to {@code id}; stops the process when it does not come in time. */
-    private FeatureMapsServer.Answer awaitAnswer(long id) throws IOException {
+    private InspectionServer.Answer awaitAnswer(long id) throws IOException {
         Process p = child.process();
         ScheduledFuture<?> watchdog = timers.schedule(p::destroyForcibly, ANSWER_TIMEOUT.toMillis(),
                 TimeUnit.MILLISECONDS);
         try {
             String line;
             while ((line = answers.readLine()) != null) {
-                if (!line.startsWith(FeatureMapsServer.PREFIX)) {
+                if (!line.startsWith(InspectionServer.PREFIX)) {
                     // the JVM's or a native library's own output (a JVM that cannot start says why there): logged
                     Files.writeString(child.log(), line + System.lineSeparator(), StandardCharsets.UTF_8,
                             StandardOpenOption.APPEND);
                     continue;
                 }
-                FeatureMapsServer.Answer a = Json.COMPACT.readValue(line.substring(FeatureMapsServer.PREFIX.length()),
-                        FeatureMapsServer.Answer.class);
+                InspectionServer.Answer a = Json.COMPACT.readValue(line.substring(InspectionServer.PREFIX.length()),
+                        InspectionServer.Answer.class);
                 if (a.id() == id || a.id() == -1) {
                     return a;
                 }
@@ -179,7 +197,7 @@ public final class FeatureMapsProcess implements AutoCloseable {
             return;
         }
         try {
-            requests.close(); // the helper ends when its input does
+            requests.close(); // the process ends when its input does
         } catch (IOException e) {
             child.process().destroy();
         }
@@ -187,7 +205,7 @@ public final class FeatureMapsProcess implements AutoCloseable {
     }
 
     /**
-     * Stops the helper process and the timers, at once: not waiting for a request in flight (which then fails), as
+     * Stops the process and the timers, at once: not waiting for a request in flight (which then fails), as
      * the window closes.
      */
     @Override
