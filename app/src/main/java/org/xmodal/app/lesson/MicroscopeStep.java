@@ -13,13 +13,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.xmodal.app.fx.FxImages;
 import org.xmodal.engine.image.RgbImage;
+import org.xmodal.app.runs.InspectionProcess;
 import org.xmodal.engine.transfer.TransferMicroscope;
 import org.xmodal.viz.FilterPictures;
 
 /**
- * Step 5: one SGD step under the microscope, in this process: the batch (RGB for the teacher, HHA for the student),
- * its loss, the gradient of the loss on conv1 drawn as filters, the update (minus the rate times the gradient), and
- * the loss after. "Take a step" takes the next by hand on the same batch.
+ * Step 5: one SGD step under the microscope, in the inspection process (kept open there between steps): the batch
+ * (RGB for the teacher, HHA for the student), its loss, the gradient of the loss on conv1 drawn as filters, the
+ * update (minus the rate times the gradient), and the loss after. "Take a step" takes the next by hand on the same
+ * batch.
  */
 final class MicroscopeStep extends LessonStep {
     static final int BATCH = 8;
@@ -39,10 +41,10 @@ final class MicroscopeStep extends LessonStep {
     private final Button step = new Button("Take one SGD step");
     private final ComboBox<Double> rate = new ComboBox<>();
     private final Button fresh = new Button("New student");
-    private TransferMicroscope microscope;
+    private InspectionProcess.OpenMicroscope microscope;
 
     /** The microscope opened off the UI thread, with its batch's pictures and loss. */
-    private record Opened(TransferMicroscope microscope, List<RgbImage[]> images, double loss) {
+    private record Opened(InspectionProcess.OpenMicroscope microscope, List<RgbImage[]> images, double loss) {
     }
     private int taken;
 
@@ -106,9 +108,13 @@ final class MicroscopeStep extends LessonStep {
         fresh.setDisable(true);
         taken = 0;
         work(material, "Preparing a batch of " + BATCH + " pairs", (progress, cancel) -> {
-            TransferMicroscope m = TransferMicroscope.open(material.transferSpec("lesson-sgd", 1, 1), BATCH,
-                    material.context().cache(), progress, cancel);
-            return new Opened(m, m.images(), m.loss());
+            InspectionProcess.OpenMicroscope m = material.context().runsSetup().inspection().openMicroscope(
+                    material.transferSpec("lesson-sgd", 1, 1), BATCH, material.context().cache().root(), cancel);
+            List<RgbImage[]> images = new java.util.ArrayList<>();
+            for (int i = 0; i < m.opened().teacherImages().size(); i++) {
+                images.add(new RgbImage[] {m.opened().teacherImages().get(i), m.opened().studentImages().get(i)});
+            }
+            return new Opened(m, images, m.opened().loss());
         }, opened -> {
             microscope = opened.microscope();
             for (RgbImage[] pair : opened.images()) {
@@ -129,7 +135,7 @@ final class MicroscopeStep extends LessonStep {
     }
 
     private void takeStep() {
-        TransferMicroscope m = microscope;
+        InspectionProcess.OpenMicroscope m = microscope;
         if (m == null) {
             return;
         }

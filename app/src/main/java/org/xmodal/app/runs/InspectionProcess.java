@@ -15,16 +15,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xmodal.engine.inspect.FeatureMaps;
 import org.xmodal.engine.inspect.InspectionServer;
+import org.xmodal.engine.inspect.Microscope;
 import org.xmodal.engine.inspect.NetworkFeatures;
+import org.xmodal.engine.inspect.Question;
 import org.xmodal.engine.inspect.RandomFilters;
+import org.xmodal.engine.inspect.Reply;
 import org.xmodal.engine.json.Json;
+import org.xmodal.engine.run.RunSpec;
 import org.xmodal.engine.task.Cancellation;
+import org.xmodal.engine.transfer.TransferMicroscope;
 
 /**
  * Where the workbench runs networks to look at them (a transfer's feature maps, a teacher's maps, the filters of a
- * random init): one engine process beside the window ({@code xmodal serve-inspection}), started on the first request
+ * random init, the lesson's SGD steps by hand): one engine process beside the window ({@code xmodal serve-inspection}), started on the first request
  * and kept while it is used, so that only the first look waits for PyTorch to load. Never in the window's process:
  * loading PyTorch there (half a gigabyte of libraries, whose initialisers run under the dynamic linker's lock)
  * stalled the window's threads whenever they needed that lock, for about half a second; and a native crash here
@@ -36,21 +43,26 @@ public final class InspectionProcess implements AutoCloseable {
     static final Duration IDLE = Duration.ofMinutes(10);
     static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(2);
     private static final String WHAT = "inspection";
+    private static final Logger LOG = LoggerFactory.getLogger(InspectionProcess.class);
 
     private final EngineProcesses engine;
     private final Path logs;
     private final Duration idle;
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** The idle stop and the answers' watchdogs (two threads: a watchdog fires while an idle stop waits). */
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "inspection-timer");
         t.setDaemon(true);
         return t;
     });
     private volatile EngineProcesses.Child child;
     private volatile boolean closed;
+    /** The process a microscope is open in, if any. */
+    private EngineProcesses.Child microscopeOn;
     private Writer requests;
     private BufferedReader answers;
     private ScheduledFuture<?> idleStop;
     private long nextId;
+    private long lastUse;
     private int started;
 
     /** @param logs the folder of the process's logs (one per start) */
@@ -66,28 +78,86 @@ public final class InspectionProcess implements AutoCloseable {
 
     /** A transfer run's teacher's and student's maps at its transfer layer. */
     public FeatureMaps.Result featureMaps(FeatureMaps.Request request, Cancellation cancel) throws IOException {
-        return ask(id -> InspectionServer.Asked.of(id, request), cancel).featureMaps();
+        return (FeatureMaps.Result) ask(request, cancel);
     }
 
     /** A network's maps at one layer. */
     public NetworkFeatures.Result networkFeatures(NetworkFeatures.Request request, Cancellation cancel)
             throws IOException {
-        return ask(id -> InspectionServer.Asked.of(id, request), cancel).networkFeatures();
+        return (NetworkFeatures.Result) ask(request, cancel);
     }
 
     /** conv1 of a freshly initialised network. */
     public RandomFilters.Result randomFilters(RandomFilters.Request request) throws IOException {
-        return ask(id -> InspectionServer.Asked.of(id, request), Cancellation.NEVER).randomFilters();
+        return (RandomFilters.Result) ask(request, Cancellation.NEVER);
     }
 
     /**
-     * The answer to one request, from the process (started first when it is not running).
+     * A transfer's SGD steps by hand on one batch ({@link org.xmodal.engine.transfer.TransferMicroscope}), kept
+     * open in the process until closed; opening another closes it. The process is not stopped for idleness while
+     * it is open.
+     *
+     * @param cache the folder of the encoding cache the window uses (the batch's HHA images are read from it)
+     */
+    public OpenMicroscope openMicroscope(RunSpec spec, int batchSize, Path cache, Cancellation cancel)
+            throws IOException {
+        synchronized (this) {
+            Microscope.Opened opened = (Microscope.Opened) ask(new Microscope.Open(spec, batchSize, cache), cancel);
+            microscopeOn = child;
+            return new OpenMicroscope(opened, child);
+        }
+    }
+
+    /** A microscope open in the process. */
+    public final class OpenMicroscope {
+        private final Microscope.Opened opened;
+        private final EngineProcesses.Child on;
+
+        private OpenMicroscope(Microscope.Opened opened, EngineProcesses.Child on) {
+            this.opened = opened;
+            this.on = on;
+        }
+
+        /** The batch as the teacher and the student see it, and its loss when it was opened. */
+        public Microscope.Opened opened() {
+            return opened;
+        }
+
+        /** One SGD step at {@code learningRate}. */
+        public TransferMicroscope.Step step(double learningRate) throws IOException {
+            synchronized (InspectionProcess.this) {
+                if (child != on) {
+                    throw new IOException("the microscope's process has stopped since it was opened: open it again");
+                }
+                return ((Microscope.Stepped) ask(new Microscope.TakeStep(opened.session(), learningRate),
+                        Cancellation.NEVER)).step();
+            }
+        }
+
+        /** Closes it in the process, without waiting (from the FX thread too). */
+        public void close() {
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                synchronized (InspectionProcess.this) {
+                    if (child == on && microscopeOn == on) {
+                        microscopeOn = null;
+                        try {
+                            ask(new Microscope.Close(opened.session()), Cancellation.NEVER);
+                        } catch (IOException e) {
+                            LOG.debug("closing the microscope: {}", e.getMessage());
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * The reply to one request, from the process (started first when it is not running).
      *
      * @throws IOException what the engine said was wrong (a missing checkpoint, say), or that its process ended or
      *     did not answer in time, with the line of its log that says why
      */
-    private synchronized InspectionServer.Answer ask(java.util.function.LongFunction<InspectionServer.Asked> asked,
-                                                     Cancellation cancel) throws IOException {
+    private synchronized Reply ask(Question question, Cancellation cancel) throws IOException {
         if (idleStop != null) {
             idleStop.cancel(false);
         }
@@ -98,22 +168,29 @@ public final class InspectionProcess implements AutoCloseable {
             }
             InspectionServer.Answer answer;
             try {
-                if (child == null || !child.process().isAlive()) {
+                boolean starting = child == null || !child.process().isAlive();
+                long asked = System.nanoTime();
+                if (starting) {
                     start();
                 }
                 long id = ++nextId;
-                requests.write(Json.compact(asked.apply(id)));
+                requests.write(Json.compact(new InspectionServer.Asked(id, question)));
                 requests.write('\n');
                 requests.flush();
                 answer = awaitAnswer(id);
+                if (starting) {
+                    LOG.info("the inspection process (pid {}) started and answered its first request in {} ms",
+                            child.pid(), (System.nanoTime() - asked) / 1_000_000);
+                }
             } catch (IOException e) {
                 throw ended(e); // the process failed to start, ended, or did not answer in time
             }
             if (answer.error() != null) {
                 throw new IOException(answer.error());
             }
-            return answer;
+            return answer.reply();
         } finally {
+            lastUse = System.nanoTime();
             if (child != null && !closed) {
                 idleStop = timers.schedule(this::stopIdle, idle.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -189,7 +266,10 @@ public final class InspectionProcess implements AutoCloseable {
     }
 
     private synchronized void stopIdle() {
-        stop();
+        boolean idleNow = System.nanoTime() - lastUse >= idle.toNanos();
+        if (idleNow && (microscopeOn == null || microscopeOn != child)) {
+            stop();
+        }
     }
 
     private void stop() {

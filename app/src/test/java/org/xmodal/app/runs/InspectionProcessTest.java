@@ -24,6 +24,8 @@ import org.xmodal.engine.inspect.FeatureMaps;
 import org.xmodal.engine.inspect.NetworkFeatures;
 import org.xmodal.engine.inspect.RandomFilters;
 import org.xmodal.engine.nn.WeightInit;
+import org.xmodal.engine.run.RunSpec;
+import org.xmodal.engine.transfer.TransferMicroscope;
 import org.xmodal.engine.run.RunDirectory;
 import org.xmodal.engine.task.Cancellation;
 import org.xmodal.engine.task.ProgressListener;
@@ -108,6 +110,39 @@ class InspectionProcessTest {
         assertArrayEquals(RandomFilters.compute(init).shape(), drawnThere.shape());
         assertArrayEquals(RandomFilters.compute(init).values(), drawnThere.values(), "the seed's own filters");
         assertEquals(1, p.starts());
+    }
+
+    @Test
+    void aMicroscopeStaysOpenBetweenStepsTakesTheEnginesStepsAndIsClosed() throws Exception {
+        TinyRuns runs = TinyRuns.get();
+        RunSpec spec = runs.transfer().spec();
+        Path cache = runs.home().resolve("cache");
+        InspectionProcess p = maps(engine(), Duration.ofMillis(200));
+        InspectionProcess.OpenMicroscope there = p.openMicroscope(spec, 2, cache, Cancellation.NEVER);
+        try (TransferMicroscope here = TransferMicroscope.open(spec, 2, new EncodingCache(cache),
+                ProgressListener.NONE, Cancellation.NEVER)) {
+            assertEquals(2, there.opened().teacherImages().size());
+            assertArrayEquals(here.teacherImage(1).rgb(), there.opened().teacherImages().get(1).rgb());
+            assertArrayEquals(here.studentImage(1).rgb(), there.opened().studentImages().get(1).rgb());
+            assertEquals(here.loss(), there.opened().loss(), 1e-4 * here.loss());
+            Thread.sleep(600); // longer than the idle time: an open microscope keeps its process
+            for (int i = 1; i <= 2; i++) {
+                TransferMicroscope.Step a = here.step(1e-4);
+                TransferMicroscope.Step b = there.step(1e-4);
+                assertEquals(i, b.number());
+                assertEquals(a.lossAfter(), b.lossAfter(), 1e-3 * a.lossAfter());
+                assertArrayEquals(a.conv1Gradient(), b.conv1Gradient(), 1e-3f * max(a.conv1Gradient()));
+            }
+        }
+        assertEquals(1, p.starts());
+        there.close();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (p.running() && System.nanoTime() < deadline) {
+            Thread.sleep(50); // closed, then idle
+        }
+        assertFalse(p.running(), "a closed microscope no longer keeps its process");
+        IOException e = assertThrows(IOException.class, () -> there.step(1e-4));
+        assertTrue(e.getMessage().contains("open it again"), e.getMessage());
     }
 
     @Test

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code xmodal serve-inspection}: the workbench's process for its looks at networks (Features, Filters' random
- * init, the lesson); not for people, so hidden from the help. Answers requests on its standard input until it ends.
+ * init, the lesson's teacher and microscope); not for people, so hidden from the help. Answers requests on its standard input until it ends.
  */
 @Command(name = "serve-inspection", hidden = true,
         description = "Answer the workbench's requests to look at networks (JSON lines on standard input) until it "
@@ -23,7 +23,9 @@ final class ServeInspectionCommand extends CliCommand implements Callable<Intege
         PrintStream answers = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
         System.setOut(System.err); // anything else printed goes to the log, not between the answers
-        InspectionServer.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), answers);
+        try (InspectionServer server = new InspectionServer()) {
+            server.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), answers);
+        }
         return 0;
     }
 }

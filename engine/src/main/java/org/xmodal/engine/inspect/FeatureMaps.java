@@ -39,7 +39,7 @@ public final class FeatureMaps {
      * @param paired the student's image (HHA or the flow image), the same size
      */
     public record Request(RunSpec spec, Path checkpoint, Double teacherScale, Modality modality, RgbImage rgb,
-                          RgbImage paired) {
+                          RgbImage paired) implements Question {
     }
 
     /**
@@ -49,7 +49,7 @@ public final class FeatureMaps {
      * @param cropSide the side of the centre crop both images were cut to, or 0 when they were used whole
      */
     public record Result(int cropSide, int channels, int width, int height, float[] teacher, float[] student,
-                         String tap, String notes) {
+                         String tap, String notes) implements Reply {
     }
 
     /** Runs both networks; loads PyTorch first when this process has not yet. */

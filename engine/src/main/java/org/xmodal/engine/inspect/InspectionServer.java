@@ -11,48 +11,31 @@ import org.xmodal.engine.json.Json;
 import org.xmodal.engine.task.Cancellation;
 
 /**
- * Answers the workbench's looks at networks (a transfer's feature maps, a teacher's maps, a random init's filters),
- * one JSON line in, one JSON line out, until its input ends: the workbench keeps one such process beside the
- * window, so that PyTorch is never loaded into the window's own (loading it there held the dynamic linker's lock,
- * which the window's threads need, and the window stalled). Answers are prefixed with {@link #PREFIX}, so that
- * anything a native library prints on the same output is told apart. A request that fails is answered with the
- * reason and the next one is served; a native crash ends the process, which the workbench sees as the end of its
- * output.
+ * Answers the workbench's looks at networks (a transfer's feature maps, a teacher's maps, a random init's filters,
+ * the lesson's SGD steps under the microscope), one JSON line in, one JSON line out, until its input ends: the
+ * workbench keeps one such process beside the window, so that PyTorch is never loaded into the window's own (loading
+ * it there held the dynamic linker's lock, which the window's threads need, and the window stalled). Answers are
+ * prefixed with {@link #PREFIX}, so that anything a native library prints on the same output is told apart. A
+ * request that fails is answered with the reason and the next one is served; a native crash ends the process, which
+ * the workbench sees as the end of its output.
  */
-public final class InspectionServer {
+public final class InspectionServer implements AutoCloseable {
     /** What starts every answer line. */
     public static final String PREFIX = "xmodal-inspection ";
     private static final Logger LOG = LoggerFactory.getLogger(InspectionServer.class);
 
-    /** A request (exactly one of its parts) and the number that its answer carries back. */
-    public record Asked(long id, FeatureMaps.Request featureMaps, NetworkFeatures.Request networkFeatures,
-                        RandomFilters.Request randomFilters) {
-        public static Asked of(long id, FeatureMaps.Request r) {
-            return new Asked(id, r, null, null);
-        }
-
-        public static Asked of(long id, NetworkFeatures.Request r) {
-            return new Asked(id, null, r, null);
-        }
-
-        public static Asked of(long id, RandomFilters.Request r) {
-            return new Asked(id, null, null, r);
-        }
+    /** A request and the number that its answer carries back. */
+    public record Asked(long id, Question question) {
     }
 
-    /** The answer to request {@code id}: the result of its kind, or why there is none (for a person). */
-    public record Answer(long id, FeatureMaps.Result featureMaps, NetworkFeatures.Result networkFeatures,
-                         RandomFilters.Result randomFilters, String error) {
-        static Answer failed(long id, String error) {
-            return new Answer(id, null, null, null, error);
-        }
+    /** The answer to request {@code id}: its reply, or why there is none (for a person). */
+    public record Answer(long id, Reply reply, String error) {
     }
 
-    private InspectionServer() {
-    }
+    private final Microscope microscope = new Microscope();
 
     /** Serves requests from {@code in} until it ends. */
-    public static void serve(BufferedReader in, PrintStream out) throws IOException {
+    public void serve(BufferedReader in, PrintStream out) throws IOException {
         String line;
         while ((line = in.readLine()) != null) {
             if (line.isBlank()) {
@@ -62,36 +45,49 @@ public final class InspectionServer {
             try {
                 answer = answer(Json.COMPACT.readValue(line, Asked.class));
             } catch (JsonProcessingException e) {
-                answer = Answer.failed(-1, "the request could not be read: " + e.getOriginalMessage());
+                answer = new Answer(-1, null, "the request could not be read: " + e.getOriginalMessage());
             }
             out.println(PREFIX + Json.compact(answer));
             out.flush();
         }
     }
 
-    private static Answer answer(Asked asked) {
+    private Answer answer(Asked asked) {
         long start = System.nanoTime();
         long id = asked.id();
         try {
-            Answer a;
-            if (asked.featureMaps() != null) {
-                a = new Answer(id, FeatureMaps.compute(asked.featureMaps(), Cancellation.NEVER), null, null, null);
-            } else if (asked.networkFeatures() != null) {
-                a = new Answer(id, null, NetworkFeatures.compute(asked.networkFeatures()), null, null);
-            } else if (asked.randomFilters() != null) {
-                a = new Answer(id, null, null, RandomFilters.compute(asked.randomFilters()), null);
-            } else {
-                a = Answer.failed(id, "the request asked for nothing");
-            }
+            Reply reply = reply(asked.question());
             LOG.debug("request {} answered in {} ms", id, (System.nanoTime() - start) / 1_000_000);
-            return a;
+            return new Answer(id, reply, null);
         } catch (NoSuchFileException e) {
-            return Answer.failed(id, e.getFile() + ": does not exist");
-        } catch (IOException | IllegalArgumentException e) {
-            return Answer.failed(id, e.getMessage());
+            return new Answer(id, null, e.getFile() + ": does not exist");
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            return new Answer(id, null, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("request {} failed", id, e);
-            return Answer.failed(id, e.toString());
+            return new Answer(id, null, e.toString());
         }
+    }
+
+    private Reply reply(Question q) throws IOException {
+        if (q instanceof FeatureMaps.Request r) {
+            return FeatureMaps.compute(r, Cancellation.NEVER);
+        } else if (q instanceof NetworkFeatures.Request r) {
+            return NetworkFeatures.compute(r);
+        } else if (q instanceof RandomFilters.Request r) {
+            return RandomFilters.compute(r);
+        } else if (q instanceof Microscope.Open r) {
+            return microscope.open(r);
+        } else if (q instanceof Microscope.TakeStep r) {
+            return microscope.step(r);
+        } else if (q instanceof Microscope.Close r) {
+            return microscope.close(r);
+        }
+        throw new IllegalArgumentException("the request asked for nothing this process knows: " + q);
+    }
+
+    @Override
+    public void close() {
+        microscope.close();
     }
 }

@@ -20,11 +20,11 @@ public final class NetworkFeatures {
      * @param weights a run's checkpoint or final weights, for a network of {@code architecture} on three planes
      * @param tap the layer ("pool5")
      */
-    public record Request(String architecture, Path weights, String tap, RgbImage rgb) {
+    public record Request(String architecture, Path weights, String tap, RgbImage rgb) implements Question {
     }
 
     /** The maps, channel-major ({@code channels x height x width}). */
-    public record Result(int channels, int width, int height, float[] values) {
+    public record Result(int channels, int width, int height, float[] values) implements Reply {
     }
 
     public static Result compute(Request r) throws IOException {

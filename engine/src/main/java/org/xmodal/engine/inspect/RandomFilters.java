@@ -14,11 +14,11 @@ public final class RandomFilters {
     private RandomFilters() {
     }
 
-    public record Request(String architecture, long seed, WeightInit weightInit) {
+    public record Request(String architecture, long seed, WeightInit weightInit) implements Question {
     }
 
     /** The filters: their shape (out, in, height, width) and values in that order. */
-    public record Result(long[] shape, float[] values) {
+    public record Result(long[] shape, float[] values) implements Reply {
     }
 
     public static Result compute(Request r) {
