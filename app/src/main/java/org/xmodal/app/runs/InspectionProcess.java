@@ -31,13 +31,14 @@ import org.xmodal.engine.transfer.TransferMicroscope;
 
 /**
  * Where the workbench runs networks to look at them (a transfer's feature maps, a teacher's maps, the filters of a
- * random init, the lesson's SGD steps by hand): one engine process beside the window ({@code xmodal serve-inspection}), started on the first request
- * and kept while it is used, so that only the first look waits for PyTorch to load. Never in the window's process:
- * loading PyTorch there (half a gigabyte of libraries, whose initialisers run under the dynamic linker's lock)
- * stalled the window's threads whenever they needed that lock, for about half a second; and a native crash here
- * cannot take the window down. The process is stopped after {@link #IDLE} without requests (it holds PyTorch's few
- * hundred megabytes), when the window closes, and when it takes longer than {@link #ANSWER_TIMEOUT} to answer; it
- * is started again on the next request. One request at a time.
+ * random init, the lesson's SGD steps by hand): one engine process beside the window
+ * ({@code xmodal serve-inspection}), started on the first request and kept while it is used, so that only the first
+ * look waits for PyTorch to load (2.3-2.9 s to the first answer here). Never in the window's process: while PyTorch
+ * (half a gigabyte of libraries) loaded there, the window drew nothing (gaps of 124-171 ms in {@code bench fx}, the
+ * FX thread and the renderer under 30 ms of CPU in them, as the device probe had shown before it moved to a child
+ * process); and a native crash here cannot take the window down. The process is stopped after {@link #IDLE} without
+ * requests (it holds PyTorch's few hundred megabytes), when the window closes, and when it takes longer than
+ * {@link #ANSWER_TIMEOUT} to answer; it is started again on the next request. One request at a time.
  */
 public final class InspectionProcess implements AutoCloseable {
     static final Duration IDLE = Duration.ofMinutes(10);
@@ -252,6 +253,7 @@ public final class InspectionProcess implements AutoCloseable {
         if (c == null) {
             return cause;
         }
+        closeStreams(c);
         try {
             if (!c.process().waitFor(5, TimeUnit.SECONDS)) {
                 c.process().destroyForcibly();
@@ -273,15 +275,20 @@ public final class InspectionProcess implements AutoCloseable {
     }
 
     private void stop() {
-        if (child == null) {
-            return;
+        if (child != null) {
+            closeStreams(child); // the process ends when its input does
+            child = null;
         }
-        try {
-            requests.close(); // the process ends when its input does
-        } catch (IOException e) {
-            child.process().destroy();
+    }
+
+    private void closeStreams(EngineProcesses.Child c) {
+        for (java.io.Closeable stream : new java.io.Closeable[] {requests, answers}) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                c.process().destroy(); // a pipe already broken: the process is ending or gone
+            }
         }
-        child = null;
     }
 
     /**

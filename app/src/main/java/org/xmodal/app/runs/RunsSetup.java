@@ -13,9 +13,12 @@ public record RunsSetup(Path root, EngineProcesses engine, DeviceProbe devices, 
         this(root, engine, devices, new InspectionProcess(engine, root.resolve(EngineProcesses.LOGS)));
     }
 
-    /** The same engine, devices and inspection process with another folder of runs (one chosen in the window). */
+    /**
+     * The same engine and devices with another folder of runs (one remembered from the window), and an inspection
+     * process that logs there.
+     */
     public RunsSetup withRoot(Path folder) {
-        return new RunsSetup(folder.toAbsolutePath().normalize(), engine, devices, inspection);
+        return new RunsSetup(folder.toAbsolutePath().normalize(), engine, devices);
     }
 
     /**

@@ -13,8 +13,8 @@ import org.xmodal.engine.task.Cancellation;
 /**
  * Answers the workbench's looks at networks (a transfer's feature maps, a teacher's maps, a random init's filters,
  * the lesson's SGD steps under the microscope), one JSON line in, one JSON line out, until its input ends: the
- * workbench keeps one such process beside the window, so that PyTorch is never loaded into the window's own (loading
- * it there held the dynamic linker's lock, which the window's threads need, and the window stalled). Answers are
+ * workbench keeps one such process beside the window, so that PyTorch is never loaded into the window's own (while
+ * it loaded there, the window drew nothing for a tenth of a second and more). Answers are
  * prefixed with {@link #PREFIX}, so that anything a native library prints on the same output is told apart. A
  * request that fails is answered with the reason and the next one is served; a native crash ends the process, which
  * the workbench sees as the end of its output.
