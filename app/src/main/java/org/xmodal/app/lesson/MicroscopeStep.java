@@ -110,11 +110,7 @@ final class MicroscopeStep extends LessonStep {
         work(material, "Preparing a batch of " + BATCH + " pairs", (progress, cancel) -> {
             InspectionProcess.OpenMicroscope m = material.context().runsSetup().inspection().openMicroscope(
                     material.transferSpec("lesson-sgd", 1, 1), BATCH, material.context().cache().root(), cancel);
-            List<RgbImage[]> images = new java.util.ArrayList<>();
-            for (int i = 0; i < m.opened().teacherImages().size(); i++) {
-                images.add(new RgbImage[] {m.opened().teacherImages().get(i), m.opened().studentImages().get(i)});
-            }
-            return new Opened(m, images, m.opened().loss());
+            return new Opened(m, m.opened().images(), m.opened().loss());
         }, opened -> {
             microscope = opened.microscope();
             for (RgbImage[] pair : opened.images()) {

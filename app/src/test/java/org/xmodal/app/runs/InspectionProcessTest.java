@@ -121,9 +121,9 @@ class InspectionProcessTest {
         InspectionProcess.OpenMicroscope there = p.openMicroscope(spec, 2, cache, Cancellation.NEVER);
         try (TransferMicroscope here = TransferMicroscope.open(spec, 2, new EncodingCache(cache),
                 ProgressListener.NONE, Cancellation.NEVER)) {
-            assertEquals(2, there.opened().teacherImages().size());
-            assertArrayEquals(here.teacherImage(1).rgb(), there.opened().teacherImages().get(1).rgb());
-            assertArrayEquals(here.studentImage(1).rgb(), there.opened().studentImages().get(1).rgb());
+            assertEquals(2, there.opened().images().size());
+            assertArrayEquals(here.teacherImage(1).rgb(), there.opened().images().get(1)[0].rgb());
+            assertArrayEquals(here.studentImage(1).rgb(), there.opened().images().get(1)[1].rgb());
             assertEquals(here.loss(), there.opened().loss(), 1e-4 * here.loss());
             Thread.sleep(600); // longer than the idle time: an open microscope keeps its process
             for (int i = 1; i <= 2; i++) {

@@ -2,7 +2,6 @@ package org.xmodal.engine.inspect;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.image.RgbImage;
@@ -27,9 +26,8 @@ public final class Microscope implements AutoCloseable {
     public record Close(long session) implements Question {
     }
 
-    /** The batch as the teacher and the student see it, and its loss before any step. */
-    public record Opened(long session, List<RgbImage> teacherImages, List<RgbImage> studentImages, double loss)
-            implements Reply {
+    /** The batch, each pair as the teacher and the student see it, and its loss before any step. */
+    public record Opened(long session, List<RgbImage[]> images, double loss) implements Reply {
     }
 
     public record Stepped(TransferMicroscope.Step step) implements Reply {
@@ -48,13 +46,7 @@ public final class Microscope implements AutoCloseable {
         open = TransferMicroscope.open(o.spec(), o.batchSize(), new EncodingCache(o.encodingCache()),
                 ProgressListener.NONE, Cancellation.NEVER);
         session++;
-        List<RgbImage> teacher = new ArrayList<>();
-        List<RgbImage> student = new ArrayList<>();
-        for (RgbImage[] pair : open.images()) {
-            teacher.add(pair[0]);
-            student.add(pair[1]);
-        }
-        return new Opened(session, teacher, student, open.loss());
+        return new Opened(session, open.images(), open.loss());
     }
 
     Stepped step(TakeStep s) {
