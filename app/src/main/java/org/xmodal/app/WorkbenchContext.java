@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.xmodal.app.data.DatasetSession;
 import org.xmodal.app.experiments.ExperimentDraft;
+import org.xmodal.app.runs.EngineProcesses;
 import org.xmodal.app.runs.RunLibrary;
 import org.xmodal.app.runs.RunsSetup;
 import org.xmodal.app.shell.ProblemReporter;
@@ -38,8 +39,11 @@ public record WorkbenchContext(TaskExecutor executor, LongWork work, ProblemRepo
     public static WorkbenchContext create(TaskExecutor executor, ProblemReporter problems, EncodingCache cache,
                                           Optional<SampleData> sample, RunsSetup runs) {
         LongWork work = new LongWork(executor);
+        RunLibrary library = new RunLibrary(executor, runs.root());
+        // the inspection process's logs follow the folder of runs the window shows, like the runs' own
+        library.rootProperty().addListener((o, was, now) -> runs.inspection().logIn(now.resolve(EngineProcesses.LOGS)));
         return new WorkbenchContext(executor, work, problems, new DatasetSession(work, problems), cache, sample, runs,
-                new RunLibrary(executor, runs.root()), new NewRunRequests(), new ViewRequests<>(RESULTS),
+                library, new NewRunRequests(), new ViewRequests<>(RESULTS),
                 new ViewRequests<>(EXPERIMENTS), new ViewRequests<>(LESSON));
     }
 

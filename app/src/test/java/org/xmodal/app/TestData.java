@@ -21,26 +21,29 @@ import org.xmodal.engine.task.ProgressListener;
 /** The bundled sample data, small generated datasets, and workbench contexts for tests. */
 public final class TestData {
     private static InspectionProcess inspection;
+    private static Path inspectionDir;
 
     private TestData() {
     }
 
     /**
      * One inspection process for all the tests of this JVM (each holds PyTorch, a few hundred megabytes), its logs
-     * and engine cache in a temporary folder; it ends with the JVM.
+     * and engine cache in a temporary folder; it ends with the JVM. Each call logs its next start there again: a
+     * window whose folder of runs a test switched moved its logs into that test's folder.
      */
     public static synchronized InspectionProcess inspection() {
         if (inspection == null) {
             try {
-                Path dir = java.nio.file.Files.createTempDirectory("xmodal-test-inspection");
-                dir.toFile().deleteOnExit();
+                inspectionDir = java.nio.file.Files.createTempDirectory("xmodal-test-inspection");
+                inspectionDir.toFile().deleteOnExit();
                 inspection = new InspectionProcess(EngineProcesses.likeThisJvm()
-                        .withEnvironment("XDG_CACHE_HOME", dir.resolve("engine-cache").toString())
-                        .withJvmOption("-Dxmodal.log.level=WARN"), dir.resolve("logs"));
+                        .withEnvironment("XDG_CACHE_HOME", inspectionDir.resolve("engine-cache").toString())
+                        .withJvmOption("-Dxmodal.log.level=WARN"), inspectionDir.resolve("logs"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+        inspection.logIn(inspectionDir.resolve("logs"));
         return inspection;
     }
 

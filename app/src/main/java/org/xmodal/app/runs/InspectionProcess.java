@@ -47,7 +47,8 @@ public final class InspectionProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InspectionProcess.class);
 
     private final EngineProcesses engine;
-    private final Path logs;
+    /** Where the next start logs (the window's folder of runs can be switched). */
+    private volatile Path logs;
     private final Duration idle;
     /** The idle stop and the answers' watchdogs (two threads: a watchdog fires while an idle stop waits). */
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
@@ -75,6 +76,19 @@ public final class InspectionProcess implements AutoCloseable {
         this.engine = engine;
         this.logs = logs;
         this.idle = idle;
+    }
+
+    /**
+     * Logs the next start in {@code folder} (the window's folder of runs was switched); a process already running
+     * goes on logging where it started.
+     */
+    public void logIn(Path folder) {
+        logs = folder;
+    }
+
+    /** Where the next start logs. */
+    public Path logFolder() {
+        return logs;
     }
 
     /** A transfer run's teacher's and student's maps at its transfer layer. */

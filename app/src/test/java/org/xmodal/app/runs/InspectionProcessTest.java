@@ -182,8 +182,15 @@ class InspectionProcessTest {
             Thread.sleep(50);
         }
         assertFalse(p.running(), "still running 30 s after its last request");
+        // the window switched its folder of runs meanwhile: the next start logs there
+        Path elsewhere = tmp.resolve("elsewhere").resolve(EngineProcesses.LOGS);
+        p.logIn(elsewhere);
         assertEquals(64, p.featureMaps(r, Cancellation.NEVER).channels());
         assertEquals(2, p.starts());
+        try (java.util.stream.Stream<Path> logs = java.nio.file.Files.list(elsewhere)) {
+            assertEquals(1, logs.filter(f -> f.getFileName().toString().contains("inspection")).count(),
+                    "the restart's log is in the folder switched to");
+        }
     }
 
     private static float max(float[] v) {

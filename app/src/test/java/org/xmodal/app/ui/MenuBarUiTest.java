@@ -154,6 +154,8 @@ class MenuBarUiTest {
         WorkbenchRobot.waitUntil("Experiments lists its experiment", () -> robot.lookup("#experiment-list")
                 .queryListView().getItems().size() == 1);
         assertEquals(chosen, settings.load().runsFolder(), "remembered for the next session");
+        assertEquals(chosen.resolve(org.xmodal.app.runs.EngineProcesses.LOGS),
+                workbench.context.runsSetup().inspection().logFolder(), "the inspection process logs there too");
         if (System.getenv("XMODAL_RUNS") == null) { // a folder named for the session wins over the remembered one
             assertEquals(chosen, org.xmodal.app.runs.RunsSetup.remembered(settings.load().runsFolder()).root(),
                     "and the next session opens on it");
