@@ -179,10 +179,12 @@ final class FxBenchCommand {
             // the clock time a gap ended, to find it in a flight recording or a GC log
             java.time.LocalTime clockNow = java.time.LocalTime.now();
             long nanoNow = System.nanoTime();
-            for (FxPulseMonitor.Gap g : monitor.notableGaps()) {
+            List<FxPulseMonitor.Gap> notable = monitor.notableGaps();
+            for (FxPulseMonitor.Gap g : notable) {
                 System.err.printf(Locale.ROOT, "bench fx: gap of %.0f ms (CPU in it: FX thread %.0f ms, renderer %.0f ms, "
-                        + "this process %.0f ms) at %.1f s (ending %s), %s%n", g.millis(), g.fxCpuMillis(),
-                        g.rendererCpuMillis(), g.processCpuMillis(), (g.endNanos() - measuring) / 1e9,
+                        + "this process %.0f ms; the collector stopped it %.0f ms) at %.1f s (ending %s), %s%n",
+                        g.millis(), g.fxCpuMillis(), g.rendererCpuMillis(), g.processCpuMillis(),
+                        g.collectorPauseMillis(), (g.endNanos() - measuring) / 1e9,
                         clockNow.minusNanos(nanoNow - g.endNanos()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
                         g.phase());
             }
@@ -209,6 +211,11 @@ final class FxBenchCommand {
             System.out.printf(Locale.ROOT, "%d pulses (%.1f/s); gaps: median %d ms, 99th percentile %d ms, "
                     + "%d over 100 ms%n", monitor.pulses(), monitor.pulsesPerSecond(),
                     monitor.percentileMillis(0.5), monitor.percentileMillis(0.99), monitor.gapsOver(100));
+            List<FxPulseMonitor.Gap> paused = notable.stream().filter(g -> g.collectorPauseMillis() > 0).toList();
+            System.out.printf(Locale.ROOT, "%d gaps of %d ms or more (the window's opening included), %d with a pause of "
+                    + "the garbage collector in them (%.1f ms of it on average)%n", notable.size(),
+                    FxPulseMonitor.NOTABLE_MILLIS, paused.size(), paused.stream()
+                            .mapToDouble(FxPulseMonitor.Gap::collectorPauseMillis).average().orElse(0));
             StringBuilder cpu = new StringBuilder("CPU time while views were visited again:");
             cpuAfter.forEach((k, v) -> cpu.append(String.format(Locale.ROOT, " %s %.1f s,", k,
                     (v - cpuBefore.getOrDefault(k, 0L)) / 1e9)));

@@ -23,10 +23,14 @@ public final class FxPulseMonitor extends AnimationTimer {
     /**
      * A gap of at least {@link #NOTABLE_MILLIS}: when it ended (System.nanoTime), how long, the CPU time within it of
      * the FX thread, of the renderer (JavaFX's QuantumRenderer thread, which draws the scene the FX thread handed it;
-     * the next pulse waits for that drawing) and of this whole process, and in which phase.
+     * the next pulse waits for that drawing) and of this whole process, how much of it the garbage collector stopped
+     * every thread for, and in which phase.
      */
     public record Gap(long endNanos, double millis, double fxCpuMillis, double rendererCpuMillis,
-            double processCpuMillis, String phase) {
+            double processCpuMillis, double collectorPauseMillis, String phase) {
+        long startNanos() {
+            return endNanos - Math.round(millis * 1e6);
+        }
     }
 
     /**
@@ -47,6 +51,7 @@ public final class FxPulseMonitor extends AnimationTimer {
     private long lastProcessCpu;
     private long renderer = -1;
 
+    private final CollectorPauses collectorPauses = new CollectorPauses();
     private final long[] histogram = new long[BINS + 1];
     private final java.util.List<Gap> notable = new java.util.ArrayList<>();
     private final Map<String, long[]> phases = new LinkedHashMap<>();
@@ -73,8 +78,9 @@ public final class FxPulseMonitor extends AnimationTimer {
                 stats[1]++;
             }
             if (gap >= NOTABLE_MILLIS * 1_000_000L) {
+                // the collector's pauses in it are told later, on another thread: added when the gaps are read
                 notable.add(new Gap(System.nanoTime(), gap / 1e6, (cpu - lastCpu) / 1e6,
-                        (rendererCpu - lastRendererCpu) / 1e6, (processCpu - lastProcessCpu) / 1e6, phase));
+                        (rendererCpu - lastRendererCpu) / 1e6, (processCpu - lastProcessCpu) / 1e6, 0, phase));
             }
         } else {
             firstPulse = now;
@@ -96,6 +102,7 @@ public final class FxPulseMonitor extends AnimationTimer {
         Arrays.fill(histogram, 0);
         notable.clear();
         phases.clear();
+        collectorPauses.listen();
         renderer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
                 .mapToLong(Thread::getId).findFirst().orElse(-1);
         super.start();
@@ -112,9 +119,19 @@ public final class FxPulseMonitor extends AnimationTimer {
                 e.getValue()[3] / 1e6, (int) e.getValue()[1], e.getValue()[2])).toList();
     }
 
-    /** Gaps of {@link #NOTABLE_MILLIS} or more, in order. */
+    @Override
+    public void stop() {
+        super.stop();
+        collectorPauses.stopListening();
+    }
+
+    /**
+     * Gaps of {@link #NOTABLE_MILLIS} or more, in order, each with the collector's pauses in it (read after
+     * {@link #stop()}: the JVM tells of a pause a little after it ended).
+     */
     public java.util.List<Gap> notableGaps() {
-        return java.util.List.copyOf(notable);
+        return notable.stream().map(g -> new Gap(g.endNanos(), g.millis(), g.fxCpuMillis(), g.rendererCpuMillis(),
+                g.processCpuMillis(), collectorPauses.millisWithin(g.startNanos(), g.endNanos()), g.phase())).toList();
     }
 
     public double worstGapMillis() {
