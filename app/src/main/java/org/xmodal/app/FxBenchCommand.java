@@ -182,9 +182,11 @@ final class FxBenchCommand {
             List<FxPulseMonitor.Gap> notable = monitor.notableGaps();
             for (FxPulseMonitor.Gap g : notable) {
                 System.err.printf(Locale.ROOT, "bench fx: gap of %.0f ms (CPU in it: FX thread %.0f ms, renderer %.0f ms, "
-                        + "this process %.0f ms; the collector stopped it %.0f ms) at %.1f s (ending %s), %s%n",
+                        + "this process %.0f ms; the collector stopped it %.0f ms%s) at %.1f s (ending %s), %s%n",
                         g.millis(), g.fxCpuMillis(), g.rendererCpuMillis(), g.processCpuMillis(),
-                        g.collectorPauseMillis(), (g.endNanos() - measuring) / 1e9,
+                        g.collectorPauseMillis(), g.cpuStopMillis() > 0 ? String.format(Locale.ROOT,
+                                "; a CPU stopped %.0f ms of it", g.cpuStopMillis()) : "",
+                        (g.endNanos() - measuring) / 1e9,
                         clockNow.minusNanos(nanoNow - g.endNanos()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
                         g.phase());
             }
@@ -226,6 +228,27 @@ final class FxBenchCommand {
             // the window's own opening is before any view is visited: the figure is everything after it
             double worst = phases.stream().filter(p -> !p.name().equals("opening the window"))
                     .mapToDouble(FxPulseMonitor.Phase::worstMillis).max().orElse(0);
+            Optional<double[]> stops = monitor.cpuStopMillis();
+            if (stops.isEmpty()) {
+                System.out.println("CPU stops: not watched (a thread cannot be bound to each CPU here)");
+            } else {
+                // a gap a CPU stopped in is the machine's as much as the window's: the worst gap without one
+                List<FxPulseMonitor.Gap> stopped = notable.stream().filter(g -> g.cpuStopMillis() > 0
+                        && !g.phase().equals("opening the window")).toList();
+                System.out.printf(Locale.ROOT, "CPU stops of %d ms or more (a CPU that ran none of this process's "
+                        + "waiting threads, the collector's pauses taken out): %d, the longest %.0f ms, in %d of the "
+                        + "gaps of %d ms or more%n", FxPulseMonitor.CPU_STOP_MILLIS, stops.get().length,
+                        java.util.Arrays.stream(stops.get()).max().orElse(0), stopped.size(),
+                        FxPulseMonitor.NOTABLE_MILLIS);
+                if (!stopped.isEmpty()) {
+                    double unstopped = notable.stream().filter(g -> g.cpuStopMillis() == 0
+                            && !g.phase().equals("opening the window")).mapToDouble(FxPulseMonitor.Gap::millis)
+                            .max().orElse(0);
+                    System.out.println(unstopped > 0 ? String.format(Locale.ROOT,
+                            "worst FX gap without a CPU stop in it %.0f ms", unstopped)
+                            : "worst FX gap without a CPU stop in it under " + FxPulseMonitor.NOTABLE_MILLIS + " ms");
+                }
+            }
             System.out.printf(Locale.ROOT, "worst FX gap %.0f ms%n", worst);
             return w.problems.isEmpty() ? 0 : 1;
         }

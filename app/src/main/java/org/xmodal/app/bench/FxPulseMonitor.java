@@ -19,15 +19,17 @@ public final class FxPulseMonitor extends AnimationTimer {
     private static final int BINS = 2000;
 
     public static final int NOTABLE_MILLIS = 50;
+    /** A CPU that ran none of this process's waiting threads for this long is said to have stopped. */
+    public static final long CPU_STOP_MILLIS = CpuStops.STOP_MILLIS;
 
     /**
      * A gap of at least {@link #NOTABLE_MILLIS}: when it ended (System.nanoTime), how long, the CPU time within it of
      * the FX thread, of the renderer (JavaFX's QuantumRenderer thread, which draws the scene the FX thread handed it;
      * the next pulse waits for that drawing) and of this whole process, how much of it the garbage collector stopped
-     * every thread for, and in which phase.
+     * every thread for, the longest part of it a CPU stopped ({@link CpuStops}), and in which phase.
      */
     public record Gap(long endNanos, double millis, double fxCpuMillis, double rendererCpuMillis,
-            double processCpuMillis, double collectorPauseMillis, String phase) {
+            double processCpuMillis, double collectorPauseMillis, double cpuStopMillis, String phase) {
         long startNanos() {
             return endNanos - Math.round(millis * 1e6);
         }
@@ -52,6 +54,7 @@ public final class FxPulseMonitor extends AnimationTimer {
     private long renderer = -1;
 
     private final CollectorPauses collectorPauses = new CollectorPauses();
+    private final CpuStops cpuStops = new CpuStops(collectorPauses);
     private final long[] histogram = new long[BINS + 1];
     private final java.util.List<Gap> notable = new java.util.ArrayList<>();
     private final Map<String, long[]> phases = new LinkedHashMap<>();
@@ -80,7 +83,7 @@ public final class FxPulseMonitor extends AnimationTimer {
             if (gap >= NOTABLE_MILLIS * 1_000_000L) {
                 // the collector's pauses in it are told later, on another thread: added when the gaps are read
                 notable.add(new Gap(System.nanoTime(), gap / 1e6, (cpu - lastCpu) / 1e6,
-                        (rendererCpu - lastRendererCpu) / 1e6, (processCpu - lastProcessCpu) / 1e6, 0, phase));
+                        (rendererCpu - lastRendererCpu) / 1e6, (processCpu - lastProcessCpu) / 1e6, 0, 0, phase));
             }
         } else {
             firstPulse = now;
@@ -103,6 +106,7 @@ public final class FxPulseMonitor extends AnimationTimer {
         notable.clear();
         phases.clear();
         collectorPauses.listen();
+        cpuStops.start();
         renderer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
                 .mapToLong(Thread::getId).findFirst().orElse(-1);
         super.start();
@@ -123,6 +127,7 @@ public final class FxPulseMonitor extends AnimationTimer {
     public void stop() {
         super.stop();
         collectorPauses.stopListening();
+        cpuStops.stop();
     }
 
     /**
@@ -131,7 +136,20 @@ public final class FxPulseMonitor extends AnimationTimer {
      */
     public java.util.List<Gap> notableGaps() {
         return notable.stream().map(g -> new Gap(g.endNanos(), g.millis(), g.fxCpuMillis(), g.rendererCpuMillis(),
-                g.processCpuMillis(), collectorPauses.millisWithin(g.startNanos(), g.endNanos()), g.phase())).toList();
+                g.processCpuMillis(), collectorPauses.millisWithin(g.startNanos(), g.endNanos()),
+                cpuStops.within(g.startNanos(), g.endNanos()).stream().mapToDouble(s -> (Math.min(s.endNanos(),
+                        g.endNanos()) - Math.max(s.startNanos(), g.startNanos())) / 1e6).max().orElse(0),
+                g.phase())).toList();
+    }
+
+    /**
+     * The lengths (ms) of the times a CPU stopped while measuring ({@link CpuStops}), or empty when not every CPU
+     * could be watched.
+     */
+    public java.util.Optional<double[]> cpuStopMillis() {
+        return cpuStops.watchedEveryCpu()
+                ? java.util.Optional.of(cpuStops.all().stream().mapToDouble(CpuStops.Stop::millis).toArray())
+                : java.util.Optional.empty();
     }
 
     public double worstGapMillis() {

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The few C library calls the workbench makes, through JNA, on Linux only: the allocator's tuning
  * ({@link NativeMemory}), an environment variable read by a native library ({@link CpuKernels}), a thread's
- * scheduling priority (the window's background threads) and advice on a range of memory (the window's heap).
+ * scheduling priority (the window's background threads), advice on a range of memory (the window's heap) and the CPU
+ * a thread runs on (the window's bench, watching each CPU).
  */
 public interface LibC extends Library {
     int mallopt(int param, int value);
@@ -19,6 +20,12 @@ public interface LibC extends Library {
     int setpriority(int which, int who, int prio);
 
     int getpriority(int which, int who);
+
+    /**
+     * {@code sched_setaffinity(2)}: {@code pid} 0 is the calling thread, {@code mask} one bit per CPU (64 to a word),
+     * {@code cpusetsize} its size in bytes.
+     */
+    int sched_setaffinity(int pid, long cpusetsize, long[] mask);
 
     /** {@code madvise(2)}: {@code length} is a {@code size_t}, 64 bits on the 64-bit systems the workbench runs on. */
     int madvise(Pointer addr, long length, int advice);
