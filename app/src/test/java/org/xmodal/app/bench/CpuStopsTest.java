@@ -60,14 +60,8 @@ class CpuStopsTest {
         } finally {
             stops.stop();
         }
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            assertEquals(0, tasks.filter(t -> {
-                try {
-                    return Files.readString(t.resolve("comm")).startsWith("cpu-watch-");
-                } catch (java.io.IOException gone) {
-                    return false; // the thread ended while listed
-                }
-            }).count(), "the watchers end when stopped");
-        }
+        // (Java's view: the kernel may list an ended thread in /proc for a moment after Java saw it end)
+        assertEquals(0, Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("cpu-watch-"))
+                .count(), "the watchers end when stopped");
     }
 }
