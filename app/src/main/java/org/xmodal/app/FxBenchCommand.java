@@ -50,6 +50,9 @@ final class FxBenchCommand {
     private static final int CHECKPOINT_EVERY = 20;
     /** Pulses after the window is shown that belong to its opening (its first frames painted). */
     private static final int FIRST_FRAMES = 4;
+    /** The phase before any view is visited, left out of the figures. */
+    private static final String OPENING = "opening the window";
+    private static final String STARTING_RUN = "starting a run from the run form";
 
     private FxBenchCommand() {
     }
@@ -107,7 +110,7 @@ final class FxBenchCommand {
         HeadlessWorkbench.startFx();
         HeadlessWorkbench.onFx(() -> {
             monitor.start();
-            monitor.phase("opening the window");
+            monitor.phase(OPENING);
         });
         List<String> views = WorkbenchViews.all().stream().map(ViewEntry::title).toList();
         try (HeadlessWorkbench w = HeadlessWorkbench.openWindow(sample, runs)) {
@@ -135,7 +138,7 @@ final class FxBenchCommand {
                     hha = lab.hhaModel();
                 } else if (v instanceof RunsView r) {
                     vm = r.model();
-                    HeadlessWorkbench.onFx(() -> monitor.phase("starting a run from the run form"));
+                    HeadlessWorkbench.onFx(() -> monitor.phase(STARTING_RUN));
                     startRun(vm, data);
                     afterVisit(w);
                 }
@@ -174,8 +177,9 @@ final class FxBenchCommand {
                 }
                 Thread.sleep(CHANGE_EVERY_MS);
             }
-            HeadlessWorkbench.onFx(monitor::stop);
+            // before the monitor stops: its CPU watchers end with it, and a thread that ended is no longer counted
             java.util.Map<String, Long> cpuAfter = cpuByThreadGroup();
+            HeadlessWorkbench.onFx(monitor::stop);
             // the clock time a gap ended, to find it in a flight recording or a GC log
             java.time.LocalTime clockNow = java.time.LocalTime.now();
             long nanoNow = System.nanoTime();
@@ -204,9 +208,8 @@ final class FxBenchCommand {
                     + "while the run streams" + (recomputing ? " and HHA recomputes" : "") + "; busy: the most CPU the "
                     + "FX thread used within one gap (a gap with little is the FX thread starved by other processes)");
             ViewVisits.table(views, phases).forEach(line -> System.out.println("  " + line));
-            phases.stream().filter(p -> p.name().equals("opening the window")
-                    || p.name().equals("starting a run from the run form")).forEach(p -> System.out.printf(
-                            Locale.ROOT, "  (%s: worst gap %.0f ms)%n", p.name(), p.worstMillis()));
+            phases.stream().filter(p -> p.name().equals(OPENING) || p.name().equals(STARTING_RUN)).forEach(
+                    p -> System.out.printf(Locale.ROOT, "  (%s: worst gap %.0f ms)%n", p.name(), p.worstMillis()));
             System.out.printf(Locale.ROOT, "run streamed %d loss rows (step %d, %s images/s); %d HHA previews "
                     + "computed; %d requests%n", streamed, run.summary().status().step(),
                     String.format(Locale.ROOT, "%.1f", run.summary().status().imagesPerSecond()), previews, changes);
@@ -226,24 +229,24 @@ final class FxBenchCommand {
                 w.problems.forEach(p -> System.err.println("xmodal bench fx: " + p.title() + ": " + p.message()));
             }
             // the window's own opening is before any view is visited: the figure is everything after it
-            double worst = phases.stream().filter(p -> !p.name().equals("opening the window"))
+            double worst = phases.stream().filter(p -> !p.name().equals(OPENING))
                     .mapToDouble(FxPulseMonitor.Phase::worstMillis).max().orElse(0);
             Optional<double[]> stops = monitor.cpuStopMillis();
             if (stops.isEmpty()) {
                 System.out.println("CPU stops: not watched (a thread cannot be bound to each CPU here)");
             } else {
                 // a gap a CPU stopped in is the machine's as much as the window's: the worst gap without one
-                List<FxPulseMonitor.Gap> stopped = notable.stream().filter(g -> g.cpuStopMillis() > 0
-                        && !g.phase().equals("opening the window")).toList();
+                List<FxPulseMonitor.Gap> afterOpening = notable.stream().filter(g -> !g.phase().equals(OPENING))
+                        .toList();
+                List<FxPulseMonitor.Gap> stopped = afterOpening.stream().filter(g -> g.cpuStopMillis() > 0).toList();
                 System.out.printf(Locale.ROOT, "CPU stops of %d ms or more (a CPU that ran none of this process's "
                         + "waiting threads, the collector's pauses taken out): %d, the longest %.0f ms, in %d of the "
                         + "gaps of %d ms or more%n", FxPulseMonitor.CPU_STOP_MILLIS, stops.get().length,
                         java.util.Arrays.stream(stops.get()).max().orElse(0), stopped.size(),
                         FxPulseMonitor.NOTABLE_MILLIS);
                 if (!stopped.isEmpty()) {
-                    double unstopped = notable.stream().filter(g -> g.cpuStopMillis() == 0
-                            && !g.phase().equals("opening the window")).mapToDouble(FxPulseMonitor.Gap::millis)
-                            .max().orElse(0);
+                    double unstopped = afterOpening.stream().filter(g -> g.cpuStopMillis() == 0)
+                            .mapToDouble(FxPulseMonitor.Gap::millis).max().orElse(0);
                     System.out.println(unstopped > 0 ? String.format(Locale.ROOT,
                             "worst FX gap without a CPU stop in it %.0f ms", unstopped)
                             : "worst FX gap without a CPU stop in it under " + FxPulseMonitor.NOTABLE_MILLIS + " ms");
