@@ -214,7 +214,12 @@ public final class CpuKernels {
 
     /** {@code cpu-kernels.json} beside the encoding cache. */
     static Path cacheFile() {
-        return EncodingCache.userDefault().root().resolve("cpu-kernels.json");
+        return cacheFile(EncodingCache.userDefault());
+    }
+
+    /** The file that remembers the checks' choices for a process with {@code cache} as its encoding cache. */
+    public static Path cacheFile(EncodingCache cache) {
+        return cache.root().resolve("cpu-kernels.json");
     }
 
     private static Map<String, Remembered> read(Path file) {

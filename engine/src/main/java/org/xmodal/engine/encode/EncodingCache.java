@@ -26,8 +26,12 @@ public final class EncodingCache {
     /** {@code $XDG_CACHE_HOME/xmodal}, else {@code ~/.cache/xmodal}. */
     public static EncodingCache userDefault() {
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return new EncodingCache(base.resolve("xmodal"));
+        return under(xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"));
+    }
+
+    /** The cache of an engine process whose {@code XDG_CACHE_HOME} is {@code cacheHome}. */
+    public static EncodingCache under(Path cacheHome) {
+        return new EncodingCache(cacheHome.resolve("xmodal"));
     }
 
     public Path root() {
