@@ -18,7 +18,6 @@ import org.xmodal.engine.encode.EncodingCache;
 import org.xmodal.engine.experiment.ExperimentLayout;
 import org.xmodal.app.lab.EncodingLabView;
 import org.xmodal.app.lab.HhaLabViewModel;
-import org.xmodal.app.runs.DeviceProbe;
 import org.xmodal.app.runs.EngineProcesses;
 import org.xmodal.app.runs.RunFormViewModel;
 import org.xmodal.app.runs.RunRecord;
@@ -129,7 +128,7 @@ final class FxBenchCommand {
         EngineProcesses engine = EngineProcesses.likeThisJvm()
                 .withEnvironment("XDG_CACHE_HOME", engineCache.toString())
                 .withJvmOption("-Dxmodal.log.level=WARN");
-        RunsSetup runs = new RunsSetup(tmp.resolve("runs"), engine, DeviceProbe.pytorch());
+        RunsSetup runs = RunsSetup.inFolder(tmp.resolve("runs"), engine);
         FxPulseMonitor monitor = new FxPulseMonitor();
         HeadlessWorkbench.startFx();
         HeadlessWorkbench.onFx(() -> {

@@ -24,7 +24,6 @@ import org.xmodal.app.features.FeaturesView;
 import org.xmodal.app.features.FeaturesViewModel;
 import org.xmodal.app.filters.FiltersView;
 import org.xmodal.app.filters.FiltersViewModel;
-import org.xmodal.app.runs.DeviceProbe;
 import org.xmodal.app.runs.EngineProcesses;
 import org.xmodal.app.runs.Presets;
 import org.xmodal.app.runs.RunRecord;
@@ -105,8 +104,8 @@ final class ScreenshotCommand {
                 DemoRuns.make(demo, Presets.workbenchRoot().orElseThrow(), standard.engine());
                 runs = demo;
             }
-            try (HeadlessWorkbench w = HeadlessWorkbench.open(sample.get(), new RunsSetup(runs,
-                    EngineProcesses.likeThisJvm(), DeviceProbe.pytorch()))) {
+            try (HeadlessWorkbench w = HeadlessWorkbench.open(sample.get(), RunsSetup.inFolder(runs,
+                    EngineProcesses.likeThisJvm()))) {
                 return new ScreenshotCommand(out, w, experimentArg == null ? null
                         : experimentArg.toAbsolutePath().normalize()).render();
             }

@@ -1,9 +1,6 @@
 package org.xmodal.app.runs;
 
-import java.time.Duration;
-import java.util.List;
 import org.xmodal.engine.device.EngineInfo;
-import org.xmodal.engine.json.Json;
 
 /** Finds the devices the engine can train on (slow: it loads the PyTorch natives); tests use a stand-in. */
 @FunctionalInterface
@@ -11,26 +8,26 @@ public interface DeviceProbe {
     EngineInfo probe() throws Exception;
 
     /**
-     * The engine's own answer, {@code xmodal engine --json} in a child process, asked once and remembered. Not in
-     * the window's process: loading PyTorch's natives there (half a gigabyte of libraries, and the check of its
-     * convolutions) held the JVM's native-library lock while the renderer loaded its own, and the window stalled
-     * for most of a second as it opened.
+     * The engine's own answer from the window's inspection process, asked once and remembered. Not in the window's
+     * process: loading PyTorch's natives there (half a gigabyte of libraries, and the check of its convolutions) held
+     * the JVM's native-library lock while the renderer loaded its own, and the window stalled for most of a second
+     * as it opened. Not in a process of its own either, as it was: the inspection process loads PyTorch anyway for
+     * the first look at a network, and asked here it is running by then (the Features view's first look waited
+     * 2.3-7.4 s for it to start).
      */
-    static DeviceProbe pytorch() {
-        return inChild(EngineProcesses.likeThisJvm());
+    static DeviceProbe askingInspection(InspectionProcess inspection) {
+        return remembered(inspection::engineInfo);
     }
 
-    static DeviceProbe inChild(EngineProcesses engine) {
+    /** {@code asking}'s first answer, for whoever asks first and everyone after; a failure is asked again next time. */
+    static DeviceProbe remembered(DeviceProbe asking) {
         return new DeviceProbe() {
             private EngineInfo known;
 
             @Override
             public synchronized EngineInfo probe() throws Exception {
                 if (known == null) {
-                    String out = engine.output(List.of("engine", "--json"), Duration.ofMinutes(2));
-                    String json = out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow(
-                            () -> new IllegalStateException("xmodal engine --json printed no answer: " + out.strip()));
-                    known = Json.MAPPER.readValue(json, EngineInfo.class);
+                    known = asking.probe();
                 }
                 return known;
             }

@@ -17,6 +17,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xmodal.engine.device.EngineInfo;
+import org.xmodal.engine.inspect.EngineDescription;
 import org.xmodal.engine.inspect.FeatureMaps;
 import org.xmodal.engine.inspect.InspectionServer;
 import org.xmodal.engine.inspect.Microscope;
@@ -32,8 +34,10 @@ import org.xmodal.engine.transfer.TransferMicroscope;
 /**
  * Where the workbench runs networks to look at them (a transfer's feature maps, a teacher's maps, the filters of a
  * random init, the lesson's SGD steps by hand): one engine process beside the window
- * ({@code xmodal serve-inspection}), started on the first request and kept while it is used, so that only the first
- * look waits for PyTorch to load (2.3-2.9 s to the first answer here). Never in the window's process: while PyTorch
+ * ({@code xmodal serve-inspection}), started on the first request and kept while it is used. The first request is
+ * the device probe's ({@link DeviceProbe#askingInspection}), which the window asks once it is quiet after opening,
+ * so that a person's first look seldom waits for PyTorch to load (2.3-7.4 s to the first answer here). Never in the
+ * window's process: while PyTorch
  * (half a gigabyte of libraries) loaded there, the window drew nothing (gaps of 124-171 ms in {@code bench fx}, the
  * FX thread and the renderer under 30 ms of CPU in them, as the device probe had shown before it moved to a child
  * process); and a native crash here cannot take the window down. The process is stopped after {@link #IDLE} without
@@ -89,6 +93,14 @@ public final class InspectionProcess implements AutoCloseable {
     /** Where the next start logs. */
     public Path logFolder() {
         return logs;
+    }
+
+    /**
+     * What engine the process runs networks with and on which devices (the window's device probe asks here when it
+     * is quiet, so that the first look at a network finds the process running).
+     */
+    public EngineInfo engineInfo() throws IOException {
+        return ((EngineDescription.Result) ask(new EngineDescription.Request(), Cancellation.NEVER)).info();
     }
 
     /** A transfer run's teacher's and student's maps at its transfer layer. */

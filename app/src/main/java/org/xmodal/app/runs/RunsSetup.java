@@ -14,28 +14,29 @@ public record RunsSetup(Path root, EngineProcesses engine, DeviceProbe devices, 
     }
 
     /**
-     * The same engine and devices with another folder of runs (one remembered from the window), and an inspection
-     * process that logs there.
-     */
-    public RunsSetup withRoot(Path folder) {
-        return new RunsSetup(folder.toAbsolutePath().normalize(), engine, devices);
-    }
-
-    /**
      * The folder remembered from the window when there is one and it still exists, unless XMODAL_RUNS names one
      * (a person who set it for this session means it); else the standard folder.
      */
     public static RunsSetup remembered(Path remembered) {
-        RunsSetup standard = standard();
         String env = System.getenv("XMODAL_RUNS");
         boolean envSet = env != null && !env.isBlank();
         return !envSet && remembered != null && java.nio.file.Files.isDirectory(remembered)
-                ? standard.withRoot(remembered) : standard;
+                ? inFolder(remembered, EngineProcesses.likeThisJvm()) : standard();
     }
 
     /** The folder the engine's command line uses too ({@code <workbench>/runs}, or XMODAL_RUNS). */
     public static RunsSetup standard() {
-        return new RunsSetup(RunDirectory.defaultRunsRoot().toAbsolutePath().normalize(),
-                EngineProcesses.likeThisJvm(), DeviceProbe.pytorch());
+        return inFolder(RunDirectory.defaultRunsRoot(), EngineProcesses.likeThisJvm());
+    }
+
+    /**
+     * The runs in {@code folder}, started with {@code engine}, and an inspection process that logs there and
+     * answers the device probe too (so that the probe, asked once the window is quiet, starts it before the first
+     * look at a network needs it).
+     */
+    public static RunsSetup inFolder(Path folder, EngineProcesses engine) {
+        Path root = folder.toAbsolutePath().normalize();
+        InspectionProcess inspection = new InspectionProcess(engine, root.resolve(EngineProcesses.LOGS));
+        return new RunsSetup(root, engine, DeviceProbe.askingInspection(inspection), inspection);
     }
 }

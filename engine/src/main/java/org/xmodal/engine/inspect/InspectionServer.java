@@ -12,7 +12,7 @@ import org.xmodal.engine.task.Cancellation;
 
 /**
  * Answers the workbench's looks at networks (a transfer's feature maps, a teacher's maps, a random init's filters,
- * the lesson's SGD steps under the microscope), one JSON line in, one JSON line out, until its input ends: the
+ * the lesson's SGD steps under the microscope) and its question of what engine and devices it has, one JSON line in, one JSON line out, until its input ends: the
  * workbench keeps one such process beside the window, so that PyTorch is never loaded into the window's own (while
  * it loaded there, the window drew nothing for a tenth of a second and more). Answers are
  * prefixed with {@link #PREFIX}, so that anything a native library prints on the same output is told apart. A
@@ -70,7 +70,9 @@ public final class InspectionServer implements AutoCloseable {
     }
 
     private Reply reply(Question q) throws IOException {
-        if (q instanceof FeatureMaps.Request r) {
+        if (q instanceof EngineDescription.Request r) {
+            return EngineDescription.compute(r);
+        } else if (q instanceof FeatureMaps.Request r) {
             return FeatureMaps.compute(r, Cancellation.NEVER);
         } else if (q instanceof NetworkFeatures.Request r) {
             return NetworkFeatures.compute(r);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /** What the inspection process answers to a {@link Question}, written as JSON with its kind. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
+        @JsonSubTypes.Type(value = EngineDescription.Result.class, name = "engine"),
         @JsonSubTypes.Type(value = FeatureMaps.Result.class, name = "featureMaps"),
         @JsonSubTypes.Type(value = NetworkFeatures.Result.class, name = "networkFeatures"),
         @JsonSubTypes.Type(value = RandomFilters.Result.class, name = "randomFilters"),

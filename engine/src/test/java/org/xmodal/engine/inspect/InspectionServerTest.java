@@ -57,4 +57,16 @@ class InspectionServerTest {
         assertEquals(9, answers.get(3).id());
         assertTrue(answers.get(3).error().contains("open it again"), answers.get(3).error());
     }
+
+    @Test
+    void saysWhatEngineAndDevicesItHasAsTheWorkbenchReadsThem() throws Exception {
+        List<InspectionServer.Answer> answers = serve(asked(3, new EngineDescription.Request()));
+        assertEquals(1, answers.size());
+        assertNull(answers.get(0).error());
+        org.xmodal.engine.device.EngineInfo info = ((EngineDescription.Result) answers.get(0).reply()).info();
+        assertEquals("PyTorch", info.engine());
+        assertEquals(org.xmodal.engine.BuildInfo.get().pytorchVersion(), info.engineVersion());
+        assertEquals(Runtime.getRuntime().availableProcessors(), info.cpuCores());
+        assertEquals(List.of(), info.gpus(), "no GPU on the machines the tests run on");
+    }
 }
