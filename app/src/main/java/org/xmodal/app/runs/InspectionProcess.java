@@ -37,12 +37,12 @@ import org.xmodal.engine.transfer.TransferMicroscope;
  * ({@code xmodal serve-inspection}), started on the first request and kept while it is used. The first request is
  * the device probe's ({@link DeviceProbe#askingInspection}), which the window asks once it is quiet after opening,
  * so that a person's first look seldom waits for PyTorch to load (2.3-7.4 s to the first answer here). Never in the
- * window's process: while PyTorch
- * (half a gigabyte of libraries) loaded there, the window drew nothing (gaps of 124-171 ms in {@code bench fx}, the
- * FX thread and the renderer under 30 ms of CPU in them, as the device probe had shown before it moved to a child
- * process); and a native crash here cannot take the window down. The process is stopped after {@link #IDLE} without
- * requests (it holds PyTorch's few hundred megabytes), when the window closes, and when it takes longer than
- * {@link #ANSWER_TIMEOUT} to answer; it is started again on the next request. One request at a time.
+ * window's process: while PyTorch (half a gigabyte of libraries) loaded there, the window drew nothing (gaps of
+ * 124-171 ms in {@code bench fx}, the FX thread and the renderer under 30 ms of CPU in them, as the device probe had
+ * shown before it moved to a child process); and a native crash here cannot take the window down. The process is
+ * stopped after {@link #IDLE} without requests (it holds 225 MB idle, PyTorch's libraries included), when the window
+ * closes, and when it takes longer than {@link #ANSWER_TIMEOUT} to answer; it is started again on the next request.
+ * One request at a time.
  */
 public final class InspectionProcess implements AutoCloseable {
     static final Duration IDLE = Duration.ofMinutes(10);
