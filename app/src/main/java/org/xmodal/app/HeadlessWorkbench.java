@@ -75,7 +75,7 @@ final class HeadlessWorkbench implements AutoCloseable {
             w.stage.setScene(Workbench.scene(w.shell, Workbench.WIDTH, Workbench.HEIGHT));
             w.stage.show();
             // as the workbench's own window does
-            ClassWarmUp.start(w.executor::isIdle, w.stage.getScene().getStylesheets());
+            ClassWarmUp.start(w.executor::isIdle, w.stage.getScene());
             WhenQuiet.run("xmodal-engine-probe", w.executor::isIdle, () -> Platform.runLater( // as the window does
                     () -> w.shell.status().probeEngine(EngineProbe.of(runs.devices()))));
             return null;

@@ -81,7 +81,7 @@ public final class WorkbenchApp extends Application {
         WindowMemory.attach(stage, shell, remembered);
         stage.show();
         // the classes of the views not shown yet load in the background, not on their first visit
-        ClassWarmUp.start(executor::isIdle, stage.getScene().getStylesheets());
+        ClassWarmUp.start(executor::isIdle, stage.getScene());
         // the engine is asked (a child JVM loading PyTorch) once the first dataset is open, not while it opens
         WhenQuiet.run("xmodal-engine-probe", executor::isIdle, () -> javafx.application.Platform.runLater(
                 () -> shell.status().probeEngine(EngineProbe.of(context.runsSetup().devices()))));

@@ -16,6 +16,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import org.xmodal.app.runs.SpecForm;
 
@@ -55,14 +56,13 @@ public final class ClassWarmUp {
     }
 
     /**
-     * Starts styling form rows at once ({@link StyleWarmUp}, with the window's {@code stylesheets}), and loading
-     * classes once {@code idle} (read off the FX thread) has held for a moment; once the controls' classes are
-     * initialised, the styling takes in lists, tables and the other dearer groups. Returns at once. Call on the FX
-     * thread once the window is shown.
+     * Starts styling form rows at once ({@link StyleWarmUp}, with the style sheets of {@code window}, the window's
+     * scene, in what its pulses leave), and loading classes once {@code idle} (read off the FX thread) has held for a
+     * moment; once the controls' classes are initialised, the styling takes in lists, tables and the other dearer
+     * groups. Returns at once. Call on the FX thread once the window is shown.
      */
-    public static void start(BooleanSupplier idle, List<String> stylesheets) {
-        List<String> sheets = List.copyOf(stylesheets);
-        StyleWarmUp styling = StyleWarmUp.start(sheets, () -> { });
+    public static void start(BooleanSupplier idle, Scene window) {
+        StyleWarmUp styling = StyleWarmUp.start(window, () -> { });
         WhenQuiet.run("xmodal-class-warm-up", idle, () -> load(styling));
     }
 
