@@ -14,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
+import org.xmodal.app.fx.PacedSteps;
 
 /** The form of a new run: a preset, the devices the engine found, every field of the spec, and Start. */
 final class RunFormView extends BorderPane {
@@ -65,8 +66,9 @@ final class RunFormView extends BorderPane {
         setTop(new VBox(6, title, top));
 
         // two columns of fields side by side, scrolled together
-        FieldSheet first = new FieldSheet("spec-sheet");
-        FieldSheet second = new FieldSheet("spec-sheet-2");
+        PacedSteps rows = new PacedSteps(FieldSheet.ROW_BUDGET_MILLIS);
+        FieldSheet first = new FieldSheet("spec-sheet", rows);
+        FieldSheet second = new FieldSheet("spec-sheet-2", rows);
         showFieldsOf(vm, first, second);
         // after the kind's own editor has finished reporting the change: that editor is one of the items replaced
         vm.value("kind").addListener((obs, o, n) -> Platform.runLater(
