@@ -53,6 +53,10 @@ public final class ImageCanvas extends Region {
     private double imageHeight = -1;
     private double dragX;
     private double dragY;
+    /** What the canvas shows changed since it was last painted. */
+    private boolean dirty = true;
+    /** Paints so far, for tests. */
+    private int paints;
 
     public ImageCanvas() {
         getChildren().add(canvas);
@@ -180,12 +184,27 @@ public final class ImageCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
+        boolean resized = canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight();
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
+        double zoom = viewport.zoom();
+        double left = viewport.screenX(0);
+        double top = viewport.screenY(0);
         if (viewport.isFitted() && imageWidth > 0) {
             viewport.fit(imageWidth, imageHeight, viewWidth(), viewHeight());
         }
-        redrawGroup();
+        if (resized || zoom != viewport.zoom() || left != viewport.screenX(0) || top != viewport.screenY(0)) {
+            // the shared view is fitted to the smallest canvas of the group and each is centred on it: all change
+            for (ImageCanvas c : group) {
+                if (c != this) {
+                    c.redraw();
+                }
+            }
+            dirty = true;
+        }
+        if (dirty) {
+            paint();
+        }
     }
 
     /** Redraws every canvas of the view (a change of the shared view, or of the size it is laid out for). */
@@ -195,7 +214,21 @@ public final class ImageCanvas extends Region {
         }
     }
 
+    /**
+     * Has the canvas painted again in its next layout (of this pulse, or the next one), once however often it is
+     * asked. A canvas keeps every drawing command given since its last reset, and JavaFX resets it only once they
+     * fill a kilobyte: painted on every change, the renderer drew the picture as often in one frame (a pair shown,
+     * its marks, each layout; for canvases sharing a view, each of them for every layout of any), and drawing a
+     * picture shrunk with smoothing is the renderer's dearest work in the software pipeline.
+     */
     private void redraw() {
+        dirty = true;
+        setNeedsLayout(true);
+    }
+
+    private void paint() {
+        dirty = false;
+        paints++;
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -325,6 +358,11 @@ public final class ImageCanvas extends Region {
     /** The image point under the mouse, or null when the mouse is not over the image. */
     public ReadOnlyObjectProperty<Point2D> pointedProperty() {
         return pointed.getReadOnlyProperty();
+    }
+
+    /** How often the canvas has been painted, for tests. */
+    int paints() {
+        return paints;
     }
 
     /** The image currently drawn, for tests and screenshots. */
