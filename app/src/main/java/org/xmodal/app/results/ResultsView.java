@@ -34,6 +34,7 @@ import javafx.stage.Window;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.xmodal.app.WorkbenchContext;
+import org.xmodal.app.fx.DrawOnceChartViewer;
 import org.xmodal.app.fx.LazyTooltip;
 import org.xmodal.app.fx.NextPulse;
 import org.xmodal.app.shell.WorkbenchView;
@@ -257,7 +258,7 @@ public final class ResultsView implements WorkbenchView {
                 return;
             }
             if (viewer[0] == null) {
-                viewer[0] = new ChartViewer(c);
+                viewer[0] = new DrawOnceChartViewer(c);
                 viewer[0].setId(id + "-viewer");
                 viewer[0].setMinSize(0, 0);
                 pane.getChildren().add(viewer[0]);

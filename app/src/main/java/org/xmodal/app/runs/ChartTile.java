@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
+import org.xmodal.app.fx.DrawOnceChartViewer;
 import org.xmodal.viz.CurveChart;
 
 /** A titled chart of curves that redraws when its curves change (one redraw per change). */
@@ -17,7 +18,7 @@ final class ChartTile extends VBox {
         setId(id);
         getStyleClass().add("chart-tile");
         chart = new CurveChart("step", yLabel);
-        viewer = new ChartViewer(chart.chart());
+        viewer = new DrawOnceChartViewer(chart.chart());
         viewer.setId(id + "-viewer");
         viewer.setMinSize(120, 90);
         viewer.setPrefSize(360, 200);
