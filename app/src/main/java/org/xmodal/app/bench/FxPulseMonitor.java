@@ -26,10 +26,12 @@ public final class FxPulseMonitor extends AnimationTimer {
      * A gap of at least {@link #NOTABLE_MILLIS}: when it ended (System.nanoTime), how long, the CPU time within it of
      * the FX thread, of the renderer (JavaFX's QuantumRenderer thread, which draws the scene the FX thread handed it;
      * the next pulse waits for that drawing) and of this whole process, how much of it the garbage collector stopped
-     * every thread for, the longest part of it a CPU stopped ({@link CpuStops}), and in which phase.
+     * every thread for and how long the collector's own threads were on a CPU in it ({@link CollectorThreads}), the
+     * longest part of it a CPU stopped ({@link CpuStops}, or inside the collector's pauses), and in which phase.
      */
     public record Gap(long endNanos, double millis, double fxCpuMillis, double rendererCpuMillis,
-            double processCpuMillis, double collectorPauseMillis, double cpuStopMillis, String phase) {
+            double processCpuMillis, double collectorPauseMillis, double collectorCpuMillis, double cpuStopMillis,
+            String phase) {
         long startNanos() {
             return endNanos - Math.round(millis * 1e6);
         }
@@ -51,7 +53,9 @@ public final class FxPulseMonitor extends AnimationTimer {
     private long lastCpu;
     private long lastRendererCpu;
     private long lastProcessCpu;
+    private long lastCollectorCpu;
     private long renderer = -1;
+    private final CollectorThreads collectorThreads = new CollectorThreads();
 
     private final CollectorPauses collectorPauses = new CollectorPauses();
     private final CpuStops cpuStops = new CpuStops(collectorPauses);
@@ -70,6 +74,7 @@ public final class FxPulseMonitor extends AnimationTimer {
         long cpu = THREADS.getCurrentThreadCpuTime();
         long rendererCpu = renderer < 0 ? 0 : Math.max(0, THREADS.getThreadCpuTime(renderer));
         long processCpu = PROCESS.getProcessCpuTime();
+        long collectorCpu = collectorThreads.runNanos();
         long[] stats = phases.computeIfAbsent(phase, p -> new long[4]);
         if (last >= 0) {
             long gap = now - last;
@@ -83,7 +88,8 @@ public final class FxPulseMonitor extends AnimationTimer {
             if (gap >= NOTABLE_MILLIS * 1_000_000L) {
                 // the collector's pauses in it are told later, on another thread: added when the gaps are read
                 notable.add(new Gap(System.nanoTime(), gap / 1e6, (cpu - lastCpu) / 1e6,
-                        (rendererCpu - lastRendererCpu) / 1e6, (processCpu - lastProcessCpu) / 1e6, 0, 0, phase));
+                        (rendererCpu - lastRendererCpu) / 1e6, (processCpu - lastProcessCpu) / 1e6, 0,
+                        (collectorCpu - lastCollectorCpu) / 1e6, 0, phase));
             }
         } else {
             firstPulse = now;
@@ -93,6 +99,7 @@ public final class FxPulseMonitor extends AnimationTimer {
         lastCpu = cpu;
         lastRendererCpu = rendererCpu;
         lastProcessCpu = processCpu;
+        lastCollectorCpu = collectorCpu;
         lastPulse = now;
         pulses++;
     }
@@ -135,11 +142,15 @@ public final class FxPulseMonitor extends AnimationTimer {
      * {@link #stop()}: the JVM tells of a pause a little after it ended).
      */
     public java.util.List<Gap> notableGaps() {
-        return notable.stream().map(g -> new Gap(g.endNanos(), g.millis(), g.fxCpuMillis(), g.rendererCpuMillis(),
-                g.processCpuMillis(), collectorPauses.millisWithin(g.startNanos(), g.endNanos()),
-                cpuStops.within(g.startNanos(), g.endNanos()).stream().mapToDouble(s -> (Math.min(s.endNanos(),
-                        g.endNanos()) - Math.max(s.startNanos(), g.startNanos())) / 1e6).max().orElse(0),
-                g.phase())).toList();
+        return notable.stream().map(g -> {
+            double pause = collectorPauses.millisWithin(g.startNanos(), g.endNanos());
+            double watched = cpuStops.within(g.startNanos(), g.endNanos()).stream().mapToDouble(s -> (Math.min(
+                    s.endNanos(), g.endNanos()) - Math.max(s.startNanos(), g.startNanos())) / 1e6).max().orElse(0);
+            // a stop inside the collector's pauses, which the watchers cannot see: its threads ran for less of them
+            double inPauses = CollectorThreads.stopInPauses(pause, g.collectorCpuMillis());
+            return new Gap(g.endNanos(), g.millis(), g.fxCpuMillis(), g.rendererCpuMillis(), g.processCpuMillis(),
+                    pause, g.collectorCpuMillis(), Math.max(watched, inPauses), g.phase());
+        }).toList();
     }
 
     /**

@@ -1,0 +1,90 @@
+package org.xmodal.app.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * How long the JVM's threads that do a collection's work in its pauses (HotSpot's {@code GC Thread#n} workers and the
+ * {@code VM Thread} that runs the pause) have been on a CPU, from Linux's {@code /proc/self/task/<tid>/schedstat}.
+ * Their time on the CPU within a pause tells a machine's stop inside it apart from the collector's work: while the
+ * collector holds every thread, {@link CpuStops}'s watchers cannot see a stop, but if the collector's threads ran for
+ * less of the pause than its length, for at least the difference none of them was on a CPU (one young pause of 100
+ * ms copied what others copied in 6-11 ms, right beside a CPU stop of 102 ms). Linux only; elsewhere it reads 0.
+ */
+final class CollectorThreads {
+    private static final Path TASKS = Path.of("/proc/self/task");
+    /**
+     * How often the threads are looked for again (the JVM starts more workers as it needs them): reading every
+     * thread's name takes a millisecond or two of the FX thread, which reads these figures at each pulse.
+     */
+    private static final long RESCAN_NANOS = 5_000_000_000L;
+
+    private List<Path> schedstats = List.of();
+    private long scanned;
+    private boolean everScanned;
+
+    /**
+     * Nanoseconds the collector's threads have been on a CPU, summed over those alive now (a worker never ends
+     * before the JVM does); 0 where Linux's per-thread figures are not there.
+     */
+    long runNanos() {
+        long now = System.nanoTime();
+        if (!everScanned || now - scanned > RESCAN_NANOS) {
+            schedstats = find();
+            scanned = now;
+            everScanned = true;
+        }
+        long sum = 0;
+        for (Path p : schedstats) {
+            try {
+                String s = Files.readString(p);
+                int space = s.indexOf(' ');
+                sum += Long.parseLong(space < 0 ? s.strip() : s.substring(0, space));
+            } catch (IOException | NumberFormatException e) {
+                // the thread ended, or the file reads differently: counted as nothing
+            }
+        }
+        return sum;
+    }
+
+    /** The schedstat files of the threads named as the collector's pause workers. */
+    private static List<Path> find() {
+        if (!Files.isDirectory(TASKS)) {
+            return List.of();
+        }
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> tasks = Files.list(TASKS)) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(t.resolve("comm")).strip();
+                    if (isCollectorWorker(name) && Files.isReadable(t.resolve("schedstat"))) {
+                        out.add(t.resolve("schedstat"));
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    static boolean isCollectorWorker(String threadName) {
+        return threadName.startsWith("GC Thread#") || threadName.equals("VM Thread");
+    }
+
+    /**
+     * The part of the collector's pauses ({@code pauseMillis}) in which none of its threads was on a CPU, at least,
+     * given that they ran {@code collectorCpuMillis} in the same span: counted as a CPU stop when it is
+     * {@link CpuStops#STOP_MILLIS} or more, else 0.
+     */
+    static double stopInPauses(double pauseMillis, double collectorCpuMillis) {
+        double idle = pauseMillis - collectorCpuMillis;
+        return idle >= CpuStops.STOP_MILLIS ? idle : 0;
+    }
+}
