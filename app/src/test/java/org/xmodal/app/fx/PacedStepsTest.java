@@ -30,6 +30,17 @@ class PacedStepsTest {
         return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
     }
 
+    /** Runs the steps as pulses would, with an 8 ms budget each; how many steps each pulse ran. */
+    private static List<Integer> perPulse(PacedSteps steps) {
+        List<Integer> counts = new ArrayList<>();
+        while (steps.waiting() > 0) {
+            int before = steps.waiting();
+            steps.runFor(8_000_000);
+            counts.add(before - steps.waiting());
+        }
+        return counts;
+    }
+
     @Test
     void stepsRunLowestRankFirstAndAsManyAsTheBudgetHolds() throws Exception {
         AtomicLong now = new AtomicLong();
@@ -43,13 +54,7 @@ class PacedStepsTest {
                     now.addAndGet(3_000_000);
                 });
             }
-            List<Integer> counts = new ArrayList<>();
-            while (steps.waiting() > 0) {
-                int before = steps.waiting();
-                steps.runFor(8_000_000);
-                counts.add(before - steps.waiting());
-            }
-            return counts;
+            return perPulse(steps);
         });
         assertEquals(List.of("a", "a2", "b1", "b2", "c"), ran, "by rank, then in the order added");
         assertEquals(List.of(3, 2), perPulse, "3 ms steps in an 8 ms budget: three, then the two left");
@@ -63,13 +68,7 @@ class PacedStepsTest {
             for (int i = 0; i < 3; i++) {
                 steps.add(0, () -> now.addAndGet(20_000_000));
             }
-            List<Integer> counts = new ArrayList<>();
-            while (steps.waiting() > 0) {
-                int before = steps.waiting();
-                steps.runFor(8_000_000);
-                counts.add(before - steps.waiting());
-            }
-            return counts;
+            return perPulse(steps);
         });
         assertEquals(List.of(1, 1, 1), perPulse);
     }
