@@ -212,7 +212,8 @@ final class FxBenchCommand {
                         + "this process %.0f ms; the collector stopped it %.0f ms%s%s) at %.1f s (ending %s), %s%n",
                         g.millis(), g.fxCpuMillis(), g.rendererCpuMillis(), g.processCpuMillis(),
                         g.collectorPauseMillis(), g.collectorPauseMillis() > 0 ? String.format(Locale.ROOT,
-                                ", its threads on a CPU %.0f ms", g.collectorCpuMillis()) : "", g.cpuStopMillis() > 0 ? String.format(Locale.ROOT,
+                                ", its threads on a CPU %.0f ms", g.collectorCpuMillis()) : "",
+                        g.cpuStopMillis() > 0 ? String.format(Locale.ROOT,
                                 "; a CPU stopped %.0f ms of it", g.cpuStopMillis()) : "",
                         (g.endNanos() - measuring) / 1e9,
                         clockNow.minusNanos(nanoNow - g.endNanos()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
@@ -265,7 +266,8 @@ final class FxBenchCommand {
                 List<FxPulseMonitor.Gap> stopped = afterOpening.stream().filter(g -> g.cpuStopMillis() > 0).toList();
                 System.out.printf(Locale.ROOT, "CPU stops of %d ms or more (a CPU that ran none of this process's "
                         + "waiting threads, the collector's pauses taken out): %d, the longest %.0f ms; gaps of %d ms "
-                        + "or more with a stop in them (these, or one inside a pause of the collector): %d%n", FxPulseMonitor.CPU_STOP_MILLIS, stops.get().length,
+                        + "or more with a stop in them (these, or one inside a pause of the collector): %d%n",
+                        FxPulseMonitor.CPU_STOP_MILLIS, stops.get().length,
                         java.util.Arrays.stream(stops.get()).max().orElse(0), FxPulseMonitor.NOTABLE_MILLIS,
                         stopped.size());
                 if (!stopped.isEmpty()) {
