@@ -29,6 +29,17 @@ final class CollectorPauses {
     private final NotificationListener listener = this::told;
     /** System.nanoTime at the collector's time 0: the earliest the notifications so far allow. */
     private long startNanos = Long.MAX_VALUE;
+    /** Run on the service thread after each collection is told. */
+    private final Runnable afterEach;
+
+    /** {@code afterEach} runs on the JVM's service thread after each collection is told. */
+    CollectorPauses(Runnable afterEach) {
+        this.afterEach = afterEach;
+    }
+
+    CollectorPauses() {
+        this(() -> { });
+    }
 
     synchronized void listen() {
         stopListening();
@@ -58,6 +69,7 @@ final class CollectorPauses {
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
                 (CompositeData) n.getUserData());
         told(info.getGcInfo().getStartTime(), info.getGcInfo().getEndTime(), arrived);
+        afterEach.run();
     }
 
     /** A pause from {@code startMillis} to {@code endMillis} of the collector's clock, told at {@code arrivedNanos}. */

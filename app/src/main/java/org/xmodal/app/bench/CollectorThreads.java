@@ -17,27 +17,24 @@ import java.util.stream.Stream;
  */
 final class CollectorThreads {
     private static final Path TASKS = Path.of("/proc/self/task");
+
+    /** The collector's threads' schedstat files, as last looked for. */
+    private volatile List<Path> schedstats = List.of();
+
     /**
-     * How often the threads are looked for again (the JVM starts more workers as it needs them): reading every
-     * thread's name takes a millisecond or two of the FX thread, which reads these figures at each pulse.
+     * Looks for the collector's threads again: reading every thread's name takes a millisecond or two, so this is
+     * done as measuring starts and after each collection (the JVM starts more workers only as a collection needs
+     * them), on the thread that is told of it, not at each pulse.
      */
-    private static final long RESCAN_NANOS = 5_000_000_000L;
-
-    private List<Path> schedstats = List.of();
-    private long scanned;
-    private boolean everScanned;
+    void rescan() {
+        schedstats = find();
+    }
 
     /**
-     * Nanoseconds the collector's threads have been on a CPU, summed over those alive now (a worker never ends
-     * before the JVM does); 0 where Linux's per-thread figures are not there.
+     * Nanoseconds the collector's threads found by the last {@link #rescan} have been on a CPU (a worker never ends
+     * before the JVM does); 0 where Linux's per-thread figures are not there. Reads three or four small files.
      */
     long runNanos() {
-        long now = System.nanoTime();
-        if (!everScanned || now - scanned > RESCAN_NANOS) {
-            schedstats = find();
-            scanned = now;
-            everScanned = true;
-        }
         long sum = 0;
         for (Path p : schedstats) {
             try {

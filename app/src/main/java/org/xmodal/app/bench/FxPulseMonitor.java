@@ -57,7 +57,7 @@ public final class FxPulseMonitor extends AnimationTimer {
     private long renderer = -1;
     private final CollectorThreads collectorThreads = new CollectorThreads();
 
-    private final CollectorPauses collectorPauses = new CollectorPauses();
+    private final CollectorPauses collectorPauses = new CollectorPauses(collectorThreads::rescan);
     private final CpuStops cpuStops = new CpuStops(collectorPauses);
     private final long[] histogram = new long[BINS + 1];
     private final java.util.List<Gap> notable = new java.util.ArrayList<>();
@@ -112,6 +112,7 @@ public final class FxPulseMonitor extends AnimationTimer {
         Arrays.fill(histogram, 0);
         notable.clear();
         phases.clear();
+        collectorThreads.rescan();
         collectorPauses.listen();
         cpuStops.start();
         renderer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))

@@ -15,6 +15,7 @@ class CollectorThreadsTest {
         assumeTrue(Files.isReadable(Path.of("/proc/self/task")) && Files.exists(Path.of("/proc/self/schedstat")),
                 "Linux's per-thread schedstat files are not here");
         CollectorThreads threads = new CollectorThreads();
+        threads.rescan();
         long before = threads.runNanos();
         byte[][] keep = new byte[64][];
         for (int i = 0; i < 5; i++) {
