@@ -36,6 +36,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.xmodal.viz.CurveChart;
 
 /**
  * Gets JavaFX's styling and layout code compiled before the views are first shown. A view's first visit styles and
@@ -93,7 +94,7 @@ public final class StyleWarmUp {
             (n, before) -> row(new CheckBox("Check"), new Hyperlink("Browse\u2026")));
     /** Groups of controls whose first styling costs several pulses' worth. */
     private static final List<Kind> HEAVY = List.of(StyleWarmUp::toolbar, StyleWarmUp::section,
-            StyleWarmUp::list, StyleWarmUp::table, StyleWarmUp::tabs);
+            StyleWarmUp::list, StyleWarmUp::table, StyleWarmUp::tabs, StyleWarmUp::chart);
 
     private final Scene window;
     private final StackPane root = new StackPane();
@@ -274,6 +275,22 @@ public final class StyleWarmUp {
         MenuButton menu = new MenuButton("Open", null, new MenuItem("Folder"));
         return new ToolBar(new Button("Start " + n), new ToggleButton("Blink"), menu, new Separator(),
                 new Label("status"));
+    }
+
+    /**
+     * A chart of one curve in a chart viewer, as the Runs view's tiles and the Results view show: its layout draws the
+     * chart. The Runs view's first visit used to make the window's first chart viewer, about 9 ms of one pulse (its
+     * classes initialised, its lambdas linked, its export menu looking for optional libraries), and draw the first
+     * charts, about 8 ms (async-profiler, bench fx).
+     */
+    private static Node chart(int n, int before) {
+        CurveChart chart = new CurveChart("step", "loss");
+        chart.setCurves(List.of(new CurveChart.Curve("loss " + n, new double[] {0, 1, 2}, new double[] {3, 2, 1},
+                CurveChart.Style.LINE, CurveChart.BLUE)));
+        DrawOnceChartViewer viewer = new DrawOnceChartViewer(chart.chart());
+        viewer.setPrefSize(240, 140);
+        viewer.setMaxSize(240, 140);
+        return viewer;
     }
 
     /** Tabs of notes beside a split: the first a tab pane alone, with a label (a first one took 30-36 ms). */

@@ -18,6 +18,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.jfree.chart.fx.ChartViewer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -25,10 +26,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The style warm-up styles form rows from the start and the dearer groups (tables among them) only once told their
- * classes are ready, the first tables smaller; every control of a piece has its skin when the piece is dropped; it
- * leaves alone the pulses in which the window styles and lays out much of its own; it stops after its pieces and
- * leaves nothing behind.
+ * The style warm-up styles form rows from the start and the dearer groups (tables and charts among them) only once
+ * told their classes are ready, the first tables smaller, each chart drawn; every control of a piece has its skin when
+ * the piece is dropped; it leaves alone the pulses in which the window styles and lays out much of its own; it stops
+ * after its pieces and leaves nothing behind.
  */
 @ExtendWith(ApplicationExtension.class)
 class StyleWarmUpTest {
@@ -65,7 +66,7 @@ class StyleWarmUpTest {
     @Test
     void rowsFirstThenEveryKindEachStyledAndNothingLeft() throws Exception {
         int rows = 12;
-        int mixed = 33;
+        int mixed = 40;
         List<Node> seen = new CopyOnWriteArrayList<>();
         List<Boolean> skinned = new CopyOnWriteArrayList<>();
         CompletableFuture<Integer> done = new CompletableFuture<>();
@@ -93,6 +94,11 @@ class StyleWarmUpTest {
                 .getItems().size()).toList();
         assertEquals(List.of(0, 1, 3), tableRows.subList(0, Math.min(3, tableRows.size())),
                 "tables come after addHeavy, the first without rows, the second with one");
+        List<ChartViewer> charts = after.stream().filter(p -> p instanceof ChartViewer).map(p -> (ChartViewer) p)
+                .toList();
+        assertTrue(!charts.isEmpty(), "chart viewers among them");
+        assertTrue(charts.stream().allMatch(c -> c.getCanvas().getWidth() > 0 && c.getCanvas().getHeight() > 0),
+                "each chart laid out at a size, so drawn");
         assertTrue(!skinned.isEmpty() && skinned.stream().allMatch(b -> b), "every control was styled (has its skin)");
         assertNotNull(w[0].root().getScene(), "styled in a scene of its own");
         assertTrue(w[0].root().getScene().getWindow() == null, "which no window shows");
