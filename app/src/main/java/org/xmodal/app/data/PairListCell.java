@@ -23,9 +23,13 @@ final class PairListCell extends ListCell<Pair> {
     private final ImageView thumbnail = new ImageView();
     private final Label id = new Label();
     private final Label details = new Label();
-    private final Label badge = new Label("noisy");
-    /** Made for the first noisy pair the cell shows: a tooltip is a popup window, and most pairs are clean. */
+    /**
+     * The badge and its tooltip, made for the first noisy pair the cell shows: most pairs are clean, and a list's
+     * first cells are made in one pulse of the Data view's first visit (a tooltip is a popup window, too).
+     */
+    private Label badge;
     private Tooltip badgeTip;
+    private final HBox title;
     private final HBox box;
     private RunningTask pending;
 
@@ -34,15 +38,12 @@ final class PairListCell extends ListCell<Pair> {
         this.dataset = dataset;
         id.getStyleClass().add("pair-id");
         details.getStyleClass().add("pair-details");
-        badge.getStyleClass().add("corruption-badge");
-        badge.managedProperty().bind(badge.visibleProperty());
         // the id and the badge keep their width; the details line is the one cut when the list is narrow
         id.setMinWidth(Region.USE_PREF_SIZE);
-        badge.setMinWidth(Region.USE_PREF_SIZE);
         thumbnail.setFitWidth(2 * ThumbnailLoader.SIDE_WIDTH + 2);
         thumbnail.setFitHeight(ThumbnailLoader.SIDE_HEIGHT);
         thumbnail.setPreserveRatio(true);
-        HBox title = new HBox(6, id, badge);
+        title = new HBox(6, id);
         title.setAlignment(Pos.CENTER_LEFT);
         box = new HBox(8, thumbnail, new VBox(2, title, details));
         box.getStyleClass().add("pair-cell");
@@ -66,14 +67,19 @@ final class PairListCell extends ListCell<Pair> {
         id.setText(pair.id());
         details.setText(PairText.details(pair, ds));
         String corruption = PairText.corruption(pair).orElse(null);
-        badge.setVisible(corruption != null);
-        if (corruption != null && badgeTip == null) {
+        if (corruption != null && badge == null) {
+            badge = new Label("noisy");
+            badge.getStyleClass().add("corruption-badge");
+            badge.managedProperty().bind(badge.visibleProperty());
+            badge.setMinWidth(Region.USE_PREF_SIZE);
             badgeTip = new Tooltip();
             badgeTip.setWrapText(true);
             badgeTip.setMaxWidth(360);
             badge.setTooltip(badgeTip);
+            title.getChildren().add(badge);
         }
-        if (badgeTip != null) {
+        if (badge != null) {
+            badge.setVisible(corruption != null);
             badgeTip.setText(corruption == null ? "" : corruption);
         }
         thumbnail.setImage(null);

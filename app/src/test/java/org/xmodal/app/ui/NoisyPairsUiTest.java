@@ -64,6 +64,33 @@ class NoisyPairsUiTest {
         return robot.lookup("#pair-list").queryListView();
     }
 
+    /** Checks the badge of every filled cell on screen against its pair; returns how many noisy pairs showed one. */
+    private static int checkBadges(FxRobot robot) {
+        return WorkbenchRobot.onFx(() -> {
+            Set<Node> cells = robot.lookup("#pair-list .list-cell").queryAll();
+            int badges = 0;
+            for (Node n : cells) {
+                ListCell<?> cell = (ListCell<?>) n;
+                Pair p = (Pair) cell.getItem();
+                if (p == null || cell.isEmpty()) {
+                    continue;
+                }
+                // a cell makes its badge for the first noisy pair it shows, and hides it for a clean one after
+                Label badge = (Label) cell.lookup(".corruption-badge");
+                assertEquals(p.corrupted(), badge != null && badge.isVisible(), p.id());
+                if (p.corrupted()) {
+                    badges++;
+                    assertEquals(p.corruption().orElseThrow().describe(), badge.getTooltip().getText());
+                    assertTrue(badge.getTooltip().getText().startsWith("teacher's view corrupted: "));
+                    Label details = (Label) cell.lookup(".pair-details");
+                    assertTrue(details.getText().endsWith("RGB corrupted (" + p.corruption().orElseThrow().kind().id()
+                            + ")"), details.getText());
+                }
+            }
+            return badges;
+        });
+    }
+
     @Test
     void noisyPairsAreMarkedInTheListSaidInTheViewerAndFoundByTheFilter(FxRobot robot) {
         workbench.waitUntilIdle();
@@ -85,26 +112,7 @@ class NoisyPairsUiTest {
             return -1;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        Set<Node> cells = robot.lookup("#pair-list .list-cell").queryAll();
-        int badges = 0;
-        for (Node n : cells) {
-            ListCell<?> cell = (ListCell<?>) n;
-            Pair p = (Pair) cell.getItem();
-            if (p == null || cell.isEmpty()) {
-                continue;
-            }
-            Label badge = (Label) cell.lookup(".corruption-badge");
-            assertEquals(p.corrupted(), badge.isVisible(), p.id());
-            if (p.corrupted()) {
-                badges++;
-                assertEquals(p.corruption().orElseThrow().describe(), badge.getTooltip().getText());
-                assertTrue(badge.getTooltip().getText().startsWith("teacher's view corrupted: "));
-                Label details = (Label) cell.lookup(".pair-details");
-                assertTrue(details.getText().endsWith("RGB corrupted (" + p.corruption().orElseThrow().kind().id()
-                        + ")"), details.getText());
-            }
-        }
-        assertTrue(badges > 0, "a noisy pair is on screen");
+        assertTrue(checkBadges(robot) > 0, "a noisy pair is on screen");
 
         // the text: the viewer says how the shown pair's teacher view was spoiled
         robot.interact(() -> list(robot).getSelectionModel().select(index));
@@ -127,8 +135,12 @@ class NoisyPairsUiTest {
         assertTrue(WorkbenchRobot.onFx(() -> list(robot).getItems().stream().allMatch(Pair::corrupted)));
         assertEquals(report.corrupted().keySet(), Set.copyOf(WorkbenchRobot.onFx(() -> list(robot).getItems()
                 .stream().map(Pair::id).toList())));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(checkBadges(robot) > 0, "the noisy pairs' cells have their badges");
         robot.interact(() -> filter.setValue(PairFilter.TeacherView.CLEAN));
         assertEquals(12 - report.total(), WorkbenchRobot.onFx(() -> list(robot).getItems().size()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, checkBadges(robot), "the same cells, now showing clean pairs, hide theirs");
         WorkbenchRobot.waitUntil("a clean pair is shown", () -> !robot.lookup("#pair-title").queryAs(Label.class)
                 .getText().startsWith(first.getKey()));
         workbench.waitUntilIdle();
