@@ -37,7 +37,11 @@ public final class BackgroundPriority {
     /**
      * Lowers the JVM's just-in-time compilers below the window (returns how many threads it lowered; 0 off Linux):
      * the quick compiler ({@code C1 CompilerThread0}, named so in /proc, cut to 15 characters) to {@link #NICE}, the
-     * optimising one ({@code C2 CompilerThread0}) and the code cache's sweeper to {@link #OPTIMISER_NICE}. On two
+     * optimising one ({@code C2 CompilerThread0}) to {@link #OPTIMISER_NICE}. The code cache's sweeper (JDK 17-19)
+     * keeps the window's priority: it cleans compiled code's call sites holding a lock that any thread calling into
+     * code being cleaned waits for, and at nice 19 it was the FX thread that waited, 24 ms of an 86 ms gap of the
+     * Results view's first visit (a wall-clock profile, async-profiler, bench fx), while the sweeper got a core
+     * between the other low-priority threads. On two
      * cores the compilers took a whole core on each view's first visit, while the FX thread got two thirds of the
      * other (the Data view's first pulse took 128 ms of which the FX thread worked 70), so both went to
      * {@link #NICE}. That still left the FX thread waiting for a core 16-37 ms in a first visit's longest gap, behind
@@ -74,7 +78,7 @@ public final class BackgroundPriority {
         if (name.startsWith("C1 CompilerThre")) {
             return NICE;
         }
-        return name.startsWith("C2 CompilerThre") || name.equals("Sweeper thread") ? OPTIMISER_NICE : 0;
+        return name.startsWith("C2 CompilerThre") ? OPTIMISER_NICE : 0;
     }
 
     /** A thread's name as the system has it ({@code /proc/<pid>/task/<tid>/comm}), empty when it has gone. */
