@@ -34,7 +34,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import org.xmodal.viz.CurveChart;
 
@@ -97,7 +97,11 @@ public final class StyleWarmUp {
             StyleWarmUp::list, StyleWarmUp::table, StyleWarmUp::tabs, StyleWarmUp::chart);
 
     private final Scene window;
-    private final StackPane root = new StackPane();
+    /**
+     * Lays each piece out at its preferred size. (A stack pane stretched lists and tables to its 800 by 600, and their
+     * layout then made and styled a screenful of empty cells: single pulses of 20-29 ms of the FX thread, profiled.)
+     */
+    private final Pane root = new Pane();
     private final List<Kind> kinds = new ArrayList<>(LIGHT);
     /** How many pieces of each kind (by its place in {@link #kinds}) were made. */
     private final int[] made = new int[LIGHT.size() + HEAVY.size()];
@@ -220,7 +224,7 @@ public final class StyleWarmUp {
     }
 
     /** The root pieces are styled in (empty between pieces). */
-    StackPane root() {
+    Pane root() {
         return root;
     }
 
@@ -289,7 +293,6 @@ public final class StyleWarmUp {
                 CurveChart.Style.LINE, CurveChart.BLUE)));
         DrawOnceChartViewer viewer = new DrawOnceChartViewer(chart.chart());
         viewer.setPrefSize(240, 140);
-        viewer.setMaxSize(240, 140);
         return viewer;
     }
 

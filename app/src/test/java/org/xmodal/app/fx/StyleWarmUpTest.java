@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
@@ -94,6 +95,10 @@ class StyleWarmUpTest {
                 .getItems().size()).toList();
         assertEquals(List.of(0, 1, 3), tableRows.subList(0, Math.min(3, tableRows.size())),
                 "tables come after addHeavy, the first without rows, the second with one");
+        List<ListView<?>> lists = after.stream().filter(p -> p instanceof ListView).<ListView<?>>map(
+                p -> (ListView<?>) p).toList();
+        assertTrue(!lists.isEmpty() && lists.stream().allMatch(l -> l.getHeight() == l.getPrefHeight()),
+                "lists laid out at their preferred height, not stretched to a screenful of empty cells");
         List<ChartViewer> charts = after.stream().filter(p -> p instanceof ChartViewer).map(p -> (ChartViewer) p)
                 .toList();
         assertTrue(!charts.isEmpty(), "chart viewers among them");
