@@ -36,7 +36,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
-import org.xmodal.viz.CurveChart;
 
 /**
  * Gets JavaFX's styling and layout code compiled before the views are first shown. A view's first visit styles and
@@ -288,10 +287,7 @@ public final class StyleWarmUp {
      * charts, about 8 ms (async-profiler, bench fx).
      */
     private static Node chart(int n, int before) {
-        CurveChart chart = new CurveChart("step", "loss");
-        chart.setCurves(List.of(new CurveChart.Curve("loss " + n, new double[] {0, 1, 2}, new double[] {3, 2, 1},
-                CurveChart.Style.LINE, CurveChart.BLUE)));
-        DrawOnceChartViewer viewer = new DrawOnceChartViewer(chart.chart());
+        DrawOnceChartViewer viewer = new DrawOnceChartViewer(ChartWarmUp.sampleChart("loss " + n).chart());
         viewer.setPrefSize(240, 140);
         return viewer;
     }
