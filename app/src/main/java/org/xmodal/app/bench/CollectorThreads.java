@@ -3,9 +3,8 @@ package org.xmodal.app.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import org.xmodal.app.task.NativeThreads;
 
 /**
  * How long the JVM's threads that do a collection's work in its pauses (HotSpot's {@code GC Thread#n} workers and the
@@ -16,8 +15,6 @@ import java.util.stream.Stream;
  * ms copied what others copied in 6-11 ms, right beside a CPU stop of 102 ms). Linux only; elsewhere it reads 0.
  */
 final class CollectorThreads {
-    private static final Path TASKS = Path.of("/proc/self/task");
-
     /** The collector's threads' schedstat files, as last looked for. */
     private volatile List<Path> schedstats = List.of();
 
@@ -50,25 +47,8 @@ final class CollectorThreads {
 
     /** The schedstat files of the threads named as the collector's pause workers. */
     private static List<Path> find() {
-        if (!Files.isDirectory(TASKS)) {
-            return List.of();
-        }
-        List<Path> out = new ArrayList<>();
-        try (Stream<Path> tasks = Files.list(TASKS)) {
-            for (Path t : (Iterable<Path>) tasks::iterator) {
-                try {
-                    String name = Files.readString(t.resolve("comm")).strip();
-                    if (isCollectorWorker(name) && Files.isReadable(t.resolve("schedstat"))) {
-                        out.add(t.resolve("schedstat"));
-                    }
-                } catch (IOException e) {
-                    // the thread ended meanwhile
-                }
-            }
-        } catch (IOException e) {
-            return List.of();
-        }
-        return out;
+        return NativeThreads.list().stream().filter(t -> isCollectorWorker(t.name()))
+                .map(t -> t.dir().resolve("schedstat")).filter(Files::isReadable).toList();
     }
 
     static boolean isCollectorWorker(String threadName) {

@@ -59,16 +59,11 @@ public final class BackgroundPriority {
             return 0;
         }
         int lowered = 0;
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                int nice = niceOfJitThread(readName(task));
-                int tid = Integer.parseInt(task.getFileName().toString());
-                if (nice > 0 && C.setpriority(PRIO_PROCESS, tid, nice) == 0) {
-                    lowered++;
-                }
+        for (NativeThreads.Task task : NativeThreads.list()) {
+            int nice = niceOfJitThread(task.name());
+            if (nice > 0 && C.setpriority(PRIO_PROCESS, task.tid(), nice) == 0) {
+                lowered++;
             }
-        } catch (IOException | RuntimeException e) {
-            // /proc unreadable: the threads found so far stay lowered
         }
         return lowered;
     }
@@ -79,15 +74,6 @@ public final class BackgroundPriority {
             return NICE;
         }
         return name.startsWith("C2 CompilerThre") ? OPTIMISER_NICE : 0;
-    }
-
-    /** A thread's name as the system has it ({@code /proc/<pid>/task/<tid>/comm}), empty when it has gone. */
-    static String readName(Path task) {
-        try {
-            return Files.readString(task.resolve("comm")).strip();
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     /** The calling thread's nice value, or {@link Integer#MIN_VALUE} where it cannot be read. */

@@ -61,7 +61,7 @@ class BackgroundPriorityTest {
         int compilers = 0;
         try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
             for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
-                String name = BackgroundPriority.readName(task);
+                String name = NativeThreads.readName(task);
                 String stat;
                 try {
                     stat = java.nio.file.Files.readString(task.resolve("stat"));
