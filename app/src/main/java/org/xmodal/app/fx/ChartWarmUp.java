@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.jfree.chart.util.ExportUtils;
+import org.xmodal.app.task.BackgroundPriority;
 import org.xmodal.viz.CurveChart;
 
 /**
@@ -13,9 +14,9 @@ import org.xmodal.viz.CurveChart;
  * 150 ms on the FX thread (Java2D's font set-up, which the chart viewer uses to measure its text, the chart library's
  * static initialisers, the first drawing). In two parts, so that no native font set-up ever runs beside JavaFX's own:
  * {@link #beforeToolkit()} sets up Java2D's fonts on the launching thread before JavaFX starts (about 0.2 s added to
- * the window's opening, when nothing else is running), and {@link #chart()}, called by the class warm-up on its
- * background thread, makes and draws one chart off screen, as the reports' charts are drawn by workers, and makes
- * the chart viewers' first search for optional libraries.
+ * the window's opening, when nothing else is running), and {@link #start()}, once the window is shown, makes and draws
+ * one chart off screen on a background thread of its own, as the reports' charts are drawn by workers, and makes the
+ * chart viewers' first search for optional libraries.
  */
 public final class ChartWarmUp {
     private static volatile boolean fontsReady;
@@ -44,6 +45,22 @@ public final class ChartWarmUp {
         } catch (RuntimeException | LinkageError e) {
             // a warm-up only: the fonts are then set up when a chart is first drawn, as without it
         }
+    }
+
+    /**
+     * Starts {@link #chart()} on a background thread below the window's priority; returns at once. Call once the window
+     * is shown (JavaFX's own fonts are set up by then). Not left to the class warm-up, which waits for the window's
+     * first work to end: bench fx, the Runs view's first visit came 7-8 s after the window opened, before that
+     * warm-up had reached the charts, in three of ten runs (one profiled), and made the first chart itself, 62-108 ms of the FX
+     * thread in one pulse (the chart library's static initialisers, Swing's look and feel among them: async-profiler).
+     */
+    public static void start() {
+        Thread t = new Thread(() -> {
+            BackgroundPriority.lower();
+            chart();
+        }, "xmodal-chart-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

@@ -31,8 +31,9 @@ import org.xmodal.app.runs.SpecForm;
  * FX thread, where they would have been anyway, a few at a time at the start of pulses (at most
  * {@link #INIT_BUDGET_NANOS} a pulse). Only JavaFX's control classes are initialised ahead: their initialisers only
  * describe styleable properties and input maps, while some of this workbench's and the chart library's draw text with
- * Java2D, which must never happen on the FX thread. The chart library's and the JSON library's first uses (a chart
- * drawn, a run's spec read and written) are made on the background thread too. Loaded classes still run slowly
+ * Java2D, which must never happen on the FX thread. The JSON library's first use (a run's spec read and written) is
+ * made on the background thread too, and the chart library's on one of its own, without waiting
+ * ({@link ChartWarmUp#start}). Loaded classes still run slowly
  * until the just-in-time compiler has seen them at work: {@link StyleWarmUp} puts JavaFX's styling and layout to work
  * beforehand.
  */
@@ -63,6 +64,7 @@ public final class ClassWarmUp {
      */
     public static void start(BooleanSupplier idle, Scene window) {
         StyleWarmUp styling = StyleWarmUp.start(window, () -> { });
+        ChartWarmUp.start();
         WhenQuiet.run("xmodal-class-warm-up", idle, () -> load(styling));
     }
 
@@ -84,7 +86,6 @@ public final class ClassWarmUp {
         if (toInitialise == null) {
             return;
         }
-        ChartWarmUp.chart();
         SpecForm.warmUp();
         ClassLoader loader = ClassWarmUp.class.getClassLoader();
         Platform.runLater(() -> initialiseBetweenPulses(toInitialise, loader, styling::addHeavy));
