@@ -19,6 +19,8 @@ import org.xmodal.viz.CurveChart;
  * chart viewers' first search for optional libraries.
  */
 public final class ChartWarmUp {
+    /** How long {@link #start()} leaves the window's first frames alone. */
+    static final long AFTER_FIRST_FRAMES_MILLIS = 1000;
     private static volatile boolean fontsReady;
 
     private ChartWarmUp() {
@@ -48,15 +50,23 @@ public final class ChartWarmUp {
     }
 
     /**
-     * Starts {@link #chart()} on a background thread below the window's priority; returns at once. Call once the window
-     * is shown (JavaFX's own fonts are set up by then). Not left to the class warm-up, which waits for the window's
-     * first work to end: bench fx, the Runs view's first visit came 7-8 s after the window opened, before that
-     * warm-up had reached the charts, in three of ten runs (one profiled), and made the first chart itself, 62-108 ms of the FX
-     * thread in one pulse (the chart library's static initialisers, Swing's look and feel among them: async-profiler).
+     * Starts {@link #chart()} on a background thread below the window's priority, {@link #AFTER_FIRST_FRAMES_MILLIS}
+     * from now; returns at once. Call once the window is shown (JavaFX's own fonts are set up by then). Not left to the
+     * class warm-up, which waits for the window's first work to end: bench fx, the Runs view's first visit came 7-8 s
+     * after the window opened, before that warm-up had reached the charts, in three of ten runs (one profiled), and
+     * made the first chart itself, 62-108 ms of the FX thread in one pulse (the chart library's static initialisers,
+     * Swing's look and feel among them: async-profiler).
      */
     public static void start() {
         Thread t = new Thread(() -> {
             BackgroundPriority.lower();
+            try {
+                // not beside the window's first frames, which the renderer draws on one core while the first view
+                // starts on the other (started at once, this ran in the bench's first 0.3 s of the Data view)
+                Thread.sleep(AFTER_FIRST_FRAMES_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
             chart();
         }, "xmodal-chart-warm-up");
         t.setDaemon(true);
