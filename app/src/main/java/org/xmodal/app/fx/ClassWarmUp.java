@@ -32,9 +32,9 @@ import org.xmodal.app.runs.SpecForm;
  * {@link #INIT_BUDGET_NANOS} a pulse). Only JavaFX's control classes are initialised ahead: their initialisers only
  * describe styleable properties and input maps, while some of this workbench's and the chart library's draw text with
  * Java2D, which must never happen on the FX thread. The JSON library's first use (a run's spec read and written) is
- * made on the background thread too, and the chart library's on one of its own, without waiting
- * ({@link ChartWarmUp#start}). Loaded classes still run slowly
- * until the just-in-time compiler has seen them at work: {@link StyleWarmUp} puts JavaFX's styling and layout to work
+ * made on the background thread too, and the chart library's on a thread of its own a second after the window shows,
+ * without waiting for the window to be quiet ({@link ChartWarmUp#start}). Loaded classes still run slowly until the
+ * just-in-time compiler has seen them at work: {@link StyleWarmUp} puts JavaFX's styling and layout to work
  * beforehand.
  */
 public final class ClassWarmUp {
