@@ -41,7 +41,7 @@ public final class NativeThreads {
     }
 
     /** A thread's name as the system has it ({@code /proc/<pid>/task/<tid>/comm}), empty when it has gone. */
-    static String readName(Path task) {
+    private static String readName(Path task) {
         try {
             return Files.readString(task.resolve("comm")).strip();
         } catch (IOException e) {

@@ -59,26 +59,24 @@ class BackgroundPriorityTest {
         int before = BackgroundPriority.niceOfThisThread();
         assertTrue(BackgroundPriority.lowerCompilerThreads() >= 1, "no compiler thread found in /proc/self/task");
         int compilers = 0;
-        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
-                String name = NativeThreads.readName(task);
-                String stat;
-                try {
-                    stat = java.nio.file.Files.readString(task.resolve("stat"));
-                } catch (java.nio.file.NoSuchFileException e) {
-                    continue; // a thread that ended since the folder was listed (readName says "" for it)
-                }
-                // after the name in brackets: state is field 3, nice field 19
-                int nice = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
-                if (name.startsWith("C1 CompilerThre")) {
-                    compilers++;
-                    assertTrue(nice >= BackgroundPriority.NICE, name + " has nice " + nice);
-                } else if (name.startsWith("C2 CompilerThre")) {
-                    compilers++;
-                    assertEquals(BackgroundPriority.OPTIMISER_NICE, nice, name + " has nice " + nice);
-                } else if (name.equals("main") || name.startsWith("GC Thread") || name.equals("Sweeper thread")) {
-                    assertEquals(before, nice, name + " was lowered too");
-                }
+        for (NativeThreads.Task task : NativeThreads.list()) {
+            String name = task.name();
+            String stat;
+            try {
+                stat = java.nio.file.Files.readString(task.dir().resolve("stat"));
+            } catch (java.nio.file.NoSuchFileException e) {
+                continue; // a thread that ended since it was listed
+            }
+            // after the name in brackets: state is field 3, nice field 19
+            int nice = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+            if (name.startsWith("C1 CompilerThre")) {
+                compilers++;
+                assertTrue(nice >= BackgroundPriority.NICE, name + " has nice " + nice);
+            } else if (name.startsWith("C2 CompilerThre")) {
+                compilers++;
+                assertEquals(BackgroundPriority.OPTIMISER_NICE, nice, name + " has nice " + nice);
+            } else if (name.equals("main") || name.startsWith("GC Thread") || name.equals("Sweeper thread")) {
+                assertEquals(before, nice, name + " was lowered too");
             }
         }
         assertTrue(compilers >= 1);
