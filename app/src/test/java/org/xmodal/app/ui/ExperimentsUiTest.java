@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -67,7 +68,29 @@ class ExperimentsUiTest {
                     + WorkbenchRobot.onFx(() -> robot.lookup("#experiment-status").queryAs(Label.class).getText()
                     + "\nlog:\n" + robot.lookup("#experiment-log").queryAs(javafx.scene.control.TextArea.class)
                     .getText()) + "\nproblems: " + workbench.problems + "\nfiles: " + files() + "\nidle: "
-                    + workbench.executor.isIdle(), e);
+                    + workbench.executor.isIdle() + "\nengines started by the page: " + WorkbenchRobot.onFx(() ->
+                    experiments().children().stream().map(c -> c.what() + (c.process().isAlive() ? " alive"
+                    : " ended " + c.process().exitValue())).toList()) + "\nengine logs on disk:\n" + engineLogs(), e);
+        }
+    }
+
+    private ExperimentsViewModel experiments() {
+        return ((org.xmodal.app.experiments.ExperimentsView) workbench.shell.show("Experiments")).model();
+    }
+
+    /** The last lines of each engine log as the disk has them (the page's copy may be what froze). */
+    private String engineLogs() {
+        Path logs = workbench.context.runs().root().resolve(org.xmodal.app.runs.EngineProcesses.LOGS);
+        try (var files = java.nio.file.Files.list(logs)) {
+            StringBuilder out = new StringBuilder();
+            for (Path f : files.sorted().toList()) {
+                List<String> lines = java.nio.file.Files.readAllLines(f);
+                out.append("== ").append(f.getFileName()).append('\n').append(String.join("\n",
+                        lines.subList(Math.max(0, lines.size() - 15), lines.size()))).append('\n');
+            }
+            return out.toString();
+        } catch (java.io.IOException e) {
+            return e.toString();
         }
     }
 
