@@ -1,0 +1,39 @@
+package org.xmodal.app.fx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RegionCachingTest {
+    private String before;
+
+    @BeforeEach
+    void remember() {
+        before = System.getProperty(RegionCaching.PROPERTY);
+        System.clearProperty(RegionCaching.PROPERTY);
+    }
+
+    @AfterEach
+    void restore() {
+        if (before == null) {
+            System.clearProperty(RegionCaching.PROPERTY);
+        } else {
+            System.setProperty(RegionCaching.PROPERTY, before);
+        }
+    }
+
+    @Test
+    void theCacheIsTurnedOffWhenNobodyChose() {
+        RegionCaching.turnOffUnlessChosen();
+        assertEquals("true", System.getProperty(RegionCaching.PROPERTY));
+    }
+
+    @Test
+    void aUsersChoiceOnTheCommandLineStands() {
+        System.setProperty(RegionCaching.PROPERTY, "false"); // -Dprism.disableRegionCaching=false in XMODAL_JAVA_OPTS
+        RegionCaching.turnOffUnlessChosen();
+        assertEquals("false", System.getProperty(RegionCaching.PROPERTY));
+    }
+}
