@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.List;
 import org.xmodal.app.bench.FxPulseMonitor;
+import org.xmodal.app.fx.RegionCaching;
 import org.xmodal.app.bench.ViewVisits;
 import org.xmodal.app.results.RecentExperiments;
 import org.xmodal.app.shell.ViewEntry;
@@ -129,8 +130,14 @@ final class FxBenchCommand {
                 .withEnvironment("XDG_CACHE_HOME", engineCache.toString())
                 .withJvmOption("-Dxmodal.log.level=WARN");
         RunsSetup runs = RunsSetup.inFolder(tmp.resolve("runs"), engine);
-        FxPulseMonitor monitor = new FxPulseMonitor();
+        // JavaFX first, as the window starts it (WarmUp.beforeToolkit): the monitor is an animation timer, and making
+        // one starts the toolkit, which would read the renderer's settings before the window's are set
         HeadlessWorkbench.startFx();
+        if (RegionCaching.inEffect().orElse(true) != Boolean.getBoolean("prism.disableRegionCaching")) {
+            System.err.println("bench fx: warning: the renderer started before the window's settings were set (its "
+                    + "region background cache is not as the window has it): the figures below are not the window's");
+        }
+        FxPulseMonitor monitor = new FxPulseMonitor();
         HeadlessWorkbench.onFx(() -> {
             monitor.start();
             monitor.phase(OPENING);

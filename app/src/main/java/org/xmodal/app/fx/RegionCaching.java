@@ -20,6 +20,21 @@ public final class RegionCaching {
     private RegionCaching() {
     }
 
+    /**
+     * Whether the renderer runs with the cache off, as it read the setting when it started (empty when JavaFX's
+     * internals cannot be read): making any animation timer, or any other use of the toolkit, before
+     * {@link #turnOffUnlessChosen} starts the renderer with the cache on, and setting the property after that changes
+     * nothing.
+     */
+    public static java.util.Optional<Boolean> inEffect() {
+        try {
+            return java.util.Optional.of((Boolean) Class.forName("com.sun.prism.impl.PrismSettings")
+                    .getField("disableRegionCaching").get(null));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Call before JavaFX's renderer is first used (it reads the setting once). */
     public static void turnOffUnlessChosen() {
         if (System.getProperty(PROPERTY) == null) {

@@ -31,6 +31,13 @@ class RegionCachingTest {
     }
 
     @Test
+    void theRenderersOwnReadingOfTheSettingIsSeen() {
+        System.setProperty(RegionCaching.PROPERTY, "true"); // what the tests' JVM starts with, as the window sets it
+        assertEquals(java.util.Optional.of(true), RegionCaching.inEffect(),
+                "JavaFX's renderer keeps the setting where RegionCaching looks for it");
+    }
+
+    @Test
     void aUsersChoiceOnTheCommandLineStands() {
         System.setProperty(RegionCaching.PROPERTY, "false"); // -Dprism.disableRegionCaching=false in XMODAL_JAVA_OPTS
         RegionCaching.turnOffUnlessChosen();
