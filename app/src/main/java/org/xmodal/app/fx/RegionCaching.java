@@ -1,5 +1,7 @@
 package org.xmodal.app.fx;
 
+import java.util.Optional;
+
 /**
  * Turns off JavaFX's caching of region backgrounds as images ({@code prism.disableRegionCaching}) unless the user
  * set it. With the cache on, a region with more than one background fill (a split pane, a list, a table or a tool
@@ -9,10 +11,11 @@ package org.xmodal.app.fx;
  * stretching an image costs a sample per pixel, and the workbench's split panes cover most of the window: drawn from
  * the cache, they were most of the renderer's work. Without it each fill is a plain rectangle.
  *
- * <p>Measured with {@code ./xmodal bench fx} (2-core AMD EPYC, software rendering under Xvfb, five runs each in
- * turns): the renderer's CPU while the views were visited again fell from 0.6-0.8 s to 0.3-0.4 s of the 5 s, and
- * the Data view's first-visit gaps in which the renderer took 40-55 ms were gone. On a graphics card either way
- * draws a rectangle or an image in a fraction of a millisecond, and the few shaped regions we have are small.
+ * <p>Measured with {@code ./xmodal bench fx} (2-core AMD EPYC, software rendering, 17 runs with the cache against
+ * 13 without): the renderer's CPU while the views were visited again 0.68 s against 0.33 s of the 5 s, the worst gap
+ * of a run 73.4 ms on average against 67.5, and the Data view's first-visit gaps in which the renderer took 40-55 ms
+ * were gone. On a graphics card (not measured: these machines have none) a fill is one rectangle either way, drawn
+ * from an image or not, and the few shaped regions we have are small.
  */
 public final class RegionCaching {
     static final String PROPERTY = "prism.disableRegionCaching";
@@ -26,12 +29,12 @@ public final class RegionCaching {
      * {@link #turnOffUnlessChosen} starts the renderer with the cache on, and setting the property after that changes
      * nothing.
      */
-    public static java.util.Optional<Boolean> inEffect() {
+    public static Optional<Boolean> inEffect() {
         try {
-            return java.util.Optional.of((Boolean) Class.forName("com.sun.prism.impl.PrismSettings")
+            return Optional.of((Boolean) Class.forName("com.sun.prism.impl.PrismSettings")
                     .getField("disableRegionCaching").get(null));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
