@@ -133,7 +133,7 @@ final class FxBenchCommand {
         // JavaFX first, as the window starts it (WarmUp.beforeToolkit): the monitor is an animation timer, and making
         // one starts the toolkit, which would read the renderer's settings before the window's are set
         HeadlessWorkbench.startFx();
-        if (RegionCaching.inEffect().orElse(true) != Boolean.getBoolean("prism.disableRegionCaching")) {
+        if (!RegionCaching.asSet()) {
             System.err.println("bench fx: warning: the renderer started before the window's settings were set (its "
                     + "region background cache is not as the window has it): the figures below are not the window's");
         }

@@ -1,7 +1,5 @@
 package org.xmodal.app.fx;
 
-import java.util.Optional;
-
 /**
  * Turns off JavaFX's caching of region backgrounds as images ({@code prism.disableRegionCaching}) unless the user
  * set it. With the cache on, a region with more than one background fill (a split pane, a list, a table or a tool
@@ -24,17 +22,18 @@ public final class RegionCaching {
     }
 
     /**
-     * Whether the renderer runs with the cache off, as it read the setting when it started (empty when JavaFX's
-     * internals cannot be read): making any animation timer, or any other use of the toolkit, before
+     * Whether the renderer read the setting the property now holds, as the window's renderer does (true when JavaFX's
+     * internals cannot be read): making an animation timer, or any other use of the toolkit, before
      * {@link #turnOffUnlessChosen} starts the renderer with the cache on, and setting the property after that changes
      * nothing.
      */
-    public static Optional<Boolean> inEffect() {
+    public static boolean asSet() {
         try {
-            return Optional.of((Boolean) Class.forName("com.sun.prism.impl.PrismSettings")
-                    .getField("disableRegionCaching").get(null));
+            boolean read = (Boolean) Class.forName("com.sun.prism.impl.PrismSettings")
+                    .getField("disableRegionCaching").get(null);
+            return read == Boolean.getBoolean(PROPERTY);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return Optional.empty();
+            return true;
         }
     }
 

@@ -1,6 +1,8 @@
 package org.xmodal.app.fx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +35,9 @@ class RegionCachingTest {
     @Test
     void theRenderersOwnReadingOfTheSettingIsSeen() {
         System.setProperty(RegionCaching.PROPERTY, "true"); // what the tests' JVM starts with, as the window sets it
-        assertEquals(java.util.Optional.of(true), RegionCaching.inEffect(),
-                "JavaFX's renderer keeps the setting where RegionCaching looks for it");
+        assertTrue(RegionCaching.asSet(), "JavaFX's renderer keeps the setting where RegionCaching looks for it");
+        System.setProperty(RegionCaching.PROPERTY, "false"); // as if set after the renderer read "true"
+        assertFalse(RegionCaching.asSet(), "a setting the renderer did not read is told apart");
     }
 
     @Test

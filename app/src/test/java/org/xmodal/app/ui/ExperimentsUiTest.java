@@ -75,7 +75,7 @@ class ExperimentsUiTest {
     }
 
     private ExperimentsViewModel experiments() {
-        return ((org.xmodal.app.experiments.ExperimentsView) workbench.shell.show("Experiments")).model();
+        return ((org.xmodal.app.experiments.ExperimentsView) workbench.shell.show(org.xmodal.app.WorkbenchContext.EXPERIMENTS)).model();
     }
 
     /** The last lines of each engine log as the disk has them (the page's copy may be what froze). */
